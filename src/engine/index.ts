@@ -1,0 +1,22 @@
+/**
+ * The engine's public surface. Pure TypeScript: runs in Node and in Web Workers,
+ * never imports the DOM, React or the store. Names here are a contract: other code
+ * and outside checks call them.
+ */
+export { asQuote, asReservation, asTotalSpread, validateAsParams } from './quoting/avellaneda-stoikov';
+export type { AsQuote, AsQuoteParams } from './quoting/avellaneda-stoikov';
+export { glftQuote, glftCoefficients } from './quoting/glft';
+export type { GlftQuote, GlftQuoteParams } from './quoting/glft';
+export {
+  YEAR_SECONDS_24_7,
+  YEAR_SECONDS_EXCHANGE,
+  TRADING_DAY_HOURS,
+  yearSeconds,
+  annualPctToSigmaPerSqrtSec,
+  sigmaPerSqrtSecToAnnualPct,
+  hoursToSeconds,
+  toBps,
+  fromBps,
+} from './quoting/units';
+export type { YearBasis } from './quoting/units';
+export { ParamError } from './util/validate';

@@ -1,0 +1,45 @@
+import { finite, positive } from '../util/validate';
+
+/**
+ * Unit conversions in one place. The engine's time unit is the second; prices are in
+ * quote currency; σ is in price units per √second unless a name says otherwise.
+ */
+
+/** Seconds in a year of continuous trading (crypto: 365 days × 24 h). */
+export const YEAR_SECONDS_24_7 = 365 * 24 * 3600;
+/** Seconds in a year of exchange trading (252 sessions × 6.5 h). */
+export const YEAR_SECONDS_EXCHANGE = 252 * 6.5 * 3600;
+/** A regular equity trading day, in hours. */
+export const TRADING_DAY_HOURS = 6.5;
+
+export type YearBasis = '24/7' | 'exchange';
+
+export function yearSeconds(basis: YearBasis): number {
+  return basis === 'exchange' ? YEAR_SECONDS_EXCHANGE : YEAR_SECONDS_24_7;
+}
+
+/** Annualised volatility in % of price → σ in price units per √second at price `mid`. */
+export function annualPctToSigmaPerSqrtSec(sigmaAnnualPct: number, mid: number, basis: YearBasis = '24/7'): number {
+  finite('sigmaAnnualPct', sigmaAnnualPct);
+  positive('mid', mid);
+  return (mid * sigmaAnnualPct) / 100 / Math.sqrt(yearSeconds(basis));
+}
+
+/** σ in price units per √second at `mid` → annualised volatility in %. */
+export function sigmaPerSqrtSecToAnnualPct(sigmaPerSqrtSec: number, mid: number, basis: YearBasis = '24/7'): number {
+  return ((sigmaPerSqrtSec * Math.sqrt(yearSeconds(basis))) / mid) * 100;
+}
+
+export function hoursToSeconds(hours: number): number {
+  return hours * 3600;
+}
+
+/** A price distance as basis points of `mid`. */
+export function toBps(priceDistance: number, mid: number): number {
+  return (priceDistance / mid) * 1e4;
+}
+
+/** Basis points of `mid` as a price distance. */
+export function fromBps(bps: number, mid: number): number {
+  return (bps * mid) / 1e4;
+}
