@@ -20,3 +20,15 @@ export {
 } from './quoting/units';
 export type { YearBasis } from './quoting/units';
 export { ParamError } from './util/validate';
+export { createRng } from './data/rng';
+export type { Rng } from './data/rng';
+
+// Each area keeps its own barrel; add exports there, not here.
+export * from './filters';
+export * from './regime';
+export * from './calibration';
+export * from './paper';
+export * from './backtest';
+export * from './strategy';
+export * from './analytics';
+export * from './data/csv';

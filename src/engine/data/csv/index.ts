@@ -1,0 +1,2 @@
+// Public surface of engine/data/csv; re-exported from src/engine/index.ts.
+export {};

@@ -1,0 +1,2 @@
+// Public surface of engine/regime; re-exported from src/engine/index.ts.
+export {};

@@ -1,0 +1,2 @@
+// Public surface of engine/strategy; re-exported from src/engine/index.ts.
+export {};
