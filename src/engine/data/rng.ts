@@ -46,7 +46,7 @@ export function createRng(seed: number): Rng {
 
   function normal(): number {
     if (hasSpare) { hasSpare = false; return spare; }
-    let u = 0, v = 0, s = 0;
+    let u: number, v: number, s: number;
     do {
       u = 2 * uniform() - 1;
       v = 2 * uniform() - 1;

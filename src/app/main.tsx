@@ -1,0 +1,15 @@
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { App } from './App';
+import { paramsStore } from '../stores/params-store';
+import { startUrlSync } from '../stores/url-sync';
+import './app.css';
+
+// The URL is read before the first render, so a shared link never flashes the defaults.
+startUrlSync(paramsStore);
+
+createRoot(document.getElementById('root')!).render(
+  <StrictMode>
+    <App />
+  </StrictMode>,
+);
