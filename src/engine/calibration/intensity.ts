@@ -1,0 +1,102 @@
+import { ParamError, integerIn, positive } from '../util/validate';
+import { checkSeries } from '../filters/series';
+import { checkClock } from './sigma';
+
+export interface IntensityInput {
+  /** Trade times in seconds, non-decreasing. */
+  tradeTime: Float64Array;
+  tradePrice: Float64Array;
+  /** Quote (mid) times in seconds on the same clock as tradeTime, non-decreasing. */
+  quoteTime: Float64Array;
+  mid: Float64Array;
+}
+
+export interface IntensityOptions {
+  /** Number of depth levels δ_j in the grid. Default 20. */
+  nDepths?: number;
+  /** Deepest level of the grid, in price units. Default: the 95th percentile of trade depths. */
+  maxDepth?: number;
+  /** Fewest trades with a prevailing mid needed to fit. Default 50. */
+  minTrades?: number;
+  /** Fewest trades at or beyond a depth for that level to enter the fit. Default 3. */
+  minCount?: number;
+}
+
+export interface IntensityFit {
+  /** Arrival rate at zero depth, per second. */
+  A: number;
+  /** Decay of the rate with depth, per price unit. */
+  kappa: number;
+  /** R² of the log-linear fit. */
+  r2: number;
+  /** Trades that had a prevailing mid and were used. */
+  nTrades: number;
+  depths: Float64Array;
+  /** Empirical λ(δ_j): trades per second reaching depth δ_j or beyond. */
+  rates: Float64Array;
+}
+
+/**
+ * Fits λ(δ) = A·e^(−κδ) (Avellaneda & Stoikov 2008, eq. 12) from trade prints: each trade's depth is its
+ * distance from the prevailing mid (last quote at or before it); λ(δ_j) is the number of trades that
+ * reached depth δ_j or beyond per second of the trade window, and (ln A, κ) come from least squares
+ * on ln λ(δ_j) = ln A − κ·δ_j over the levels with at least `minCount` trades.
+ */
+export function fitIntensity(input: IntensityInput, opts: IntensityOptions = {}): IntensityFit {
+  if (typeof input !== 'object' || input === null) throw new ParamError('input', 'an object with tradeTime, tradePrice, quoteTime, mid', input);
+  const { tradeTime, tradePrice, quoteTime, mid } = input;
+  checkSeries('tradePrice', tradePrice);
+  checkClock('tradePrice', tradePrice, 'tradeTime', tradeTime);
+  checkSeries('mid', mid);
+  checkClock('mid', mid, 'quoteTime', quoteTime);
+  const nDepths = integerIn('nDepths', opts.nDepths ?? 20, 3, 10_000);
+  const minTrades = integerIn('minTrades', opts.minTrades ?? 50, 2, 1e12);
+  const minCount = integerIn('minCount', opts.minCount ?? 3, 1, 1e12);
+
+  const depthAll = new Float64Array(tradePrice.length);
+  let used = 0;
+  let q = -1;
+  let firstT = NaN;
+  let lastT = NaN;
+  for (let i = 0; i < tradePrice.length; i++) {
+    while (q + 1 < quoteTime.length && quoteTime[q + 1] <= tradeTime[i]) q++;
+    if (q < 0) continue;
+    depthAll[used++] = Math.abs(tradePrice[i] - mid[q]);
+    if (Number.isNaN(firstT)) firstT = tradeTime[i];
+    lastT = tradeTime[i];
+  }
+  if (used < minTrades) {
+    throw new ParamError('trades', `at least ${minTrades} trades with a prevailing mid to fit λ(δ) = A·e^(−κδ)`, `${used} of ${tradePrice.length}`);
+  }
+  const span = lastT - firstT;
+  if (!(span > 0)) throw new ParamError('tradeTime', 'spanning more than 0 seconds', span);
+  const depth = depthAll.subarray(0, used).sort();
+  const maxDepth = opts.maxDepth === undefined ? depth[Math.min(used - 1, Math.floor(0.95 * used))] : positive('maxDepth', opts.maxDepth);
+  if (!(maxDepth > 0)) throw new ParamError('trade depths', 'not all zero (every trade printed at the mid)', 0);
+
+  const depths = new Float64Array(nDepths);
+  const rates = new Float64Array(nDepths);
+  let sx = 0, sy = 0, sxx = 0, sxy = 0, syy = 0, m = 0;
+  let lo = 0;
+  for (let j = 0; j < nDepths; j++) {
+    const d = (maxDepth * j) / (nDepths - 1);
+    while (lo < used && depth[lo] < d) lo++;
+    const count = used - lo;
+    depths[j] = d;
+    rates[j] = count / span;
+    if (count >= minCount) {
+      const y = Math.log(count / span);
+      sx += d; sy += y; sxx += d * d; sxy += d * y; syy += y * y; m++;
+    }
+  }
+  if (m < 3) throw new ParamError('trades', `spread over at least 3 depth levels with ${minCount}+ trades each`, `${m} levels`);
+  const vx = sxx - (sx * sx) / m;
+  const vy = syy - (sy * sy) / m;
+  const cxy = sxy - (sx * sy) / m;
+  const slope = cxy / vx;
+  const kappa = -slope;
+  if (!(kappa > 0)) throw new ParamError('trades', 'thinning out with depth (the fitted κ must be > 0)', kappa);
+  const A = Math.exp((sy - slope * sx) / m);
+  const r2 = vy > 0 ? (cxy * cxy) / (vx * vy) : 1;
+  return { A, kappa, r2, nTrades: used, depths, rates };
+}

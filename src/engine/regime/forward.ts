@@ -1,0 +1,125 @@
+import { checkSeries } from '../filters/series';
+import { checkHmmParams, type HmmParams } from './hmm-model';
+
+/**
+ * Scaled forward recursion of a Gaussian HMM (Rabiner 1989, eqs. 19–20 with the scaling of §V.A).
+ * Emissions are computed in log space and shifted by their per-step maximum before exp, so no
+ * observation underflows however far it lies from every mean; the shift is added back to the
+ * log-likelihood. Work arrays can be reused across calls (EM) to avoid allocation.
+ */
+export interface ForwardWork {
+  n: number;
+  K: number;
+  /** Shifted emissions b_k(x_t)·e^(−shift_t), n×K row-major. */
+  emis: Float64Array;
+  /** Normalised forward probabilities P(s_t = k | x_1..x_t), n×K row-major. */
+  alpha: Float64Array;
+  /** Scale factors c_t (sum of the unnormalised alpha at t). */
+  scale: Float64Array;
+  logLik: number;
+}
+
+export function createForwardWork(n: number, K: number): ForwardWork {
+  return { n, K, emis: new Float64Array(n * K), alpha: new Float64Array(n * K), scale: new Float64Array(n), logLik: 0 };
+}
+
+const LOG_2PI = Math.log(2 * Math.PI);
+const TINY = 1e-280;
+
+/** Fills w.emis, w.alpha, w.scale and w.logLik for x under model m (parameters assumed valid). */
+export function forwardInto(x: ArrayLike<number>, m: HmmParams, w: ForwardWork): number {
+  const n = x.length;
+  const K = m.means.length;
+  const { emis, alpha, scale } = w;
+  const mu = m.means;
+  const A = m.trans;
+  const lnorm = new Float64Array(K);
+  const halfInv = new Float64Array(K);
+  for (let k = 0; k < K; k++) {
+    lnorm[k] = -0.5 * (LOG_2PI + Math.log(m.variances[k]));
+    halfInv[k] = 0.5 / m.variances[k];
+  }
+  let sumLog = 0;
+  let prod = 1;
+  for (let t = 0; t < n; t++) {
+    const xt = x[t];
+    const o = t * K;
+    let mx = -Infinity;
+    for (let k = 0; k < K; k++) {
+      const d = xt - mu[k];
+      const le = lnorm[k] - d * d * halfInv[k];
+      emis[o + k] = le;
+      if (le > mx) mx = le;
+    }
+    for (let k = 0; k < K; k++) emis[o + k] = Math.exp(emis[o + k] - mx);
+    let c = 0;
+    if (t === 0) {
+      for (let k = 0; k < K; k++) { const a = m.init[k] * emis[k]; alpha[k] = a; c += a; }
+    } else {
+      const p = o - K;
+      for (let j = 0; j < K; j++) {
+        let s = 0;
+        for (let i = 0; i < K; i++) s += alpha[p + i] * A[i * K + j];
+        const a = s * emis[o + j];
+        alpha[o + j] = a;
+        c += a;
+      }
+    }
+    if (!(c > TINY)) {
+      mx = rescueStep(xt, m, alpha, emis, o, t, lnorm, halfInv);
+      c = 0;
+      for (let k = 0; k < K; k++) c += alpha[o + k];
+    }
+    const ic = 1 / c;
+    for (let k = 0; k < K; k++) alpha[o + k] *= ic;
+    scale[t] = c;
+    sumLog += mx;
+    prod *= c;
+    if (prod < TINY) { sumLog += Math.log(prod); prod = 1; }
+  }
+  w.logLik = sumLog + Math.log(prod);
+  return w.logLik;
+}
+
+/**
+ * The rare step where every state the chain can reach gives x_t a likelihood below ~1e-280 of the
+ * best (possibly unreachable) state: redo the step with the shift taken over reachable states only,
+ * so the scale stays representable. Rewrites emis/alpha (unnormalised) at step t; returns the shift.
+ */
+function rescueStep(xt: number, m: HmmParams, alpha: Float64Array, emis: Float64Array, o: number, t: number, lnorm: Float64Array, halfInv: Float64Array): number {
+  const K = m.means.length;
+  let best = -Infinity;
+  for (let j = 0; j < K; j++) {
+    let p = 0;
+    if (t === 0) p = m.init[j];
+    else for (let i = 0; i < K; i++) p += alpha[o - K + i] * m.trans[i * K + j];
+    const d = xt - m.means[j];
+    const le = lnorm[j] - d * d * halfInv[j];
+    alpha[o + j] = p; // predicted probability, temporarily
+    emis[o + j] = le; // log emission, temporarily
+    if (p > 0 && le > best) best = le;
+  }
+  for (let k = 0; k < K; k++) {
+    // Unreachable states (p = 0) are capped so 0·e stays 0 in the backward pass.
+    const e = Math.min(Math.exp(emis[o + k] - best), 1e300);
+    emis[o + k] = e;
+    alpha[o + k] *= e;
+  }
+  return best;
+}
+
+/** Log-likelihood log p(x_1..x_n) of the series under a Gaussian HMM. */
+export function hmmLogLik(x: Float64Array, model: HmmParams): number {
+  checkSeries('x', x);
+  const K = checkHmmParams(model);
+  return forwardInto(x, model, createForwardWork(x.length, K));
+}
+
+/** Causal filtered probabilities P(s_t = k | x_1..x_t), n×K row-major (forward pass only, no look-ahead). */
+export function filterProbabilities(x: Float64Array, model: HmmParams): Float64Array {
+  checkSeries('x', x);
+  const K = checkHmmParams(model);
+  const w = createForwardWork(x.length, K);
+  forwardInto(x, model, w);
+  return w.alpha;
+}
