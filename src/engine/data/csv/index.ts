@@ -1,2 +1,8 @@
 // Public surface of engine/data/csv; re-exported from src/engine/index.ts.
-export {};
+export { parseTicksCsv } from './parse';
+export { CsvError } from './csv-error';
+export type { CsvErrorCode } from './csv-error';
+export type { TicksInput } from './input';
+export { KIND_COLUMNS, DISPLAY_NAME, kindSpec } from './schema';
+export { parseIsoSeconds, epochUnitOf } from './time';
+export type { TickKind, TickColumn, TimeUnit, CsvProblem, ParseTicksOptions, ParsedTicks } from './types';

@@ -1,0 +1,550 @@
+import { CsvError } from './csv-error';
+import { scanDecimal, scanEnd, scanEpochInteger } from './number';
+import { resolveSchema, SLOT_NUMBER, SLOT_SIDE, SLOT_SIDE_INVERTED, SLOT_TIME, type Schema } from './schema';
+import { detectTimeUnit, epochTextToSeconds, parseIsoSeconds, strictNumber, UNIT_DIGITS } from './time';
+import type { CsvProblem, ParsedTicks, ParseTicksOptions, TickColumn, TimeUnit } from './types';
+
+const LF = 10, CR = 13, QUOTE = 34;
+const MAX_HEADER_BYTES = 65536;
+const PRICE_COLUMNS = new Set<TickColumn>(['bid', 'ask', 'price', 'open', 'high', 'low', 'close']);
+const SIZE_COLUMNS = new Set<TickColumn>(['bidSize', 'askSize', 'size', 'volume']);
+const utf8 = new TextDecoder('utf-8');
+
+/** Resolved options with defaults. */
+interface Settings {
+  badRows: 'skip' | 'stop';
+  order: 'sort' | 'reject';
+  allowDuplicateTimes: boolean | undefined;
+  maxBytes: number;
+  maxRows: number;
+  maxProblems: number;
+}
+
+/**
+ * Incremental tick-CSV scanner: `push` byte chunks (UTF-8, already decompressed), then
+ * `finish`. Rows go straight from bytes into growable Float64Array columns; no row objects
+ * and no per-field strings on the fast path (unquoted plain decimals and integer epochs).
+ * Anything else (quotes, ISO times, words, padding) takes a slower string path per row or
+ * per field, with the same validation.
+ */
+export class TickScanner {
+  private readonly opts: ParseTicksOptions;
+  private readonly set: Settings;
+  private pending: Uint8Array = new Uint8Array(0);
+  private started = false;
+  /** 1-based line number of the next row to read. */
+  line = 1;
+  rowsRead = 0;
+  rowsSkipped = 0;
+  private bytesIn = 0;
+  private readonly problems: CsvProblem[] = [];
+  private firstProblem: CsvProblem | undefined;
+
+  private header: string[] = [];
+  private schema!: Schema;
+  private delim = 44;
+  private nFields = 0;
+  private nSlots = 0;
+  private timeSlot = 0;
+  private unit: Exclude<TimeUnit, 'auto'> | undefined;
+  private unitDigits = -1;
+  private allowDup = false;
+  private priceSlots: number[] = [];
+  private sizeSlots: number[] = [];
+  private bidSlot = -1;
+  private askSlot = -1;
+  private highSlot = -1;
+  private lowSlot = -1;
+
+  private cols: Float64Array[] = [];
+  private lines = new Int32Array(0);
+  private cap = 0;
+  private n = 0;
+  private readonly vals: Float64Array = new Float64Array(16);
+  private lastTime = -Infinity;
+  private lastLine = 0;
+  private unsorted = false;
+
+  /** The row being validated: bytes [rowStart, rowEnd) of rowBuf, or its split fields on the quoted path. */
+  private rowBuf: Uint8Array = new Uint8Array(0);
+  private rowStart = 0;
+  private rowEnd = 0;
+  private rowFields: string[] | null = null;
+
+  constructor(options: ParseTicksOptions = {}) {
+    this.opts = options;
+    this.set = {
+      badRows: options.badRows ?? 'skip',
+      order: options.order ?? 'reject',
+      allowDuplicateTimes: options.allowDuplicateTimes,
+      maxBytes: options.maxBytes ?? 2 ** 30,
+      maxRows: options.maxRows ?? 20_000_000,
+      maxProblems: options.maxProblems ?? 100,
+    };
+  }
+
+  /** Feed the next chunk of decompressed bytes. */
+  push(chunk: Uint8Array): void {
+    if (chunk.length === 0) return;
+    this.bytesIn += chunk.length;
+    if (this.bytesIn > this.set.maxBytes) {
+      throw new CsvError(this.line, '', `file too large for memory: more than ${formatBytes(this.set.maxBytes)} of text (the maxBytes limit)`, 'too-large', this.header);
+    }
+    const nul = chunk.indexOf(0);
+    if (nul >= 0) throw new CsvError(this.line, '', `binary data, not CSV text: a NUL byte near line ${this.line}`, 'binary', this.header);
+    let buf = chunk;
+    if (this.pending.length) {
+      buf = new Uint8Array(this.pending.length + chunk.length);
+      buf.set(this.pending);
+      buf.set(chunk, this.pending.length);
+    }
+    let pos = 0;
+    if (!this.started) {
+      pos = this.readHeader(buf, false);
+      if (pos < 0) {
+        if (buf.length > MAX_HEADER_BYTES) throw new CsvError(1, '', `no line break in the first ${MAX_HEADER_BYTES} bytes: not a tick CSV file`, 'binary');
+        this.pending = buf;
+        return;
+      }
+    }
+    const used = this.readRows(buf, pos, false);
+    this.pending = buf.slice(used);
+  }
+
+  /** End of input: read the last row, sort if allowed, and return trimmed columns. */
+  finish(): ParsedTicks {
+    const buf = this.pending;
+    this.pending = new Uint8Array(0);
+    let pos = 0;
+    if (!this.started) {
+      pos = this.readHeader(buf, true);
+      if (pos < 0) throw new CsvError(1, '', 'the file is empty', 'empty');
+    }
+    this.readRows(buf, pos, true);
+    if (this.rowsRead === 0) throw new CsvError(this.line, '', 'no data rows after the header', 'no-rows', this.header);
+    if (this.unsorted) this.sortByTime();
+    if (this.n === 0) {
+      const p = this.firstProblem!;
+      throw new CsvError(p.line, p.field, `no usable rows: all ${this.rowsRead} data rows were skipped; the first, on line ${p.line}: ${p.message}`, 'no-rows', this.header);
+    }
+    const columns: Record<string, Float64Array> = {};
+    this.schema.slots.forEach((col, s) => {
+      columns[col] = this.cols[s].length === this.n ? this.cols[s] : this.cols[s].slice(0, this.n);
+    });
+    return {
+      kind: this.schema.kind,
+      columns,
+      rowsRead: this.rowsRead,
+      rowsSkipped: this.rowsSkipped,
+      problems: this.problems,
+      timeUnit: this.unit ?? 's',
+      mapping: this.schema.mapping,
+      header: this.header,
+      sorted: this.unsorted,
+    };
+  }
+
+  // ---- header ---------------------------------------------------------------------------
+
+  /** Reads the header row (skipping a BOM and blank lines); returns where data starts, or −1 for more input. */
+  private readHeader(buf: Uint8Array, final: boolean): number {
+    this.line = 1;
+    let pos = 0;
+    if (buf.length >= 3 && buf[0] === 0xef && buf[1] === 0xbb && buf[2] === 0xbf) pos = 3;
+    for (;;) {
+      const end = findRowEnd(buf, pos);
+      if (end < 0 && !final) return -1;
+      const lf = end < 0 ? buf.length : end;
+      const text = utf8.decode(buf.subarray(pos, lf)).replace(/\r$/, '');
+      if (text.trim() === '') {
+        if (lf >= buf.length) return -1;
+        this.line += countLf(buf, pos, lf + 1);
+        pos = lf + 1;
+        continue;
+      }
+      if (hasUnreadable(text)) {
+        throw new CsvError(this.line, '', `binary data, not CSV text: unreadable characters on line ${this.line}`, 'binary');
+      }
+      this.started = true;
+      this.setupFromHeader(text);
+      if (this.headerless) return pos;
+      this.line += countLf(buf, pos, Math.min(lf + 1, buf.length));
+      return Math.min(lf + 1, buf.length);
+    }
+  }
+
+  private headerless = false;
+
+  private setupFromHeader(text: string): void {
+    const o = this.opts;
+    this.delim = o.delimiter ? o.delimiter.charCodeAt(0) : detectDelimiter(text);
+    const fields = splitQuoted(text, this.delim).map((f) => f.trim());
+    this.headerless = o.hasHeader === undefined ? fields.every((f) => f !== '' && (Number.isFinite(strictNumber(f)) || Number.isFinite(parseIsoSeconds(f)))) : !o.hasHeader;
+    this.header = this.headerless ? fields.map((_, i) => `column ${i + 1}`) : fields;
+    const schema = resolveSchema(this.header, this.headerless, o.kind, o.columns);
+    this.schema = schema;
+    this.nFields = this.header.length;
+    this.nSlots = schema.slots.length;
+    this.timeSlot = schema.slots.indexOf('time');
+    schema.slots.forEach((c, s) => {
+      if (PRICE_COLUMNS.has(c)) this.priceSlots.push(s);
+      if (SIZE_COLUMNS.has(c)) this.sizeSlots.push(s);
+    });
+    this.bidSlot = schema.slots.indexOf('bid');
+    this.askSlot = schema.slots.indexOf('ask');
+    this.highSlot = schema.slots.indexOf('high');
+    this.lowSlot = schema.slots.indexOf('low');
+    this.allowDup = this.set.allowDuplicateTimes ?? schema.kind === 'trades';
+    if (o.timeUnit && o.timeUnit !== 'auto') this.setUnit(o.timeUnit);
+    this.grow(1 << 14);
+  }
+
+  private setUnit(u: Exclude<TimeUnit, 'auto'>): void {
+    this.unit = u;
+    this.unitDigits = u === 'iso' ? -2 : UNIT_DIGITS[u];
+  }
+
+  private grow(cap: number): void {
+    const cols: Float64Array[] = [];
+    for (let s = 0; s < this.nSlots; s++) {
+      const a = new Float64Array(cap);
+      if (this.cols[s]) a.set(this.cols[s].subarray(0, this.n));
+      cols.push(a);
+    }
+    const lines = new Int32Array(cap);
+    lines.set(this.lines.subarray(0, this.n));
+    this.cols = cols;
+    this.lines = lines;
+    this.cap = cap;
+  }
+
+  // ---- rows -----------------------------------------------------------------------------
+
+  /** Reads complete rows from `pos`; returns the first byte not consumed. */
+  private readRows(buf: Uint8Array, pos: number, final: boolean): number {
+    const end = buf.length;
+    let nextQuote = -1;
+    while (pos < end) {
+      let lf = buf.indexOf(LF, pos);
+      if (lf < 0) {
+        if (!final) break;
+        lf = end;
+      }
+      if (nextQuote < pos && nextQuote !== Infinity) {
+        nextQuote = buf.indexOf(QUOTE, pos);
+        if (nextQuote < 0) nextQuote = Infinity;
+      }
+      if (nextQuote < lf) {
+        const next = this.quotedRow(buf, pos, final);
+        if (next < 0) break;
+        pos = next;
+        continue;
+      }
+      let le = lf;
+      if (le > pos && buf[le - 1] === CR) le--;
+      if (le > pos) this.fastRow(buf, pos, le);
+      this.line++;
+      pos = lf + 1;
+    }
+    return pos > end ? end : pos;
+  }
+
+  /** One unquoted row in bytes [p, le): fields parsed in place into `vals`. */
+  private fastRow(buf: Uint8Array, p: number, le: number): void {
+    this.rowsRead++;
+    this.rowBuf = buf;
+    this.rowStart = p;
+    this.rowEnd = le;
+    this.rowFields = null;
+    const delim = this.delim, nf = this.nFields, fieldSlot = this.schema.fieldSlot, slotType = this.schema.slotType;
+    const vals = this.vals;
+    let j = 0, bad = -1;
+    for (;;) {
+      const slot = j < nf ? fieldSlot[j] : -1;
+      let fe: number;
+      if (slot < 0) {
+        fe = p;
+        while (fe < le && buf[fe] !== delim) fe++;
+      } else {
+        const type = slotType[slot];
+        let v: number;
+        if (type === SLOT_NUMBER || (type === SLOT_TIME && this.unitDigits === 0)) {
+          v = scanDecimal(buf, p, le);
+          fe = scanEnd;
+        } else if (type === SLOT_TIME && this.unitDigits > 0) {
+          v = scanEpochInteger(buf, p, le, this.unitDigits);
+          fe = scanEnd;
+        } else if (type === SLOT_SIDE_INVERTED && p < le && (buf[p] === 48 || buf[p] === 49) && (p + 1 === le || buf[p + 1] === delim)) {
+          v = buf[p] === 49 ? -1 : 1; // buyer_is_maker 1: the seller took liquidity
+          fe = p + 1;
+        } else {
+          v = NaN;
+          fe = p;
+        }
+        if (v !== v || (fe < le && buf[fe] !== delim)) {
+          fe = p;
+          while (fe < le && buf[fe] !== delim) fe++;
+          v = this.fieldValue(slot, asciiText(buf, p, fe));
+        }
+        vals[slot] = v;
+        if (v !== v && bad < 0 && (this.schema.slotRequired[slot] === 1 || fe > p)) bad = j;
+      }
+      j++;
+      if (fe >= le) break;
+      p = fe + 1;
+    }
+    this.commit(j, bad);
+  }
+
+  /** A row containing a quote: split with RFC 4180 rules (may span lines); −1 when it continues past the buffer. */
+  private quotedRow(buf: Uint8Array, pos: number, final: boolean): number {
+    const end = findRowEnd(buf, pos);
+    if (end < 0 && !final) return -1;
+    const lf = end < 0 ? buf.length : end;
+    const unterminated = end < 0 && quoteOpenAt(buf, pos, buf.length);
+    let text = utf8.decode(buf.subarray(pos, lf));
+    if (text.endsWith('\r')) text = text.slice(0, -1);
+    const spanned = countLf(buf, pos, lf);
+    if (text !== '') {
+      this.rowsRead++;
+      const fields = splitQuoted(text, this.delim);
+      this.rowFields = fields;
+      if (unterminated) {
+        this.reject(this.header[Math.min(fields.length, this.nFields) - 1] ?? '', 'unterminated quoted field');
+      } else {
+        let bad = -1;
+        for (let j = 0; j < fields.length && j < this.nFields; j++) {
+          const slot = this.schema.fieldSlot[j];
+          if (slot < 0) continue;
+          const v = this.fieldValue(slot, fields[j]);
+          this.vals[slot] = v;
+          if (v !== v && bad < 0 && (this.schema.slotRequired[slot] === 1 || fields[j].trim() !== '')) bad = j;
+        }
+        this.commit(fields.length, bad);
+      }
+    }
+    this.line += spanned + 1;
+    return lf + 1;
+  }
+
+  /** The general (slow) reading of one field's text for a slot; NaN when it does not read. */
+  private fieldValue(slot: number, raw: string): number {
+    const s = raw.trim();
+    if (s === '') return NaN;
+    const type = this.schema.slotType[slot];
+    if (type === SLOT_NUMBER) return strictNumber(s);
+    if (type === SLOT_TIME) {
+      if (this.unit === undefined) {
+        const u = detectTimeUnit(s);
+        if (u === undefined) return NaN;
+        this.setUnit(u);
+      }
+      return this.unit === 'iso' ? parseIsoSeconds(s) : epochTextToSeconds(s, this.unit as 's' | 'ms' | 'us' | 'ns');
+    }
+    const w = s.toLowerCase();
+    let sign: number;
+    if (w === 'buy' || w === 'b' || w === 'bid' || w === '+1' || w === '1' || w === 'true' || w === 't') sign = 1;
+    else if (w === 'sell' || w === 's' || w === 'ask' || w === 'offer' || w === '-1' || w === 'false' || w === 'f' || w === '0') sign = -1;
+    else return NaN;
+    if (type === SLOT_SIDE) return w === '0' || w === 'false' || w === 'f' || w === 'true' || w === 't' ? NaN : sign;
+    // buyer_is_maker: true/1 → the seller was the taker → −1; false/0 → +1.
+    if (w === '1' || w === 'true' || w === 't') return -1;
+    if (w === '0' || w === 'false' || w === 'f') return 1;
+    return NaN;
+  }
+
+  /** Validate the row in `vals` and keep it, or record the problem. */
+  private commit(fieldsSeen: number, bad: number): void {
+    if (fieldsSeen !== this.nFields) {
+      const field = fieldsSeen < this.nFields ? this.header[fieldsSeen] : `column ${this.nFields + 1}`;
+      this.reject(field, `expected ${this.nFields} fields, found ${fieldsSeen}`);
+      return;
+    }
+    if (bad >= 0) {
+      const slot = this.schema.fieldSlot[bad];
+      const text = this.text(bad);
+      const type = this.schema.slotType[slot];
+      const what = type === SLOT_TIME ? 'a timestamp' : type === SLOT_NUMBER ? 'a number' : 'a side (buy/sell or 1/0)';
+      this.reject(this.header[bad], text === '' ? 'empty value' : `not ${what}: ${JSON.stringify(text)}`);
+      return;
+    }
+    const vals = this.vals;
+    for (const s of this.priceSlots) {
+      if (!(vals[s] > 0)) return this.reject(this.header[this.schema.slotField[s]], `must be greater than 0 (got ${this.slotText(s)})`);
+    }
+    for (const s of this.sizeSlots) {
+      if (vals[s] < 0) return this.reject(this.header[this.schema.slotField[s]], `must not be negative (got ${this.slotText(s)})`);
+    }
+    if (this.bidSlot >= 0 && vals[this.bidSlot] > vals[this.askSlot]) {
+      return this.reject(this.header[this.schema.slotField[this.bidSlot]], `crossed quote: bid ${this.slotText(this.bidSlot)} is above ask ${this.slotText(this.askSlot)}`);
+    }
+    if (this.highSlot >= 0 && vals[this.highSlot] < vals[this.lowSlot]) {
+      return this.reject(this.header[this.schema.slotField[this.highSlot]], `high ${this.slotText(this.highSlot)} is below low ${this.slotText(this.lowSlot)}`);
+    }
+    const t = vals[this.timeSlot];
+    if (t < this.lastTime) {
+      if (this.set.order === 'reject') {
+        return this.reject(this.timeField(), `time goes backwards: ${this.slotText(this.timeSlot)} is before the time on line ${this.lastLine}`);
+      }
+      this.unsorted = true;
+    } else if (t === this.lastTime && !this.allowDup && !this.unsorted) {
+      return this.reject(this.timeField(), `duplicate time ${this.slotText(this.timeSlot)}: same as line ${this.lastLine}`);
+    }
+    if (this.n >= this.set.maxRows) {
+      throw new CsvError(this.line, '', `file too large for memory: more than ${this.set.maxRows} rows (the maxRows limit)`, 'too-large', this.header);
+    }
+    if (this.n === this.cap) this.grow(this.cap * 2);
+    const n = this.n;
+    for (let s = 0; s < this.nSlots; s++) this.cols[s][n] = vals[s];
+    this.lines[n] = this.line;
+    this.n = n + 1;
+    if (t >= this.lastTime) {
+      this.lastTime = t;
+      this.lastLine = this.line;
+    }
+  }
+
+  private timeField(): string {
+    return this.header[this.schema.slotField[this.timeSlot]];
+  }
+
+  /** Record a bad row: throw under 'stop', else count and list it. */
+  private reject(field: string, message: string, line = this.line): void {
+    if (this.set.badRows === 'stop') throw new CsvError(line, field, message, 'row', this.header);
+    this.rowsSkipped++;
+    const p = { line, field, message };
+    if (!this.firstProblem) this.firstProblem = p;
+    if (this.problems.length < this.set.maxProblems) this.problems.push(p);
+  }
+
+  /** Raw text of field j of the current row (messages only). */
+  private text(j: number): string {
+    if (this.rowFields) return (this.rowFields[j] ?? '').trim();
+    const buf = this.rowBuf, le = this.rowEnd, d = this.delim;
+    let p = this.rowStart;
+    for (let k = 0; k < j; k++) {
+      while (p < le && buf[p] !== d) p++;
+      p++;
+    }
+    let e = p;
+    while (e < le && buf[e] !== d) e++;
+    return utf8.decode(buf.subarray(p, e)).trim();
+  }
+
+  private slotText(slot: number): string {
+    return this.text(this.schema.slotField[slot]);
+  }
+
+  /** order: 'sort' — stable sort of all columns by time, then drop duplicates unless allowed. */
+  private sortByTime(): void {
+    const n = this.n, time = this.cols[this.timeSlot];
+    const idx = new Uint32Array(n);
+    for (let i = 0; i < n; i++) idx[i] = i;
+    idx.sort((a, b) => time[a] - time[b] || a - b);
+    const keep = new Uint32Array(n);
+    let m = 0;
+    for (let i = 0; i < n; i++) {
+      const k = idx[i];
+      if (m > 0 && !this.allowDup && time[k] === time[keep[m - 1]]) {
+        this.reject(this.timeField(), `duplicate time ${time[k]} s since the epoch: same as line ${this.lines[keep[m - 1]]}`, this.lines[k]);
+        continue;
+      }
+      keep[m++] = k;
+    }
+    for (let s = 0; s < this.nSlots; s++) {
+      const src = this.cols[s], dst = new Float64Array(m);
+      for (let i = 0; i < m; i++) dst[i] = src[keep[i]];
+      this.cols[s] = dst;
+    }
+    const lines = new Int32Array(m);
+    for (let i = 0; i < m; i++) lines[i] = this.lines[keep[i]];
+    this.lines = lines;
+    this.n = m;
+    this.cap = m;
+    this.problems.sort((a, b) => a.line - b.line);
+  }
+}
+
+/** Index of the LF ending the row that starts at `pos` (LFs inside quotes do not count), −1 when none yet. */
+function findRowEnd(buf: Uint8Array, pos: number): number {
+  let inQuote = false;
+  for (let i = pos; i < buf.length; i++) {
+    const c = buf[i];
+    if (c === QUOTE) inQuote = !inQuote;
+    else if (c === LF && !inQuote) return i;
+  }
+  return -1;
+}
+
+function quoteOpenAt(buf: Uint8Array, pos: number, end: number): boolean {
+  let inQuote = false;
+  for (let i = pos; i < end; i++) if (buf[i] === QUOTE) inQuote = !inQuote;
+  return inQuote;
+}
+
+function countLf(buf: Uint8Array, from: number, to: number): number {
+  let k = 0;
+  for (let i = from; i < to; i++) if (buf[i] === LF) k++;
+  return k;
+}
+
+/** Split one record's text on `delim` with RFC 4180 quoting ("" is a literal quote). */
+export function splitQuoted(text: string, delim: number): string[] {
+  const out: string[] = [];
+  let cur = '', inQuote = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (inQuote) {
+      if (c === QUOTE) {
+        if (text.charCodeAt(i + 1) === QUOTE) {
+          cur += '"';
+          i++;
+        } else inQuote = false;
+      } else cur += text[i];
+    } else if (c === QUOTE) inQuote = true;
+    else if (c === delim) {
+      out.push(cur);
+      cur = '';
+    } else cur += text[i];
+  }
+  out.push(cur);
+  return out;
+}
+
+/** The delimiter that occurs most in the header (outside quotes): comma, semicolon or tab. */
+function detectDelimiter(header: string): number {
+  const counts = new Map<number, number>([[44, 0], [59, 0], [9, 0]]);
+  let inQuote = false;
+  for (let i = 0; i < header.length; i++) {
+    const c = header.charCodeAt(i);
+    if (c === QUOTE) inQuote = !inQuote;
+    else if (!inQuote && counts.has(c)) counts.set(c, counts.get(c)! + 1);
+  }
+  let best = 44, most = 0;
+  for (const [c, k] of counts) if (k > most) [best, most] = [c, k];
+  return best;
+}
+
+/** Replacement characters (invalid UTF-8) or control codes other than tab/CR/LF/FF/VT: not text. */
+function hasUnreadable(text: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 0xfffd || c < 8 || (c > 13 && c < 32)) return true;
+  }
+  return false;
+}
+
+/** Field text; ASCII (every number and date) without going through TextDecoder. */
+function asciiText(buf: Uint8Array, p: number, e: number): string {
+  let s = '';
+  for (let i = p; i < e; i++) {
+    const c = buf[i];
+    if (c > 127) return utf8.decode(buf.subarray(p, e));
+    s += String.fromCharCode(c);
+  }
+  return s;
+}
+
+function formatBytes(n: number): string {
+  return n >= 2 ** 20 ? `${+(n / 2 ** 20).toFixed(1)} MiB` : `${n} bytes`;
+}

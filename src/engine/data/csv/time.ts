@@ -1,0 +1,126 @@
+import type { TimeUnit } from './types';
+
+/** Decimal digits after the seconds point for each epoch unit. */
+export const UNIT_DIGITS: Record<'s' | 'ms' | 'us' | 'ns', number> = { s: 0, ms: 3, us: 6, ns: 9 };
+
+/**
+ * The epoch unit of a number by its magnitude: below 1e11 it is seconds (up to year 5138),
+ * below 1e14 milliseconds, below 1e17 microseconds, else nanoseconds. Values from 1973 on
+ * fall unambiguously in one band whatever their unit.
+ */
+export function epochUnitOf(value: number): 's' | 'ms' | 'us' | 'ns' {
+  const a = Math.abs(value);
+  if (a < 1e11) return 's';
+  if (a < 1e14) return 'ms';
+  if (a < 1e17) return 'us';
+  return 'ns';
+}
+
+/** Days from 1970-01-01 to a proleptic Gregorian date (H. Hinnant, "chrono-Compatible Low-Level Date Algorithms", days_from_civil). */
+export function daysFromCivil(y: number, m: number, d: number): number {
+  y -= m <= 2 ? 1 : 0;
+  const era = Math.floor(y / 400);
+  const yoe = y - era * 400;
+  const doy = Math.floor((153 * (m + (m > 2 ? -3 : 9)) + 2) / 5) + d - 1;
+  const doe = yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy;
+  return era * 146097 + doe - 719468;
+}
+
+const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
+function digitsAt(s: string, i: number, n: number): number {
+  let v = 0;
+  for (let k = 0; k < n; k++) {
+    const c = s.charCodeAt(i + k) - 48;
+    if (!(c >= 0 && c <= 9)) return -1;
+    v = v * 10 + c;
+  }
+  return v;
+}
+
+/**
+ * ISO-8601 date or date-time → seconds since the epoch, NaN when malformed:
+ * YYYY-MM-DD, then optionally 'T' or ' ' hh:mm[:ss[.fraction]] and Z or ±hh[:mm]. A time
+ * without an offset is read as UTC (tick files are UTC by convention).
+ */
+export function parseIsoSeconds(s: string): number {
+  const len = s.length;
+  if (len < 10 || s.charCodeAt(4) !== 45 || s.charCodeAt(7) !== 45) return NaN;
+  const y = digitsAt(s, 0, 4), mo = digitsAt(s, 5, 2), d = digitsAt(s, 8, 2);
+  if (y < 0 || mo < 1 || mo > 12 || d < 1) return NaN;
+  const leap = y % 4 === 0 && (y % 100 !== 0 || y % 400 === 0);
+  if (d > DAYS_IN_MONTH[mo - 1] + (mo === 2 && leap ? 1 : 0)) return NaN;
+  let t = daysFromCivil(y, mo, d) * 86400;
+  if (len === 10) return t;
+  const sep = s.charCodeAt(10);
+  if ((sep !== 84 && sep !== 116 && sep !== 32) || len < 16 || s.charCodeAt(13) !== 58) return NaN;
+  const hh = digitsAt(s, 11, 2), mm = digitsAt(s, 14, 2);
+  if (hh < 0 || hh > 23 || mm < 0 || mm > 59) return NaN;
+  t += hh * 3600 + mm * 60;
+  let i = 16;
+  if (i < len && s.charCodeAt(i) === 58) {
+    const ss = digitsAt(s, i + 1, 2);
+    if (ss < 0 || ss > 60) return NaN;
+    t += ss;
+    i += 3;
+    if (i < len && (s.charCodeAt(i) === 46 || s.charCodeAt(i) === 44)) {
+      let frac = 0, scale = 1;
+      i++;
+      const start = i;
+      while (i < len) {
+        const c = s.charCodeAt(i) - 48;
+        if (!(c >= 0 && c <= 9)) break;
+        if (scale < 1e15) {
+          frac = frac * 10 + c;
+          scale *= 10;
+        }
+        i++;
+      }
+      if (i === start) return NaN;
+      t += frac / scale;
+    }
+  }
+  if (i === len) return t;
+  const z = s.charCodeAt(i);
+  if ((z === 90 || z === 122) && i + 1 === len) return t;
+  if (z !== 43 && z !== 45) return NaN;
+  const oh = digitsAt(s, i + 1, 2);
+  let om = 0;
+  const rest = len - (i + 3);
+  if (rest === 3 && s.charCodeAt(i + 3) === 58) om = digitsAt(s, i + 4, 2);
+  else if (rest === 2) om = digitsAt(s, i + 3, 2);
+  else if (rest !== 0) return NaN;
+  if (oh < 0 || oh > 23 || om < 0 || om > 59) return NaN;
+  const off = oh * 3600 + om * 60;
+  return z === 43 ? t - off : t + off;
+}
+
+const PLAIN_NUMBER = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
+
+/** Strict decimal number (no hex, no "Infinity", no empty string), or NaN. */
+export function strictNumber(s: string): number {
+  if (!PLAIN_NUMBER.test(s)) return NaN;
+  const v = Number(s);
+  return Number.isFinite(v) ? v : NaN;
+}
+
+/**
+ * Epoch text in `unit` → seconds. Long integers are split into whole seconds and the
+ * sub-second digits so a 19-digit nanosecond stamp is converted with one rounding.
+ */
+export function epochTextToSeconds(s: string, unit: 's' | 'ms' | 'us' | 'ns'): number {
+  const u = UNIT_DIGITS[unit];
+  if (u > 0 && /^\d+$/.test(s) && s.length > u) {
+    return Number(s.slice(0, s.length - u)) + Number(s.slice(s.length - u)) / 10 ** u;
+  }
+  const v = strictNumber(s);
+  return u === 0 ? v : v / 10 ** u;
+}
+
+/** Decide the unit from the first time text: ISO when it reads as a date, else the epoch unit by magnitude; undefined when neither. */
+export function detectTimeUnit(s: string): Exclude<TimeUnit, 'auto'> | undefined {
+  const v = strictNumber(s);
+  if (Number.isFinite(v)) return epochUnitOf(v);
+  if (Number.isFinite(parseIsoSeconds(s))) return 'iso';
+  return undefined;
+}

@@ -1,0 +1,83 @@
+/** What a tick file holds, decided from its header (or forced by `options.kind`). */
+export type TickKind = 'quotes' | 'trades' | 'prices' | 'bars';
+
+/**
+ * Canonical output columns. `time` is seconds since the Unix epoch (UTC); prices in the
+ * file's quote currency; sizes in its base currency; `side` is +1 for a buyer-initiated
+ * trade, -1 for a seller-initiated one, NaN when unknown.
+ */
+export type TickColumn =
+  | 'time'
+  | 'bid'
+  | 'ask'
+  | 'bidSize'
+  | 'askSize'
+  | 'price'
+  | 'size'
+  | 'side'
+  | 'open'
+  | 'high'
+  | 'low'
+  | 'close'
+  | 'volume';
+
+/** How the time column is written. 'auto' decides from the first data row (ISO text, or epoch by magnitude). */
+export type TimeUnit = 'auto' | 's' | 'ms' | 'us' | 'ns' | 'iso';
+
+/** One rejected row (or one fact about the file), named by its 1-based line and header field. */
+export interface CsvProblem {
+  line: number;
+  field: string;
+  message: string;
+}
+
+export interface ParseTicksOptions {
+  /** Force the kind instead of detecting it from the header. */
+  kind?: TickKind;
+  /** Column mapping: canonical column → header name (case-insensitive) or 0-based column index. Overrides detection for the columns it names. */
+  columns?: Partial<Record<TickColumn, string | number>>;
+  /** How the time column is written; 'auto' (default) detects ISO-8601 or the epoch unit by magnitude. */
+  timeUnit?: TimeUnit;
+  /** Field delimiter; detected from the header row when absent (comma, semicolon or tab). */
+  delimiter?: ',' | ';' | '\t';
+  /** Whether the first row is a header; detected when absent (a first row of numbers is data). */
+  hasHeader?: boolean;
+  /** 'skip' (default): drop bad rows and list them in `problems`; 'stop': throw a CsvError at the first one. */
+  badRows?: 'skip' | 'stop';
+  /** 'reject' (default): a row whose time is before the previous row's is bad; 'sort': keep it and sort by time at the end. */
+  order?: 'sort' | 'reject';
+  /** Keep rows whose time equals the previous row's. Default true for trades (one taker order prints several trades at once), false otherwise. */
+  allowDuplicateTimes?: boolean;
+  /** Largest decompressed input accepted, in bytes (default 1 GiB); beyond it the file is too large for memory. */
+  maxBytes?: number;
+  /** Largest number of data rows accepted (default 20 million). */
+  maxRows?: number;
+  /** How many problems are listed in full (default 100); `rowsSkipped` counts them all. */
+  maxProblems?: number;
+  /** Called after each chunk with the input bytes consumed so far (compressed bytes for gzip) and the data rows read. */
+  onProgress?: (bytes: number, rows: number) => void;
+  /** Aborting rejects the parse with the signal's reason between chunks. */
+  signal?: AbortSignal;
+  /** Input chunk size in bytes for string and Uint8Array input (default 1 MiB): the granularity of progress and cancel. */
+  chunkBytes?: number;
+}
+
+export interface ParsedTicks {
+  kind: TickKind;
+  /** Columns of equal length (rowsRead − rowsSkipped), sorted by `time`. Only the columns the file provides. */
+  columns: Record<string, Float64Array>;
+  /** Data rows read (header and blank lines excluded), good or bad. */
+  rowsRead: number;
+  /** Rows dropped by the 'skip' policy. */
+  rowsSkipped: number;
+  /** The first `maxProblems` problems, in file order. */
+  problems: CsvProblem[];
+  /** The time unit used (detected or given). */
+  timeUnit: Exclude<TimeUnit, 'auto'>;
+  /** Canonical column → the header field it was read from. */
+  mapping: Partial<Record<TickColumn, string>>;
+  /** The header fields as written (or "column 1"… for a headerless file). */
+  header: string[];
+  /** True when rows arrived out of order and were sorted (order: 'sort'). */
+  sorted: boolean;
+}
