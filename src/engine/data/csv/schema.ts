@@ -162,10 +162,10 @@ function has(norm: string[], col: TickColumn): boolean {
   return ALIASES[col].some((a) => norm.includes(a));
 }
 
-/** Quotes beat bars beat trades beat prices: a bookTicker file with a `price`-like extra is still quotes. */
+/** Quotes (a bid or an ask column) beat bars beat trades beat prices: a bookTicker file with a `price`-like extra is still quotes. */
 function guessKind(norm: string[], chosen: Map<TickColumn, number>): TickKind | undefined {
   const h = (c: TickColumn) => chosen.has(c) || has(norm, c);
-  if (h('bid') && h('ask')) return 'quotes';
+  if (h('bid') || h('ask')) return 'quotes';
   if (['open', 'high', 'low'].some((c) => chosen.has(c as TickColumn) || norm.includes(c))) return 'bars';
   if (h('price') && h('size')) return 'trades';
   if (h('price')) return 'prices';

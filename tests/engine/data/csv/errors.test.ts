@@ -1,0 +1,124 @@
+import { describe, expect, it } from 'vitest';
+import { CsvError, ParamError, parseTicksCsv } from '../../../../src/engine';
+import { csvError, gzipText } from './helpers';
+
+const QUOTES = 'time,bid,ask';
+const ALL_KINDS = 'quotes (time, bid, ask [, bid_size, ask_size]), trades (time, price, size [, side]), prices (time, price) or bars (time, open, high, low, close [, volume])';
+
+describe('parseTicksCsv rejects unusable files with a CsvError naming line and field', () => {
+  it.each([
+    ['an empty file', '', 1, '', 'the file is empty', 'empty'],
+    ['a whitespace-only file', ' \n\r\n  \n', 1, '', 'the file is empty', 'empty'],
+    ['a header without rows', 'time,bid,ask\n', 2, '', 'no data rows after the header', 'no-rows'],
+    ['unknown columns', 'foo,bar\n1,2\n', 1, '', `no usable columns: found foo, bar; expected ${ALL_KINDS}`, 'columns'],
+    ['quotes without ask', 'time,bid,size\n1,2,3\n', 1, 'ask', 'missing required column ask for quotes: found time, bid, size; expected time, bid, ask [, bid_size, ask_size]', 'columns'],
+    ['quotes without time', 'bid,ask\n1,2\n', 1, 'time', 'missing required column time for quotes: found bid, ask; expected time, bid, ask [, bid_size, ask_size]', 'columns'],
+    ['bars missing two columns', 'time,open,close\n1,2,3\n', 1, 'high', 'missing required columns high, low for bars: found time, open, close; expected time, open, high, low, close [, volume]', 'columns'],
+    ['a headerless file that is not a kline export', '1,2,3\n4,5,6\n', 1, '', `no header row: the first line holds numbers (3 fields); map the columns to ${ALL_KINDS}`, 'columns'],
+  ])('%s', async (_label, text, line, field, message, code) => {
+    const e = await csvError(text);
+    expect({ line: e.line, field: e.field, message: e.message, code: e.code }).toEqual({ line, field, message, code });
+  });
+
+  it('names a mapped column that is not in the header', async () => {
+    const e = await csvError('a,b,c\n1,2,3\n', { columns: { time: 'when', bid: 'b', ask: 'c' } });
+    expect([e.line, e.field, e.message, e.code]).toEqual([1, 'time', 'column "when" given for time is not in the header: found a, b, c', 'columns']);
+    expect(e.header).toEqual(['a', 'b', 'c']);
+  });
+
+  it('rejects binary data (a NUL byte) with its line', async () => {
+    const e = await csvError(new Uint8Array([0x74, 0x2c, 0x70, 0x0a, 0x31, 0x00, 0x32]));
+    expect([e.line, e.field, e.message, e.code]).toEqual([1, '', 'binary data, not CSV text: a NUL byte near line 1', 'binary']);
+  });
+
+  it('rejects a header that is not UTF-8 text', async () => {
+    const e = await csvError(new Uint8Array([0xff, 0xfe, 0x41, 0x42, 0x0a, 0x31, 0x0a]));
+    expect([e.line, e.message, e.code]).toEqual([1, 'binary data, not CSV text: unreadable characters on line 1', 'binary']);
+  });
+
+  it('rejects text without a line break in the first 64 KiB', async () => {
+    const e = await csvError('x'.repeat(70000), { chunkBytes: 32768 });
+    expect([e.line, e.message, e.code]).toEqual([1, 'no line break in the first 65536 bytes: not a tick CSV file', 'binary']);
+  });
+
+  it('rejects files too large for memory (maxBytes, maxRows)', async () => {
+    const text = 'time,price\n' + Array.from({ length: 100 }, (_, i) => `${i + 1},1`).join('\n');
+    const bytes = await csvError(text, { maxBytes: 500, chunkBytes: 100 });
+    expect([bytes.field, bytes.message, bytes.code]).toEqual(['', 'file too large for memory: more than 500 bytes of text (the maxBytes limit)', 'too-large']);
+    const rows = await csvError(text, { maxRows: 10 });
+    expect([rows.line, rows.message, rows.code]).toEqual([12, 'file too large for memory: more than 10 rows (the maxRows limit)', 'too-large']);
+  });
+
+  it('rejects corrupt gzip data', async () => {
+    const gz = await gzipText('time,price\n1,2\n'.repeat(50));
+    const broken = gz.slice(0, 20);
+    const e = await csvError(broken);
+    expect(e.code).toBe('gzip');
+    expect(e.message).toMatch(/^the gzip data is corrupt or truncated \(/);
+  });
+
+  it('rejects a file whose every row is bad, quoting the first problem', async () => {
+    const e = await csvError(`${QUOTES}\n1,x,2\n2,3,y\n`);
+    expect([e.line, e.field, e.message, e.code]).toEqual([2, 'bid', 'no usable rows: all 2 data rows were skipped; the first, on line 2: not a number: "x"', 'no-rows']);
+  });
+
+  it('throws ParamError for bad options and the abort reason when cancelled', async () => {
+    await expect(parseTicksCsv('time,price\n1,1\n', { maxRows: 0 })).rejects.toBeInstanceOf(ParamError);
+    await expect(parseTicksCsv('time,price\n1,1\n', { order: 'random' as 'sort' })).rejects.toThrow("order must be 'sort' or 'reject'");
+    const ac = new AbortController();
+    const text = 'time,price\n' + Array.from({ length: 5000 }, (_, i) => `${i + 1},1`).join('\n');
+    let calls = 0;
+    const p = parseTicksCsv(text, { chunkBytes: 1000, signal: ac.signal, onProgress: () => ++calls === 2 && ac.abort(new Error('user cancelled')) });
+    await expect(p).rejects.toThrow('user cancelled');
+    expect(calls).toBe(2);
+  });
+});
+
+/** Each bad row: the problem listed under 'skip', and the same CsvError under 'stop'. */
+describe.each([
+  ['non-numeric value', `${QUOTES}\n1,10,11\n2,abc,11\n3,10,11\n`, 3, 'bid', 'not a number: "abc"'],
+  ['empty required value', `${QUOTES}\n1,10,11\n2,,11\n3,10,11\n`, 3, 'bid', 'empty value'],
+  ['missing fields', `${QUOTES}\n1,10,11\n2,10\n3,10,11\n`, 3, 'ask', 'expected 3 fields, found 2'],
+  ['extra fields', `${QUOTES}\n1,10,11\n2,10,11,12\n3,10,11\n`, 3, 'column 4', 'expected 3 fields, found 4'],
+  ['zero price', `${QUOTES}\n1,10,11\n2,0,11\n3,10,11\n`, 3, 'bid', 'must be greater than 0 (got 0)'],
+  ['negative price', 'time,price\n1,10\n2,-5.5\n3,10\n', 3, 'price', 'must be greater than 0 (got -5.5)'],
+  ['negative size', 'time,price,qty\n1,10,1\n2,10,-1\n3,10,1\n', 3, 'qty', 'must not be negative (got -1)'],
+  ['crossed quote', 'time,bid_px,ask_px\n1,10,11\n2,11.5,11\n3,10,11\n', 3, 'bid_px', 'crossed quote: bid 11.5 is above ask 11'],
+  ['bar high below low', 'time,open,high,low,close\n1,1,2,1,1\n2,1,0.5,1,1\n3,1,2,1,1\n', 3, 'high', 'high 0.5 is below low 1'],
+  ['time going backwards', `${QUOTES}\n10,10,11\n5,10,11\n11,10,11\n`, 3, 'time', 'time goes backwards: 5 is before the time on line 2'],
+  ['duplicate time', `${QUOTES}\n10,10,11\n10,10,11.5\n11,10,11\n`, 3, 'time', 'duplicate time 10: same as line 2'],
+  ['bad timestamp', `${QUOTES}\n2024-01-01T00:00:00Z,10,11\n2024-13-01T00:00:00Z,10,11\n2024-01-01T00:00:02Z,10,11\n`, 3, 'time', 'not a timestamp: "2024-13-01T00:00:00Z"'],
+  ['hex number', `${QUOTES}\n1,10,11\n2,0x10,11\n3,10,11\n`, 3, 'bid', 'not a number: "0x10"'],
+  ['bad side', 'time,price,size,side\n1,10,1,buy\n2,10,1,maybe\n3,10,1,sell\n', 3, 'side', 'not a side (buy/sell or 1/0): "maybe"'],
+  ['unterminated quote', 'time,price,note\n1,10,a\n2,10,"open\n', 3, 'note', 'unterminated quoted field'],
+  ['CRLF line numbers', `${QUOTES}\r\n1,10,11\r\n\r\n2,x,11\r\n3,10,11\r\n`, 4, 'bid', 'not a number: "x"'],
+])('row validation: %s', (_label, text, line, field, message) => {
+  it('skip: drops the row and lists it', async () => {
+    const r = await parseTicksCsv(text);
+    expect(r.problems).toEqual([{ line, field, message }]);
+    expect(r.rowsSkipped).toBe(1);
+    expect(r.columns.time.length).toBe(r.rowsRead - 1);
+  });
+  it('stop: throws a CsvError with the same line, field and message', async () => {
+    const e = await csvError(text, { badRows: 'stop' });
+    expect(e).toBeInstanceOf(CsvError);
+    expect([e.line, e.field, e.message, e.code]).toEqual([line, field, message, 'row']);
+  });
+});
+
+describe('problem listing', () => {
+  it('counts every skipped row but lists only maxProblems', async () => {
+    const text = 'time,price\n' + Array.from({ length: 50 }, (_, i) => `${i + 1},${i % 2 ? 'x' : '1'}`).join('\n');
+    const r = await parseTicksCsv(text, { maxProblems: 3 });
+    expect(r.rowsSkipped).toBe(25);
+    expect(r.problems.map((p) => p.line)).toEqual([3, 5, 7]);
+  });
+
+  it('reports duplicates found after sorting, naming both lines', async () => {
+    const r = await parseTicksCsv('time,bid,ask\n3,1,2\n1,1,2\n3,1,2.5\n', { order: 'sort' });
+    expect(r.problems).toEqual([{ line: 4, field: 'time', message: 'duplicate time 3 s since the epoch: same as line 2' }]);
+    expect(Array.from(r.columns.ask)).toEqual([2, 2]);
+    const e = await csvError('time,bid,ask\n3,1,2\n1,1,2\n3,1,2.5\n', { order: 'sort', badRows: 'stop' });
+    expect([e.line, e.field]).toEqual([4, 'time']);
+  });
+});
