@@ -6,7 +6,7 @@ export async function csvError(input: string | Uint8Array, options?: ParseTicksO
     await parseTicksCsv(input, options);
   } catch (e) {
     if (e instanceof CsvError) return e;
-    throw new Error(`expected a CsvError, got ${String(e)}`);
+    throw new Error(`expected a CsvError, got ${String(e)}`, { cause: e });
   }
   throw new Error('expected a CsvError, the parse succeeded');
 }
