@@ -1,2 +1,23 @@
 // Public surface of engine/backtest; re-exported from src/engine/index.ts.
-export {};
+export { runBacktest } from './run';
+export type {
+  MarketData, BacktestConfig, BacktestResult, BacktestSeries, BacktestProgress, FillsTable, RiskEvent, ResolvedParams,
+  FillConfig, FillModelId, FeeConfig, LimitsConfig, GuardConfig, RegimeConfig, KalmanConfig,
+} from './types';
+export { prepareData } from './data';
+export type { PreparedData } from './data';
+export { resolveConfig, warmupStats } from './config';
+export type { WarmupStats } from './config';
+export { poissonFillModel, tradeThroughFillModel, quoteCrossFillModel } from './fill-models';
+export type { FillModel } from './fill-models';
+export { constantLatency, bpsFees, roundBid, roundAsk, roundLot } from './costs';
+export type { LatencyModel, FeeModel } from './costs';
+export { createAccount, applyFill, markMid } from './account';
+export type { Account } from './account';
+export { roomToTrade } from './risk';
+export {
+  gridSearch, evaluateGridCells, assembleGrid, prepareGridConfig, checkGridSpec, setConfigParam, cellMetrics, GRID_METRICS,
+} from './grid';
+export type { GridSpec, GridAxis, GridResult, GridProgress, GridMetric } from './grid';
+export { generateSyntheticMarket, DEFAULT_SYNTHETIC_REGIMES } from '../data/synthetic';
+export type { SyntheticMarket, SyntheticMarketOptions, SyntheticRegimeSpec, SyntheticTruth } from '../data/synthetic';

@@ -1,2 +1,20 @@
 // Public surface of engine/strategy; re-exported from src/engine/index.ts.
-export {};
+export { STRATEGY_IDS, createQuoteOut } from './types';
+export type { StrategyId, Strategy, MarketView, PositionView, QuoteOut } from './types';
+export { createSymmetric } from './symmetric';
+export { createSkew } from './skew';
+export type { SkewParams } from './skew';
+export { createAs } from './avellaneda';
+export type { AsStrategyParams } from './avellaneda';
+export { createAsRegime } from './as-regime';
+export type { AsRegimeParams } from './as-regime';
+export { createGlft } from './glft';
+export type { GlftStrategyParams } from './glft';
+export { createGuard } from './guard';
+export type { GuardParams } from './guard';
+export { localLevelMoments, kalmanFair } from './fair-value';
+export type { LocalLevelFit } from './fair-value';
+export { regimeSetup } from './regime-model';
+export type { RegimeSetup } from './regime-model';
+export { createStrategy } from './create';
+export type { StrategySetup, BuiltStrategy } from './create';

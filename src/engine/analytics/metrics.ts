@@ -1,0 +1,129 @@
+import { yearSeconds, type YearBasis } from '../quoting/units';
+import { maxDrawdown } from './drawdown';
+import { pnlHistogram, sharpeSortino } from './buckets';
+import type { BuyAndHold, Metrics, RegimeShare } from './types';
+
+export interface MetricsInput {
+  time: Float64Array;
+  mid: Float64Array;
+  inventory: Float64Array;
+  equity: Float64Array;
+  fills: { side: Float64Array; size: Float64Array; price: Float64Array; midAtFill: Float64Array; midAfter: Float64Array };
+  fillCount: number;
+  quoteUpdates: number;
+  volume: number;
+  feesPaid: number;
+  maxInventory: number;
+  bucketSec: number;
+  yearBasis: YearBasis;
+  capital: number;
+  timeKilledSec: number;
+}
+
+/** Time weight of tick i: the time until the next tick (the last tick weighs 0). */
+function dtAt(time: Float64Array, i: number): number {
+  return i + 1 < time.length ? time[i + 1] - time[i] : 0;
+}
+
+/** All the figures of Metrics from the recorded series and fills (pure; no engine state). */
+export function computeMetrics(x: MetricsInput): Metrics {
+  const n = x.time.length;
+  const duration = x.time[n - 1] - x.time[0];
+  const totalPnl = x.equity[n - 1] - x.equity[0];
+  const year = yearSeconds(x.yearBasis);
+  const annualisedPnl = duration > 0 ? (totalPnl * year) / duration : 0;
+  const histogram = pnlHistogram(x.time, x.equity, x.bucketSec);
+  const { sharpe, sortino } = sharpeSortino(histogram.bucketPnl, year / x.bucketSec);
+  const dd = maxDrawdown(x.equity, x.capital);
+
+  let wins = 0, gain = 0, loss = 0, capBpsNum = 0, capBpsDen = 0;
+  const f = x.fills;
+  for (let k = 0; k < x.fillCount; k++) {
+    const pnl = f.side[k] * f.size[k] * (f.midAfter[k] - f.price[k]);
+    if (pnl > 0) { wins++; gain += pnl; } else loss -= pnl;
+    capBpsNum += f.size[k] * ((f.side[k] * (f.midAtFill[k] - f.price[k])) / f.midAtFill[k]) * 1e4;
+    capBpsDen += f.size[k];
+  }
+
+  let absInvTime = 0, maxAbs = 0, atLimit = 0;
+  const lim = x.maxInventory;
+  for (let i = 0; i < n; i++) {
+    const a = Math.abs(x.inventory[i]);
+    const w = dtAt(x.time, i);
+    absInvTime += a * w;
+    if (a > maxAbs) maxAbs = a;
+    if (Number.isFinite(lim) && a >= lim * (1 - 1e-9)) atLimit += w;
+  }
+  const avgAbsInventory = duration > 0 ? absInvTime / duration : maxAbs;
+  return {
+    totalPnl,
+    annualisedPnl,
+    sharpe,
+    sortino,
+    annualisation: `per-${x.bucketSec}s-bucket PnL, × √(${(year / x.bucketSec).toFixed(0)} buckets per ${x.yearBasis === 'exchange' ? '252 × 6.5 h' : '365 × 24 h'} year)`,
+    maxDrawdown: dd.abs,
+    maxDrawdownPct: dd.pct,
+    calmar: dd.abs > 0 ? annualisedPnl / dd.abs : 0,
+    histogram,
+    winRate: x.fillCount > 0 ? wins / x.fillCount : 0,
+    profitFactor: loss > 0 ? gain / loss : gain > 0 ? Infinity : 0,
+    fills: x.fillCount,
+    quoteUpdates: x.quoteUpdates,
+    fillRate: x.quoteUpdates > 0 ? x.fillCount / x.quoteUpdates : 0,
+    avgSpreadCapturedBps: capBpsDen > 0 ? capBpsNum / capBpsDen : 0,
+    avgAbsInventory,
+    maxAbsInventory: maxAbs,
+    inventoryTurnover: avgAbsInventory > 0 ? x.volume / (2 * avgAbsInventory) : 0,
+    timeAtLimit: duration > 0 ? atLimit / duration : 0,
+    volume: x.volume,
+    feesPaid: x.feesPaid,
+    timeKilled: duration > 0 ? x.timeKilledSec / duration : 0,
+    durationSec: duration,
+  };
+}
+
+/** Buy `size` at the first ask (paying `takerBps`), hold, mark at the mid. */
+export function buyAndHold(time: Float64Array, mid: Float64Array, firstAsk: number, size: number, takerBps: number, bucketSec: number, yearBasis: YearBasis): BuyAndHold {
+  const n = mid.length;
+  const fee = Math.abs(firstAsk * size) * (takerBps / 1e4);
+  const eq = new Float64Array(n);
+  for (let i = 0; i < n; i++) eq[i] = size * (mid[i] - firstAsk) - fee;
+  const hist = pnlHistogram(time, eq, bucketSec);
+  const { sharpe } = sharpeSortino(hist.bucketPnl, yearSeconds(yearBasis) / bucketSec);
+  const totalPnl = eq[n - 1];
+  return {
+    size,
+    entryPrice: firstAsk,
+    totalPnl,
+    returnPct: firstAsk !== 0 ? (totalPnl / Math.abs(firstAsk * size)) * 100 : 0,
+    sharpe,
+    maxDrawdown: maxDrawdown(eq, Math.abs(firstAsk * size)).abs,
+  };
+}
+
+/**
+ * PnL and time spent under each regime the strategy reported. The equity change over (t_{i−1}, t_i]
+ * is booked to the regime in force when the quotes for that interval were set (tick i − 1).
+ */
+export function regimeShares(time: Float64Array, equity: Float64Array, regime: Float64Array, labels: string[]): RegimeShare[] {
+  const K = labels.length;
+  if (K === 0) return [];
+  const pnl = new Float64Array(K);
+  const dur = new Float64Array(K);
+  let total = 0;
+  for (let i = 1; i < time.length; i++) {
+    const k = regime[i - 1];
+    if (!(k >= 0 && k < K)) continue;
+    pnl[k] += equity[i] - equity[i - 1];
+    dur[k] += time[i] - time[i - 1];
+  }
+  for (let k = 0; k < K; k++) total += dur[k];
+  const net = equity[equity.length - 1] - equity[0];
+  return labels.map((label, k) => ({
+    regime: k,
+    label,
+    pnl: pnl[k],
+    pnlShare: net !== 0 ? pnl[k] / net : NaN,
+    timeShare: total > 0 ? dur[k] / total : 0,
+  }));
+}

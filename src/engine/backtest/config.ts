@@ -1,0 +1,130 @@
+import { finite, integerIn, nonNegative, ParamError, positive } from '../util/validate';
+import { STRATEGY_IDS } from '../strategy/types';
+import type { PreparedData } from './data';
+import type { BacktestConfig, FillModelId, MarketData, ResolvedParams } from './types';
+
+/** Figures measured on the warm-up ticks, used for defaults. */
+export interface WarmupStats {
+  /** Median market half-spread, price units (falls back to 1e-4 × mid when quotes have no spread). */
+  halfSpread: number;
+  /** σ from squared mid changes, price units per √second (Σ Δmid² / Σ Δt)^½. */
+  sigma: number;
+  /** Trades per side per second over the warm-up (NaN without trades). */
+  tradeRatePerSide: number;
+  meanDt: number;
+}
+
+export function warmupStats(d: PreparedData, warmup: number): WarmupStats {
+  const end = Math.max(2, Math.min(d.n, warmup));
+  const spreads = new Float64Array(end);
+  for (let i = 0; i < end; i++) spreads[i] = 0.5 * (d.ask[i] - d.bid[i]);
+  spreads.sort();
+  let halfSpread = spreads[end >> 1];
+  if (!(halfSpread > 0)) halfSpread = 1e-4 * Math.abs(d.mid[0]) || 1e-4;
+  let ss = 0;
+  for (let i = 1; i < end; i++) { const dm = d.mid[i] - d.mid[i - 1]; ss += dm * dm; }
+  const span = d.time[end - 1] - d.time[0];
+  const sigma = span > 0 && ss > 0 ? Math.sqrt(ss / span) : halfSpread;
+  let trades = 0;
+  for (let j = 0; j < d.nTrades && d.tradeTime[j] <= d.time[end - 1]; j++) if (d.tradeTime[j] >= d.time[0]) trades++;
+  const tradeRatePerSide = d.nTrades > 0 && span > 0 ? trades / 2 / span : NaN;
+  return { halfSpread, sigma, tradeRatePerSide, meanDt: span > 0 ? span / (end - 1) : 1 };
+}
+
+/** Like positive() but also accepts Infinity, meaning "no limit". */
+function limit(param: string, v: unknown): number {
+  return v === Infinity ? Infinity : positive(param, v);
+}
+
+function opt<T>(v: T | undefined, fallback: T): T {
+  return v === undefined ? fallback : v;
+}
+
+/** Fills in every default and checks every field; errors name the config field. */
+export function resolveConfig(d: PreparedData, data: MarketData, c: BacktestConfig): ResolvedParams {
+  if (c === null || typeof c !== 'object') throw new ParamError('config', 'an object', c);
+  const strategy = opt(c.strategy, 'as-kalman');
+  if (!STRATEGY_IDS.includes(strategy)) throw new ParamError('config.strategy', `one of ${STRATEGY_IDS.join(', ')}`, strategy);
+  const warmupTicks = integerIn('config.warmupTicks', opt(c.warmupTicks, Math.min(1000, Math.floor(d.n / 10))), 0, d.n - 1);
+  const w = warmupStats(d, Math.max(warmupTicks, Math.min(d.n, 50)));
+  const mid0 = Math.abs(d.mid[0]) || 1;
+
+  const orderSize = positive('config.orderSize', opt(c.orderSize, 1));
+  const limits = c.limits ?? {};
+  const maxInventory = limit('config.limits.maxInventory', opt(limits.maxInventory, 10 * orderSize));
+  const maxDailyLoss = limit('config.limits.maxDailyLoss', opt(limits.maxDailyLoss, Infinity));
+  const maxPositionValue = limit('config.limits.maxPositionValue', opt(limits.maxPositionValue, Infinity));
+  const dayLengthSec = positive('config.limits.dayLengthSec', opt(limits.dayLengthSec, 86_400));
+  const halfSpreadBps = positive('config.halfSpreadBps', opt(c.halfSpreadBps, (w.halfSpread / mid0) * 1e4));
+  const skewBpsPerUnit = nonNegative('config.skewBpsPerUnit', opt(c.skewBpsPerUnit, (2 * halfSpreadBps) / Math.min(maxInventory, 1e12)));
+  const sizeSkew = nonNegative('config.sizeSkew', opt(c.sizeSkew, 0.5));
+  if (sizeSkew > 1) throw new ParamError('config.sizeSkew', 'from 0 to 1', sizeSkew);
+  const horizonSec = positive('config.horizonSec', opt(c.horizonSec, 60));
+  const sigma = nonNegative('config.sigma', opt(c.sigma, w.sigma));
+  const truthKappa = data.truth?.kappa;
+  const truthA = data.truth?.A;
+  const kappa = positive('config.kappa', opt(c.kappa, truthKappa !== undefined && truthKappa > 0 ? truthKappa : 1 / w.halfSpread));
+  // Default γ: one order of inventory moves the AS reservation by a market half-spread: γσ²τ·orderSize = h.
+  const gammaDefault = sigma > 0 ? w.halfSpread / (sigma * sigma * horizonSec * orderSize) : 1 / orderSize;
+  const gamma = nonNegative('config.gamma', opt(c.gamma, gammaDefault));
+  const rateDefault = truthA !== undefined && truthA > 0 ? truthA : Number.isFinite(w.tradeRatePerSide) && w.tradeRatePerSide > 0 ? w.tradeRatePerSide : 1;
+  const A = positive('config.A', opt(c.A, rateDefault));
+  const xi = nonNegative('config.xi', opt(c.xi, gamma));
+
+  const fill = c.fill ?? {};
+  const fillModel: FillModelId = opt(fill.model, d.nTrades > 0 ? 'trade-through' : 'quote-cross');
+  if (fillModel !== 'poisson' && fillModel !== 'trade-through' && fillModel !== 'quote-cross') {
+    throw new ParamError('config.fill.model', "'poisson', 'trade-through' or 'quote-cross'", fillModel);
+  }
+  if (fillModel === 'trade-through' && d.nTrades === 0) throw new ParamError('config.fill.model', "'poisson' or 'quote-cross' (the data has no trades for 'trade-through')", fillModel);
+  const fillA = positive('config.fill.A', opt(fill.A, rateDefault));
+  const fillKappa = positive('config.fill.kappa', opt(fill.kappa, truthKappa !== undefined && truthKappa > 0 ? truthKappa : 1 / w.halfSpread));
+  const probability = opt(fill.probability, 'exp');
+  if (probability !== 'exp' && probability !== 'linear') throw new ParamError('config.fill.probability', "'exp' or 'linear'", probability);
+  const queueHaircut = nonNegative('config.fill.queueHaircut', opt(fill.queueHaircut, 0.5));
+  if (queueHaircut > 1) throw new ParamError('config.fill.queueHaircut', 'from 0 to 1', queueHaircut);
+
+  const span = d.time[d.n - 1] - d.time[0];
+  const bucketSec = positive('config.bucketSec', opt(c.bucketSec, span >= 3 * 86_400 ? 86_400 : span >= 3 * 3600 ? 3600 : 60));
+  const yearBasis = opt(c.yearBasis, '24/7');
+  if (yearBasis !== '24/7' && yearBasis !== 'exchange') throw new ParamError('config.yearBasis', "'24/7' or 'exchange'", yearBasis);
+  const capitalDefault = Number.isFinite(maxInventory) ? maxInventory * mid0 : orderSize * mid0;
+
+  return {
+    strategy,
+    orderSize,
+    halfSpreadBps,
+    skewBpsPerUnit,
+    sizeSkew,
+    gamma,
+    kappa,
+    sigma,
+    horizonSec,
+    A,
+    xi,
+    fillModel,
+    fillA,
+    fillKappa,
+    probability,
+    queueHaircut,
+    latencySec: nonNegative('config.latencySec', opt(c.latencySec, 0)),
+    makerBps: finite('config.fees.makerBps', opt(c.fees?.makerBps, 0)),
+    takerBps: finite('config.fees.takerBps', opt(c.fees?.takerBps, 5)),
+    tickSize: nonNegative('config.tickSize', opt(c.tickSize, 0)),
+    lotSize: nonNegative('config.lotSize', opt(c.lotSize, 0)),
+    maxInventory,
+    maxDailyLoss,
+    maxPositionValue,
+    dayLengthSec,
+    flattenOnKill: opt(limits.flattenOnKill, false),
+    markoutSec: nonNegative('config.markoutSec', opt(c.markoutSec, 5)),
+    seed: finite('config.seed', opt(c.seed, 1)),
+    warmupTicks,
+    bucketSec,
+    yearBasis,
+    capital: positive('config.capital', opt(c.capital, capitalDefault)),
+    progressChunk: integerIn('config.progressChunk', opt(c.progressChunk, 50_000), 1, 1e9),
+    meanDtSec: w.meanDt,
+    marketHalfSpread: w.halfSpread,
+  };
+}

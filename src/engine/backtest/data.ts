@@ -1,0 +1,83 @@
+import { ParamError } from '../util/validate';
+import type { MarketData } from './types';
+
+/** Market data checked and completed: bid, ask and mid all present; trades possibly empty. */
+export interface PreparedData {
+  n: number;
+  time: Float64Array;
+  bid: Float64Array;
+  ask: Float64Array;
+  mid: Float64Array;
+  nTrades: number;
+  tradeTime: Float64Array;
+  tradePrice: Float64Array;
+  tradeSize: Float64Array;
+  tradeSide: Float64Array;
+}
+
+const EMPTY = new Float64Array(0);
+
+function column(name: string, v: unknown, n: number): Float64Array {
+  if (!(v instanceof Float64Array)) throw new ParamError(`data.${name}`, 'a Float64Array', v === undefined ? undefined : typeof v);
+  if (v.length !== n) throw new ParamError(`data.${name}.length`, `${n} (the length of data.time)`, v.length);
+  return v;
+}
+
+/** Validates the columns; every error names the column and row. */
+export function prepareData(data: MarketData): PreparedData {
+  if (data === null || typeof data !== 'object') throw new ParamError('data', 'an object of columns', data);
+  if (!(data.time instanceof Float64Array)) throw new ParamError('data.time', 'a Float64Array of seconds', typeof data.time);
+  const time = data.time;
+  const n = time.length;
+  if (n < 2) throw new ParamError('data.time.length', 'at least 2 ticks', n);
+  let bid: Float64Array, ask: Float64Array, mid: Float64Array;
+  if (data.bid !== undefined || data.ask !== undefined) {
+    bid = column('bid', data.bid, n);
+    ask = column('ask', data.ask, n);
+    mid = data.mid !== undefined ? column('mid', data.mid, n) : new Float64Array(n);
+    const computeMid = data.mid === undefined;
+    for (let i = 0; i < n; i++) {
+      const b = bid[i], a = ask[i];
+      if (!Number.isFinite(b)) throw new ParamError(`data.bid[${i}]`, 'a finite price', b);
+      if (!Number.isFinite(a)) throw new ParamError(`data.ask[${i}]`, 'a finite price', a);
+      if (a < b) throw new ParamError(`data.ask[${i}]`, `at least the bid ${b} (quotes must not be crossed)`, a);
+      if (computeMid) mid[i] = 0.5 * (a + b);
+      else if (!Number.isFinite(mid[i])) throw new ParamError(`data.mid[${i}]`, 'a finite price', mid[i]);
+    }
+  } else if (data.mid !== undefined) {
+    mid = column('mid', data.mid, n);
+    for (let i = 0; i < n; i++) if (!Number.isFinite(mid[i])) throw new ParamError(`data.mid[${i}]`, 'a finite price', mid[i]);
+    bid = mid;
+    ask = mid;
+  } else {
+    throw new ParamError('data', 'bid and ask, or mid', 'neither');
+  }
+  let prev = -Infinity;
+  for (let i = 0; i < n; i++) {
+    const t = time[i];
+    if (!Number.isFinite(t)) throw new ParamError(`data.time[${i}]`, 'a finite time in seconds', t);
+    if (t < prev) throw new ParamError(`data.time[${i}]`, `at least the previous time ${prev} (non-decreasing)`, t);
+    prev = t;
+  }
+
+  if (data.tradeTime === undefined || data.tradeTime.length === 0) {
+    return { n, time, bid, ask, mid, nTrades: 0, tradeTime: EMPTY, tradePrice: EMPTY, tradeSize: EMPTY, tradeSide: EMPTY };
+  }
+  const tradeTime = column('tradeTime', data.tradeTime, data.tradeTime.length);
+  const m = tradeTime.length;
+  const tradePrice = column('tradePrice', data.tradePrice, m);
+  const tradeSize = column('tradeSize', data.tradeSize, m);
+  const sideIn = data.tradeSide;
+  if (sideIn === undefined || sideIn.length !== m) throw new ParamError('data.tradeSide.length', `${m} (the length of data.tradeTime)`, sideIn?.length);
+  const tradeSide = sideIn instanceof Float64Array ? sideIn : Float64Array.from(sideIn);
+  prev = -Infinity;
+  for (let j = 0; j < m; j++) {
+    const t = tradeTime[j];
+    if (!Number.isFinite(t) || t < prev) throw new ParamError(`data.tradeTime[${j}]`, 'a finite, non-decreasing time in seconds', t);
+    prev = t;
+    if (!Number.isFinite(tradePrice[j])) throw new ParamError(`data.tradePrice[${j}]`, 'a finite price', tradePrice[j]);
+    if (!(tradeSize[j] >= 0) || !Number.isFinite(tradeSize[j])) throw new ParamError(`data.tradeSize[${j}]`, 'a finite size ≥ 0', tradeSize[j]);
+    if (tradeSide[j] !== 1 && tradeSide[j] !== -1) throw new ParamError(`data.tradeSide[${j}]`, '+1 (buyer-initiated) or −1 (seller-initiated)', tradeSide[j]);
+  }
+  return { n, time, bid, ask, mid, nTrades: m, tradeTime, tradePrice, tradeSize, tradeSide };
+}

@@ -1,0 +1,25 @@
+import type { BacktestSeries } from './types';
+
+/** Preallocated per-tick outputs; the event loop only writes into them. */
+export function createSeries(n: number): BacktestSeries {
+  return {
+    time: new Float64Array(n), mid: new Float64Array(n), fairValue: new Float64Array(n),
+    bid: new Float64Array(n), ask: new Float64Array(n), inventory: new Float64Array(n),
+    cash: new Float64Array(n), equity: new Float64Array(n), regime: new Float64Array(n),
+  };
+}
+
+/** Copies of ticks [from, to) of every series (copies, so they can be posted without the whole buffer). */
+export function sliceSeries(s: BacktestSeries, from: number, to: number): BacktestSeries {
+  return {
+    time: s.time.slice(from, to), mid: s.mid.slice(from, to), fairValue: s.fairValue.slice(from, to),
+    bid: s.bid.slice(from, to), ask: s.ask.slice(from, to), inventory: s.inventory.slice(from, to),
+    cash: s.cash.slice(from, to), equity: s.equity.slice(from, to), regime: s.regime.slice(from, to),
+  };
+}
+
+export function growColumn(a: Float64Array, cap: number): Float64Array<ArrayBuffer> {
+  const b = new Float64Array(cap);
+  b.set(a);
+  return b;
+}

@@ -1,0 +1,279 @@
+import { createRng } from '../data/rng';
+import { createStrategy } from '../strategy/create';
+import { createQuoteOut, type MarketView, type PositionView } from '../strategy/types';
+import { attributePnl, markoutMids } from '../analytics/attribution';
+import { buyAndHold, computeMetrics, regimeShares } from '../analytics/metrics';
+import { prepareData } from './data';
+import { resolveConfig } from './config';
+import { poissonFillModel, quoteCrossFillModel, tradeThroughFillModel, type FillModel } from './fill-models';
+import { bpsFees, constantLatency, roundAsk, roundBid, roundLot } from './costs';
+import { applyFill, createAccount, markMid, type Account } from './account';
+import { createSeries, sliceSeries } from './recorder';
+import { createRiskLog, logRisk, roomToTrade } from './risk';
+import type { BacktestConfig, BacktestProgress, BacktestResult, MarketData, ResolvedParams } from './types';
+
+/** Half-life of the order-flow imbalance the strategies see, seconds. */
+const FLOW_HALF_LIFE_SEC = 10;
+
+function buildFillModel(rp: ResolvedParams): FillModel {
+  if (rp.fillModel === 'poisson') return poissonFillModel(rp.fillA, rp.fillKappa, rp.probability, createRng(rp.seed));
+  if (rp.fillModel === 'trade-through') return tradeThroughFillModel(rp.queueHaircut);
+  return quoteCrossFillModel();
+}
+
+/**
+ * Event-driven market-making backtest over columnar ticks (and trades, if any).
+ *
+ * Per tick i, in order: (1) trades since the previous tick meet our live quotes (trade-through),
+ * at the prevailing mid of tick i − 1; (2) Poisson fills for the interval, same mid; (3) the mid
+ * moves and the inventory is marked; (4) quote-cross fills against the new market quotes; (5) risk
+ * checks (day roll, daily-loss kill switch); (6) the series are recorded; (7) the strategy quotes,
+ * and changed quotes are sent, active from time + latency. So a quote never fills on the event at
+ * which it was placed. Deterministic for a given config.seed.
+ */
+export function runBacktest(data: MarketData, config: BacktestConfig = {}, onProgress?: (p: BacktestProgress) => void): BacktestResult {
+  const d = prepareData(data);
+  const rp = resolveConfig(d, data, config);
+  const { strategy, regimeLabels } = createStrategy({ ...rp, kalman: config.kalman, regime: config.regime, guard: config.guard }, d.mid);
+  const fillModel = buildFillModel(rp);
+  const useTrades = fillModel.kind === 'trade';
+  const useInterval = fillModel.kind === 'interval';
+  const useQuote = fillModel.kind === 'quote';
+  const latency = constantLatency(rp.latencySec);
+  const fees = bpsFees(rp.makerBps, rp.takerBps);
+  const { n, time, bid: mktBid, ask: mktAsk, mid, nTrades, tradeTime, tradePrice, tradeSize, tradeSide } = d;
+  const series = createSeries(n);
+  const acc: Account = createAccount(Math.min(n, 1 << 16));
+  const risk = createRiskLog();
+  const out = createQuoteOut();
+  const market: MarketView = { index: 0, time: time[0], bid: mktBid[0], ask: mktAsk[0], mid: mid[0], flowImbalance: 0 };
+  const pos: PositionView = { inventory: 0, cash: 0, maxInventory: rp.maxInventory };
+  const { maxInventory, maxPositionValue, tickSize, lotSize, warmupTicks } = rp;
+  const flowDecayPerSec = Math.LN2 / FLOW_HALF_LIFE_SEC;
+
+  // Our orders: the live one on each side and at most one pending replacement (size 0 = cancel).
+  let liveBid = NaN, liveBidSize = 0, liveAsk = NaN, liveAskSize = 0;
+  let pendBid = NaN, pendBidSize = 0, pendBidAt = Infinity;
+  let pendAsk = NaN, pendAskSize = 0, pendAskAt = Infinity;
+  let hasPendBid = false, hasPendAsk = false;
+  let quoteUpdates = 0;
+  let flowNum = 0, flowDen = 0, flowTime = time[0];
+  let killed = false, timeKilled = 0;
+  let blockedBid = false, blockedAsk = false;
+  const t0 = time[0];
+  let day = 0;
+  let dayStartEquity = 0;
+  let j = 0;
+  while (j < nTrades && tradeTime[j] <= t0) j++; // trades before the first quote meet no order
+  let prevMid = mid[0];
+  let prevT = t0;
+  let chunkFrom = 0;
+
+  for (let i = 0; i < n; i++) {
+    const t = time[i];
+    // (1) trades in (prevT, t], at the prevailing mid prevMid.
+    while (j < nTrades && tradeTime[j] <= t) {
+      const tt = tradeTime[j];
+      if (hasPendBid && pendBidAt <= tt) { liveBid = pendBid; liveBidSize = pendBidSize; hasPendBid = false; }
+      if (hasPendAsk && pendAskAt <= tt) { liveAsk = pendAsk; liveAskSize = pendAskSize; hasPendAsk = false; }
+      const decay = Math.exp(-flowDecayPerSec * (tt - flowTime));
+      flowTime = tt;
+      flowNum = flowNum * decay + tradeSide[j] * tradeSize[j];
+      flowDen = flowDen * decay + tradeSize[j];
+      if (useTrades) {
+        if (liveBidSize > 0) {
+          let s = fillModel.onTrade(1, liveBid, liveBidSize, tradePrice[j], tradeSize[j]);
+          const room = roomToTrade(1, acc.inventory, maxInventory, maxPositionValue, prevMid);
+          if (s > room) s = room;
+          s = roundLot(s, lotSize);
+          if (s > 0) {
+            applyFill(acc, tt, i, 1, liveBid, s, prevMid, fees.fee(liveBid, s, true), true);
+            liveBidSize -= s;
+            strategy.onFill(1, liveBid, s, tt);
+          }
+        }
+        if (liveAskSize > 0) {
+          let s = fillModel.onTrade(-1, liveAsk, liveAskSize, tradePrice[j], tradeSize[j]);
+          const room = roomToTrade(-1, acc.inventory, maxInventory, maxPositionValue, prevMid);
+          if (s > room) s = room;
+          s = roundLot(s, lotSize);
+          if (s > 0) {
+            applyFill(acc, tt, i, -1, liveAsk, s, prevMid, fees.fee(liveAsk, s, true), true);
+            liveAskSize -= s;
+            strategy.onFill(-1, liveAsk, s, tt);
+          }
+        }
+      }
+      j++;
+    }
+    // Orders whose latency has elapsed by t become live; the interval fill model counts only their live time.
+    let bidFrom = prevT, askFrom = prevT;
+    if (hasPendBid && pendBidAt <= t) { liveBid = pendBid; liveBidSize = pendBidSize; hasPendBid = false; if (pendBidAt > bidFrom) bidFrom = pendBidAt; }
+    if (hasPendAsk && pendAskAt <= t) { liveAsk = pendAsk; liveAskSize = pendAskSize; hasPendAsk = false; if (pendAskAt > askFrom) askFrom = pendAskAt; }
+    // (2) Poisson fills over the interval, depth measured from the prevailing mid.
+    if (useInterval && i > 0) {
+      if (liveBidSize > 0) {
+        let s = fillModel.onInterval(1, liveBid, liveBidSize, prevMid, t - bidFrom);
+        const room = roomToTrade(1, acc.inventory, maxInventory, maxPositionValue, prevMid);
+        if (s > room) s = room;
+        s = roundLot(s, lotSize);
+        if (s > 0) {
+          applyFill(acc, t, i, 1, liveBid, s, prevMid, fees.fee(liveBid, s, true), true);
+          liveBidSize -= s;
+          strategy.onFill(1, liveBid, s, t);
+        }
+      }
+      if (liveAskSize > 0) {
+        let s = fillModel.onInterval(-1, liveAsk, liveAskSize, prevMid, t - askFrom);
+        const room = roomToTrade(-1, acc.inventory, maxInventory, maxPositionValue, prevMid);
+        if (s > room) s = room;
+        s = roundLot(s, lotSize);
+        if (s > 0) {
+          applyFill(acc, t, i, -1, liveAsk, s, prevMid, fees.fee(liveAsk, s, true), true);
+          liveAskSize -= s;
+          strategy.onFill(-1, liveAsk, s, t);
+        }
+      }
+    }
+    // (3) the mid moves; the inventory is marked.
+    const m = mid[i];
+    markMid(acc, prevMid, m);
+    // (4) quote-cross fills against the new market quotes, at the new mid.
+    if (useQuote && i > 0) {
+      if (liveBidSize > 0) {
+        let s = fillModel.onQuote(1, liveBid, liveBidSize, mktBid[i], mktAsk[i]);
+        const room = roomToTrade(1, acc.inventory, maxInventory, maxPositionValue, m);
+        if (s > room) s = room;
+        s = roundLot(s, lotSize);
+        if (s > 0) {
+          applyFill(acc, t, i, 1, liveBid, s, m, fees.fee(liveBid, s, true), true);
+          liveBidSize -= s;
+          strategy.onFill(1, liveBid, s, t);
+        }
+      }
+      if (liveAskSize > 0) {
+        let s = fillModel.onQuote(-1, liveAsk, liveAskSize, mktBid[i], mktAsk[i]);
+        const room = roomToTrade(-1, acc.inventory, maxInventory, maxPositionValue, m);
+        if (s > room) s = room;
+        s = roundLot(s, lotSize);
+        if (s > 0) {
+          applyFill(acc, t, i, -1, liveAsk, s, m, fees.fee(liveAsk, s, true), true);
+          liveAskSize -= s;
+          strategy.onFill(-1, liveAsk, s, t);
+        }
+      }
+    }
+    // (5) risk: a new day resets the loss budget and lifts a kill; a loss beyond it kills quoting.
+    if (killed) timeKilled += t - prevT;
+    let equity = acc.cash + acc.inventory * m;
+    const today = Math.floor((t - t0) / rp.dayLengthSec);
+    if (today !== day) {
+      day = today;
+      dayStartEquity = equity;
+      if (killed) { killed = false; logRisk(risk, t, i, 'restart', 'both', 'new day: daily-loss budget reset', today); }
+    }
+    if (!killed && equity - dayStartEquity < -rp.maxDailyLoss) {
+      killed = true;
+      logRisk(risk, t, i, 'stop', 'both', `daily loss exceeded the limit ${rp.maxDailyLoss}`, dayStartEquity - equity);
+      liveBidSize = 0; liveAskSize = 0; hasPendBid = false; hasPendAsk = false;
+      const q = acc.inventory;
+      if (rp.flattenOnKill && q !== 0) {
+        const px = q > 0 ? mktBid[i] : mktAsk[i];
+        applyFill(acc, t, i, q > 0 ? -1 : 1, px, Math.abs(q), m, fees.fee(px, Math.abs(q), false), false);
+        equity = acc.cash + acc.inventory * m;
+      }
+    }
+    // (6) record.
+    series.time[i] = t;
+    series.mid[i] = m;
+    series.inventory[i] = acc.inventory;
+    series.cash[i] = acc.cash;
+    series.equity[i] = equity;
+    // (7) the strategy sees this tick (always, so its filters warm up) and quotes after the warm-up.
+    market.index = i; market.time = t; market.bid = mktBid[i]; market.ask = mktAsk[i]; market.mid = m;
+    if (flowDen > 0) market.flowImbalance = flowNum / flowDen; // decay since the last trade cancels in the ratio
+    pos.inventory = acc.inventory; pos.cash = acc.cash;
+    strategy.quote(market, pos, out);
+    series.fairValue[i] = out.fairValue;
+    series.regime[i] = out.regime;
+    let qb = NaN, qbs = 0, qa = NaN, qas = 0;
+    if (i >= warmupTicks && !killed) {
+      qb = roundBid(out.bid, tickSize);
+      qa = roundAsk(out.ask, tickSize);
+      // Post-only: a quote that would cross the market is moved back to the touch.
+      if (qb >= mktAsk[i]) qb = tickSize > 0 ? roundBid(mktAsk[i] - tickSize, tickSize) : mktBid[i];
+      if (qa <= mktBid[i]) qa = tickSize > 0 ? roundAsk(mktBid[i] + tickSize, tickSize) : mktAsk[i];
+      const roomB = roomToTrade(1, acc.inventory, maxInventory, maxPositionValue, m);
+      const roomA = roomToTrade(-1, acc.inventory, maxInventory, maxPositionValue, m);
+      qbs = Number.isFinite(qb) && out.bidSize > 0 ? roundLot(Math.min(out.bidSize, roomB), lotSize) : 0;
+      qas = Number.isFinite(qa) && out.askSize > 0 ? roundLot(Math.min(out.askSize, roomA), lotSize) : 0;
+      const nowBlockedB = out.bidSize > 0 && qbs <= 0;
+      const nowBlockedA = out.askSize > 0 && qas <= 0;
+      if (nowBlockedB !== blockedBid) {
+        blockedBid = nowBlockedB;
+        logRisk(risk, t, i, nowBlockedB ? 'stop' : 'restart', 'bid', nowBlockedB ? 'inventory at the buy limit' : 'inventory back under the buy limit', acc.inventory);
+      }
+      if (nowBlockedA !== blockedAsk) {
+        blockedAsk = nowBlockedA;
+        logRisk(risk, t, i, nowBlockedA ? 'stop' : 'restart', 'ask', nowBlockedA ? 'inventory at the sell limit' : 'inventory back under the sell limit', acc.inventory);
+      }
+      if (qbs <= 0) qb = NaN;
+      if (qas <= 0) qa = NaN;
+    }
+    series.bid[i] = qb;
+    series.ask[i] = qa;
+    // Send what changed (against the pending order if any, else the live one).
+    const curB = hasPendBid ? pendBid : liveBid, curBs = hasPendBid ? pendBidSize : liveBidSize;
+    if (qbs !== curBs || (qbs > 0 && qb !== curB)) {
+      pendBid = qb; pendBidSize = qbs; pendBidAt = latency.activeFrom(t); hasPendBid = true;
+      if (qbs > 0) quoteUpdates++;
+    }
+    const curA = hasPendAsk ? pendAsk : liveAsk, curAs = hasPendAsk ? pendAskSize : liveAskSize;
+    if (qas !== curAs || (qas > 0 && qa !== curA)) {
+      pendAsk = qa; pendAskSize = qas; pendAskAt = latency.activeFrom(t); hasPendAsk = true;
+      if (qas > 0) quoteUpdates++;
+    }
+    prevMid = m;
+    prevT = t;
+    if (onProgress !== undefined && (i + 1 - chunkFrom >= rp.progressChunk || i === n - 1)) {
+      onProgress({ done: i + 1, total: n, from: chunkFrom, to: i + 1, partial: sliceSeries(series, chunkFrom, i + 1), fills: acc.fillCount });
+      chunkFrom = i + 1;
+    }
+  }
+
+  return finish(d.time, mid, mktAsk[0], series, acc, rp, strategy.id, regimeLabels, risk, quoteUpdates, timeKilled);
+}
+
+function finish(
+  time: Float64Array, mid: Float64Array, firstAsk: number, series: ReturnType<typeof createSeries>, acc: Account, rp: ResolvedParams,
+  id: BacktestResult['strategy'], regimeLabels: string[], risk: ReturnType<typeof createRiskLog>, quoteUpdates: number, timeKilledSec: number,
+): BacktestResult {
+  const k = acc.fillCount;
+  const f = acc.fills;
+  const midAfter = new Float64Array(k);
+  markoutMids(time, mid, f.time, k, rp.markoutSec, midAfter);
+  const fills = {
+    time: f.time.slice(0, k), side: f.side.slice(0, k), price: f.price.slice(0, k), size: f.size.slice(0, k),
+    midAtFill: f.midAtFill.slice(0, k), midAfter, fee: f.fee.slice(0, k), liquidity: f.liquidity.slice(0, k), index: f.index.slice(0, k),
+  };
+  const n = series.equity.length;
+  const net = series.equity[n - 1];
+  const attribution = attributePnl(fills, k, acc.inventoryPnl, net);
+  const metrics = computeMetrics({
+    time: series.time, mid: series.mid, inventory: series.inventory, equity: series.equity, fills, fillCount: k,
+    quoteUpdates, volume: acc.volume, feesPaid: acc.feesPaid, maxInventory: rp.maxInventory, bucketSec: rp.bucketSec,
+    yearBasis: rp.yearBasis, capital: rp.capital, timeKilledSec,
+  });
+  return {
+    ...series,
+    strategy: id,
+    fills,
+    attribution,
+    metrics,
+    benchmark: buyAndHold(series.time, series.mid, firstAsk, rp.orderSize, rp.takerBps, rp.bucketSec, rp.yearBasis),
+    regimeShares: regimeShares(series.time, series.equity, series.regime, regimeLabels),
+    riskLog: risk.events,
+    riskEventsDropped: risk.dropped,
+    resolved: rp,
+  };
+}

@@ -1,0 +1,244 @@
+import type { StrategyId } from '../strategy/types';
+import type { Attribution, Metrics, RegimeShare, BuyAndHold } from '../analytics/types';
+
+/**
+ * Columnar market data. `time` in seconds (non-decreasing); either `bid` and `ask` or `mid`
+ * (quote-only mid data gets bid = ask = mid). Trades are optional and sorted by time;
+ * `tradeSide` is +1 for buyer-initiated, −1 for seller-initiated.
+ */
+export interface MarketData {
+  time: Float64Array;
+  bid?: Float64Array;
+  ask?: Float64Array;
+  mid?: Float64Array;
+  tradeTime?: Float64Array;
+  tradePrice?: Float64Array;
+  tradeSize?: Float64Array;
+  tradeSide?: ArrayLike<number>;
+  /** Known truth of a synthetic market: used as defaults for A and κ when present. */
+  truth?: { A?: number; kappa?: number };
+}
+
+export type FillModelId = 'poisson' | 'trade-through' | 'quote-cross';
+
+export interface FillConfig {
+  /** Default: 'trade-through' when the data has trades, else 'quote-cross'. */
+  model?: FillModelId;
+  /** Poisson: arrival rate at zero depth, per second. Default data.truth.A, else the warm-up trade rate per side, else 1. */
+  A?: number;
+  /** Poisson: intensity decay per price unit. Default data.truth.kappa, else 1 / (median half-spread). */
+  kappa?: number;
+  /** Poisson: 'exp' = 1 − exp(−λΔt) (exact for a Poisson process), 'linear' = min(1, λΔt) (Avellaneda & Stoikov 2008, §3.2). Default 'exp'. */
+  probability?: 'exp' | 'linear';
+  /** Trade-through: fraction of a trade printing exactly at our price taken by the queue ahead of us, 0..1. Default 0.5. */
+  queueHaircut?: number;
+}
+
+export interface FeeConfig {
+  /** Maker fee in bps of notional (negative = rebate). Default 0. */
+  makerBps?: number;
+  /** Taker fee in bps of notional (used when the kill switch flattens). Default 5. */
+  takerBps?: number;
+}
+
+export interface LimitsConfig {
+  /** Max |inventory|, asset units. Default 10 × orderSize. */
+  maxInventory?: number;
+  /** Daily-loss kill switch, quote currency (PnL since the day started below −maxDailyLoss stops quoting until the next day). Default Infinity. */
+  maxDailyLoss?: number;
+  /** Max |inventory| × mid, quote currency. Default Infinity. */
+  maxPositionValue?: number;
+  /** Length of a "day" for the kill switch, seconds. Default 86 400. */
+  dayLengthSec?: number;
+  /** Flatten the inventory at the touch (paying the taker fee) when the kill switch fires. Default false. */
+  flattenOnKill?: boolean;
+}
+
+export interface GuardConfig {
+  /** Adverse-selection guard on any strategy. Default false. */
+  enabled?: boolean;
+  /** How long after a fill its adverse move counts, seconds. Default 5 s. */
+  windowSec?: number;
+  /** Mid move against our last fill that trips the guard, bps of mid. Default 2 bps. */
+  adverseBps?: number;
+  /** |order-flow imbalance| (0..1) above which the side facing the flow is guarded. Default 0.6. */
+  imbalanceThreshold?: number;
+  /** 'widen' multiplies the guarded side's distance to fair value by `widenFactor`; 'pull' removes it. Default 'widen'. */
+  mode?: 'widen' | 'pull';
+  /** Default 2. */
+  widenFactor?: number;
+}
+
+export interface RegimeConfig {
+  /** Number of HMM states. Default 3. */
+  nStates?: number;
+  /** Ticks at the start whose mid changes fit the HMM (an in-sample fit; decoding stays causal). Default min(n, 20 000). */
+  fitTicks?: number;
+  /** A fitted model to use instead of fitting: { means, variances, trans, init } (per-tick mid changes, price units). */
+  model?: { means: Float64Array; variances: Float64Array; trans: Float64Array; init: Float64Array };
+  /** κ per HMM state (per price unit). Default: κ for every state. */
+  kappaByState?: number[];
+  /** σ per HMM state (price units per √s). Default √(variance_k / mean tick interval). */
+  sigmaByState?: number[];
+  /** Seed of the HMM fit. Default config.seed. */
+  seed?: number;
+}
+
+export interface KalmanConfig {
+  /** Process variance per tick, price units². Default fitted on the warm-up (fitLocalLevel). */
+  q?: number;
+  /** Observation noise variance, price units². Default fitted on the warm-up. */
+  r?: number;
+}
+
+/** Every field has a default; `runBacktest(data, {})` runs 'as-kalman'. */
+export interface BacktestConfig {
+  strategy?: StrategyId;
+  /** Quote size, asset units. Default 1. */
+  orderSize?: number;
+  /** 'symmetric' / 'skew': half-spread in bps of mid. Default: the warm-up median half-spread (quote at the touch). */
+  halfSpreadBps?: number;
+  /** 'skew': price skew per unit of inventory, bps of mid. Default halfSpreadBps / maxInventory · 2. */
+  skewBpsPerUnit?: number;
+  /** 'skew': size skew in 0..1 (1 = the side that adds inventory shrinks to 0 at the limit). Default 0.5. */
+  sizeSkew?: number;
+  /** AS / GLFT risk aversion γ, per (price unit × asset unit). Default: one order of inventory shifts the AS reservation by a half-spread. */
+  gamma?: number;
+  /** AS / GLFT order-book density κ, per price unit. Default data.truth.kappa, else 1 / (warm-up median half-spread). */
+  kappa?: number;
+  /** Volatility, price units per √second. Default: estimated on the warm-up. */
+  sigma?: number;
+  /** AS horizon T − t held constant (rolling horizon), seconds. Default 60 s. */
+  horizonSec?: number;
+  /** GLFT arrival rate at zero depth A, per second. Default data.truth.A, else the warm-up trade rate per side, else 1. */
+  A?: number;
+  /** GLFT utility parameter ξ. Default γ. */
+  xi?: number;
+  kalman?: KalmanConfig;
+  regime?: RegimeConfig;
+  guard?: GuardConfig;
+  fill?: FillConfig;
+  /** Order placement latency, seconds: a new quote can fill only from `time + latencySec`. Default 0. */
+  latencySec?: number;
+  fees?: FeeConfig;
+  /** Price grid for our quotes (bids round down, asks up), price units; 0 = none. Default 0. */
+  tickSize?: number;
+  /** Size granularity, asset units; 0 = none. Default 0. */
+  lotSize?: number;
+  limits?: LimitsConfig;
+  /** Mark-out horizon for adverse selection, seconds. Default 5 s. */
+  markoutSec?: number;
+  /** Seed for every random draw (Poisson fills, HMM fit). Default 1. */
+  seed?: number;
+  /** Ticks at the start used to calibrate defaults; no quoting during them. Default min(1000, ⌊n/10⌋). */
+  warmupTicks?: number;
+  /** Bucket of the PnL histogram and of Sharpe/Sortino, seconds. Default: 1 day if the data spans ≥ 3 days, 1 h if ≥ 3 h, else 1 min. */
+  bucketSec?: number;
+  /** Year used to annualise: '24/7' (crypto) or 'exchange' (252 × 6.5 h). Default '24/7'. */
+  yearBasis?: '24/7' | 'exchange';
+  /** Capital for % figures, quote currency. Default maxInventory × first mid. */
+  capital?: number;
+  /** Ticks per onProgress chunk. Default 50 000. */
+  progressChunk?: number;
+}
+
+/** One stop or restart of quoting, with its reason. */
+export interface RiskEvent {
+  time: number;
+  index: number;
+  kind: 'stop' | 'restart';
+  side: 'bid' | 'ask' | 'both';
+  reason: string;
+  /** The figure behind the reason: inventory for limit stops, the day's loss for a kill, the day number for a restart. */
+  value: number;
+}
+
+/** Columnar fills. `side` +1 = we bought; `liquidity` +1 maker, −1 taker; `midAfter` is the mid `markoutSec` later. */
+export interface FillsTable {
+  time: Float64Array;
+  side: Float64Array;
+  price: Float64Array;
+  size: Float64Array;
+  midAtFill: Float64Array;
+  midAfter: Float64Array;
+  fee: Float64Array;
+  liquidity: Float64Array;
+  /** Tick index at which the fill happened (the tick after a trade between ticks). */
+  index: Float64Array;
+}
+
+export interface BacktestSeries {
+  time: Float64Array;
+  mid: Float64Array;
+  fairValue: Float64Array;
+  bid: Float64Array;
+  ask: Float64Array;
+  inventory: Float64Array;
+  cash: Float64Array;
+  equity: Float64Array;
+  regime: Float64Array;
+}
+
+export interface BacktestResult extends BacktestSeries {
+  strategy: StrategyId;
+  fills: FillsTable;
+  attribution: Attribution;
+  metrics: Metrics;
+  benchmark: BuyAndHold;
+  regimeShares: RegimeShare[];
+  riskLog: RiskEvent[];
+  /** Risk events beyond the first 10 000 are counted here but not logged. */
+  riskEventsDropped: number;
+  /** Parameters actually used after defaults were resolved. */
+  resolved: ResolvedParams;
+}
+
+/** Progress chunk: copies of the per-tick series for ticks [from, to). */
+export interface BacktestProgress {
+  done: number;
+  total: number;
+  from: number;
+  to: number;
+  partial: BacktestSeries;
+  fills: number;
+}
+
+export interface ResolvedParams {
+  strategy: StrategyId;
+  orderSize: number;
+  halfSpreadBps: number;
+  skewBpsPerUnit: number;
+  sizeSkew: number;
+  gamma: number;
+  kappa: number;
+  sigma: number;
+  horizonSec: number;
+  A: number;
+  xi: number;
+  fillModel: FillModelId;
+  fillA: number;
+  fillKappa: number;
+  probability: 'exp' | 'linear';
+  queueHaircut: number;
+  latencySec: number;
+  makerBps: number;
+  takerBps: number;
+  tickSize: number;
+  lotSize: number;
+  maxInventory: number;
+  maxDailyLoss: number;
+  maxPositionValue: number;
+  dayLengthSec: number;
+  flattenOnKill: boolean;
+  markoutSec: number;
+  seed: number;
+  warmupTicks: number;
+  bucketSec: number;
+  yearBasis: '24/7' | 'exchange';
+  capital: number;
+  progressChunk: number;
+  /** Mean seconds between ticks over the warm-up. */
+  meanDtSec: number;
+  /** Warm-up median market half-spread, price units. */
+  marketHalfSpread: number;
+}

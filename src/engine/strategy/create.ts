@@ -1,0 +1,100 @@
+import { ParamError, positive } from '../util/validate';
+import type { HmmParams } from '../regime';
+import { createSymmetric } from './symmetric';
+import { createSkew } from './skew';
+import { createAs } from './avellaneda';
+import { createAsRegime } from './as-regime';
+import { createGlft } from './glft';
+import { createGuard } from './guard';
+import { kalmanFair, localLevelMoments, type LocalLevelFit } from './fair-value';
+import { regimeSetup } from './regime-model';
+import type { Strategy, StrategyId } from './types';
+
+/** Everything a strategy may be built from (resolved parameters, no defaults left). */
+export interface StrategySetup {
+  strategy: StrategyId;
+  orderSize: number;
+  halfSpreadBps: number;
+  skewBpsPerUnit: number;
+  sizeSkew: number;
+  gamma: number;
+  kappa: number;
+  sigma: number;
+  horizonSec: number;
+  A: number;
+  xi: number;
+  maxInventory: number;
+  warmupTicks: number;
+  meanDtSec: number;
+  marketHalfSpread: number;
+  seed: number;
+  kalman?: { q?: number; r?: number };
+  regime?: { model?: HmmParams; nStates?: number; fitTicks?: number; kappaByState?: number[]; sigmaByState?: number[]; seed?: number };
+  guard?: { enabled?: boolean; windowSec?: number; adverseBps?: number; imbalanceThreshold?: number; mode?: 'widen' | 'pull'; widenFactor?: number };
+}
+
+export interface BuiltStrategy {
+  strategy: Strategy;
+  /** Label of each regime index the strategy reports (empty when it has none). */
+  regimeLabels: string[];
+}
+
+function kalmanFit(s: StrategySetup, mid: Float64Array): LocalLevelFit {
+  const m = localLevelMoments(mid, Math.max(s.warmupTicks, 50), s.marketHalfSpread);
+  const q = s.kalman?.q ?? m.q;
+  const r = s.kalman?.r ?? m.r;
+  return { q: positive('config.kalman.q', q), r: positive('config.kalman.r', r) };
+}
+
+function perState(name: string, given: number[] | undefined, K: number, fallback: (k: number) => number): Float64Array {
+  if (given === undefined) return Float64Array.from({ length: K }, (_, k) => fallback(k));
+  if (given.length !== K) throw new ParamError(`config.regime.${name}.length`, `${K} (one per HMM state)`, given.length);
+  return Float64Array.from(given, (v, k) => positive(`config.regime.${name}[${k}]`, v));
+}
+
+/** Builds the configured strategy, wrapped in the adverse-selection guard when enabled. */
+export function createStrategy(s: StrategySetup, mid: Float64Array): BuiltStrategy {
+  let strategy: Strategy;
+  let regimeLabels: string[] = [];
+  switch (s.strategy) {
+    case 'symmetric':
+      strategy = createSymmetric(s);
+      break;
+    case 'skew':
+      strategy = createSkew(s);
+      break;
+    case 'as':
+      strategy = createAs(s, 'as');
+      break;
+    case 'as-kalman':
+      strategy = createAs(s, 'as-kalman', kalmanFair(kalmanFit(s, mid), mid[0]));
+      break;
+    case 'as-regime': {
+      const reg = regimeSetup(mid, { ...s.regime, seed: s.regime?.seed ?? s.seed }, s.sigma * s.sigma * s.meanDtSec);
+      const K = reg.model.means.length;
+      const sigmaByState = perState('sigmaByState', s.regime?.sigmaByState, K, (k) => Math.sqrt(reg.model.variances[k] / s.meanDtSec));
+      const kappaByState = perState('kappaByState', s.regime?.kappaByState, K, () => s.kappa);
+      strategy = createAsRegime({ ...s, model: reg.model, sigmaByState, kappaByState }, kalmanFair(kalmanFit(s, mid), mid[0]));
+      regimeLabels = reg.labels;
+      break;
+    }
+    case 'glft':
+      strategy = createGlft(s);
+      break;
+    default:
+      throw new ParamError('config.strategy', "'symmetric', 'skew', 'as', 'as-kalman', 'as-regime' or 'glft'", s.strategy);
+  }
+  const g = s.guard;
+  if (g?.enabled) {
+    const mode = g.mode ?? 'widen';
+    if (mode !== 'widen' && mode !== 'pull') throw new ParamError('config.guard.mode', "'widen' or 'pull'", mode);
+    strategy = createGuard(strategy, {
+      windowSec: positive('config.guard.windowSec', g.windowSec ?? 5),
+      adverseBps: positive('config.guard.adverseBps', g.adverseBps ?? 2),
+      imbalanceThreshold: positive('config.guard.imbalanceThreshold', g.imbalanceThreshold ?? 0.6),
+      mode,
+      widenFactor: positive('config.guard.widenFactor', g.widenFactor ?? 2),
+    });
+  }
+  return { strategy, regimeLabels };
+}
