@@ -13,7 +13,7 @@ describe('parseTicksCsv formats', () => {
     expect(r.kind).toBe('quotes');
     expect(r.timeUnit).toBe('ns');
     expect(Object.keys(r.columns)).toEqual(['time', 'bid', 'ask', 'bidSize', 'askSize']);
-    expect(r.columns.time[0]).toBeCloseTo(1723161600.0016926, 6);
+    expect(r.columns.time[0]).toBeCloseTo(1723161600.0016925, 6);
     expect(r.columns.time[1] - r.columns.time[0]).toBeCloseTo(0.5, 6);
     expect(arr(r.columns.bid)).toEqual([100.5, 100.4]);
     expect(arr(r.columns.ask)).toEqual([100.6, 100.7]);
