@@ -1,5 +1,5 @@
 import { defineConfig, mergeConfig } from 'vitest/config';
-import viteConfig from './vite.config';
+import viteConfig from './vite.config.ts';
 
 // Engine and worker tests run in Node; component tests opt into jsdom per file
 // with a `// @vitest-environment jsdom` docblock. Playwright specs live in tests/e2e

@@ -71,7 +71,7 @@ export function clampToSpec(spec: NumericSpec, value: number): { value: number; 
   const inRange = Math.min(spec.max, Math.max(spec.min, value));
   const stepped = spec.integer ? Math.round(inRange) : roundToStep(inRange, spec.step);
   const bounded = Math.min(spec.max, Math.max(spec.min, stepped));
-  return { value: bounded, clamped: value < spec.min || value > spec.max };
+  return { value: bounded === 0 ? 0 : bounded, clamped: value < spec.min || value > spec.max }; // no -0 in state or links
 }
 
 function roundToStep(x: number, step: number): number {

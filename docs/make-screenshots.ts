@@ -1,0 +1,26 @@
+/**
+ * `npm run screenshots`: builds nothing; serves dist/ (run `npm run build` first) with vite preview
+ * and saves screenshots of the page and of each panel in its default state under docs/.
+ */
+import { spawn } from 'node:child_process';
+import { chromium } from 'playwright-core';
+import { chromiumArgs } from '../playwright.config.ts';
+
+const port = 4399;
+const server = spawn('npx', ['vite', 'preview', '--host', '127.0.0.1', '--port', String(port), '--strictPort'], { stdio: 'ignore' });
+try {
+  await new Promise((r) => setTimeout(r, 2500));
+  const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: chromiumArgs });
+  const page = await browser.newPage({ viewport: { width: 1280, height: 720 } });
+  await page.goto(`http://127.0.0.1:${port}/`);
+  await page.waitForTimeout(3000);
+  await page.screenshot({ path: 'docs/screenshot-default.png', fullPage: false });
+  for (const id of await page.locator('section.panel[id]').evaluateAll((els) => els.map((e) => e.id))) {
+    if (id === 'about') continue;
+    await page.locator(`#${id}`).screenshot({ path: `docs/panel-${id}.png` });
+    console.log(`docs/panel-${id}.png`);
+  }
+  await browser.close();
+} finally {
+  server.kill();
+}

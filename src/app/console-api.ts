@@ -1,0 +1,22 @@
+import { EngineClient, LatestRunner, isAborted } from '../workers/engine-client';
+import { paramsStore } from '../stores/params-store';
+
+/**
+ * `window.mmlab`: a small scripting surface for power users in the devtools console (and for
+ * the browser tests): the worker bridge and the parameter store. Read-only references; nothing
+ * here bypasses the checks the UI goes through.
+ */
+export interface MmLabConsoleApi {
+  engine: { EngineClient: typeof EngineClient; LatestRunner: typeof LatestRunner; isAborted: typeof isAborted };
+  params: typeof paramsStore;
+}
+
+declare global {
+  interface Window {
+    mmlab?: MmLabConsoleApi;
+  }
+}
+
+export function installConsoleApi(): void {
+  window.mmlab = { engine: { EngineClient, LatestRunner, isAborted }, params: paramsStore };
+}
