@@ -1,0 +1,210 @@
+/// <reference lib="webworker" />
+import { expose, transfer, type Endpoint } from 'comlink';
+import {
+  alignQuotesTrades,
+  CsvError,
+  generateSyntheticMarket,
+  parseTicksCsv,
+  summarizeTicks,
+  type CsvErrorCode,
+  type CsvProblem,
+  type DatasetSummary,
+  type ParsedTicks,
+  type ParseTicksOptions,
+  type TickColumn,
+  type TickKind,
+} from '../engine';
+
+/**
+ * The CSV worker: reads files (streamed in chunks), built-in sample URLs and the synthetic
+ * generator into columns, off the main thread. Results come back as transferred buffers;
+ * failures come back as values (comlink would drop a CsvError's line and field).
+ */
+
+/** A file or blob (streamed), bytes, text, or a URL fetched by the worker (built-in samples). */
+export type CsvSource = Blob | Uint8Array | string | { url: string };
+
+export type CsvParseOptions = Omit<ParseTicksOptions, 'onProgress' | 'signal'>;
+
+export type LoadRequest =
+  | { type: 'files'; name: string; quotes: CsvSource; trades?: CsvSource; tradesName?: string; options?: CsvParseOptions; tradesOptions?: CsvParseOptions }
+  | { type: 'synthetic'; seed: number; nTicks: number };
+
+export interface LoadProgress {
+  /** Which input is being read: the quotes (first) file or the trades file. */
+  file: string;
+  bytes: number;
+  /** Input size when known (File size, Content-Length), else NaN. */
+  totalBytes: number;
+  rows: number;
+}
+
+/** A CsvProblem and the file it was found in. */
+export interface DatasetProblem extends CsvProblem {
+  file: string;
+}
+
+/**
+ * A loaded dataset as columns. With a trades file (or the synthetic market) the trade
+ * columns `tradeTime`, `tradePrice`, `tradeSize`, `tradeSide` sit next to the quote columns,
+ * on the quotes' clock.
+ */
+export interface LoadedDataset {
+  name: string;
+  source: 'file' | 'sample' | 'synthetic';
+  kind: TickKind;
+  columns: Record<string, Float64Array>;
+  summary: DatasetSummary;
+  rowsRead: number;
+  rowsSkipped: number;
+  problems: DatasetProblem[];
+  timeUnit: string;
+  mapping: Partial<Record<TickColumn, string>>;
+  /** Synthetic only: the generator's seed and size, which reproduce it. */
+  seed?: number;
+  nTicks?: number;
+}
+
+export interface LoadFailure {
+  file: string;
+  line: number;
+  field: string;
+  message: string;
+  code: CsvErrorCode | 'read';
+  header?: string[];
+}
+
+export type LoadResult = { ok: true; dataset: LoadedDataset } | { ok: false; cancelled: true } | { ok: false; cancelled: false; error: LoadFailure };
+
+export type ProgressCallback = (p: LoadProgress) => void;
+
+/** Progress messages are throttled: one per this many ms at most (plus the last). */
+const PROGRESS_EVERY_MS = 50;
+
+const running = new Map<number, AbortController>();
+/** Which input a CsvError came from (quotes or trades file). */
+const errorFile = new WeakMap<object, string>();
+
+async function openSource(src: CsvSource, signal: AbortSignal): Promise<{ input: string | Uint8Array | ReadableStream<Uint8Array>; total: number }> {
+  if (typeof src === 'string') return { input: src, total: src.length };
+  if (src instanceof Uint8Array) return { input: src, total: src.length };
+  if (typeof Blob !== 'undefined' && src instanceof Blob) return { input: src.stream() as ReadableStream<Uint8Array>, total: src.size };
+  const res = await fetch((src as { url: string }).url, { signal });
+  if (!res.ok || !res.body) throw new Error(`could not fetch ${(src as { url: string }).url}: HTTP ${res.status}`);
+  const len = Number(res.headers.get('content-length'));
+  return { input: res.body, total: Number.isFinite(len) && len > 0 ? len : NaN };
+}
+
+async function parseOne(file: string, src: CsvSource, options: CsvParseOptions | undefined, signal: AbortSignal, onProgress?: ProgressCallback): Promise<ParsedTicks> {
+  const { input, total } = await openSource(src, signal);
+  let last = 0;
+  return parseTicksCsv(input, {
+    ...options,
+    signal,
+    onProgress: onProgress
+      ? (bytes, rows) => {
+          const now = Date.now();
+          if (now - last < PROGRESS_EVERY_MS) return;
+          last = now;
+          onProgress({ file, bytes, totalBytes: total, rows });
+        }
+      : undefined,
+  }).catch((e: unknown) => {
+    if (e instanceof CsvError) errorFile.set(e, file);
+    throw e;
+  });
+}
+
+function withFile(problems: CsvProblem[], file: string): DatasetProblem[] {
+  return problems.map((p) => ({ ...p, file }));
+}
+
+async function loadFiles(req: Extract<LoadRequest, { type: 'files' }>, signal: AbortSignal, onProgress?: ProgressCallback): Promise<LoadedDataset> {
+  const source = typeof req.quotes === 'object' && 'url' in req.quotes ? 'sample' : 'file';
+  const first = await parseOne(req.name, req.quotes, req.options, signal, onProgress);
+  const problems = withFile(first.problems, req.name);
+  let columns: Record<string, Float64Array> = { ...first.columns };
+  let rowsRead = first.rowsRead, rowsSkipped = first.rowsSkipped;
+  if (req.trades !== undefined) {
+    const tradesName = req.tradesName ?? 'trades';
+    const trades = await parseOne(tradesName, req.trades, req.tradesOptions, signal, onProgress);
+    if (first.kind !== 'quotes' || trades.kind !== 'trades') {
+      const which = first.kind !== 'quotes' ? req.name : tradesName;
+      const is = first.kind !== 'quotes' ? first.kind : trades.kind;
+      throw new CsvError(1, '', `${which} holds ${is}; a pair needs a quotes file and a trades file`, 'columns');
+    }
+    const a = alignQuotesTrades(first, trades);
+    columns = { ...columns, tradeTime: a.tradeTime, tradePrice: a.tradePrice, tradeSize: a.tradeSize, tradeSide: a.tradeSide };
+    problems.push(...withFile(trades.problems, tradesName), ...withFile(a.problems, tradesName));
+    if (a.tradesDropped > 0) problems.push({ file: tradesName, line: 0, field: trades.mapping.time ?? 'time', message: `${a.tradesDropped} trades before the first quote were left out` });
+    rowsRead += trades.rowsRead;
+    rowsSkipped += trades.rowsSkipped;
+  }
+  return {
+    name: req.trades !== undefined ? `${req.name} + ${req.tradesName ?? 'trades'}` : req.name,
+    source,
+    kind: first.kind,
+    columns,
+    summary: summarizeTicks(first.kind, first.columns, rowsSkipped),
+    rowsRead,
+    rowsSkipped,
+    problems,
+    timeUnit: first.timeUnit,
+    mapping: first.mapping,
+  };
+}
+
+function loadSynthetic(seed: number, nTicks: number): LoadedDataset {
+  // Epoch start so times read as dates; 0.1 s ticks (the generator's default grid).
+  const m = generateSyntheticMarket({ seed, nTicks, startTimeSec: 1_704_067_200, startPrice: 100 });
+  const columns = { time: m.time, bid: m.bid, ask: m.ask, tradeTime: m.tradeTime, tradePrice: m.tradePrice, tradeSize: m.tradeSize, tradeSide: m.tradeSide, regime: m.regime };
+  return {
+    name: `synthetic regime-switching market (seed ${seed})`,
+    source: 'synthetic',
+    kind: 'quotes',
+    columns,
+    summary: summarizeTicks('quotes', columns, 0),
+    rowsRead: nTicks,
+    rowsSkipped: 0,
+    problems: [],
+    timeUnit: 's',
+    mapping: {},
+    seed,
+    nTicks,
+  };
+}
+
+function buffersOf(columns: Record<string, Float64Array>): ArrayBuffer[] {
+  return [...new Set(Object.values(columns).map((c) => c.buffer as ArrayBuffer))];
+}
+
+export const csvApi = {
+  /** Load a dataset; `id` names the job for `cancel`. Never rejects for bad data: see LoadResult. */
+  async load(id: number, req: LoadRequest, onProgress?: ProgressCallback): Promise<LoadResult> {
+    const controller = new AbortController();
+    running.set(id, controller);
+    try {
+      const dataset = req.type === 'synthetic' ? loadSynthetic(req.seed, req.nTicks) : await loadFiles(req, controller.signal, onProgress);
+      const result: LoadResult = { ok: true, dataset };
+      return transfer(result, buffersOf(dataset.columns));
+    } catch (e) {
+      if (controller.signal.aborted) return { ok: false, cancelled: true };
+      const file = req.type === 'files' ? req.name : 'synthetic';
+      if (e instanceof CsvError) {
+        return { ok: false, cancelled: false, error: { file: errorFile.get(e) ?? file, line: e.line, field: e.field, message: e.message, code: e.code, header: e.header } };
+      }
+      return { ok: false, cancelled: false, error: { file, line: 0, field: '', message: e instanceof Error ? e.message : String(e), code: 'read' } };
+    } finally {
+      running.delete(id);
+    }
+  },
+  /** Ask job `id` to stop at its next chunk. */
+  cancel(id: number): void {
+    running.get(id)?.abort();
+  },
+};
+
+export type CsvApi = typeof csvApi;
+
+// Exposing on `self` explicitly works in browsers and under @vitest/web-worker alike.
+expose(csvApi, self as unknown as Endpoint);
