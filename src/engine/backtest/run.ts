@@ -50,6 +50,7 @@ export function runBacktest(data: MarketData, config: BacktestConfig = {}, onPro
   const pos: PositionView = { inventory: 0, cash: 0, maxInventory: rp.maxInventory };
   const { maxInventory, maxPositionValue, tickSize, lotSize, warmupTicks } = rp;
   const flowDecayPerSec = Math.LN2 / FLOW_HALF_LIFE_SEC;
+  const needFlow = config.guard?.enabled === true; // only the guard reads the order-flow imbalance
 
   // Our orders: the live one on each side and at most one pending replacement (size 0 = cancel).
   let liveBid = NaN, liveBidSize = 0, liveAsk = NaN, liveAskSize = 0;
@@ -76,10 +77,12 @@ export function runBacktest(data: MarketData, config: BacktestConfig = {}, onPro
       const tt = tradeTime[j];
       if (hasPendBid && pendBidAt <= tt) { liveBid = pendBid; liveBidSize = pendBidSize; hasPendBid = false; }
       if (hasPendAsk && pendAskAt <= tt) { liveAsk = pendAsk; liveAskSize = pendAskSize; hasPendAsk = false; }
-      const decay = Math.exp(-flowDecayPerSec * (tt - flowTime));
-      flowTime = tt;
-      flowNum = flowNum * decay + tradeSide[j] * tradeSize[j];
-      flowDen = flowDen * decay + tradeSize[j];
+      if (needFlow) {
+        const decay = Math.exp(-flowDecayPerSec * (tt - flowTime));
+        flowTime = tt;
+        flowNum = flowNum * decay + tradeSide[j] * tradeSize[j];
+        flowDen = flowDen * decay + tradeSize[j];
+      }
       if (useTrades) {
         if (liveBidSize > 0) {
           let s = fillModel.onTrade(1, liveBid, liveBidSize, tradePrice[j], tradeSize[j]);

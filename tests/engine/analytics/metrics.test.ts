@@ -1,0 +1,90 @@
+import { describe, expect, it } from 'vitest';
+import { bucketPnl, computeMetrics, histogram, markoutMids, maxDrawdown, sharpeSortino, YEAR_SECONDS_24_7 } from '../../../src/engine';
+
+describe('drawdown', () => {
+  it('finds the largest fall from a running peak, absolute and in % of capital + peak', () => {
+    const eq = Float64Array.of(0, 5, 3, 8, 2, 4, 9);
+    const dd = maxDrawdown(eq, 100);
+    expect(dd.abs).toBe(6); // 8 → 2
+    expect(dd.pct).toBeCloseTo((6 / 108) * 100, 12);
+  });
+});
+
+describe('buckets, Sharpe and Sortino', () => {
+  it('splits equity into per-bucket PnL that sums to the total', () => {
+    const t = Float64Array.of(0, 30, 60, 90, 120, 150);
+    const eq = Float64Array.of(0, 1, 3, 2, 2, 6);
+    const b = bucketPnl(t, eq, 60);
+    expect(Array.from(b)).toEqual([1, 1, 4]); // [0,60): 0→1, [60,120): 1→2, [120,..]: 2→6
+    expect(b.reduce((s, x) => s + x, 0)).toBe(6);
+  });
+  it('annualises mean/sd by √(buckets per year)', () => {
+    const b = Float64Array.of(1, 2, 3, -1);
+    const mean = 1.25;
+    const sd = Math.sqrt(((1 - mean) ** 2 + (2 - mean) ** 2 + (3 - mean) ** 2 + (-1 - mean) ** 2) / 3);
+    const down = Math.sqrt(1 / 4);
+    const { sharpe, sortino } = sharpeSortino(b, 365);
+    expect(sharpe).toBeCloseTo((mean / sd) * Math.sqrt(365), 12);
+    expect(sortino).toBeCloseTo((mean / down) * Math.sqrt(365), 12);
+    expect(sharpeSortino(Float64Array.of(1), 365)).toEqual({ sharpe: 0, sortino: 0 });
+  });
+  it('counts every value once in the histogram', () => {
+    const h = histogram(Float64Array.of(0, 1, 1, 2, 10), 5);
+    expect(h.counts.reduce((s, x) => s + x, 0)).toBe(5);
+    expect(h.edges[0]).toBe(0);
+    expect(h.edges[5]).toBe(10);
+  });
+});
+
+describe('markoutMids', () => {
+  it('takes the mid prevailing at fill time + horizon, the last mid past the end', () => {
+    const t = Float64Array.of(0, 1, 2, 3);
+    const mid = Float64Array.of(10, 11, 12, 13);
+    const out = new Float64Array(3);
+    markoutMids(t, mid, Float64Array.of(0.5, 1, 2.5), 3, 1, out);
+    expect(Array.from(out)).toEqual([11, 12, 13]);
+  });
+});
+
+describe('computeMetrics', () => {
+  it('computes inventory, fill and PnL figures from hand-sized inputs', () => {
+    const time = Float64Array.of(0, 10, 20, 30, 40);
+    const m = computeMetrics({
+      time,
+      mid: Float64Array.of(100, 100, 100, 100, 100),
+      inventory: Float64Array.of(0, 2, -1, -1, 0),
+      equity: Float64Array.of(0, 1, 0.5, 2, 3),
+      fills: {
+        side: Float64Array.of(1, -1),
+        size: Float64Array.of(2, 3),
+        price: Float64Array.of(99.9, 100.2),
+        midAtFill: Float64Array.of(100, 100),
+        midAfter: Float64Array.of(99.8, 100),
+      },
+      fillCount: 2,
+      quoteUpdates: 8,
+      volume: 5,
+      feesPaid: 0,
+      maxInventory: 2,
+      bucketSec: 10,
+      yearBasis: '24/7',
+      capital: 200,
+      timeKilledSec: 0,
+    });
+    expect(m.totalPnl).toBe(3);
+    expect(m.annualisedPnl).toBeCloseTo((3 * YEAR_SECONDS_24_7) / 40, 6);
+    expect(m.fills).toBe(2);
+    expect(m.fillRate).toBe(0.25);
+    expect(m.avgAbsInventory).toBeCloseTo((0 + 2 + 1 + 1) * 10 / 40, 12);
+    expect(m.maxAbsInventory).toBe(2);
+    expect(m.timeAtLimit).toBeCloseTo(0.25, 12);
+    expect(m.inventoryTurnover).toBeCloseTo(5 / (2 * 1), 12);
+    // marked-out PnL: buy 2 @99.9 marked at 99.8 → −0.2 (loss); sell 3 @100.2 marked at 100 → +0.6
+    expect(m.winRate).toBe(0.5);
+    expect(m.profitFactor).toBeCloseTo(3, 12);
+    // spread captured: (2·10 bps + 3·20 bps) / 5
+    expect(m.avgSpreadCapturedBps).toBeCloseTo(16, 9);
+    expect(m.maxDrawdown).toBeCloseTo(0.5, 12);
+    expect(m.calmar).toBeCloseTo(m.annualisedPnl / 0.5, 6);
+  });
+});
