@@ -1,0 +1,52 @@
+import { ParamError } from '../util/validate';
+import { checkSeries } from './series';
+import { toStateSpace, type KalmanParams, type KalmanResult } from './kalman';
+
+export interface KalmanDiagnostics {
+  /** Steady-state gain K∞ = P∞/(P∞ + r), P∞ the fixed point of the variance recursion. */
+  steadyStateGain: number;
+  /** Sample standard deviation of the innovations, price units. */
+  innovationStd: number;
+  /** √mean((filtered − raw)²), price units. */
+  rmseFilteredVsRaw: number;
+  /** std(filtered)/std(raw): below 1 means the filter smooths. */
+  smoothingRatio: number;
+}
+
+/**
+ * P∞ solves P = φ²·P·r/(P + r) + Q, i.e. P² + (r(1 − φ²) − Q)·P − Q·r = 0, the positive root
+ * (discrete algebraic Riccati equation of a scalar model; Harvey 1989, eq. 3.3.20).
+ */
+export function steadyStateGain(params: KalmanParams): number {
+  const { phi, qState: Q, r } = toStateSpace(params);
+  const b = r * (1 - phi * phi) - Q;
+  const disc = Math.sqrt(b * b + 4 * Q * r);
+  // Stable form of (−b + disc)/2 when b > 0.
+  const P = b > 0 ? (2 * Q * r) / (b + disc) : (disc - b) / 2;
+  return P / (P + r);
+}
+
+function std(x: ArrayLike<number>): number {
+  const n = x.length;
+  let m = 0;
+  for (let i = 0; i < n; i++) m += x[i];
+  m /= n;
+  let s = 0;
+  for (let i = 0; i < n; i++) s += (x[i] - m) * (x[i] - m);
+  return Math.sqrt(s / (n - 1));
+}
+
+/** Summary of a filter run over y (the same y the result came from). */
+export function kalmanDiagnostics(y: Float64Array, result: KalmanResult, params: KalmanParams): KalmanDiagnostics {
+  checkSeries('y', y, 2);
+  if (result.mean.length !== y.length) throw new ParamError('result.mean.length', `equal to y.length (${y.length})`, result.mean.length);
+  let se = 0;
+  for (let i = 0; i < y.length; i++) { const d = result.mean[i] - y[i]; se += d * d; }
+  const sy = std(y);
+  return {
+    steadyStateGain: steadyStateGain(params),
+    innovationStd: std(result.innovation),
+    rmseFilteredVsRaw: Math.sqrt(se / y.length),
+    smoothingRatio: sy > 0 ? std(result.mean) / sy : NaN,
+  };
+}
