@@ -32,3 +32,4 @@ export * from './backtest';
 export * from './strategy';
 export * from './analytics';
 export * from './data/csv';
+export * from './series';

@@ -5,6 +5,7 @@ import {
   type CalculatorParams,
   type NumericParam,
 } from './calculator-params';
+import { DEFAULT_LAB, LAB_PANELS, LAB_SPECS, LAB_STRATEGIES, type LabPanel, type LabSettings } from './lab-settings';
 
 /**
  * Shareable state in the URL query: versioned (`v=1`) and compact (one short key per field).
@@ -24,6 +25,7 @@ const basisSchema = z.enum(['24/7', 'exchange']);
 
 export interface UrlParseResult {
   params: CalculatorParams;
+  lab: LabSettings;
   notices: string[];
   /** Raw values of keys this module does not own but tolerates (e.g. `sample`). */
   foreign: Record<string, string>;
@@ -36,26 +38,27 @@ function shown(raw: string): string {
 
 export function parseUrlState(search: string): UrlParseResult {
   const params: CalculatorParams = { ...DEFAULT_PARAMS };
+  const lab: LabSettings = { ...DEFAULT_LAB, values: { ...DEFAULT_LAB.values }, panels: [...DEFAULT_LAB.panels] };
   const notices: string[] = [];
   const foreign: Record<string, string> = {};
   const query = search.startsWith('?') ? search.slice(1) : search;
-  if (query.length === 0) return { params, notices, foreign };
+  if (query.length === 0) return { params, lab, notices, foreign };
   if (query.length > MAX_QUERY_LENGTH) {
     notices.push(`The link is too long (${query.length} characters, at most ${MAX_QUERY_LENGTH}): all its settings were ignored and defaults used.`);
-    return { params, notices, foreign };
+    return { params, lab, notices, foreign };
   }
   let sp: URLSearchParams;
   try {
     sp = new URLSearchParams(query);
   } catch {
     notices.push('The link could not be read: defaults used.');
-    return { params, notices, foreign };
+    return { params, lab, notices, foreign };
   }
   const version = sp.get('v');
   if (version !== null && version !== String(URL_VERSION)) {
     notices.push(`The link has version ${shown(version)}; this app reads version ${URL_VERSION}. Fields it recognises were still applied.`);
   }
-  const known = new Set<string>(['v', 'm', 'y', ...NUMERIC_SPECS.map((s) => s.urlKey)]);
+  const known = new Set<string>(['v', 'm', 'y', 'st', 'gd', 'p', ...NUMERIC_SPECS.map((s) => s.urlKey), ...LAB_SPECS.map((s) => s.urlKey)]);
   const unknown: string[] = [];
   for (const key of sp.keys()) {
     if (FOREIGN_KEYS.has(key)) foreign[key] = sp.get(key) ?? '';
@@ -82,7 +85,7 @@ export function parseUrlState(search: string): UrlParseResult {
     if (raw === null) continue;
     const schema = z
       .string()
-      .regex(/^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/)
+      .regex(NUMBER_TEXT)
       .transform(Number)
       .pipe(z.number().finite().min(spec.min).max(spec.max));
     const r = schema.safeParse(raw);
@@ -94,11 +97,52 @@ export function parseUrlState(search: string): UrlParseResult {
       );
     }
   }
-  return { params, notices, foreign };
+  parseLab(sp, lab, notices);
+  return { params, lab, notices, foreign };
+}
+
+const NUMBER_TEXT = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
+
+function parseLab(sp: URLSearchParams, lab: LabSettings, notices: string[]): void {
+  const st = sp.get('st');
+  if (st !== null) {
+    const hit = LAB_STRATEGIES.find((x) => x.id === st);
+    if (hit) lab.strategy = hit.id;
+    else notices.push(`strategy: expected one of ${LAB_STRATEGIES.map((x) => x.id).join(', ')}, got ${shown(st)}; using the default "${DEFAULT_LAB.strategy}".`);
+  }
+  const gd = sp.get('gd');
+  if (gd !== null) {
+    if (gd === '0' || gd === '1') lab.guard = gd === '1';
+    else notices.push(`adverse-selection guard: expected 0 or 1, got ${shown(gd)}; using off.`);
+  }
+  const p = sp.get('p');
+  if (p !== null) {
+    const parts = p === '' ? [] : p.split(',');
+    const bad = parts.filter((x) => !(LAB_PANELS as readonly string[]).includes(x));
+    if (bad.length === 0) lab.panels = parts as LabPanel[];
+    else notices.push(`open panels: unknown ${bad.slice(0, 3).map(shown).join(', ')}; showing all panels.`);
+  }
+  for (const spec of LAB_SPECS) {
+    const raw = sp.get(spec.urlKey);
+    if (raw === null) continue;
+    const n = NUMBER_TEXT.test(raw) ? Number(raw) : Number.NaN;
+    if (Number.isFinite(n) && n >= spec.min && n <= spec.max && (!spec.integer || Number.isInteger(n))) lab.values[spec.key] = n;
+    else notices.push(`${spec.label} (${spec.symbol}): expected ${spec.integer ? 'a whole number' : 'a number'} from ${spec.min} to ${spec.max}, got ${shown(raw)}; using ${spec.default === undefined ? 'the calibrated value' : `the default ${spec.default}`}.`);
+  }
+}
+
+function serializeLab(lab: LabSettings, sp: URLSearchParams): void {
+  if (lab.strategy !== DEFAULT_LAB.strategy) sp.set('st', lab.strategy);
+  if (lab.guard !== DEFAULT_LAB.guard) sp.set('gd', lab.guard ? '1' : '0');
+  if (lab.panels.join(',') !== DEFAULT_LAB.panels.join(',')) sp.set('p', lab.panels.join(','));
+  for (const spec of LAB_SPECS) {
+    const v = lab.values[spec.key];
+    if (v !== undefined && v !== spec.default) sp.set(spec.urlKey, String(v));
+  }
 }
 
 /** The compact query for `params`: only fields that differ from their defaults, plus the version. */
-export function serializeUrlState(params: CalculatorParams, extra: Record<string, string> = {}): string {
+export function serializeUrlState(params: CalculatorParams, extra: Record<string, string> = {}, lab?: LabSettings): string {
   const sp = new URLSearchParams();
   sp.set('v', String(URL_VERSION));
   if (params.model !== DEFAULT_PARAMS.model) sp.set('m', params.model);
@@ -107,6 +151,7 @@ export function serializeUrlState(params: CalculatorParams, extra: Record<string
     const v = params[spec.key];
     if (v !== spec.default) sp.set(spec.urlKey, String(v));
   }
+  if (lab) serializeLab(lab, sp);
   for (const [k, v] of Object.entries(extra)) sp.set(k, v);
   return `?${sp.toString()}`;
 }

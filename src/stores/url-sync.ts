@@ -1,5 +1,6 @@
 import { parseUrlState, serializeUrlState } from './url-state';
 import type { ParamsStore } from './params-store';
+import type { LabStore } from './lab-store';
 
 /**
  * Seeds the store from the current URL, then keeps the URL in step with the store
@@ -8,6 +9,7 @@ import type { ParamsStore } from './params-store';
  */
 let extras: Record<string, string> = {};
 let scheduleWrite: () => void = () => {};
+let labRef: LabStore | null = null;
 
 /** Sets (or with undefined removes) a non-parameter key in the shared URL. */
 export function setUrlExtra(key: string, value: string | undefined): void {
@@ -21,14 +23,16 @@ export function getUrlExtra(key: string): string | undefined {
   return extras[key];
 }
 
-export function startUrlSync(store: ParamsStore, loc: Location = window.location, hist: History = window.history): () => void {
-  const { params, notices, foreign } = parseUrlState(loc.search);
+export function startUrlSync(store: ParamsStore, lab: LabStore | null = null, loc: Location = window.location, hist: History = window.history): () => void {
+  const { params, lab: labSettings, notices, foreign } = parseUrlState(loc.search);
   store.getState().replaceAll(params, notices);
+  labRef = lab;
+  lab?.getState().replaceSettings(labSettings);
   extras = { ...foreign };
   let pending = 0;
   const write = () => {
     pending = 0;
-    const query = serializeUrlState(store.getState().params, extras);
+    const query = serializeUrlState(store.getState().params, extras, labRef?.getState().settings);
     if (query !== loc.search) hist.replaceState(hist.state, '', `${loc.pathname}${query}${loc.hash}`);
   };
   scheduleWrite = () => {
@@ -38,8 +42,12 @@ export function startUrlSync(store: ParamsStore, loc: Location = window.location
   const unsubscribe = store.subscribe((s, prev) => {
     if (s.params !== prev.params) scheduleWrite();
   });
+  const unsubscribeLab = lab?.subscribe((s, prev) => {
+    if (s.settings !== prev.settings) scheduleWrite();
+  });
   return () => {
     unsubscribe();
+    unsubscribeLab?.();
     if (pending !== 0) window.clearTimeout(pending);
     scheduleWrite = () => {};
   };
@@ -47,5 +55,5 @@ export function startUrlSync(store: ParamsStore, loc: Location = window.location
 
 /** The full shareable link for the current state (never contains user data, only parameters and sample ids). */
 export function shareLink(store: ParamsStore, loc: Location = window.location): string {
-  return `${loc.origin}${loc.pathname}${serializeUrlState(store.getState().params, extras)}`;
+  return `${loc.origin}${loc.pathname}${serializeUrlState(store.getState().params, extras, labRef?.getState().settings)}`;
 }

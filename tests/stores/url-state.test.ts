@@ -14,8 +14,8 @@ describe('URL state', () => {
   });
 
   it('reads an empty query as the defaults without notices', () => {
-    expect(parseUrlState('')).toEqual({ params: DEFAULT_PARAMS, notices: [], foreign: {} });
-    expect(parseUrlState('?')).toEqual({ params: DEFAULT_PARAMS, notices: [], foreign: {} });
+    expect(parseUrlState('')).toMatchObject({ params: DEFAULT_PARAMS, notices: [], foreign: {} });
+    expect(parseUrlState('?')).toMatchObject({ params: DEFAULT_PARAMS, notices: [], foreign: {} });
   });
 
   it('falls back per field and names each invalid one', () => {

@@ -1,0 +1,2 @@
+// Public surface of engine/series; re-exported from src/engine/index.ts.
+export { minMaxIndices, gather, strideIndices } from './downsample';

@@ -1,0 +1,108 @@
+import { isAborted } from '../workers/engine-client';
+import { LabClient } from '../workers/lab-client';
+import { STRATEGY_IDS } from '../engine';
+import type { DatasetStore } from './dataset-store';
+import type { LabStore } from './lab-store';
+import { toBacktestConfig, toLabSource } from './lab-config';
+
+/** Debounce of settings changes before a run starts, ms (a drag produces many changes). */
+export const RUN_DEBOUNCE_MS = 150;
+
+/**
+ * Runs the lab whenever its settings or the dataset change: debounced, latest wins (a newer
+ * run aborts the older one, whose worker is terminated), partial series streamed into the
+ * store as they arrive, then the Kalman and regime views on the same worker.
+ */
+export function startLabRunner(lab: LabStore, dataset: DatasetStore, client: LabClient = new LabClient(), compareClient: LabClient = new LabClient()) {
+  let controller: AbortController | null = null;
+  let timer: ReturnType<typeof setTimeout> | null = null;
+  let compareController: AbortController | null = null;
+
+  async function runNow() {
+    timer = null;
+    const d = dataset.getState().dataset;
+    if (!d) return;
+    if (controller) {
+      controller.abort();
+      lab.setState((s) => ({ cancelledRuns: s.cancelledRuns + 1 }));
+    }
+    const ctrl = new AbortController();
+    controller = ctrl;
+    const settings = lab.getState().settings;
+    const source = toLabSource(d);
+    client.setSource(source);
+    compareClient.setSource(source);
+    lab.setState((s) => ({ status: 'running', done: 0, total: d.columns.time?.length ?? 0, error: null, runId: s.runId + 1, replay: 1 }));
+    try {
+      const views = await client.run(toBacktestConfig(settings), {
+        signal: ctrl.signal,
+        onChunk: (series) => { if (controller === ctrl) lab.setState({ series, done: series.upTo, total: series.total }); },
+      });
+      if (controller !== ctrl) return;
+      lab.setState({ series: views.series, summary: views.summary, done: views.series.total, total: views.series.total });
+      const kalman = await client.kalman({}, ctrl.signal);
+      if (controller !== ctrl) return;
+      lab.setState({ kalman });
+      const regimes = await client.regimes({ nStates: settings.values.nStates ?? 3, seed: settings.values.seed ?? 1 }, ctrl.signal);
+      if (controller !== ctrl) return;
+      lab.setState({ regimes, status: 'done' });
+      controller = null;
+    } catch (e) {
+      if (isAborted(e)) return; // a newer run took over, or the user cancelled
+      if (controller === ctrl) {
+        controller = null;
+        lab.setState({ status: 'error', error: e instanceof Error ? e.message : String(e) });
+      }
+    }
+  }
+
+  function schedule(delay = RUN_DEBOUNCE_MS) {
+    if (timer) clearTimeout(timer);
+    timer = setTimeout(() => { void runNow(); }, delay);
+  }
+
+  const unsubLab = lab.subscribe((s, prev) => {
+    const a = s.settings, b = prev.settings;
+    // Opening or closing a panel changes the URL, not the numbers.
+    if (a.strategy !== b.strategy || a.guard !== b.guard || a.values !== b.values) schedule();
+  });
+  const unsubData = dataset.subscribe((s, prev) => {
+    if (s.dataset !== prev.dataset) {
+      lab.setState({ compareRows: null, compareStatus: 'idle' });
+      schedule(0);
+    }
+  });
+  if (dataset.getState().dataset) schedule(0);
+
+  return {
+    cancel() {
+      if (timer) { clearTimeout(timer); timer = null; }
+      if (controller) { controller.abort(); controller = null; lab.setState({ status: 'cancelled' }); }
+    },
+    runNow: () => schedule(0),
+    async compare() {
+      const d = dataset.getState().dataset;
+      if (!d) return;
+      compareController?.abort();
+      const ctrl = new AbortController();
+      compareController = ctrl;
+      compareClient.setSource(toLabSource(d));
+      lab.setState({ compareStatus: 'running', compareError: null });
+      try {
+        const rows = await compareClient.compare(toBacktestConfig(lab.getState().settings), STRATEGY_IDS, { signal: ctrl.signal });
+        if (compareController === ctrl) lab.setState({ compareRows: rows, compareStatus: 'done' });
+      } catch (e) {
+        if (!isAborted(e) && compareController === ctrl) lab.setState({ compareStatus: 'error', compareError: e instanceof Error ? e.message : String(e) });
+      }
+    },
+    exportSeries: (names: Parameters<LabClient['exportSeries']>[0]) => client.exportSeries(names),
+    stop() {
+      unsubLab(); unsubData();
+      if (timer) clearTimeout(timer);
+      controller?.abort(); compareController?.abort();
+      client.terminate(); compareClient.terminate();
+    },
+  };
+}
+
+export type LabRunner = ReturnType<typeof startLabRunner>;

@@ -1,0 +1,76 @@
+import { createStore } from 'zustand/vanilla';
+import { useStore } from 'zustand';
+import type { StrategyId } from '../engine';
+import type { CompareRow } from '../workers/lab-api';
+import type { KalmanView, RegimeView, RunSeriesView, RunSummaryView } from '../workers/lab-view';
+import { DEFAULT_LAB, labSpec, type LabNumericKey, type LabPanel, type LabSettings } from './lab-settings';
+
+export type RunStatus = 'idle' | 'running' | 'done' | 'error' | 'cancelled';
+
+/**
+ * The backtest lab: settings (shared through the URL), the state of the run in flight, and the
+ * chart-ready views the worker sent (downsampled; never per-tick arrays of a million points).
+ */
+export interface LabState {
+  settings: LabSettings;
+  status: RunStatus;
+  /** Ticks processed / total of the run in flight (or the last one). */
+  done: number;
+  total: number;
+  error: string | null;
+  /** Increments with every run started; lets tests and panels tell runs apart. */
+  runId: number;
+  /** Runs replaced by a newer one before they finished (latest wins). */
+  cancelledRuns: number;
+  series: RunSeriesView | null;
+  summary: RunSummaryView | null;
+  kalman: KalmanView | null;
+  regimes: RegimeView | null;
+  /** Compare view: every strategy on the same data and seed. */
+  compareStatus: RunStatus;
+  compareRows: CompareRow[] | null;
+  compareError: string | null;
+  /** Replay cursor as a share of the run's time span, 0..1 (1 = everything). */
+  replay: number;
+  setStrategy(id: StrategyId): void;
+  setValue(key: LabNumericKey, value: number | undefined): void;
+  setGuard(on: boolean): void;
+  togglePanel(p: LabPanel): void;
+  replaceSettings(s: LabSettings): void;
+  setReplay(x: number): void;
+}
+
+export function createLabStore(initial: LabSettings = DEFAULT_LAB) {
+  return createStore<LabState>()((set) => ({
+    settings: { ...initial, values: { ...initial.values }, panels: [...initial.panels] },
+    status: 'idle', done: 0, total: 0, error: null, runId: 0, cancelledRuns: 0,
+    series: null, summary: null, kalman: null, regimes: null,
+    compareStatus: 'idle', compareRows: null, compareError: null,
+    replay: 1,
+    setStrategy: (strategy) => set((s) => ({ settings: { ...s.settings, strategy } })),
+    setValue: (key, value) => set((s) => {
+      const values = { ...s.settings.values };
+      if (value === undefined || !Number.isFinite(value)) delete values[key];
+      else {
+        const spec = labSpec(key);
+        const v = Math.min(spec.max, Math.max(spec.min, spec.integer ? Math.round(value) : value));
+        values[key] = v;
+      }
+      return { settings: { ...s.settings, values } };
+    }),
+    setGuard: (guard) => set((s) => ({ settings: { ...s.settings, guard } })),
+    togglePanel: (p) => set((s) => {
+      const open = s.settings.panels.includes(p);
+      return { settings: { ...s.settings, panels: open ? s.settings.panels.filter((x) => x !== p) : [...s.settings.panels, p] } };
+    }),
+    replaceSettings: (settings) => set({ settings: { ...settings, values: { ...settings.values }, panels: [...settings.panels] } }),
+    setReplay: (replay) => set({ replay: Math.min(1, Math.max(0, replay)) }),
+  }));
+}
+
+export type LabStore = ReturnType<typeof createLabStore>;
+export const labStore: LabStore = createLabStore();
+
+export function useLab<T>(selector: (s: LabState) => T): T {
+  return useStore(labStore, selector);
+}

@@ -1,0 +1,129 @@
+import { transfer } from 'comlink';
+import {
+  generateSyntheticMarket,
+  runBacktest,
+  STRATEGY_IDS,
+  type BacktestConfig,
+  type BacktestResult,
+  type MarketData,
+  type StrategyId,
+} from '../engine';
+import {
+  buildKalmanView,
+  buildRegimeView,
+  buildSeriesView,
+  buildSummaryView,
+  type KalmanView,
+  type RegimeView,
+  type RunSeriesView,
+  type RunSummaryView,
+} from './lab-view';
+import { transferList } from './transfer-list';
+
+/**
+ * The lab worker's session: it holds the dataset (moved in once, by transfer) and the last
+ * full backtest, and sends the main thread only chart-ready, downsampled views. Progress and
+ * partial results go through comlink-proxied callbacks.
+ */
+let data: MarketData | null = null;
+let mid: Float64Array | null = null;
+let last: BacktestResult | null = null;
+
+function requireData(): { data: MarketData; mid: Float64Array } {
+  if (!data || !mid) throw new Error('No dataset is loaded in the lab worker: load a sample or a file first.');
+  return { data, mid };
+}
+
+function midOf(d: MarketData): Float64Array {
+  if (d.mid) return d.mid;
+  if (!d.bid || !d.ask) throw new Error('The dataset needs either mid or bid and ask columns.');
+  const m = new Float64Array(d.time.length);
+  for (let i = 0; i < m.length; i++) m[i] = (d.bid[i] + d.ask[i]) / 2;
+  return m;
+}
+
+export interface RunViews { series: RunSeriesView; summary: RunSummaryView }
+export type ChunkFn = (series: RunSeriesView) => void;
+
+/** Minimum wall time between two partial views sent to the page, ms. */
+const CHUNK_EVERY_MS = 120;
+
+export interface CompareRow {
+  strategy: StrategyId;
+  metrics: BacktestResult['metrics'];
+  attribution: BacktestResult['attribution'];
+  pnl: { time: Float64Array; pnl: Float64Array };
+}
+
+export const labApi = {
+  setData(d: MarketData): { n: number } {
+    data = d;
+    mid = midOf(d);
+    last = null;
+    return { n: d.time.length };
+  },
+
+  setSynthetic(opts: { seed: number; nTicks: number }): { n: number } {
+    const m = generateSyntheticMarket({ seed: opts.seed, nTicks: opts.nTicks });
+    return labApi.setData({ time: m.time, bid: m.bid, ask: m.ask, tradeTime: m.tradeTime, tradePrice: m.tradePrice, tradeSize: m.tradeSize, tradeSide: m.tradeSide, truth: m.truth });
+  },
+
+  run(config: BacktestConfig, onChunk?: ChunkFn): RunViews {
+    const { data: d } = requireData();
+    const n = d.time.length;
+    // Accumulate the streamed slices so partial views cover ticks [0, to).
+    const acc = {
+      time: d.time, mid: new Float64Array(n), fairValue: new Float64Array(n), bid: new Float64Array(n), ask: new Float64Array(n),
+      inventory: new Float64Array(n), equity: new Float64Array(n), regime: new Float64Array(n),
+    };
+    let lastSent = -Infinity;
+    const result = runBacktest(d, config, onChunk ? (p) => {
+      const part = p.partial;
+      acc.mid.set(part.mid, p.from); acc.fairValue.set(part.fairValue, p.from); acc.bid.set(part.bid, p.from); acc.ask.set(part.ask, p.from);
+      acc.inventory.set(part.inventory, p.from); acc.equity.set(part.equity, p.from); acc.regime.set(part.regime, p.from);
+      const now = performance.now();
+      if (p.to < p.total && now - lastSent >= CHUNK_EVERY_MS) {
+        lastSent = now;
+        const view = buildSeriesView(acc, p.to, config.orderSize ?? 1);
+        onChunk(transfer(view, transferList(view)));
+      }
+    } : undefined);
+    last = result;
+    const views: RunViews = { series: buildSeriesView(result, n, result.resolved.orderSize), summary: buildSummaryView(result) };
+    return transfer(views, transferList(views));
+  },
+
+  kalman(opts: { q?: number; r?: number } = {}): KalmanView {
+    const { data: d, mid: m } = requireData();
+    const v = buildKalmanView(d, m, opts);
+    return transfer(v, transferList(v));
+  },
+
+  regimes(opts: { nStates: number; seed: number }): RegimeView {
+    const { data: d, mid: m } = requireData();
+    const v = buildRegimeView(d, m, last, opts);
+    return transfer(v, transferList(v));
+  },
+
+  compare(config: BacktestConfig, strategies: readonly StrategyId[] = STRATEGY_IDS, onProgress?: (done: number, total: number) => void): CompareRow[] {
+    const { data: d } = requireData();
+    const rows: CompareRow[] = [];
+    strategies.forEach((strategy, k) => {
+      const r = runBacktest(d, { ...config, strategy });
+      const s = buildSeriesView(r, r.time.length, r.resolved.orderSize);
+      rows.push({ strategy, metrics: r.metrics, attribution: r.attribution, pnl: { time: s.pnl.time, pnl: s.pnl.pnl } });
+      onProgress?.(k + 1, strategies.length);
+    });
+    return transfer(rows, transferList(rows));
+  },
+
+  /** Full-resolution series of the last run, for CSV export (copies, moved to the page). */
+  exportSeries(names: Array<'time' | 'mid' | 'fairValue' | 'bid' | 'ask' | 'inventory' | 'cash' | 'equity' | 'regime'>): Record<string, Float64Array> {
+    if (!last) throw new Error('Run a backtest before exporting its series.');
+    const out: Record<string, Float64Array> = {};
+    for (const name of names) out[name] = last[name].slice();
+    return transfer(out, transferList(out));
+  },
+};
+
+export type LabApi = typeof labApi;
