@@ -36,7 +36,7 @@ export function createKalman(params: KalmanParams): StreamingKalman {
       const K = P / F;
       const v = y - a;
       const m = a + K * v;
-      const vf = P - K * P;
+      const vf = K * r; // = P·r/F, free of the cancellation in P − K·P
       if (!steady) logF = Math.log(F);
       state.logLik += -HALF_LOG_2PI - 0.5 * (logF + (v * v) / F);
       state.mean = m;

@@ -4,7 +4,7 @@ import { checkSeries } from './series';
 /**
  * Scalar Kalman filters on the mid price. Convention (both models): `x0` and `p0` are the
  * predicted mean and variance of the state at the first observation, so step 1 is an update.
- * Update: v = y − a, F = P + r, K = P/F, mean = a + K·v, variance = P·r/F (Durbin & Koopman 2012, eq. 4.13).
+ * Update: v = y − a, F = P + r, K = P/F, mean = a + K·v, variance = P·r/F = K·r (Durbin & Koopman 2012, eq. 4.13).
  * Predict: a' = φ·mean + c, P' = φ²·variance + Q (Durbin & Koopman 2012, eq. 4.24).
  */
 
@@ -103,7 +103,7 @@ export function runKalman(y: Float64Array, ss: ScalarStateSpace): KalmanResult {
     const K = P / F;
     const v = y[t] - a;
     const m = a + K * v;
-    const vf = P - K * P;
+    const vf = K * r; // = P·r/F, free of the cancellation in P − K·P
     mean[t] = m;
     variance[t] = vf;
     innovation[t] = v;
@@ -120,7 +120,7 @@ export function runKalman(y: Float64Array, ss: ScalarStateSpace): KalmanResult {
     // Steady state: P, F, K and the filtered variance are constants from here on.
     const F = P + r;
     const K = P / F;
-    const vf = P - K * P;
+    const vf = K * r; // = P·r/F, free of the cancellation in P − K·P
     const invF = 1 / F;
     variance.fill(vf, t);
     innovationVar.fill(F, t);

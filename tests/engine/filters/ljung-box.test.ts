@@ -1,0 +1,42 @@
+// Reference: statsmodels 0.13.5 acorr_ljungbox(x, lags=[L], model_df=d) in
+// tests/fixtures/statsmodels/make_fixtures.py (run with /usr/bin/python3). Agreement 1e-9 relative.
+import { describe, expect, it } from 'vitest';
+import { autocorrelations, createRng, ljungBox } from '../../../src/engine';
+import { ref, relClose } from './reference';
+
+describe('ljungBox', () => {
+  for (const c of ref.ljungBox) {
+    it(`${c.name}, ${c.lags} lags, ${c.modelDof} model dof: Q and p-value match statsmodels`, () => {
+      const r = ljungBox(Float64Array.from(c.x), c.lags, c.modelDof);
+      expect(relClose(r.q, c.q, 1e-9)).toBe(true);
+      expect(relClose(r.pValue, c.pValue, 1e-9)).toBe(true);
+    });
+  }
+
+  it('rejects whiteness for an AR(1) and rarely for white noise', () => {
+    const rng = createRng(11);
+    let rejections = 0;
+    for (let rep = 0; rep < 200; rep++) {
+      const x = Float64Array.from({ length: 200 }, () => rng.normal());
+      if (ljungBox(x, 10).pValue < 0.05) rejections++;
+    }
+    expect(rejections).toBeGreaterThan(2);
+    expect(rejections).toBeLessThan(22); // 5% of 200 = 10 expected
+    const ar = new Float64Array(500);
+    for (let i = 1; i < 500; i++) ar[i] = 0.5 * ar[i - 1] + rng.normal();
+    expect(ljungBox(ar, 5).pValue).toBeLessThan(1e-10);
+  });
+
+  it('autocorrelation of a sinusoid at its period is close to 1', () => {
+    const x = Float64Array.from({ length: 1000 }, (_, i) => Math.sin((2 * Math.PI * i) / 20));
+    expect(autocorrelations(x, 20)[19]).toBeGreaterThan(0.97);
+  });
+
+  it('names bad lags, model dof and constant input', () => {
+    const x = Float64Array.of(1, 2, 3, 2, 1);
+    expect(() => ljungBox(x, 5)).toThrow(/^lags/);
+    expect(() => ljungBox(x, 2, 2)).toThrow(/^modelDof/);
+    expect(() => ljungBox(new Float64Array(5).fill(2), 2)).toThrow(/constant/);
+    expect(() => ljungBox(Float64Array.of(1, Infinity, 2), 1)).toThrow(/x\[1\]/);
+  });
+});
