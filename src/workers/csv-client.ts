@@ -1,7 +1,7 @@
 import { proxy, releaseProxy, transfer, wrap, type Remote } from 'comlink';
-import type { CsvApi, LoadProgress, LoadRequest, LoadResult } from './csv.worker';
+import type { CsvApi, LoadedDataset, LoadProgress, LoadRequest, LoadResult, SaveTarget } from './csv.worker';
 
-export type { CsvSource, LoadRequest, LoadResult, LoadProgress, LoadedDataset, LoadFailure, DatasetProblem, CsvParseOptions } from './csv.worker';
+export type { SaveTarget, CsvSource, LoadRequest, LoadResult, LoadProgress, LoadedDataset, LoadFailure, DatasetProblem, CsvParseOptions } from './csv.worker';
 
 export type CsvWorkerFactory = () => Worker;
 
@@ -66,6 +66,11 @@ export class CsvClient {
         },
       );
     });
+  }
+
+  /** The dataset the worker saved at `target`, or null. */
+  restore(target: SaveTarget): Promise<LoadedDataset | null> {
+    return this.api().restore(target);
   }
 
   terminate(): void {

@@ -1,5 +1,6 @@
 /// <reference lib="webworker" />
 import { expose, transfer, type Endpoint } from 'comlink';
+import { createStore, get, set } from 'idb-keyval';
 import {
   alignQuotesTrades,
   CsvError,
@@ -26,8 +27,15 @@ export type CsvSource = Blob | Uint8Array | string | { url: string };
 
 export type CsvParseOptions = Omit<ParseTicksOptions, 'onProgress' | 'signal'>;
 
+/** Where the worker keeps a parsed dataset in IndexedDB (so the main thread never clones big columns). */
+export interface SaveTarget {
+  db: string;
+  store: string;
+  key: string;
+}
+
 export type LoadRequest =
-  | { type: 'files'; name: string; quotes: CsvSource; trades?: CsvSource; tradesName?: string; options?: CsvParseOptions; tradesOptions?: CsvParseOptions }
+  | { type: 'files'; name: string; quotes: CsvSource; trades?: CsvSource; tradesName?: string; options?: CsvParseOptions; tradesOptions?: CsvParseOptions; saveTo?: SaveTarget }
   | { type: 'synthetic'; seed: number; nTicks: number };
 
 export interface LoadProgress {
@@ -63,6 +71,11 @@ export interface LoadedDataset {
   /** Synthetic only: the generator's seed and size, which reproduce it. */
   seed?: number;
   nTicks?: number;
+  /** Worker wall time to read, parse, align and summarise, ms (not counting the IndexedDB save). */
+  loadMs?: number;
+  /** Set when `saveTo` was asked: whether the columns were stored, and why not. */
+  saved?: boolean;
+  saveError?: string;
 }
 
 export interface LoadFailure {
@@ -174,6 +187,26 @@ function loadSynthetic(seed: number, nTicks: number): LoadedDataset {
   };
 }
 
+async function save(dataset: LoadedDataset, target: SaveTarget): Promise<void> {
+  try {
+    await set(target.key, { v: 1, dataset, savedAt: Date.now() }, createStore(target.db, target.store));
+    dataset.saved = true;
+  } catch (e) {
+    dataset.saved = false;
+    dataset.saveError = e instanceof Error ? e.message : String(e);
+  }
+}
+
+/** A stored record is trusted only if its columns are Float64Arrays, the quote-side ones as long as `time`. */
+function isDataset(d: unknown): d is LoadedDataset {
+  if (typeof d !== 'object' || d === null) return false;
+  const { columns, summary, kind } = d as LoadedDataset;
+  if (typeof columns !== 'object' || columns === null || !(columns.time instanceof Float64Array)) return false;
+  if (typeof summary !== 'object' || summary === null || !['quotes', 'trades', 'prices', 'bars'].includes(kind)) return false;
+  const n = columns.time.length;
+  return Object.entries(columns).every(([k, c]) => c instanceof Float64Array && (k.startsWith('trade') || c.length === n));
+}
+
 function buffersOf(columns: Record<string, Float64Array>): ArrayBuffer[] {
   return [...new Set(Object.values(columns).map((c) => c.buffer as ArrayBuffer))];
 }
@@ -184,7 +217,10 @@ export const csvApi = {
     const controller = new AbortController();
     running.set(id, controller);
     try {
+      const t0 = performance.now();
       const dataset = req.type === 'synthetic' ? loadSynthetic(req.seed, req.nTicks) : await loadFiles(req, controller.signal, onProgress);
+      dataset.loadMs = performance.now() - t0;
+      if (req.type === 'files' && req.saveTo) await save(dataset, req.saveTo);
       const result: LoadResult = { ok: true, dataset };
       return transfer(result, buffersOf(dataset.columns));
     } catch (e) {
@@ -197,6 +233,13 @@ export const csvApi = {
     } finally {
       running.delete(id);
     }
+  },
+  /** The dataset saved at `target`, transferred; null when there is none or it does not read as one. */
+  async restore(target: SaveTarget): Promise<LoadedDataset | null> {
+    const v = (await get(target.key, createStore(target.db, target.store))) as { v?: number; dataset?: LoadedDataset } | undefined;
+    const d = v?.v === 1 ? v.dataset : undefined;
+    if (!d || !isDataset(d)) return null;
+    return transfer(d, buffersOf(d.columns));
   },
   /** Ask job `id` to stop at its next chunk. */
   cancel(id: number): void {

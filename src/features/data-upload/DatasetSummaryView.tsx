@@ -1,0 +1,31 @@
+import { useDataset } from '../../stores/dataset-store';
+import { formatCount, formatDuration, formatNumber, formatTime } from './format';
+
+/** What was loaded: rows, time span, median tick interval, median spread, return std, rows skipped. */
+export function DatasetSummaryView() {
+  const dataset = useDataset((s) => s.dataset);
+  const origin = useDataset((s) => s.origin);
+  if (!dataset) return null;
+  const { summary: s, name, kind, columns } = dataset;
+  const trades = columns.tradeTime?.length;
+  return (
+    <section className="dataset-summary" data-testid="dataset-summary" aria-label="dataset summary">
+      <p className="dataset-name">
+        <strong data-testid="dataset-name">{name}</strong> · {kind}
+        {trades !== undefined ? ` with ${formatCount(trades)} aligned trades` : ''}
+        {dataset.seed !== undefined ? ` · seed ${dataset.seed}` : ''}
+        {dataset.loadMs !== undefined && origin !== 'restored' ? <span className="hint"> · read in <span data-testid="load-ms">{Math.round(dataset.loadMs)}</span> ms in a background worker</span> : null}
+        {origin === 'restored' ? <span className="hint" data-testid="restored-note"> · restored from this browser's saved data</span> : null}
+        {dataset.saved === false ? <span className="error"> · could not be saved for the next visit ({dataset.saveError})</span> : null}
+      </p>
+      <dl className="cards">
+        <div className="card"><dt>Rows</dt><dd data-testid="summary-rows">{formatCount(s.rows)}</dd></div>
+        <div className="card"><dt>Time span</dt><dd>{formatDuration(s.spanSec)}</dd><span className="unit">{formatTime(s.startTime)} → {formatTime(s.endTime)}</span></div>
+        <div className="card"><dt>Median tick interval</dt><dd>{formatDuration(s.medianTickIntervalSec)}</dd></div>
+        <div className="card"><dt>Median spread</dt><dd>{Number.isFinite(s.medianSpreadBps) ? `${formatNumber(s.medianSpreadBps)} bps` : '—'}</dd><span className="unit">{kind === 'quotes' ? '(ask − bid) / mid' : 'needs quotes'}</span></div>
+        <div className="card"><dt>Return std</dt><dd>{Number.isFinite(s.returnStd) ? `${formatNumber(s.returnStd * 1e4)} bps` : '—'}</dd><span className="unit">per tick, log returns</span></div>
+        <div className="card"><dt>Rows skipped</dt><dd data-testid="summary-skipped">{formatCount(s.rowsSkipped)}</dd></div>
+      </dl>
+    </section>
+  );
+}

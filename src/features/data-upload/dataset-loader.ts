@@ -1,0 +1,142 @@
+import { CsvClient, type CsvParseOptions, type CsvSource, type LoadRequest, type LoadResult } from '../../workers/csv-client';
+import { datasetStore, type DatasetStore } from '../../stores/dataset-store';
+import { clearSaved, COLUMNS_TARGET, loadDatasetRef, loadSavedParams, saveDatasetRef, saveParams } from '../../stores/dataset-persistence';
+import { paramsStore } from '../../stores/params-store';
+import { getUrlExtra, setUrlExtra } from '../../stores/url-sync';
+import { DEFAULT_SAMPLE_ID, FILE_SAMPLES, isSampleId, SYNTHETIC_TICKS, syntheticSeed } from './samples';
+
+/**
+ * Loads datasets through the CSV worker into the dataset store, one at a time (a new load
+ * cancels the one in flight), and keeps IndexedDB and the URL's `sample` key in step.
+ */
+const client = new CsvClient();
+let current: AbortController | null = null;
+
+/** The last file load, so the column-mapping dialog can retry it with a mapping. */
+export interface FileLoad {
+  quotes: File | Blob;
+  quotesName: string;
+  trades?: File | Blob;
+  tradesName?: string;
+}
+let lastFiles: FileLoad | null = null;
+
+async function run(req: LoadRequest, label: string, store: DatasetStore): Promise<LoadResult> {
+  current?.abort();
+  const ac = new AbortController();
+  current = ac;
+  store.getState().startLoading(label);
+  const r = await client.load(req, { signal: ac.signal, onProgress: (p) => store.getState().setProgress(p) });
+  const latest = current === ac;
+  if (latest) current = null;
+  if (r.ok) store.getState().setLoaded(r.dataset);
+  else if (r.cancelled) {
+    if (latest) store.getState().setCancelled();
+  } else store.getState().setFailed(r.error);
+  return r;
+}
+
+/** Stop the load in flight (the previous dataset stays). */
+export function cancelLoad(): void {
+  current?.abort();
+}
+
+function baseUrl(path: string): string {
+  return new URL(path, document.baseURI).href;
+}
+
+/** Load a built-in sample by id (a Binance pair or "synthetic-<seed>") and name it in the URL. */
+export async function loadSample(id: string, store: DatasetStore = datasetStore): Promise<LoadResult | undefined> {
+  const seed = syntheticSeed(id);
+  const file = FILE_SAMPLES.find((s) => s.id === id);
+  let r: LoadResult;
+  if (seed !== undefined) r = await run({ type: 'synthetic', seed, nTicks: SYNTHETIC_TICKS }, `synthetic market, seed ${seed}`, store);
+  else if (file) {
+    const p = store.getState().policies;
+    const options: CsvParseOptions = { badRows: p.badRows, order: p.order };
+    r = await run({ type: 'files', name: file.quotes.split('/').pop()!, quotes: { url: baseUrl(file.quotes) }, trades: { url: baseUrl(file.trades) }, tradesName: file.trades.split('/').pop()!, options, tradesOptions: options }, file.label, store);
+  } else return undefined;
+  if (r.ok) {
+    setUrlExtra('sample', id);
+    await saveDatasetRef({ v: 1, type: 'sample', sampleId: id }).catch(() => undefined);
+  }
+  return r;
+}
+
+/** Load the user's quotes file (and optional trades file); `options` carries a column mapping from the dialog. */
+export async function loadFiles(files: FileLoad, options: CsvParseOptions = {}, store: DatasetStore = datasetStore): Promise<LoadResult> {
+  lastFiles = files;
+  const p = store.getState().policies;
+  const base: CsvParseOptions = { badRows: p.badRows, order: p.order };
+  const req: LoadRequest = {
+    type: 'files',
+    name: files.quotesName,
+    quotes: files.quotes as CsvSource,
+    options: { ...base, ...options },
+    saveTo: COLUMNS_TARGET,
+  };
+  if (files.trades) {
+    req.trades = files.trades;
+    req.tradesName = files.tradesName ?? 'trades';
+    req.tradesOptions = base;
+  }
+  const r = await run(req, files.trades ? `${files.quotesName} + ${files.tradesName}` : files.quotesName, store);
+  if (r.ok) {
+    setUrlExtra('sample', undefined);
+    if (r.dataset.saved) await saveDatasetRef({ v: 1, type: 'columns', name: r.dataset.name }).catch(() => undefined);
+  }
+  return r;
+}
+
+/** Retry the last file load with a column mapping (from the mapping dialog). */
+export function retryWithMapping(options: CsvParseOptions): Promise<LoadResult> | undefined {
+  return lastFiles ? loadFiles(lastFiles, options) : undefined;
+}
+
+/** Forget the saved dataset and parameters (the dataset on screen stays until reload). */
+export async function clearSavedData(): Promise<void> {
+  await clearSaved();
+}
+
+let started = false;
+let paramsSaveTimer: ReturnType<typeof setTimeout> | undefined;
+
+/**
+ * First mount: the URL's sample wins; else the saved dataset comes back; else the default
+ * sample loads. Saved parameters come back when the URL carries none, and are saved on change.
+ */
+export async function startDatasetSession(store: DatasetStore = datasetStore): Promise<void> {
+  if (started) return;
+  started = true;
+  const urlHasParams = [...new URLSearchParams(window.location.search).keys()].some((k) => k !== 'v' && k !== 'sample');
+  if (!urlHasParams) {
+    const saved = await loadSavedParams().catch(() => undefined);
+    if (saved) paramsStore.getState().replaceAll(saved);
+  }
+  paramsStore.subscribe((s, prev) => {
+    if (s.params === prev.params) return;
+    clearTimeout(paramsSaveTimer);
+    paramsSaveTimer = setTimeout(() => void saveParams(s.params).catch(() => undefined), 300);
+  });
+
+  const urlSample = getUrlExtra('sample');
+  if (urlSample !== undefined && isSampleId(urlSample)) {
+    await loadSample(urlSample, store);
+    return;
+  }
+  if (urlSample !== undefined) setUrlExtra('sample', undefined);
+  const ref = await loadDatasetRef().catch(() => undefined);
+  if (ref?.type === 'sample' && isSampleId(ref.sampleId)) {
+    await loadSample(ref.sampleId, store);
+    return;
+  }
+  if (ref?.type === 'columns') {
+    store.getState().startLoading(`saved dataset ${ref.name}`);
+    const d = await client.restore(COLUMNS_TARGET).catch(() => null);
+    if (d) {
+      store.getState().setLoaded(d, 'restored');
+      return;
+    }
+  }
+  await loadSample(DEFAULT_SAMPLE_ID, store);
+}
