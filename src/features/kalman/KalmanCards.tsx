@@ -1,0 +1,50 @@
+import type { KalmanView } from '../../workers/lab-view';
+import { fmtNum } from './format';
+import { isWhite } from './kalman-rows';
+
+function Card({ id, label, value, unit, title }: { id: string; label: string; value: string; unit?: string; title?: string }) {
+  return (
+    <div className="card" title={title}>
+      <dt>{label}</dt>
+      <dd data-testid={`kalman-${id}`}>{value}</dd>
+      {unit ? <span className="unit">{unit}</span> : null}
+    </div>
+  );
+}
+
+/** The filter's fitted parameters and diagnostics, and the OU fit of the filtered mid. */
+export function KalmanCards({ view }: { view: KalmanView }) {
+  const white = isWhite(view.ljungBoxP);
+  const ou = view.ou;
+  return (
+    <>
+      <dl className="metric-cards" aria-label="Kalman filter fit and diagnostics">
+        <Card id="q" label="State noise q" value={fmtNum(view.q)} unit="price²" title={`ML fit on the first ${view.fittedOn} ticks`} />
+        <Card id="r" label="Observation noise r" value={fmtNum(view.r)} unit="price²" title={`ML fit on the first ${view.fittedOn} ticks`} />
+        <Card id="kinf" label="Steady-state gain K∞" value={fmtNum(view.steadyStateGain)} />
+        <Card id="rmse" label="RMSE filtered vs raw" value={fmtNum(view.rmseFilteredVsRaw)} unit="price" />
+        <Card id="smoothing" label="Smoothing ratio" value={fmtNum(view.smoothingRatio)} title="std(filtered) / std(raw); below 1 means the filter smooths" />
+        <Card id="innov-std" label="Innovation std" value={fmtNum(view.innovationStd)} unit="price" />
+        <Card id="lb-q" label={`Ljung-Box Q (${view.lags} lags)`} value={fmtNum(view.ljungBoxQ)} />
+        <div className="card">
+          <dt>Ljung-Box p vs 0.05</dt>
+          <dd data-testid="kalman-lb-p">{fmtNum(view.ljungBoxP)}</dd>
+          <span className="unit" data-testid="kalman-lb-verdict">{white ? 'white (p ≥ 0.05)' : 'not white (p < 0.05)'}</span>
+        </div>
+      </dl>
+      {ou ? (
+        <dl className="metric-cards" aria-label="Ornstein-Uhlenbeck fit of the filtered mid">
+          <Card id="ou-kappa" label="OU mean reversion κ" value={fmtNum(ou.kappa)} unit="1/s" />
+          <Card id="ou-halflife" label="OU half-life ln2/κ" value={fmtNum(ou.halfLife)} unit="s" />
+          <Card id="ou-mu" label="OU long-run mean μ∞" value={fmtNum(ou.mu)} unit="price" />
+          <Card id="ou-sigma" label="OU volatility σ" value={fmtNum(ou.sigma)} unit="price/√s" />
+        </dl>
+      ) : (
+        <p className="muted" data-testid="kalman-ou-error">OU fit unavailable: {view.ouError ?? 'no fit'}</p>
+      )}
+      <p className="muted">
+        q and r fitted by maximum likelihood (exact diffuse local level) on the first {view.fittedOn.toLocaleString('en-US')} ticks; the filter then runs over every tick.
+      </p>
+    </>
+  );
+}

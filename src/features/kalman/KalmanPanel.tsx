@@ -1,0 +1,24 @@
+import { Panel } from '../../components/ui/Panel';
+import { useLab } from '../../stores/lab-store';
+import { KalmanCards } from './KalmanCards';
+import { KalmanCharts } from './KalmanCharts';
+
+/** Kalman local-level filter on the mid: how it tracks, its gain, and whether its innovations are white. */
+export function KalmanPanel() {
+  const view = useLab((s) => s.kalman);
+  const status = useLab((s) => s.status);
+  // n of the innovations = ticks in the dataset; the view holds only the downsampled points.
+  const nTicks = useLab((s) => s.series?.total ?? s.total);
+  return (
+    <Panel id="kalman" title="Kalman filter" subtitle="Local-level model on the mid: y = x + ε (variance r), x random walk (variance q per tick).">
+      {view ? (
+        <>
+          <KalmanCards view={view} />
+          <KalmanCharts view={view} nTicks={nTicks > 0 ? nTicks : view.time.length} />
+        </>
+      ) : (
+        <p className="muted" role="status" data-testid="kalman-waiting">{status === 'error' ? 'The run failed; see the run controls.' : 'Waiting for the run…'}</p>
+      )}
+    </Panel>
+  );
+}

@@ -1,0 +1,32 @@
+/** Number formatting shared by the lab panels (Kalman, regimes, compare). */
+
+const MINUS = '\u2212';
+
+/** `sig` significant digits; scientific form outside [1e-3, 1e6); '—' for NaN, '∞' for infinities. */
+export function fmtNum(x: number, sig = 4): string {
+  if (Number.isNaN(x)) return '—';
+  if (!Number.isFinite(x)) return x > 0 ? '∞' : `${MINUS}∞`;
+  const abs = Math.abs(x);
+  const body = abs === 0 ? '0' : abs >= 1e-3 && abs < 1e6 ? String(Number(abs.toPrecision(sig))) : abs.toExponential(sig - 1);
+  return x < 0 && body !== '0' ? `${MINUS}${body}` : body;
+}
+
+/** A share 0..1 as a percentage with one decimal; '—' for NaN. */
+export function fmtPct(x: number): string {
+  if (!Number.isFinite(x)) return '—';
+  const v = (x * 100).toFixed(1);
+  return x < 0 ? `${MINUS}${v.slice(1)} %` : `${v} %`;
+}
+
+/** Axis ticks: 3 significant digits, no trailing zeros. */
+export const fmtTick = (v: number): string => (Number.isFinite(v) ? String(Number(v.toPrecision(3))) : '');
+
+/** Tooltip values: 4 significant digits. */
+export const fmtTip = (v: unknown): string => (typeof v === 'number' ? fmtNum(v) : String(v));
+
+/** Seconds from the start of the data, for time axes. */
+export function secondsFrom(time: ArrayLike<number>, t0: number = time.length > 0 ? time[0] : 0): Float64Array {
+  const out = new Float64Array(time.length);
+  for (let i = 0; i < time.length; i++) out[i] = time[i] - t0;
+  return out;
+}

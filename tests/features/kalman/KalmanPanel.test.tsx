@@ -1,0 +1,96 @@
+// @vitest-environment jsdom
+import { act, cleanup, render, screen } from '@testing-library/react';
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { KalmanPanel } from '../../../src/features/kalman/KalmanPanel';
+import { labStore } from '../../../src/stores/lab-store';
+import { generateSyntheticMarket, runBacktest, type MarketData } from '../../../src/engine';
+import { buildKalmanView, buildSeriesView, type KalmanView } from '../../../src/workers/lab-view';
+
+/** The number shown in an element, minus sign and unit text tolerated. */
+function shown(id: string): number {
+  const text = screen.getByTestId(id).textContent ?? '';
+  return Number(text.replace('\u2212', '-').replace(/[^0-9eE+\-.]/g, ''));
+}
+
+/** Displayed to 4 significant digits: equal to the view's number within half a unit of the 4th digit. */
+function expectShown(id: string, value: number) {
+  const got = shown(id);
+  expect(Math.abs(got - value)).toBeLessThanOrEqual(Math.abs(value) * 5e-4 + 1e-300);
+}
+
+let data: MarketData;
+let view: KalmanView;
+
+beforeAll(() => {
+  globalThis.ResizeObserver ??= class { observe() {} unobserve() {} disconnect() {} } as unknown as typeof ResizeObserver;
+  const m = generateSyntheticMarket({ seed: 7, nTicks: 4000 });
+  data = { time: m.time, bid: m.bid, ask: m.ask, tradeTime: m.tradeTime, tradePrice: m.tradePrice, tradeSize: m.tradeSize, tradeSide: m.tradeSide, truth: m.truth };
+  const r = runBacktest(data, { strategy: 'as-kalman', seed: 7 });
+  const series = buildSeriesView(r, r.time.length);
+  view = buildKalmanView(data, r.mid, {});
+  labStore.setState({ series });
+});
+afterEach(() => { cleanup(); act(() => labStore.setState({ kalman: null, status: 'idle' })); });
+
+describe('KalmanPanel', () => {
+  it('says it is waiting while there is no Kalman view', () => {
+    render(<KalmanPanel />);
+    expect(screen.getByTestId('kalman-waiting')).toHaveTextContent('Waiting for the run…');
+    expect(screen.queryByTestId('kalman-kinf')).toBeNull();
+  });
+
+  it('shows the fitted q, r, K∞, RMSE and smoothing ratio of the view', () => {
+    act(() => labStore.setState({ kalman: view }));
+    render(<KalmanPanel />);
+    expect(screen.getByRole('region', { name: 'Kalman filter' })).toBeInTheDocument();
+    expectShown('kalman-kinf', view.steadyStateGain);
+    expect(view.steadyStateGain).toBeGreaterThan(0);
+    expect(view.steadyStateGain).toBeLessThan(1);
+    expectShown('kalman-q', view.q);
+    expectShown('kalman-r', view.r);
+    expectShown('kalman-rmse', view.rmseFilteredVsRaw);
+    expectShown('kalman-smoothing', view.smoothingRatio);
+    expectShown('kalman-lb-q', view.ljungBoxQ);
+  });
+
+  it('shows the Ljung-Box p-value with the verdict against 0.05', () => {
+    act(() => labStore.setState({ kalman: view }));
+    render(<KalmanPanel />);
+    expectShown('kalman-lb-p', view.ljungBoxP);
+    expect(screen.getByTestId('kalman-lb-verdict')).toHaveTextContent(view.ljungBoxP >= 0.05 ? /^white/ : /^not white/);
+  });
+
+  it('flips the verdict when the p-value crosses 0.05', () => {
+    for (const p of [0.049, 0.051]) {
+      act(() => labStore.setState({ kalman: { ...view, ljungBoxP: p } }));
+      render(<KalmanPanel />);
+      expect(screen.getByTestId('kalman-lb-verdict')).toHaveTextContent(p < 0.05 ? /^not white/ : /^white/);
+      cleanup();
+    }
+  });
+
+  it('shows the OU fit, or the reason it failed', () => {
+    act(() => labStore.setState({ kalman: view }));
+    render(<KalmanPanel />);
+    if (view.ou) {
+      expectShown('kalman-ou-kappa', view.ou.kappa);
+      expectShown('kalman-ou-halflife', view.ou.halfLife);
+      expectShown('kalman-ou-mu', view.ou.mu);
+      expectShown('kalman-ou-sigma', view.ou.sigma);
+      expect(view.ou.halfLife).toBeCloseTo(Math.LN2 / view.ou.kappa, 6);
+    }
+    cleanup();
+    act(() => labStore.setState({ kalman: { ...view, ou: null, ouError: 'x must vary' } }));
+    render(<KalmanPanel />);
+    expect(screen.getByTestId('kalman-ou-error')).toHaveTextContent('x must vary');
+    expect(screen.queryByTestId('kalman-ou-kappa')).toBeNull();
+  });
+
+  it('renders the four titled charts, each with PNG export', () => {
+    act(() => labStore.setState({ kalman: view }));
+    render(<KalmanPanel />);
+    for (const id of ['kalman-mid-chart', 'kalman-gain-chart', 'kalman-innovation-chart', 'kalman-acf-chart']) expect(screen.getByTestId(id)).toBeInTheDocument();
+    expect(screen.getByRole('button', { name: 'Export Raw vs filtered mid (price) as PNG' })).toBeInTheDocument();
+    expect(screen.getByTestId('kalman-acf-chart')).toHaveTextContent(`lags 1–${view.lags}`);
+  });
+});
