@@ -1,0 +1,134 @@
+import { releaseProxy, transfer, wrap, type Remote } from 'comlink';
+import { assembleGrid, checkGridSpec, GRID_METRICS, type BacktestConfig, type GridProgress, type GridResult, type GridSpec, type MarketData } from '../engine';
+import type { GridWorkerApi } from './grid.worker';
+
+export type GridWorkerFactory = () => Worker;
+
+const defaultFactory: GridWorkerFactory = () => new Worker(new URL('./grid.worker.ts', import.meta.url), { type: 'module', name: 'mm-lab-grid' });
+
+interface Slot {
+  worker: Worker;
+  remote: Remote<GridWorkerApi>;
+  /** The dataset this worker holds (by identity), so slider re-runs on the same data skip the copy. */
+  data: MarketData | null;
+}
+
+function abortError(): Error {
+  const e = new Error('grid search aborted');
+  e.name = 'AbortError';
+  return e;
+}
+
+/** Copies of the columns a backtest reads, and the list of their buffers for transfer. */
+function copyColumns(d: MarketData): { copy: MarketData; buffers: ArrayBuffer[] } {
+  const copy: MarketData = { time: d.time.slice() };
+  if (d.bid) copy.bid = d.bid.slice();
+  if (d.ask) copy.ask = d.ask.slice();
+  if (d.mid) copy.mid = d.mid.slice();
+  if (d.tradeTime && d.tradeTime.length > 0) {
+    copy.tradeTime = d.tradeTime.slice();
+    copy.tradePrice = d.tradePrice?.slice();
+    copy.tradeSize = d.tradeSize?.slice();
+    copy.tradeSide = d.tradeSide ? Float64Array.from(d.tradeSide) : undefined;
+  }
+  if (d.truth) copy.truth = { A: d.truth.A, kappa: d.truth.kappa };
+  const buffers: ArrayBuffer[] = [];
+  for (const v of Object.values(copy)) if (v instanceof Float64Array) buffers.push(v.buffer as ArrayBuffer);
+  return { copy, buffers };
+}
+
+/**
+ * Spreads the cells of a grid search over a pool of workers (default navigator.hardwareConcurrency).
+ * Each worker gets its own transferred copy of the data once; cells go out in small chunks from a
+ * shared queue so fast workers take more; progress is reported per finished chunk. An aborted
+ * signal rejects at once with an AbortError and terminates the workers (their synchronous loops
+ * cannot be interrupted otherwise); the next run starts fresh ones.
+ */
+export class GridPool {
+  private slots: Slot[] = [];
+  private readonly factory: GridWorkerFactory;
+  readonly size: number;
+
+  constructor(opts: { size?: number; factory?: GridWorkerFactory } = {}) {
+    this.factory = opts.factory ?? defaultFactory;
+    const hc = typeof navigator !== 'undefined' ? navigator.hardwareConcurrency : undefined;
+    this.size = Math.max(1, Math.floor(opts.size ?? hc ?? 2));
+  }
+
+  private slot(k: number): Slot {
+    while (this.slots.length <= k) {
+      const worker = this.factory();
+      this.slots.push({ worker, remote: wrap<GridWorkerApi>(worker), data: null });
+    }
+    return this.slots[k];
+  }
+
+  async run(
+    data: MarketData,
+    baseConfig: BacktestConfig,
+    spec: GridSpec,
+    opts: { onProgress?: (p: GridProgress) => void; signal?: AbortSignal; chunkCells?: number } = {},
+  ): Promise<GridResult> {
+    const { onProgress, signal } = opts;
+    const metric = checkGridSpec(spec);
+    if (signal?.aborted) throw abortError();
+    const total = spec.x.values.length * spec.y.values.length;
+    const nWorkers = Math.min(this.size, total);
+    const chunk = Math.max(1, Math.floor(opts.chunkCells ?? Math.ceil(total / (nWorkers * 6))));
+    const width = GRID_METRICS.length;
+    const perCell = new Float64Array(total * width);
+
+    const work = (async () => {
+      const slots = Array.from({ length: nWorkers }, (_, k) => this.slot(k));
+      await Promise.all(
+        slots.map((s) => {
+          if (s.data === data) return undefined;
+          const { copy, buffers } = copyColumns(data);
+          s.data = data;
+          return s.remote.setData(transfer(copy, buffers));
+        }),
+      );
+      const base = await slots[0].remote.prepare(baseConfig, spec);
+      let next = 0;
+      let done = 0;
+      await Promise.all(
+        slots.map(async (s) => {
+          while (next < total && !signal?.aborted) {
+            const from = next;
+            const to = Math.min(total, from + chunk);
+            next = to;
+            const cells = Int32Array.from({ length: to - from }, (_, k) => from + k);
+            const out = await s.remote.runCells(base, spec, transfer(cells, [cells.buffer]));
+            perCell.set(out.metrics, from * width);
+            done += to - from;
+            onProgress?.({ done, total });
+          }
+        }),
+      );
+      if (signal?.aborted) throw abortError();
+      return assembleGrid(spec, metric, perCell);
+    })();
+
+    if (!signal) return work;
+    return new Promise<GridResult>((resolve, reject) => {
+      const onAbort = () => {
+        this.terminate();
+        reject(abortError());
+      };
+      signal.addEventListener('abort', onAbort, { once: true });
+      work.then(
+        (r) => { signal.removeEventListener('abort', onAbort); if (signal.aborted) reject(abortError()); else resolve(r); },
+        (e: unknown) => { signal.removeEventListener('abort', onAbort); reject(signal.aborted ? abortError() : e); },
+      );
+    });
+  }
+
+  /** Stops every worker; the next run starts new ones. */
+  terminate(): void {
+    for (const s of this.slots) {
+      s.remote[releaseProxy]();
+      s.worker.terminate();
+    }
+    this.slots = [];
+  }
+}

@@ -1,0 +1,32 @@
+/// <reference lib="webworker" />
+import { expose, transfer, type Endpoint } from 'comlink';
+import { evaluateGridCells, prepareGridConfig, type BacktestConfig, type GridSpec, type MarketData } from '../engine';
+
+let data: MarketData | null = null;
+
+function current(): MarketData {
+  if (data === null) throw new Error('grid worker: setData must be called before running cells');
+  return data;
+}
+
+/** One grid worker: holds one dataset and runs the grid cells it is handed. */
+export const gridWorkerApi = {
+  /** Keeps the (transferred) columns for the following calls. */
+  setData(d: MarketData): void {
+    data = d;
+  },
+  /** Shared per-grid work (e.g. the regime HMM fit) done once, returned as the config for every cell. */
+  prepare(base: BacktestConfig, spec: GridSpec): BacktestConfig {
+    return prepareGridConfig(current(), base, spec);
+  },
+  /** Metrics of the given cells (GRID_METRICS.length per cell), its buffer transferred back. */
+  runCells(base: BacktestConfig, spec: GridSpec, cells: Int32Array): { metrics: Float64Array } {
+    const metrics = evaluateGridCells(current(), base, spec, cells);
+    return transfer({ metrics }, [metrics.buffer]);
+  },
+};
+
+export type GridWorkerApi = typeof gridWorkerApi;
+
+// Exposing on `self` explicitly works in browsers and under @vitest/web-worker alike.
+expose(gridWorkerApi, self as unknown as Endpoint);
