@@ -1,8 +1,10 @@
 import { SpreadCalculator } from '../features/spread-calculator/SpreadCalculator';
+import { DataPanel } from '../features/data-upload/DataPanel';
+import { RunControls } from '../features/lab/RunControls';
 import { AppHeader } from './AppHeader';
 import { UrlNotices } from './UrlNotices';
 import { About } from './About';
-import { DataPanel } from '../features/data-upload/DataPanel';
+import { LabPanels } from './LabPanels';
 
 /** Composition only: header, notices, then the panels in reading order. */
 export function App() {
@@ -11,9 +13,10 @@ export function App() {
       <AppHeader />
       <main className="app-main">
         <UrlNotices />
-        {/* panels: data-upload mounts here */}
-        <DataPanel />
         <SpreadCalculator />
+        <DataPanel />
+        <RunControls />
+        <LabPanels />
         <About />
       </main>
     </>

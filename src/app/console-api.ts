@@ -1,5 +1,7 @@
 import { EngineClient, LatestRunner, isAborted } from '../workers/engine-client';
 import { paramsStore } from '../stores/params-store';
+import { labStore } from '../stores/lab-store';
+import { datasetStore } from '../stores/dataset-store';
 
 /**
  * `window.mmlab`: a small scripting surface for power users in the devtools console (and for
@@ -9,6 +11,8 @@ import { paramsStore } from '../stores/params-store';
 export interface MmLabConsoleApi {
   engine: { EngineClient: typeof EngineClient; LatestRunner: typeof LatestRunner; isAborted: typeof isAborted };
   params: typeof paramsStore;
+  lab: typeof labStore;
+  dataset: typeof datasetStore;
 }
 
 declare global {
@@ -18,5 +22,5 @@ declare global {
 }
 
 export function installConsoleApi(): void {
-  window.mmlab = { engine: { EngineClient, LatestRunner, isAborted }, params: paramsStore };
+  window.mmlab = { engine: { EngineClient, LatestRunner, isAborted }, params: paramsStore, lab: labStore, dataset: datasetStore };
 }

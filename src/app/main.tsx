@@ -2,12 +2,18 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App';
 import { paramsStore } from '../stores/params-store';
+import { labStore } from '../stores/lab-store';
+import { datasetStore } from '../stores/dataset-store';
 import { startUrlSync } from '../stores/url-sync';
+import { startLabRunner } from '../stores/lab-runner';
+import { setLabRunner } from '../stores/lab-runtime';
 import { installConsoleApi } from './console-api';
 import './app.css';
 
 // The URL is read before the first render, so a shared link never flashes the defaults.
-startUrlSync(paramsStore);
+startUrlSync(paramsStore, labStore);
+// The lab re-runs in a worker whenever its settings or the dataset change (latest wins).
+setLabRunner(startLabRunner(labStore, datasetStore));
 installConsoleApi();
 
 createRoot(document.getElementById('root')!).render(

@@ -1,0 +1,85 @@
+import { Panel } from '../../components/ui/Panel';
+import { SliderField } from '../../components/ui/SliderField';
+import { useLab, labStore } from '../../stores/lab-store';
+import { getLabRunner } from '../../stores/lab-runtime';
+import { LAB_PANELS, LAB_SPECS, LAB_STRATEGIES, type LabNumericSpec } from '../../stores/lab-settings';
+import type { StrategyId } from '../../engine';
+import { useReplayPlayer } from './use-replay';
+
+const PANEL_LABELS: Record<string, string> = { kalman: 'Kalman', regimes: 'Regimes', inventory: 'Inventory', pnl: 'PnL & risk', compare: 'Compare' };
+
+/** The value a slider shows: the user's, else the one the engine calibrated on the last run, else the spec's range start. */
+function shownValue(spec: LabNumericSpec, own: number | undefined, resolved: Record<string, unknown> | undefined): number {
+  if (own !== undefined) return own;
+  const r = resolved?.[spec.key];
+  if (typeof r === 'number' && Number.isFinite(r)) return Math.min(spec.max, Math.max(spec.min, r));
+  return spec.default ?? spec.min;
+}
+
+/** Strategy, its parameters, Run/Cancel with progress, replay, and which panels are open. */
+export function RunControls() {
+  const settings = useLab((s) => s.settings);
+  const status = useLab((s) => s.status);
+  const done = useLab((s) => s.done);
+  const total = useLab((s) => s.total);
+  const error = useLab((s) => s.error);
+  const resolved = useLab((s) => s.summary?.resolved) as Record<string, unknown> | undefined;
+  const replay = useLab((s) => s.replay);
+  const { playing, setPlaying, speed, setSpeed } = useReplayPlayer();
+  const st = labStore.getState();
+  const specs = LAB_SPECS.filter((s) => !s.strategies || s.strategies.includes(settings.strategy));
+  const pct = total > 0 ? Math.round((100 * done) / total) : 0;
+  return (
+    <Panel id="run-controls" title="Backtest" subtitle="Replays the loaded ticks through the chosen strategy in a worker; charts fill in as it runs. Unset parameters are calibrated from the data (shown as 'auto').">
+      <div className="run-controls">
+        <label className="select-field">
+          <span>Strategy</span>
+          <select value={settings.strategy} onChange={(e) => st.setStrategy(e.currentTarget.value as StrategyId)} data-testid="strategy-select">
+            {LAB_STRATEGIES.map((s) => <option key={s.id} value={s.id}>{s.label}</option>)}
+          </select>
+        </label>
+        {specs.map((spec) => {
+          const own = settings.values[spec.key];
+          return (
+            <div key={spec.key} className="lab-field">
+              <SliderField
+                testId={`lab-${spec.key}`}
+                spec={{ ...spec, label: own === undefined && spec.default === undefined ? `${spec.label} (auto)` : spec.label }}
+                value={shownValue(spec, own, resolved)}
+                onChange={(v) => st.setValue(spec.key, v)}
+              />
+              {spec.default === undefined && own !== undefined ? (
+                <button type="button" className="small" onClick={() => st.setValue(spec.key, undefined)}>Back to auto</button>
+              ) : null}
+            </div>
+          );
+        })}
+        <label><input type="checkbox" checked={settings.guard} onChange={(e) => st.setGuard(e.currentTarget.checked)} /> Adverse-selection guard</label>
+        <div className="run-buttons">
+          <button type="button" onClick={() => getLabRunner()?.runNow()} data-testid="run-button">Run</button>{' '}
+          <button type="button" onClick={() => getLabRunner()?.cancel()} disabled={status !== 'running'} data-testid="cancel-button">Cancel</button>
+        </div>
+      </div>
+      <div className="run-status" aria-live="polite">
+        <progress className="progress" max={100} value={pct} aria-label="Backtest progress" data-testid="run-progress" />
+        <span className="muted" data-testid="run-status">
+          {status === 'running' ? `Running… ${done.toLocaleString()} / ${total.toLocaleString()} ticks` : status === 'done' ? `Done: ${total.toLocaleString()} ticks` : status === 'cancelled' ? 'Cancelled' : status === 'error' ? 'Failed' : 'Waiting for data'}
+        </span>
+        {error ? <p className="error" role="alert">{error}</p> : null}
+      </div>
+      <div className="replay" role="group" aria-label="Replay">
+        <button type="button" onClick={() => setPlaying(!playing)} disabled={status !== 'done'}>{playing ? 'Pause' : 'Play'}</button>
+        <label>Speed <select value={speed} onChange={(e) => setSpeed(Number(e.currentTarget.value))}>{[0.5, 1, 2, 5, 10].map((x) => <option key={x} value={x}>{x}×</option>)}</select></label>
+        <label className="replay-scrub">Replay position
+          <input type="range" min={0} max={1000} value={Math.round(replay * 1000)} onChange={(e) => st.setReplay(Number(e.currentTarget.value) / 1000)} disabled={status !== 'done'} />
+        </label>
+      </div>
+      <fieldset className="panel-toggles">
+        <legend>Panels</legend>
+        {LAB_PANELS.map((p) => (
+          <label key={p}><input type="checkbox" checked={settings.panels.includes(p)} onChange={() => st.togglePanel(p)} /> {PANEL_LABELS[p]}</label>
+        ))}
+      </fieldset>
+    </Panel>
+  );
+}

@@ -1,0 +1,127 @@
+import { useMemo } from 'react';
+import { Bar, BarChart, CartesianGrid, Cell, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis, Area, AreaChart } from 'recharts';
+import { Panel } from '../../components/ui/Panel';
+import { ChartFrame } from '../../components/ui/ChartFrame';
+import { useLab } from '../../stores/lab-store';
+import { getLabRunner } from '../../stores/lab-runtime';
+import { fmtClock, replayCount } from '../lab/time-axis';
+
+const money = (v: number) => (Math.abs(v) >= 1000 ? v.toFixed(0) : Math.abs(v) >= 1 ? v.toFixed(2) : v.toPrecision(3));
+const fmtNum = (v: unknown) => (typeof v === 'number' ? money(v) : String(v));
+
+function Card({ label, value, unit, testId }: { label: string; value: string; unit?: string; testId: string }) {
+  return <div className="card"><dt>{label}</dt><dd data-testid={testId}>{value}</dd>{unit ? <span className="unit">{unit}</span> : null}</div>;
+}
+
+/** Formats a metric the way the cards show it (also used by the browser tests to compare with the engine). */
+export function fmtMetric(v: number, digits = 2): string {
+  if (!Number.isFinite(v)) return v > 0 ? '∞' : v < 0 ? '−∞' : '—';
+  return v.toFixed(digits);
+}
+
+/** Cumulative PnL vs buy-and-hold, attribution waterfall, per-bucket histogram, drawdown and metric cards. */
+export function PnlPanel() {
+  const series = useLab((s) => s.series);
+  const summary = useLab((s) => s.summary);
+  const replay = useLab((s) => s.replay);
+  const pnlRows = useMemo(() => {
+    if (!series) return [];
+    const p = series.pnl;
+    const n = replayCount(p.time, replay);
+    const rows = new Array(n);
+    for (let i = 0; i < n; i++) rows[i] = { t: p.time[i], pnl: p.pnl[i], buyHold: p.buyHold[i], drawdown: p.drawdown[i] };
+    return rows;
+  }, [series, replay]);
+  const waterfall = useMemo(() => {
+    if (!summary) return [];
+    const a = summary.attribution;
+    const parts = [['Spread capture', a.spreadCapture], ['Adverse selection', a.adverseSelection], ['Inventory carry', a.inventoryCarry], ['Fees', a.fees]] as const;
+    let run = 0;
+    const rows: Array<{ name: string; range: [number, number]; value: number }> = parts.map(([name, v]) => { const base = run; run += v; return { name, range: [Math.min(base, run), Math.max(base, run)] as [number, number], value: v }; });
+    rows.push({ name: 'Net', range: [Math.min(0, a.net), Math.max(0, a.net)], value: a.net });
+    return rows;
+  }, [summary]);
+  const hist = useMemo(() => {
+    if (!summary) return [];
+    const h = summary.metrics.histogram;
+    const out = [];
+    for (let i = 0; i < h.counts.length; i++) out.push({ mid: (h.edges[i] + h.edges[i + 1]) / 2, count: h.counts[i] });
+    return out;
+  }, [summary]);
+  if (!series) return <Panel id="pnl" title="PnL & risk"><p className="muted">Waiting for the run…</p></Panel>;
+  const m = summary?.metrics;
+  return (
+    <Panel id="pnl" title="PnL & risk" subtitle={m ? `Sharpe and Sortino: ${m.annualisation}` : 'Partial results — the run is still going.'}>
+      {m && summary ? (
+        <dl className="metric-cards">
+          <Card label="Net PnL" value={fmtMetric(summary.attribution.net)} unit="quote ccy" testId="metric-net" />
+          <Card label="Annualised PnL" value={fmtMetric(m.annualisedPnl, 0)} unit="quote ccy/yr" testId="metric-annualised" />
+          <Card label="Sharpe" value={fmtMetric(m.sharpe)} testId="metric-sharpe" />
+          <Card label="Sortino" value={fmtMetric(m.sortino)} testId="metric-sortino" />
+          <Card label="Max drawdown" value={fmtMetric(m.maxDrawdown)} unit={`${fmtMetric(m.maxDrawdownPct)} %`} testId="metric-maxdd" />
+          <Card label="Calmar" value={fmtMetric(m.calmar)} testId="metric-calmar" />
+          <Card label="Win rate" value={fmtMetric(100 * m.winRate, 1)} unit="% of fills" testId="metric-winrate" />
+          <Card label="Profit factor" value={fmtMetric(m.profitFactor)} testId="metric-pf" />
+          <Card label="Fills" value={String(m.fills)} testId="metric-fills" />
+          <Card label="Fill rate" value={fmtMetric(100 * m.fillRate, 2)} unit="% of quote updates" testId="metric-fillrate" />
+          <Card label="Spread captured" value={fmtMetric(m.avgSpreadCapturedBps)} unit="bps" testId="metric-capture" />
+          <Card label="Buy & hold" value={fmtMetric(summary.benchmark.totalPnl)} unit="quote ccy" testId="metric-buyhold" />
+        </dl>
+      ) : null}
+      <div className="lab-grid">
+        <ChartFrame title="Cumulative PnL vs buy-and-hold (quote ccy)" name="pnl" testId="chart-pnl"
+          csv={async () => { const r = getLabRunner(); if (!r) throw new Error('The lab is not running.'); const s = await r.exportSeries(['time', 'equity', 'inventory', 'mid']); return s; }}>
+          <ResponsiveContainer width="100%" height={240} minWidth={200}>
+            <LineChart data={pnlRows} margin={{ top: 8, right: 16, bottom: 20, left: 8 }}>
+              <CartesianGrid strokeDasharray="3 3" />
+              <XAxis dataKey="t" type="number" domain={['dataMin', 'dataMax']} tickFormatter={fmtClock} label={{ value: 'time (UTC)', position: 'insideBottom', offset: -12 }} />
+              <YAxis width={64} tickFormatter={fmtNum} />
+              <Tooltip labelFormatter={(t) => fmtClock(Number(t))} formatter={fmtNum} />
+              <Legend verticalAlign="top" height={22} />
+              <Line dataKey="pnl" name="strategy" stroke="#2457c5" dot={false} isAnimationActive={false} />
+              <Line dataKey="buyHold" name="buy & hold" stroke="#999" dot={false} isAnimationActive={false} />
+            </LineChart>
+          </ResponsiveContainer>
+        </ChartFrame>
+        <ChartFrame title="PnL attribution (quote ccy)" name="attribution" testId="chart-attribution"
+          csv={() => ({ spreadCapture: [summary?.attribution.spreadCapture ?? NaN], adverseSelection: [summary?.attribution.adverseSelection ?? NaN], inventoryCarry: [summary?.attribution.inventoryCarry ?? NaN], fees: [summary?.attribution.fees ?? NaN], net: [summary?.attribution.net ?? NaN] })}>
+          <ResponsiveContainer width="100%" height={240} minWidth={200}>
+            <BarChart data={waterfall} margin={{ top: 8, right: 16, bottom: 20, left: 8 }}>
+              <CartesianGrid strokeDasharray="3 3" />
+              <XAxis dataKey="name" interval={0} tick={{ fontSize: 11 }} />
+              <YAxis width={64} tickFormatter={fmtNum} />
+              <Tooltip formatter={(_v, _n, item) => fmtNum((item.payload as { value: number }).value)} />
+              <Bar dataKey="range" isAnimationActive={false}>
+                {waterfall.map((w) => <Cell key={w.name} fill={w.name === 'Net' ? '#2c3e50' : w.value >= 0 ? '#1e874b' : '#b83227'} />)}
+              </Bar>
+            </BarChart>
+          </ResponsiveContainer>
+        </ChartFrame>
+        <ChartFrame title={`PnL per ${m ? `${m.histogram.bucketSec} s` : ''} bucket (count)`} name="pnl-histogram" testId="chart-histogram"
+          csv={() => ({ bucketPnl: summary?.metrics.histogram.bucketPnl ?? [] })}>
+          <ResponsiveContainer width="100%" height={220} minWidth={200}>
+            <BarChart data={hist} margin={{ top: 8, right: 16, bottom: 20, left: 8 }}>
+              <CartesianGrid strokeDasharray="3 3" />
+              <XAxis dataKey="mid" tickFormatter={fmtNum} label={{ value: 'bucket PnL', position: 'insideBottom', offset: -12 }} />
+              <YAxis allowDecimals={false} />
+              <Tooltip labelFormatter={(v) => `PnL ≈ ${fmtNum(Number(v))}`} />
+              <Bar dataKey="count" fill="#8e44ad" isAnimationActive={false} />
+            </BarChart>
+          </ResponsiveContainer>
+        </ChartFrame>
+        <ChartFrame title="Drawdown (quote ccy)" name="drawdown" testId="chart-drawdown"
+          csv={() => ({ time: series.pnl.time, drawdown: series.pnl.drawdown })}>
+          <ResponsiveContainer width="100%" height={220} minWidth={200}>
+            <AreaChart data={pnlRows} margin={{ top: 8, right: 16, bottom: 20, left: 8 }}>
+              <CartesianGrid strokeDasharray="3 3" />
+              <XAxis dataKey="t" type="number" domain={['dataMin', 'dataMax']} tickFormatter={fmtClock} />
+              <YAxis width={64} tickFormatter={fmtNum} />
+              <Tooltip labelFormatter={(t) => fmtClock(Number(t))} formatter={fmtNum} />
+              <Area dataKey="drawdown" stroke="#b83227" fill="#f3c1bb" isAnimationActive={false} />
+            </AreaChart>
+          </ResponsiveContainer>
+        </ChartFrame>
+      </div>
+    </Panel>
+  );
+}
