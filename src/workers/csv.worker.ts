@@ -7,6 +7,7 @@ import {
   generateSyntheticMarket,
   parseTicksCsv,
   summarizeTicks,
+  tooLargeMessage,
   type CsvErrorCode,
   type CsvProblem,
   type DatasetSummary,
@@ -93,15 +94,23 @@ export type ProgressCallback = (p: LoadProgress) => void;
 
 /** Progress messages are throttled: one per this many ms at most (plus the last). */
 const PROGRESS_EVERY_MS = 50;
+/** The parser's default maxBytes (1 GiB of text). */
+const DEFAULT_MAX_BYTES = 2 ** 30;
 
 const running = new Map<number, AbortController>();
 /** Which input a CsvError came from (quotes or trades file). */
 const errorFile = new WeakMap<object, string>();
 
-async function openSource(src: CsvSource, signal: AbortSignal): Promise<{ input: string | Uint8Array | ReadableStream<Uint8Array>; total: number }> {
+async function openSource(src: CsvSource, signal: AbortSignal, maxBytes: number): Promise<{ input: string | Uint8Array | ReadableStream<Uint8Array>; total: number }> {
   if (typeof src === 'string') return { input: src, total: src.length };
   if (src instanceof Uint8Array) return { input: src, total: src.length };
-  if (typeof Blob !== 'undefined' && src instanceof Blob) return { input: src.stream() as ReadableStream<Uint8Array>, total: src.size };
+  if (typeof Blob !== 'undefined' && src instanceof Blob) {
+    // A plain (not gzip) file larger than the limit is refused before any of it is read.
+    const head = new Uint8Array(await src.slice(0, 2).arrayBuffer());
+    const gzip = head[0] === 0x1f && head[1] === 0x8b;
+    if (!gzip && src.size > maxBytes) throw new CsvError(1, '', tooLargeMessage(maxBytes), 'too-large');
+    return { input: src.stream() as ReadableStream<Uint8Array>, total: src.size };
+  }
   const res = await fetch((src as { url: string }).url, { signal });
   if (!res.ok || !res.body) throw new Error(`could not fetch ${(src as { url: string }).url}: HTTP ${res.status}`);
   const len = Number(res.headers.get('content-length'));
@@ -109,23 +118,25 @@ async function openSource(src: CsvSource, signal: AbortSignal): Promise<{ input:
 }
 
 async function parseOne(file: string, src: CsvSource, options: CsvParseOptions | undefined, signal: AbortSignal, onProgress?: ProgressCallback): Promise<ParsedTicks> {
-  const { input, total } = await openSource(src, signal);
-  let last = 0;
-  return parseTicksCsv(input, {
-    ...options,
-    signal,
-    onProgress: onProgress
-      ? (bytes, rows) => {
-          const now = Date.now();
-          if (now - last < PROGRESS_EVERY_MS) return;
-          last = now;
-          onProgress({ file, bytes, totalBytes: total, rows });
-        }
-      : undefined,
-  }).catch((e: unknown) => {
+  try {
+    const { input, total } = await openSource(src, signal, options?.maxBytes ?? DEFAULT_MAX_BYTES);
+    let last = 0;
+    return await parseTicksCsv(input, {
+      ...options,
+      signal,
+      onProgress: onProgress
+        ? (bytes, rows) => {
+            const now = Date.now();
+            if (now - last < PROGRESS_EVERY_MS) return;
+            last = now;
+            onProgress({ file, bytes, totalBytes: total, rows });
+          }
+        : undefined,
+    });
+  } catch (e) {
     if (e instanceof CsvError) errorFile.set(e, file);
     throw e;
-  });
+  }
 }
 
 function withFile(problems: CsvProblem[], file: string): DatasetProblem[] {

@@ -71,6 +71,19 @@ test('uploads a CSV through the file input, shows progress and the summary, and 
   expect(errors).toEqual([]);
 });
 
+test('uploads a gzip quotes file and a gzip trades file together, aligned on one clock', async ({ page }) => {
+  await openData(page, '?sample=synthetic-3');
+  await expect(summaryRows(page)).toHaveText('300,000', { timeout: 20_000 });
+  const sample = (n: string) => readFileSync(new URL(`../../public/samples/${n}`, import.meta.url));
+  await page.getByTestId('quotes-file').setInputFiles({ name: 'spot-quotes.csv.gz', mimeType: 'application/gzip', buffer: sample('spot-btcusdt-2024-08-09-bookticker.csv.gz') });
+  await page.getByTestId('trades-file').setInputFiles({ name: 'spot-trades.csv.gz', mimeType: 'application/gzip', buffer: sample('spot-btcusdt-2024-08-09-trades.csv.gz') });
+  await page.getByTestId('load-files').click();
+  await expect(summaryRows(page)).toHaveText('45,134', { timeout: 20_000 });
+  await expect(page.getByTestId('dataset-name')).toHaveText('spot-quotes.csv.gz + spot-trades.csv.gz');
+  await expect(page.getByTestId('dataset-summary')).toContainText(/with [\d,]+ aligned trades/);
+  await expect(page).not.toHaveURL(/sample=/);
+});
+
 test('a broken file shows its message with the line number (stop) or lists the skipped line (skip)', async ({ page }) => {
   await openData(page);
   await expect(summaryRows(page)).toHaveText('66,089', { timeout: 20_000 });

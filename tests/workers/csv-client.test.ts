@@ -80,3 +80,11 @@ describe('CsvClient + csv.worker', () => {
     expect((await c.load({ type: 'files', name: 'q', quotes: 'time,price\n1,1\n' })).ok).toBe(true);
   });
 });
+
+describe('CsvClient file limits', () => {
+  it('refuses a plain file larger than maxBytes before reading it', async () => {
+    const file = new Blob(['time,price\n' + '1,1\n'.repeat(100)]);
+    const r = await client().load({ type: 'files', name: 'big.csv', quotes: file, options: { maxBytes: 100 } });
+    expect(r).toEqual({ ok: false, cancelled: false, error: { file: 'big.csv', line: 1, field: '', message: 'file too large for memory: more than 100 bytes of text (the maxBytes limit)', code: 'too-large', header: undefined } });
+  });
+});

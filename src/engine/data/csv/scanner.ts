@@ -88,7 +88,7 @@ export class TickScanner {
     if (chunk.length === 0) return;
     this.bytesIn += chunk.length;
     if (this.bytesIn > this.set.maxBytes) {
-      throw new CsvError(this.line, '', `file too large for memory: more than ${formatBytes(this.set.maxBytes)} of text (the maxBytes limit)`, 'too-large', this.header);
+      throw new CsvError(this.line, '', tooLargeMessage(this.set.maxBytes), 'too-large', this.header);
     }
     const nul = chunk.indexOf(0);
     if (nul >= 0) throw new CsvError(this.line, '', `binary data, not CSV text: a NUL byte near line ${this.line}`, 'binary', this.header);
@@ -543,6 +543,11 @@ function asciiText(buf: Uint8Array, p: number, e: number): string {
     s += String.fromCharCode(c);
   }
   return s;
+}
+
+/** The message for input beyond `maxBytes` (shared with the worker's early size check). */
+export function tooLargeMessage(maxBytes: number): string {
+  return `file too large for memory: more than ${formatBytes(maxBytes)} of text (the maxBytes limit)`;
 }
 
 function formatBytes(n: number): string {

@@ -1,0 +1,18 @@
+import { describe, expect, it } from 'vitest';
+import { formatBytes, formatDuration, formatTime } from '../../../src/features/data-upload/format';
+
+describe('data panel formatting', () => {
+  it('formats durations across units', () => {
+    expect(formatDuration(0.00005)).toBe('50 µs');
+    expect(formatDuration(0.0125)).toBe('12.5 ms');
+    expect(formatDuration(4.2)).toBe('4.20 s');
+    expect(formatDuration(365)).toBe('6 min 5 s');
+    expect(formatDuration(2 * 86400 + 4 * 3600)).toBe('2 d 4 h');
+    expect(formatDuration(NaN)).toBe('—');
+  });
+  it('formats bytes and UTC times', () => {
+    expect(formatBytes(45_000_000)).toBe('45.0 MB');
+    expect(formatBytes(1500)).toBe('1.5 kB');
+    expect(formatTime(1723161255.088)).toBe('2024-08-08 23:54:15.088 UTC');
+  });
+});
