@@ -82,9 +82,12 @@ export function forwardInto(x: ArrayLike<number>, m: HmmParams, w: ForwardWork):
 }
 
 /**
- * The rare step where every state the chain can reach gives x_t a likelihood below ~1e-280 of the
- * best (possibly unreachable) state: redo the step with the shift taken over reachable states only,
- * so the scale stays representable. Rewrites emis/alpha (unnormalised) at step t; returns the shift.
+ * The rare step where the shifted likelihood of x_t is below ~1e-280 (every state the chain can reach
+ * explains x_t far worse than some other state, or the reachable states are themselves nearly
+ * impossible): redo it in log space with scores ln P(s_t = k | x_1..x_{t−1}) + ln b_k(x_t), shifted by
+ * their maximum. Rewrites emis/alpha (unnormalised) at step t and returns the shift; the new scale
+ * Σ alpha lies in [1, K]. Emissions of unreachable states are 0 and others are capped at 1e250, so
+ * the backward pass stays finite.
  */
 function rescueStep(xt: number, m: HmmParams, alpha: Float64Array, emis: Float64Array, o: number, t: number, lnorm: Float64Array, halfInv: Float64Array): number {
   const K = m.means.length;
@@ -97,13 +100,19 @@ function rescueStep(xt: number, m: HmmParams, alpha: Float64Array, emis: Float64
     const le = lnorm[j] - d * d * halfInv[j];
     alpha[o + j] = p; // predicted probability, temporarily
     emis[o + j] = le; // log emission, temporarily
-    if (p > 0 && le > best) best = le;
+    const score = p > 0 ? Math.log(p) + le : -Infinity;
+    if (score > best) best = score;
   }
   for (let k = 0; k < K; k++) {
-    // Unreachable states (p = 0) are capped so 0·e stays 0 in the backward pass.
-    const e = Math.min(Math.exp(emis[o + k] - best), 1e300);
-    emis[o + k] = e;
-    alpha[o + k] *= e;
+    const p = alpha[o + k];
+    if (p > 0) {
+      const le = emis[o + k];
+      alpha[o + k] = Math.exp(Math.log(p) + le - best);
+      emis[o + k] = Math.min(Math.exp(le - best), 1e250);
+    } else {
+      alpha[o + k] = 0;
+      emis[o + k] = 0;
+    }
   }
   return best;
 }

@@ -46,15 +46,22 @@ export function createRegimeFilter(model: HmmParams): RegimeFilter {
           pred[j] = s;
         }
       }
-      // Shift by the best state the chain can reach, so a far outlier still leaves a valid distribution.
+      // Fast path: emissions shifted by their maximum (Rabiner 1989, §V.A scaling).
       let mx = -Infinity;
       for (let k = 0; k < K; k++) {
         const d = x - means[k];
         le[k] = lnorm[k] - d * d * halfInv[k];
-        if (pred[k] > 0 && le[k] > mx) mx = le[k];
+        if (le[k] > mx) mx = le[k];
       }
       let c = 0;
       for (let k = 0; k < K; k++) { const a = pred[k] * Math.exp(le[k] - mx); probs[k] = a; c += a; }
+      if (!(c > 1e-280)) {
+        // Only nearly impossible states explain x: redo the step in log space, ln pred + ln b, shifted.
+        let best = -Infinity;
+        for (let k = 0; k < K; k++) { le[k] = pred[k] > 0 ? Math.log(pred[k]) + le[k] : -Infinity; if (le[k] > best) best = le[k]; }
+        c = 0;
+        for (let k = 0; k < K; k++) { const a = pred[k] > 0 ? Math.exp(le[k] - best) : 0; probs[k] = a; c += a; }
+      }
       let arg = 0;
       const ic = 1 / c;
       for (let k = 0; k < K; k++) { probs[k] *= ic; if (probs[k] > probs[arg]) arg = k; }

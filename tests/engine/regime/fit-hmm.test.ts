@@ -1,0 +1,111 @@
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { baumWelchStep, createEmWork, createRng, fitHmm, hmmLogLik } from '../../../src/engine';
+import { params, simulateHmm, THREE_STATE } from './helpers';
+
+function expectValidModel(m: ReturnType<typeof fitHmm>, K: number): void {
+  expect(m.means.length).toBe(K);
+  for (let i = 0; i < K; i++) {
+    let r = 0;
+    for (let j = 0; j < K; j++) { expect(m.trans[i * K + j]).toBeGreaterThanOrEqual(0); r += m.trans[i * K + j]; }
+    expect(r).toBeCloseTo(1, 12);
+    expect(m.variances[i]).toBeGreaterThan(0);
+    expect(Number.isFinite(m.means[i])).toBe(true);
+  }
+  expect(m.init.reduce((a, b) => a + b, 0)).toBeCloseTo(1, 12);
+  expect(Number.isFinite(m.logLik)).toBe(true);
+  for (let k = 1; k < K; k++) expect(m.means[k]).toBeGreaterThanOrEqual(m.means[k - 1]);
+}
+
+describe('fitHmm', () => {
+  it('recovers a well-separated 3-state model and reports the log-likelihood of what it returns', () => {
+    const { x } = simulateHmm(THREE_STATE, 20_000, 42);
+    const m = fitHmm(x, { nStates: 3, seed: 1 });
+    expectValidModel(m, 3);
+    expect(m.converged).toBe(true);
+    for (let k = 0; k < 3; k++) {
+      expect(m.means[k]).toBeCloseTo(THREE_STATE.means[k], 1);
+      expect(Math.sqrt(m.variances[k]) / Math.sqrt(THREE_STATE.variances[k])).toBeGreaterThan(0.93);
+      expect(Math.sqrt(m.variances[k]) / Math.sqrt(THREE_STATE.variances[k])).toBeLessThan(1.07);
+      expect(m.trans[k * 4]).toBeGreaterThan(0.9);
+    }
+    expect(m.logLik).toBe(hmmLogLik(x, m));
+    // The fit beats the true parameters on their own data (it is the maximum-likelihood point nearby).
+    expect(m.logLik).toBeGreaterThanOrEqual(hmmLogLik(x, THREE_STATE));
+  });
+
+  it('the EM log-likelihood never decreases across iterations (fitHmm trace)', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 2, max: 5 }), fc.integer(), fc.integer({ min: 30, max: 400 }), fc.boolean(), (K, seed, n, heavyTails) => {
+        const rng = createRng(seed);
+        const x = Float64Array.from({ length: n }, (_, i) => (heavyTails ? rng.normal() / Math.max(0.05, rng.uniform()) : rng.normal() + (i % 50 < 25 ? 2 : 0)));
+        const m = fitHmm(x, { nStates: K, seed, restarts: 1, maxIter: 60 });
+        const tr = m.logLikTrace;
+        for (let i = 1; i < tr.length; i++) expect(tr[i]).toBeGreaterThanOrEqual(tr[i - 1] - 1e-9 * Math.abs(tr[i - 1]));
+        expectValidModel(m, K);
+      }),
+      { numRuns: 60 },
+    );
+  });
+
+  it('baumWelchStep never lowers the log-likelihood from arbitrary starting parameters', () => {
+    fc.assert(
+      fc.property(fc.integer(), fc.array(fc.double({ min: 0.05, max: 1, noNaN: true }), { minLength: 12, maxLength: 12 }), (seed, w) => {
+        const { x } = simulateHmm(THREE_STATE, 300, seed);
+        const row = (o: number) => { const r = w.slice(o, o + 3); const s = r[0] + r[1] + r[2]; return r.map((v) => v / s); };
+        const m = params([w[0] * 4 - 2, w[1] * 4 - 2, w[2] * 4 - 2], [w[3], w[4] * 2, w[5] * 3], [...row(0), ...row(3), ...row(6)], row(9));
+        const work = createEmWork(x.length, 3);
+        let prev = -Infinity;
+        for (let it = 0; it < 15; it++) {
+          const ll = baumWelchStep(x, m, m, work, 1e-8);
+          expect(ll).toBeGreaterThanOrEqual(prev - 1e-9 * Math.abs(prev));
+          prev = ll;
+        }
+        expect(hmmLogLik(x, m)).toBeGreaterThanOrEqual(prev - 1e-9 * Math.abs(prev));
+      }),
+      { numRuns: 60 },
+    );
+  });
+
+  it('is deterministic for a seed and handles K = 2 and K = 5', () => {
+    const { x } = simulateHmm(THREE_STATE, 2000, 7);
+    const a = fitHmm(x, { nStates: 2, seed: 3 });
+    const b = fitHmm(x, { nStates: 2, seed: 3 });
+    expect(Array.from(a.means)).toEqual(Array.from(b.means));
+    expect(a.logLik).toBe(b.logLik);
+    const five = fitHmm(x, { nStates: 5, seed: 3, maxIter: 100 });
+    expectValidModel(five, 5);
+    expect(five.iterations).toBeLessThanOrEqual(100);
+  });
+
+  it('stays finite with far outliers and with two identical values dominating (variance floor)', () => {
+    const { x } = simulateHmm(THREE_STATE, 1000, 9);
+    x[10] = 1e9;
+    x[500] = -1e9;
+    expectValidModel(fitHmm(x, { nStates: 3, seed: 1 }), 3);
+    const lumpy = Float64Array.from({ length: 300 }, (_, i) => (i % 3 === 0 ? 1 : i % 3 === 1 ? 1 : i / 300));
+    const m = fitHmm(lumpy, { nStates: 3, seed: 2 });
+    expectValidModel(m, 3);
+  });
+
+  it('runs EM on 10^6 points without underflow', () => {
+    const { x } = simulateHmm(THREE_STATE, 1_000_000, 21);
+    const m = fitHmm(x, { nStates: 3, seed: 1, restarts: 1, maxIter: 3 });
+    expectValidModel(m, 3);
+    expect(m.iterations).toBe(3);
+  });
+
+  it('explains degenerate input: constant series, too few points, NaN or Infinity by index, bad options', () => {
+    expect(() => fitHmm(new Float64Array(100).fill(2.5), { nStates: 2 })).toThrow(/constant/);
+    expect(() => fitHmm(Float64Array.of(1, 2, 3), { nStates: 2 })).toThrow(/x.length must be at least 10/);
+    const x = Float64Array.from({ length: 50 }, (_, i) => Math.sin(i));
+    x[17] = NaN;
+    expect(() => fitHmm(x, { nStates: 2 })).toThrow(/x\[17\]/);
+    x[17] = -Infinity;
+    expect(() => fitHmm(x, { nStates: 2 })).toThrow(/x\[17\]/);
+    x[17] = 0;
+    expect(() => fitHmm(x, { nStates: 6 })).toThrow(/nStates/);
+    expect(() => fitHmm(x, { nStates: 2, tol: 0 })).toThrow(/^tol/);
+    expect(() => fitHmm(x, { nStates: 2, restarts: 0 })).toThrow(/^restarts/);
+  });
+});
