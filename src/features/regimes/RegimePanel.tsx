@@ -1,0 +1,33 @@
+import { Panel } from '../../components/ui/Panel';
+import { useLab } from '../../stores/lab-store';
+import { fmtNum } from '../kalman/format';
+import { RegimeCharts } from './RegimeCharts';
+import { RegimeTable } from './RegimeTable';
+
+/** Gaussian HMM on per-tick mid changes: where the regimes switch and what each one implies for quoting. */
+export function RegimePanel() {
+  const view = useLab((s) => s.regimes);
+  const series = useLab((s) => s.series);
+  const status = useLab((s) => s.status);
+  return (
+    <Panel
+      id="regimes"
+      title="Regimes"
+      subtitle="Hidden Markov model on mid changes (fitted on a prefix, Viterbi path and smoothed posteriors over all ticks). δ* is the AS half-spread with each regime's σ; fill rate and PnL share come from the backtest's own causal regimes."
+    >
+      {view ? (
+        <>
+          <dl className="metric-cards" aria-label="Regime model">
+            <div className="card"><dt>States K</dt><dd data-testid="regime-k">{view.nStates}</dd><span className="unit">set in the run controls</span></div>
+            <div className="card"><dt>Log-likelihood</dt><dd data-testid="regime-loglik">{fmtNum(view.logLik, 6)}</dd></div>
+            <div className="card"><dt>EM converged</dt><dd data-testid="regime-converged">{view.converged ? 'yes' : 'no'}</dd></div>
+          </dl>
+          <RegimeTable view={view} />
+          <RegimeCharts view={view} series={series} />
+        </>
+      ) : (
+        <p className="muted" role="status" data-testid="regimes-waiting">{status === 'error' ? 'The run failed; see the run controls.' : 'Waiting for the run…'}</p>
+      )}
+    </Panel>
+  );
+}

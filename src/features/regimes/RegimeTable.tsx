@@ -1,0 +1,40 @@
+import type { RegimeView } from '../../workers/lab-view';
+import { fmtNum, fmtPct } from '../kalman/format';
+import { regimeColour } from './regime-rows';
+
+/** One row per regime: how often, how volatile, the AS half-spread it implies, and how it traded. */
+export function RegimeTable({ view }: { view: RegimeView }) {
+  return (
+    <table className="table" data-testid="regime-table" aria-label="Statistics per regime">
+      <thead>
+        <tr>
+          <th scope="col">Regime</th>
+          <th scope="col">Share of time</th>
+          <th scope="col">σ per tick (price)</th>
+          <th scope="col">κ (1/price)</th>
+          <th scope="col">δ* (bps)</th>
+          <th scope="col">Fill rate (fills/tick)</th>
+          <th scope="col">Expected duration (ticks)</th>
+          <th scope="col">PnL share</th>
+        </tr>
+      </thead>
+      <tbody>
+        {view.rows.map((r) => (
+          <tr key={r.state} data-state={r.state}>
+            <th scope="row">
+              <span aria-hidden="true" style={{ display: 'inline-block', width: 10, height: 10, borderRadius: 2, marginRight: 6, background: regimeColour(r.state) }} />
+              {r.label}
+            </th>
+            <td>{fmtPct(r.timeShare)}</td>
+            <td>{fmtNum(r.sigmaPerTick)}</td>
+            <td>{fmtNum(r.kappa)}</td>
+            <td>{fmtNum(r.halfSpreadBps)}</td>
+            <td>{fmtNum(r.fillRate)}</td>
+            <td>{fmtNum(r.expectedDurationTicks)}</td>
+            <td>{fmtPct(r.pnlShare)}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}

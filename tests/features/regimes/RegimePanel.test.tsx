@@ -1,0 +1,73 @@
+// @vitest-environment jsdom
+import { act, cleanup, render, screen, within } from '@testing-library/react';
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { RegimePanel } from '../../../src/features/regimes/RegimePanel';
+import { labStore } from '../../../src/stores/lab-store';
+import { generateSyntheticMarket, runBacktest, type BacktestResult, type MarketData } from '../../../src/engine';
+import { buildRegimeView, buildSeriesView, type RegimeView } from '../../../src/workers/lab-view';
+
+const num = (text: string | null) => Number((text ?? '').replace('\u2212', '-').replace(/[^0-9eE+\-.]/g, ''));
+/** A shown number equals the view's to its displayed precision (4 significant digits, or 0.1 % points). */
+function expectNear(text: string | null, value: number, absTol = 0) {
+  expect(Math.abs(num(text) - value)).toBeLessThanOrEqual(Math.abs(value) * 5e-4 + absTol);
+}
+
+let data: MarketData;
+let result: BacktestResult;
+let view: RegimeView;
+
+beforeAll(() => {
+  globalThis.ResizeObserver ??= class { observe() {} unobserve() {} disconnect() {} } as unknown as typeof ResizeObserver;
+  const m = generateSyntheticMarket({ seed: 11, nTicks: 4000 });
+  data = { time: m.time, bid: m.bid, ask: m.ask, tradeTime: m.tradeTime, tradePrice: m.tradePrice, tradeSize: m.tradeSize, tradeSide: m.tradeSide, truth: m.truth };
+  result = runBacktest(data, { strategy: 'as-regime', seed: 11, regime: { nStates: 3 } });
+  view = buildRegimeView(data, result.mid, result, { nStates: 3, seed: 11 });
+});
+afterEach(() => { cleanup(); act(() => labStore.setState({ regimes: null, series: null, status: 'idle' })); });
+
+describe('RegimePanel', () => {
+  it('says it is waiting while there is no regime view', () => {
+    render(<RegimePanel />);
+    expect(screen.getByTestId('regimes-waiting')).toHaveTextContent('Waiting for the run…');
+    expect(screen.queryByTestId('regime-table')).toBeNull();
+  });
+
+  it('shows one table row per regime with the view’s statistics', () => {
+    act(() => labStore.setState({ regimes: view, series: buildSeriesView(result, result.time.length) }));
+    render(<RegimePanel />);
+    expect(screen.getByTestId('regime-k')).toHaveTextContent('3');
+    const body = within(screen.getByTestId('regime-table')).getAllByRole('row').slice(1);
+    expect(body).toHaveLength(3);
+    view.rows.forEach((r, i) => {
+      const cells = within(body[i]).getAllByRole('cell');
+      expect(within(body[i]).getByRole('rowheader')).toHaveTextContent(r.label);
+      expectNear(cells[0].textContent, r.timeShare * 100, 0.05);
+      expectNear(cells[1].textContent, r.sigmaPerTick);
+      expectNear(cells[2].textContent, r.kappa);
+      expectNear(cells[3].textContent, r.halfSpreadBps);
+      expectNear(cells[4].textContent, r.fillRate);
+      expectNear(cells[5].textContent, r.expectedDurationTicks);
+      if (Number.isFinite(r.pnlShare)) expectNear(cells[6].textContent, r.pnlShare * 100, 0.05);
+      else expect(cells[6]).toHaveTextContent('—');
+    });
+    // Shares of time over the regimes add up to the whole run.
+    const total = view.rows.reduce((s, r) => s + r.timeShare, 0);
+    expect(total).toBeCloseTo(1, 9);
+    // The regime strategy books its PnL to regimes, so the PnL-share chart is drawn, not the note.
+    expect(screen.queryByTestId('regime-pnl-none')).toBeNull();
+    for (const id of ['regime-price-chart', 'regime-posterior-chart', 'regime-delta-chart', 'regime-pnl-chart', 'regime-spread-chart']) expect(screen.getByTestId(id)).toBeInTheDocument();
+  });
+
+  it('shows K and as many rows as the chosen number of states', () => {
+    for (const K of [2, 4]) {
+      const v = buildRegimeView(data, result.mid, null, { nStates: K, seed: 11 });
+      act(() => labStore.setState({ regimes: v }));
+      render(<RegimePanel />);
+      expect(screen.getByTestId('regime-k')).toHaveTextContent(String(K));
+      expect(within(screen.getByTestId('regime-table')).getAllByRole('row')).toHaveLength(K + 1);
+      // Without a backtest there is no PnL by regime: the panel says why instead of drawing zeros.
+      expect(screen.getByTestId('regime-pnl-none')).toBeInTheDocument();
+      cleanup();
+    }
+  });
+});

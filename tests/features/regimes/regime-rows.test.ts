@@ -1,0 +1,55 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { generateSyntheticMarket, runBacktest } from '../../../src/engine';
+import { buildRegimeView, buildSeriesView } from '../../../src/workers/lab-view';
+import { posteriorRows, priceByStateRows, splitByState, spreadByRegimeRows } from '../../../src/features/regimes/regime-rows';
+
+const keys = (K: number) => [...Array.from({ length: K }, (_, k) => `s${k}`), 'none'];
+
+describe('splitByState', () => {
+  it('puts each point in its state column, and in the previous one too at a switch', () => {
+    fc.assert(fc.property(fc.integer({ min: 2, max: 5 }), fc.array(fc.integer({ min: -1, max: 4 }), { minLength: 1, maxLength: 60 }), (K, states) => {
+      const s = states.map((x) => (x >= K ? Number.NaN : x));
+      const t = s.map((_, i) => 10 + i);
+      const y = s.map((_, i) => 100 + i);
+      const rows = splitByState(t, y, s, K, 10);
+      expect(rows).toHaveLength(s.length);
+      const key = (x: number) => (x >= 0 && x < K ? `s${x}` : 'none');
+      rows.forEach((row, i) => {
+        expect(row.t).toBe(i);
+        const filled = keys(K).filter((k) => row[k] != null);
+        expect(row[key(s[i])]).toBe(y[i]);
+        const switched = i > 0 && key(s[i - 1]) !== key(s[i]);
+        expect(filled.sort()).toEqual((switched ? [key(s[i]), key(s[i - 1])] : [key(s[i])]).sort());
+      });
+    }));
+  });
+});
+
+describe('regime chart rows from a real run', () => {
+  const m = generateSyntheticMarket({ seed: 5, nTicks: 3000 });
+  const data = { time: m.time, bid: m.bid, ask: m.ask, tradeTime: m.tradeTime, tradePrice: m.tradePrice, tradeSize: m.tradeSize, tradeSide: m.tradeSide, truth: m.truth };
+  const r = runBacktest(data, { strategy: 'as-regime', seed: 5 });
+  const view = buildRegimeView(data, r.mid, r, { nStates: 3, seed: 5 });
+
+  it('stacks posteriors that sum to one at every point', () => {
+    const rows = posteriorRows(view);
+    expect(rows).toHaveLength(view.time.length);
+    for (const row of rows) expect((row.p0 ?? 0) + (row.p1 ?? 0) + (row.p2 ?? 0)).toBeCloseTo(1, 9);
+  });
+
+  it('colours every price point by its Viterbi state', () => {
+    const rows = priceByStateRows(view);
+    rows.forEach((row, i) => expect(row[`s${view.state[i]}`]).toBe(view.price[i]));
+  });
+
+  it('turns quotes into half-spreads in bps under the strategy’s regime', () => {
+    const series = buildSeriesView(r, r.time.length);
+    const rows = spreadByRegimeRows(series, 3);
+    expect(rows.length).toBeGreaterThan(0);
+    const p = series.price;
+    const i = p.time.findIndex((_, k) => Number.isFinite(p.ask[k] - p.bid[k]) && p.regime[k] >= 0);
+    const row = rows.find((x) => x.t === p.time[i] - p.time[0])!;
+    expect(row[`s${p.regime[i]}`]).toBeCloseTo(((p.ask[i] - p.bid[i]) / 2 / p.mid[i]) * 1e4, 9);
+  });
+});
