@@ -1,4 +1,6 @@
 // Public surface of engine/calibration; re-exported from src/engine/index.ts.
 export { estimateSigma } from './sigma';
-export { fitIntensity } from './intensity';
+export { fitIntensity, fitDepths } from './intensity';
 export type { IntensityInput, IntensityOptions, IntensityFit } from './intensity';
+export { calibrateByRegime } from './by-regime';
+export type { RegimeCalibration } from './by-regime';

@@ -49,10 +49,7 @@ export function fitIntensity(input: IntensityInput, opts: IntensityOptions = {})
   checkClock('tradePrice', tradePrice, 'tradeTime', tradeTime);
   checkSeries('mid', mid);
   checkClock('mid', mid, 'quoteTime', quoteTime);
-  const nDepths = integerIn('nDepths', opts.nDepths ?? 20, 3, 10_000);
   const minTrades = integerIn('minTrades', opts.minTrades ?? 50, 2, 1e12);
-  const minCount = integerIn('minCount', opts.minCount ?? 3, 1, 1e12);
-
   const depthAll = new Float64Array(tradePrice.length);
   let used = 0;
   let q = -1;
@@ -70,7 +67,21 @@ export function fitIntensity(input: IntensityInput, opts: IntensityOptions = {})
   }
   const span = lastT - firstT;
   if (!(span > 0)) throw new ParamError('tradeTime', 'spanning more than 0 seconds', span);
-  const depth = depthAll.subarray(0, used).sort();
+  return fitDepths(depthAll.subarray(0, used), span, opts);
+}
+
+/**
+ * The fit itself, from trade depths (price units, from the prevailing mid) and the seconds of market
+ * time they were observed over. Shared by fitIntensity and the per-regime calibration.
+ */
+export function fitDepths(tradeDepths: Float64Array, exposureSeconds: number, opts: IntensityOptions = {}): IntensityFit {
+  const nDepths = integerIn('nDepths', opts.nDepths ?? 20, 3, 10_000);
+  const minTrades = integerIn('minTrades', opts.minTrades ?? 50, 2, 1e12);
+  const minCount = integerIn('minCount', opts.minCount ?? 3, 1, 1e12);
+  const used = tradeDepths.length;
+  if (used < minTrades) throw new ParamError('trades', `at least ${minTrades} trades with a prevailing mid to fit λ(δ) = A·e^(−κδ)`, used);
+  const span = positive('exposureSeconds', exposureSeconds);
+  const depth = Float64Array.from(tradeDepths).sort();
   const maxDepth = opts.maxDepth === undefined ? depth[Math.min(used - 1, Math.floor(0.95 * used))] : positive('maxDepth', opts.maxDepth);
   if (!(maxDepth > 0)) throw new ParamError('trade depths', 'not all zero (every trade printed at the mid)', 0);
 
