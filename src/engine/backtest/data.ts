@@ -23,9 +23,30 @@ function column(name: string, v: unknown, n: number): Float64Array {
   return v;
 }
 
+/**
+ * Checked data by input object. Columns are treated as immutable once passed in (as they are
+ * when moved into a worker), so re-runs on the same object, e.g. grid cells or slider moves,
+ * skip the O(n) checks as long as the same column arrays are still attached.
+ */
+const prepared = new WeakMap<MarketData, PreparedData>();
+
+function sameColumns(p: PreparedData, d: MarketData): boolean {
+  const quotesSame = d.bid !== undefined ? p.bid === d.bid && p.ask === d.ask && (d.mid === undefined || p.mid === d.mid) : p.mid === d.mid;
+  const tradesSame = d.tradeTime === undefined || d.tradeTime.length === 0 ? p.nTrades === 0 : p.tradeTime === d.tradeTime && p.tradePrice === d.tradePrice && p.tradeSize === d.tradeSize && (p.tradeSide === d.tradeSide || !(d.tradeSide instanceof Float64Array));
+  return p.time === d.time && p.n === d.time.length && quotesSame && tradesSame && (p.nTrades === 0 || p.nTrades === d.tradeTime?.length);
+}
+
 /** Validates the columns; every error names the column and row. */
 export function prepareData(data: MarketData): PreparedData {
   if (data === null || typeof data !== 'object') throw new ParamError('data', 'an object of columns', data);
+  const hit = prepared.get(data);
+  if (hit !== undefined && sameColumns(hit, data)) return hit;
+  const p = checkData(data);
+  prepared.set(data, p);
+  return p;
+}
+
+function checkData(data: MarketData): PreparedData {
   if (!(data.time instanceof Float64Array)) throw new ParamError('data.time', 'a Float64Array of seconds', typeof data.time);
   const time = data.time;
   const n = time.length;

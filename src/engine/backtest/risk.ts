@@ -23,7 +23,16 @@ export function logRisk(log: RiskLog, time: number, index: number, kind: RiskEve
  * min(maxInventory, maxPositionValue / mid), asset units (≥ 0).
  */
 export function roomToTrade(side: number, inventory: number, maxInventory: number, maxPositionValue: number, mid: number): number {
-  const lim = Math.min(maxInventory, maxPositionValue / Math.abs(mid));
-  const room = side > 0 ? lim - inventory : lim + inventory;
-  return room > 0 ? room : 0;
+  return room(side, inventory, inventoryLimit(maxInventory, maxPositionValue, mid));
+}
+
+/** The effective |inventory| limit at `mid`: min(maxInventory, maxPositionValue / |mid|), asset units. */
+export function inventoryLimit(maxInventory: number, maxPositionValue: number, mid: number): number {
+  return Math.min(maxInventory, maxPositionValue / Math.abs(mid));
+}
+
+/** Room left to buy (side +1) or sell (side −1) under the limit `lim`, asset units (≥ 0). */
+export function room(side: number, inventory: number, lim: number): number {
+  const r = side > 0 ? lim - inventory : lim + inventory;
+  return r > 0 ? r : 0;
 }

@@ -9,7 +9,7 @@ import { poissonFillModel, quoteCrossFillModel, tradeThroughFillModel, type Fill
 import { bpsFees, constantLatency, roundAsk, roundBid, roundLot } from './costs';
 import { applyFill, createAccount, markMid, type Account } from './account';
 import { createSeries, sliceSeries } from './recorder';
-import { createRiskLog, logRisk, roomToTrade } from './risk';
+import { createRiskLog, inventoryLimit, logRisk, room } from './risk';
 import type { BacktestConfig, BacktestProgress, BacktestResult, MarketData, ResolvedParams } from './types';
 
 /** Half-life of the order-flow imbalance the strategies see, seconds. */
@@ -43,7 +43,7 @@ export function runBacktest(data: MarketData, config: BacktestConfig = {}, onPro
   const fees = bpsFees(rp.makerBps, rp.takerBps);
   const { n, time, bid: mktBid, ask: mktAsk, mid, nTrades, tradeTime, tradePrice, tradeSize, tradeSide } = d;
   const series = createSeries(n);
-  const acc: Account = createAccount(Math.min(n, 1 << 16));
+  const acc: Account = createAccount(1024);
   const risk = createRiskLog();
   const out = createQuoteOut();
   const market: MarketView = { index: 0, time: time[0], bid: mktBid[0], ask: mktAsk[0], mid: mid[0], flowImbalance: 0 };
@@ -63,6 +63,7 @@ export function runBacktest(data: MarketData, config: BacktestConfig = {}, onPro
   let blockedBid = false, blockedAsk = false;
   const t0 = time[0];
   let day = 0;
+  let nextDayAt = t0 + rp.dayLengthSec;
   let dayStartEquity = 0;
   let j = 0;
   while (j < nTrades && tradeTime[j] <= t0) j++; // trades before the first quote meet no order
@@ -70,6 +71,8 @@ export function runBacktest(data: MarketData, config: BacktestConfig = {}, onPro
   let prevT = t0;
   let chunkFrom = 0;
 
+  const valueLimited = Number.isFinite(maxPositionValue);
+  let limPrev = valueLimited ? inventoryLimit(maxInventory, maxPositionValue, prevMid) : maxInventory;
   for (let i = 0; i < n; i++) {
     const t = time[i];
     // (1) trades in (prevT, t], at the prevailing mid prevMid.
@@ -86,8 +89,8 @@ export function runBacktest(data: MarketData, config: BacktestConfig = {}, onPro
       if (useTrades) {
         if (liveBidSize > 0) {
           let s = fillModel.onTrade(1, liveBid, liveBidSize, tradePrice[j], tradeSize[j]);
-          const room = roomToTrade(1, acc.inventory, maxInventory, maxPositionValue, prevMid);
-          if (s > room) s = room;
+          const cap = room(1, acc.inventory, limPrev);
+          if (s > cap) s = cap;
           s = roundLot(s, lotSize);
           if (s > 0) {
             applyFill(acc, tt, i, 1, liveBid, s, prevMid, fees.fee(liveBid, s, true), true);
@@ -97,8 +100,8 @@ export function runBacktest(data: MarketData, config: BacktestConfig = {}, onPro
         }
         if (liveAskSize > 0) {
           let s = fillModel.onTrade(-1, liveAsk, liveAskSize, tradePrice[j], tradeSize[j]);
-          const room = roomToTrade(-1, acc.inventory, maxInventory, maxPositionValue, prevMid);
-          if (s > room) s = room;
+          const cap = room(-1, acc.inventory, limPrev);
+          if (s > cap) s = cap;
           s = roundLot(s, lotSize);
           if (s > 0) {
             applyFill(acc, tt, i, -1, liveAsk, s, prevMid, fees.fee(liveAsk, s, true), true);
@@ -117,8 +120,8 @@ export function runBacktest(data: MarketData, config: BacktestConfig = {}, onPro
     if (useInterval && i > 0) {
       if (liveBidSize > 0) {
         let s = fillModel.onInterval(1, liveBid, liveBidSize, prevMid, t - bidFrom);
-        const room = roomToTrade(1, acc.inventory, maxInventory, maxPositionValue, prevMid);
-        if (s > room) s = room;
+        const cap = room(1, acc.inventory, limPrev);
+        if (s > cap) s = cap;
         s = roundLot(s, lotSize);
         if (s > 0) {
           applyFill(acc, t, i, 1, liveBid, s, prevMid, fees.fee(liveBid, s, true), true);
@@ -128,8 +131,8 @@ export function runBacktest(data: MarketData, config: BacktestConfig = {}, onPro
       }
       if (liveAskSize > 0) {
         let s = fillModel.onInterval(-1, liveAsk, liveAskSize, prevMid, t - askFrom);
-        const room = roomToTrade(-1, acc.inventory, maxInventory, maxPositionValue, prevMid);
-        if (s > room) s = room;
+        const cap = room(-1, acc.inventory, limPrev);
+        if (s > cap) s = cap;
         s = roundLot(s, lotSize);
         if (s > 0) {
           applyFill(acc, t, i, -1, liveAsk, s, prevMid, fees.fee(liveAsk, s, true), true);
@@ -141,12 +144,13 @@ export function runBacktest(data: MarketData, config: BacktestConfig = {}, onPro
     // (3) the mid moves; the inventory is marked.
     const m = mid[i];
     markMid(acc, prevMid, m);
+    const limNow = valueLimited ? inventoryLimit(maxInventory, maxPositionValue, m) : maxInventory;
     // (4) quote-cross fills against the new market quotes, at the new mid.
     if (useQuote && i > 0) {
       if (liveBidSize > 0) {
         let s = fillModel.onQuote(1, liveBid, liveBidSize, mktBid[i], mktAsk[i]);
-        const room = roomToTrade(1, acc.inventory, maxInventory, maxPositionValue, m);
-        if (s > room) s = room;
+        const cap = room(1, acc.inventory, limNow);
+        if (s > cap) s = cap;
         s = roundLot(s, lotSize);
         if (s > 0) {
           applyFill(acc, t, i, 1, liveBid, s, m, fees.fee(liveBid, s, true), true);
@@ -156,8 +160,8 @@ export function runBacktest(data: MarketData, config: BacktestConfig = {}, onPro
       }
       if (liveAskSize > 0) {
         let s = fillModel.onQuote(-1, liveAsk, liveAskSize, mktBid[i], mktAsk[i]);
-        const room = roomToTrade(-1, acc.inventory, maxInventory, maxPositionValue, m);
-        if (s > room) s = room;
+        const cap = room(-1, acc.inventory, limNow);
+        if (s > cap) s = cap;
         s = roundLot(s, lotSize);
         if (s > 0) {
           applyFill(acc, t, i, -1, liveAsk, s, m, fees.fee(liveAsk, s, true), true);
@@ -169,11 +173,11 @@ export function runBacktest(data: MarketData, config: BacktestConfig = {}, onPro
     // (5) risk: a new day resets the loss budget and lifts a kill; a loss beyond it kills quoting.
     if (killed) timeKilled += t - prevT;
     let equity = acc.cash + acc.inventory * m;
-    const today = Math.floor((t - t0) / rp.dayLengthSec);
-    if (today !== day) {
-      day = today;
+    if (t >= nextDayAt) {
+      day = Math.floor((t - t0) / rp.dayLengthSec);
+      nextDayAt = t0 + (day + 1) * rp.dayLengthSec;
       dayStartEquity = equity;
-      if (killed) { killed = false; logRisk(risk, t, i, 'restart', 'both', 'new day: daily-loss budget reset', today); }
+      if (killed) { killed = false; logRisk(risk, t, i, 'restart', 'both', 'new day: daily-loss budget reset', day); }
     }
     if (!killed && equity - dayStartEquity < -rp.maxDailyLoss) {
       killed = true;
@@ -206,8 +210,8 @@ export function runBacktest(data: MarketData, config: BacktestConfig = {}, onPro
       // Post-only: a quote that would cross the market is moved back to the touch.
       if (qb >= mktAsk[i]) qb = tickSize > 0 ? roundBid(mktAsk[i] - tickSize, tickSize) : mktBid[i];
       if (qa <= mktBid[i]) qa = tickSize > 0 ? roundAsk(mktBid[i] + tickSize, tickSize) : mktAsk[i];
-      const roomB = roomToTrade(1, acc.inventory, maxInventory, maxPositionValue, m);
-      const roomA = roomToTrade(-1, acc.inventory, maxInventory, maxPositionValue, m);
+      const roomB = room(1, acc.inventory, limNow);
+      const roomA = room(-1, acc.inventory, limNow);
       qbs = Number.isFinite(qb) && out.bidSize > 0 ? roundLot(Math.min(out.bidSize, roomB), lotSize) : 0;
       qas = Number.isFinite(qa) && out.askSize > 0 ? roundLot(Math.min(out.askSize, roomA), lotSize) : 0;
       const nowBlockedB = out.bidSize > 0 && qbs <= 0;
@@ -238,6 +242,7 @@ export function runBacktest(data: MarketData, config: BacktestConfig = {}, onPro
     }
     prevMid = m;
     prevT = t;
+    limPrev = limNow;
     if (onProgress !== undefined && (i + 1 - chunkFrom >= rp.progressChunk || i === n - 1)) {
       onProgress({ done: i + 1, total: n, from: chunkFrom, to: i + 1, partial: sliceSeries(series, chunkFrom, i + 1), fills: acc.fillCount });
       chunkFrom = i + 1;
