@@ -62,7 +62,6 @@ export function runBacktest(data: MarketData, config: BacktestConfig = {}, onPro
   let killed = false, timeKilled = 0;
   let blockedBid = false, blockedAsk = false;
   const t0 = time[0];
-  let day = 0;
   let nextDayAt = t0 + rp.dayLengthSec;
   let dayStartEquity = 0;
   let j = 0;
@@ -174,7 +173,7 @@ export function runBacktest(data: MarketData, config: BacktestConfig = {}, onPro
     if (killed) timeKilled += t - prevT;
     let equity = acc.cash + acc.inventory * m;
     if (t >= nextDayAt) {
-      day = Math.floor((t - t0) / rp.dayLengthSec);
+      const day = Math.floor((t - t0) / rp.dayLengthSec);
       nextDayAt = t0 + (day + 1) * rp.dayLengthSec;
       dayStartEquity = equity;
       if (killed) { killed = false; logRisk(risk, t, i, 'restart', 'both', 'new day: daily-loss budget reset', day); }
