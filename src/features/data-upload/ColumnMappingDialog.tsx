@@ -16,12 +16,13 @@ export function ColumnMappingDialog() {
 function MappingForm({ header, file }: { header: string[]; file: string }) {
   const [kind, setKind] = useState<TickKind>('quotes');
   const [map, setMap] = useState<Partial<Record<TickColumn, number>>>({});
+  const [buyerIsMaker, setBuyerIsMaker] = useState(false);
   const { required, optional } = KIND_COLUMNS[kind];
   const missing = required.filter((c) => map[c] === undefined);
   const submit = () => {
     const columns: Partial<Record<TickColumn, number>> = {};
     for (const c of [...required, ...optional]) if (map[c] !== undefined) columns[c] = map[c];
-    void retryWithMapping({ kind, columns });
+    void retryWithMapping({ kind, columns, sideMeaning: buyerIsMaker ? 'buyerIsMaker' : 'side' });
   };
   return (
     <fieldset className="mapping" data-testid="column-mapping">
@@ -48,6 +49,11 @@ function MappingForm({ header, file }: { header: string[]; file: string }) {
           </label>
         ))}
       </div>
+      {kind === 'trades' && map.side !== undefined ? (
+        <label>
+          <input type="checkbox" checked={buyerIsMaker} onChange={(e) => setBuyerIsMaker(e.target.checked)} /> the side column is buyer_is_maker (true = a sell-initiated trade)
+        </label>
+      ) : null}
       <button type="button" className="primary" disabled={missing.length > 0} onClick={submit}>
         Read the file with this mapping
       </button>

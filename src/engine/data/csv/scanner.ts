@@ -6,6 +6,10 @@ import type { CsvProblem, ParsedTicks, ParseTicksOptions, TickColumn, TimeUnit }
 
 const LF = 10, CR = 13, QUOTE = 34;
 const MAX_HEADER_BYTES = 65536;
+/** A quoted field may span lines, but not beyond this: then the quote is taken as unterminated. */
+const MAX_QUOTED_ROW_BYTES = 65536;
+/** A line longer than this is not a tick row (and waiting for its end would rescan ever more bytes). */
+const MAX_LINE_BYTES = 1 << 20;
 const PRICE_COLUMNS = new Set<TickColumn>(['bid', 'ask', 'price', 'open', 'high', 'low', 'close']);
 const SIZE_COLUMNS = new Set<TickColumn>(['bidSize', 'askSize', 'size', 'volume']);
 const utf8 = new TextDecoder('utf-8');
@@ -109,6 +113,9 @@ export class TickScanner {
     }
     const used = this.readRows(buf, pos, false);
     this.pending = buf.slice(used);
+    if (this.pending.length > MAX_LINE_BYTES) {
+      throw new CsvError(this.line, '', `line ${this.line} is longer than ${MAX_LINE_BYTES} bytes: not a tick CSV row`, 'binary', this.header);
+    }
   }
 
   /** End of input: read the last row, sort if allowed, and return trimmed columns. */
@@ -179,9 +186,9 @@ export class TickScanner {
     const o = this.opts;
     this.delim = o.delimiter ? o.delimiter.charCodeAt(0) : detectDelimiter(text);
     const fields = splitQuoted(text, this.delim).map((f) => f.trim());
-    this.headerless = o.hasHeader === undefined ? fields.every((f) => f !== '' && (Number.isFinite(strictNumber(f)) || Number.isFinite(parseIsoSeconds(f)))) : !o.hasHeader;
+    this.headerless = o.hasHeader === undefined ? fields.every(looksLikeData) : !o.hasHeader;
     this.header = this.headerless ? fields.map((_, i) => `column ${i + 1}`) : fields;
-    const schema = resolveSchema(this.header, this.headerless, o.kind, o.columns);
+    const schema = resolveSchema(this.header, this.headerless, o.kind, o.columns, o.sideMeaning);
     this.schema = schema;
     this.nFields = this.header.length;
     this.nSlots = schema.slots.length;
@@ -299,32 +306,43 @@ export class TickScanner {
   /** A row containing a quote: split with RFC 4180 rules (may span lines); −1 when it continues past the buffer. */
   private quotedRow(buf: Uint8Array, pos: number, final: boolean): number {
     const end = findRowEnd(buf, pos);
-    if (end < 0 && !final) return -1;
-    const lf = end < 0 ? buf.length : end;
-    const unterminated = end < 0 && quoteOpenAt(buf, pos, buf.length);
-    let text = utf8.decode(buf.subarray(pos, lf));
+    if (end < 0 && !final && buf.length - pos <= MAX_QUOTED_ROW_BYTES) return -1;
+    if (end < 0) {
+      // A quote left open past MAX_QUOTED_ROW_BYTES or the end of input: report it on its own
+      // line and resume at the next physical line, so one stray quote costs one row, not the file.
+      let lf = buf.indexOf(LF, pos);
+      if (lf < 0) {
+        if (!final) return -1;
+        lf = buf.length;
+      }
+      this.rowsRead++;
+      let text = utf8.decode(buf.subarray(pos, lf));
+      if (text.endsWith('\r')) text = text.slice(0, -1);
+      const fields = splitQuoted(text, this.delim);
+      this.rowFields = fields;
+      this.reject(this.header[Math.min(fields.length, this.nFields) - 1] ?? '', 'unterminated quoted field');
+      this.line++;
+      return lf + 1;
+    }
+    let text = utf8.decode(buf.subarray(pos, end));
     if (text.endsWith('\r')) text = text.slice(0, -1);
-    const spanned = countLf(buf, pos, lf);
+    const spanned = countLf(buf, pos, end);
     if (text !== '') {
       this.rowsRead++;
       const fields = splitQuoted(text, this.delim);
       this.rowFields = fields;
-      if (unterminated) {
-        this.reject(this.header[Math.min(fields.length, this.nFields) - 1] ?? '', 'unterminated quoted field');
-      } else {
-        let bad = -1;
-        for (let j = 0; j < fields.length && j < this.nFields; j++) {
-          const slot = this.schema.fieldSlot[j];
-          if (slot < 0) continue;
-          const v = this.fieldValue(slot, fields[j]);
-          this.vals[slot] = v;
-          if (v !== v && bad < 0 && (this.schema.slotRequired[slot] === 1 || fields[j].trim() !== '')) bad = j;
-        }
-        this.commit(fields.length, bad);
+      let bad = -1;
+      for (let j = 0; j < fields.length && j < this.nFields; j++) {
+        const slot = this.schema.fieldSlot[j];
+        if (slot < 0) continue;
+        const v = this.fieldValue(slot, fields[j]);
+        this.vals[slot] = v;
+        if (v !== v && bad < 0 && (this.schema.slotRequired[slot] === 1 || fields[j].trim() !== '')) bad = j;
       }
+      this.commit(fields.length, bad);
     }
     this.line += spanned + 1;
-    return lf + 1;
+    return end + 1;
   }
 
   /** The general (slow) reading of one field's text for a slot; NaN when it does not read. */
@@ -476,16 +494,15 @@ function findRowEnd(buf: Uint8Array, pos: number): number {
   return -1;
 }
 
-function quoteOpenAt(buf: Uint8Array, pos: number, end: number): boolean {
-  let inQuote = false;
-  for (let i = pos; i < end; i++) if (buf[i] === QUOTE) inQuote = !inQuote;
-  return inQuote;
-}
-
 function countLf(buf: Uint8Array, from: number, to: number): number {
   let k = 0;
   for (let i = from; i < to; i++) if (buf[i] === LF) k++;
   return k;
+}
+
+/** A header never holds only numbers, dates and booleans; a first data row does (e.g. Binance's headerless exports). */
+function looksLikeData(field: string): boolean {
+  return field !== '' && (Number.isFinite(strictNumber(field)) || Number.isFinite(parseIsoSeconds(field)) || /^(true|false)$/i.test(field));
 }
 
 /** Split one record's text on `delim` with RFC 4180 quoting ("" is a literal quote). */

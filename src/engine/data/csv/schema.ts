@@ -87,6 +87,7 @@ export function resolveSchema(
   headerless: boolean,
   forcedKind: TickKind | undefined,
   mapping: Partial<Record<TickColumn, string | number>> | undefined,
+  sideMeaning?: 'side' | 'buyerIsMaker',
 ): Schema {
   const norm = header.map(normalizeHeader);
   const found = header.join(', ');
@@ -152,7 +153,8 @@ export function resolveSchema(
     fieldSlot[idx] = s;
     slotField[s] = idx;
     slotRequired[s] = required.includes(col) ? 1 : 0;
-    slotType[s] = col === 'time' ? SLOT_TIME : col === 'side' ? (INVERTED_SIDE.has(norm[idx]) ? SLOT_SIDE_INVERTED : SLOT_SIDE) : SLOT_NUMBER;
+    const inverted = sideMeaning ? sideMeaning === 'buyerIsMaker' : INVERTED_SIDE.has(norm[idx]);
+    slotType[s] = col === 'time' ? SLOT_TIME : col === 'side' ? (inverted ? SLOT_SIDE_INVERTED : SLOT_SIDE) : SLOT_NUMBER;
     resolved[col] = header[idx];
   });
   return { kind, slots, slotType, slotRequired, slotField, fieldSlot, mapping: resolved };

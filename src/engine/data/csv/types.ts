@@ -36,6 +36,8 @@ export interface ParseTicksOptions {
   kind?: TickKind;
   /** Column mapping: canonical column → header name (case-insensitive) or 0-based column index. Overrides detection for the columns it names. */
   columns?: Partial<Record<TickColumn, string | number>>;
+  /** What the side column says: 'side' (buy/sell, +1/−1) or 'buyerIsMaker' (true/1 = seller-initiated). Detected from its name when absent. */
+  sideMeaning?: 'side' | 'buyerIsMaker';
   /** How the time column is written; 'auto' (default) detects ISO-8601 or the epoch unit by magnitude. */
   timeUnit?: TimeUnit;
   /** Field delimiter; detected from the header row when absent (comma, semicolon or tab). */

@@ -122,3 +122,31 @@ describe('problem listing', () => {
     expect([e.line, e.field]).toEqual([4, 'time']);
   });
 });
+
+describe('recovery and limits on malformed text', () => {
+  it('a stray quote costs one row, not the rest of the file', async () => {
+    const rows = Array.from({ length: 5000 }, (_, i) => `${i + 1},${10 + (i % 3)}`);
+    rows[10] = '11,"10';
+    const r = await parseTicksCsv('time,price\n' + rows.join('\n'), { chunkBytes: 4096 });
+    expect(r.problems).toEqual([{ line: 12, field: 'price', message: 'unterminated quoted field' }]);
+    expect(r.columns.time.length).toBe(4999);
+  });
+
+  it('rejects a line longer than 1 MiB without waiting for its end', async () => {
+    const e = await csvError('time,price\n1,1\n2,' + '9'.repeat(1_200_000) + '\n', { chunkBytes: 65536 });
+    expect([e.line, e.message, e.code]).toEqual([3, 'line 3 is longer than 1048576 bytes: not a tick CSV row', 'binary']);
+  });
+
+  it('reads a headerless row of numbers and booleans as data, asking for a mapping', async () => {
+    const e = await csvError('3735693016,61685.99,0.00017,10.48,1723161601437,True,True\n');
+    expect([e.line, e.code, e.header]).toEqual([1, 'columns', ['column 1', 'column 2', 'column 3', 'column 4', 'column 5', 'column 6', 'column 7']]);
+    const text = '3735693016,61685.99,0.00017,10.48,1723161601437,True,True\n3735693017,61686,0.0002,12.3,1723161601499,False,True\n';
+    // As a plain side column "True" means nothing: every row is bad.
+    const plain = await csvError(text, { columns: { time: 4, price: 1, size: 2, side: 5 } });
+    expect([plain.line, plain.field, plain.message]).toEqual([1, 'column 6', 'no usable rows: all 2 data rows were skipped; the first, on line 1: not a side (buy/sell or 1/0): "True"']);
+    const r = await parseTicksCsv(text, { columns: { time: 4, price: 1, size: 2, side: 5 }, sideMeaning: 'buyerIsMaker' });
+    expect(r.rowsRead).toBe(2);
+    expect(Array.from(r.columns.time)).toEqual([1723161601.437, 1723161601.499]);
+    expect(Array.from(r.columns.side)).toEqual([-1, 1]);
+  });
+});
