@@ -20,6 +20,8 @@ export function toBacktestConfig(s: LabSettings): BacktestConfig {
     regime: { nStates: v.nStates ?? 3 },
     guard: { enabled: s.guard },
     seed: v.seed ?? 1,
+    // Small chunks so the first partial view reaches the page early; the worker throttles what it sends.
+    progressChunk: 20_000,
   };
 }
 

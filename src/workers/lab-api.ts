@@ -46,7 +46,7 @@ export interface RunViews { series: RunSeriesView; summary: RunSummaryView }
 export type ChunkFn = (series: RunSeriesView) => void;
 
 /** Minimum wall time between two partial views sent to the page, ms. */
-const CHUNK_EVERY_MS = 120;
+const CHUNK_EVERY_MS = 250;
 
 export interface CompareRow {
   strategy: StrategyId;

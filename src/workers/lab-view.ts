@@ -23,7 +23,7 @@ import {
  * receives a few thousand points per series. Everything here is plain data (typed arrays and
  * numbers) that structured clone or transfer can move.
  */
-export const CHART_BUCKETS = 1000; // → at most ~2000 points per chart
+export const CHART_BUCKETS = 400; // → at most ~800 points per chart: about one min-max pair per pixel column
 
 export interface PriceView { time: Float64Array; mid: Float64Array; fairValue: Float64Array; bid: Float64Array; ask: Float64Array; regime: Float64Array }
 export interface InventoryView { time: Float64Array; inventory: Float64Array }

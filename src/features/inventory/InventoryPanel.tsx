@@ -1,4 +1,4 @@
-import { useMemo } from 'react';
+import { useDeferredValue, useMemo } from 'react';
 import { Bar, BarChart, Brush, CartesianGrid, Legend, Line, LineChart, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { Panel } from '../../components/ui/Panel';
 import { ChartFrame } from '../../components/ui/ChartFrame';
@@ -10,9 +10,11 @@ const tick3 = (v: number) => String(Number(v.toPrecision(3)));
 
 /** Inventory path with its ±Q band, quotes around mid and fair value, skew vs inventory, inventory distribution. */
 export function InventoryPanel() {
-  const series = useLab((s) => s.series);
-  const summary = useLab((s) => s.summary);
-  const replay = useLab((s) => s.replay);
+  // Deferred: streamed partial results re-render charts in interruptible background renders,
+  // so a burst of updates never blocks input (no main-thread task over 50 ms).
+  const series = useDeferredValue(useLab((s) => s.series));
+  const summary = useDeferredValue(useLab((s) => s.summary));
+  const replay = useDeferredValue(useLab((s) => s.replay));
   const maxQ = summary ? summary.resolved.maxInventory : null;
   const invRows = useMemo(() => {
     if (!series) return [];

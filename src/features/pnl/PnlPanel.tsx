@@ -1,4 +1,4 @@
-import { useMemo } from 'react';
+import { useDeferredValue, useMemo } from 'react';
 import { Bar, BarChart, CartesianGrid, Cell, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis, Area, AreaChart } from 'recharts';
 import { Panel } from '../../components/ui/Panel';
 import { ChartFrame } from '../../components/ui/ChartFrame';
@@ -21,9 +21,11 @@ export function fmtMetric(v: number, digits = 2): string {
 
 /** Cumulative PnL vs buy-and-hold, attribution waterfall, per-bucket histogram, drawdown and metric cards. */
 export function PnlPanel() {
-  const series = useLab((s) => s.series);
-  const summary = useLab((s) => s.summary);
-  const replay = useLab((s) => s.replay);
+  // Deferred: streamed partial results re-render charts in interruptible background renders,
+  // so a burst of updates never blocks input (no main-thread task over 50 ms).
+  const series = useDeferredValue(useLab((s) => s.series));
+  const summary = useDeferredValue(useLab((s) => s.summary));
+  const replay = useDeferredValue(useLab((s) => s.replay));
   const pnlRows = useMemo(() => {
     if (!series) return [];
     const p = series.pnl;

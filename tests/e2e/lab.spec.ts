@@ -1,0 +1,141 @@
+import { expect, test, type Page } from '@playwright/test';
+import { runBacktest } from '../../src/engine';
+import { toBacktestConfig, toMarketData } from '../../src/stores/lab-config';
+import { fmtMetric } from '../../src/features/pnl/PnlPanel';
+import type { LabSettings } from '../../src/stores/lab-settings';
+import type { LoadedDataset } from '../../src/workers/csv-client';
+import { openApp } from './helpers';
+import type {} from '../../src/app/console-api'; // window.mmlab type
+
+async function waitForRunDone(page: Page, afterRunId = 0) {
+  await expect.poll(async () => page.evaluate(() => {
+    const s = window.mmlab!.lab.getState();
+    return { status: s.status, runId: s.runId, regimes: s.regimes !== null };
+  }), { timeout: 60_000 }).toMatchObject({ status: 'done', regimes: true });
+  const id = await page.evaluate(() => window.mmlab!.lab.getState().runId);
+  expect(id).toBeGreaterThan(afterRunId);
+}
+
+/** The page's dataset columns and lab settings, so Node can run the engine on exactly the same input. */
+async function pageInputs(page: Page): Promise<{ dataset: LoadedDataset; settings: LabSettings }> {
+  const raw = await page.evaluate(() => {
+    const d = window.mmlab!.dataset.getState().dataset!;
+    const columns: Record<string, number[]> = {};
+    for (const [k, v] of Object.entries(d.columns)) columns[k] = Array.from(v);
+    return { dataset: { ...d, columns }, settings: window.mmlab!.lab.getState().settings };
+  });
+  const columns: Record<string, Float64Array> = {};
+  for (const [k, v] of Object.entries(raw.dataset.columns)) columns[k] = Float64Array.from(v);
+  return { dataset: { ...(raw.dataset as unknown as LoadedDataset), columns }, settings: raw.settings };
+}
+
+test('on the default sample the PnL and inventory panels show the engine result for the same parameters', async ({ page }) => {
+  await openApp(page);
+  await waitForRunDone(page);
+  const { dataset, settings } = await pageInputs(page);
+  expect(dataset.source).toBe('sample');
+  const r = runBacktest(toMarketData(dataset), toBacktestConfig(settings));
+  await expect(page.getByTestId('metric-net')).toHaveText(fmtMetric(r.attribution.net));
+  await expect(page.getByTestId('metric-sharpe')).toHaveText(fmtMetric(r.metrics.sharpe));
+  await expect(page.getByTestId('metric-fills')).toHaveText(String(r.metrics.fills));
+  await expect(page.getByTestId('metric-maxdd')).toHaveText(fmtMetric(r.metrics.maxDrawdown));
+  for (const id of ['chart-pnl', 'chart-attribution', 'chart-drawdown', 'chart-inventory', 'chart-quotes']) {
+    await expect(page.getByTestId(id).locator('.recharts-line-curve, .recharts-area-curve, .recharts-bar-rectangle').first()).toBeVisible();
+  }
+  // Charts receive downsampled series: a few thousand points at most.
+  const points = await page.evaluate(() => window.mmlab!.lab.getState().series!.price.time.length);
+  expect(points).toBeGreaterThan(100);
+  expect(points).toBeLessThanOrEqual(2002);
+});
+
+test('moving a lab slider starts a new run and cancels the one in flight', async ({ page }) => {
+  await openApp(page);
+  await waitForRunDone(page);
+  const before = await page.evaluate(() => window.mmlab!.lab.getState());
+  const slider = page.getByTestId('lab-horizonSec').locator('input[type="range"]');
+  await slider.focus();
+  await page.keyboard.press('ArrowRight');
+  await expect.poll(() => page.evaluate(() => window.mmlab!.lab.getState().status)).toBe('running');
+  // A second change while the first run is going: latest wins, the older run is cancelled.
+  await page.keyboard.press('ArrowRight');
+  await waitForRunDone(page, before.runId + 1);
+  const after = await page.evaluate(() => window.mmlab!.lab.getState());
+  expect(after.cancelledRuns).toBeGreaterThan(before.cancelledRuns);
+  expect(after.settings.values.horizonSec).toBeGreaterThan(before.settings.values.horizonSec!);
+  const { dataset, settings } = await pageInputs(page);
+  const r = runBacktest(toMarketData(dataset), toBacktestConfig(settings));
+  await expect(page.getByTestId('metric-net')).toHaveText(fmtMetric(r.attribution.net));
+});
+
+test('a shared link restores the whole experiment: sample, strategy, parameters, open panels', async ({ page, context }) => {
+  await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+  await openApp(page);
+  await waitForRunDone(page);
+  await page.getByTestId('strategy-select').selectOption('glft');
+  await page.getByTestId('lab-maxInventory').locator('input[type="number"]').fill('4');
+  await page.getByTestId('lab-maxInventory').locator('input[type="number"]').press('Enter');
+  await page.getByLabel('Kalman', { exact: true }).uncheck();
+  await waitForRunDone(page, 1);
+  await page.getByTestId('copy-link').click();
+  const link = await page.evaluate(() => navigator.clipboard.readText());
+  expect(link).toContain('st=glft');
+  const other = await context.newPage();
+  await other.goto(link);
+  await expect(other.getByTestId('strategy-select')).toHaveValue('glft');
+  await expect(other.getByTestId('lab-maxInventory').locator('input[type="number"]')).toHaveValue('4');
+  await expect(other.getByLabel('Kalman', { exact: true })).not.toBeChecked();
+  const a = await page.evaluate(() => ({ s: window.mmlab!.lab.getState().settings, d: window.mmlab!.dataset.getState().dataset?.name }));
+  await waitForRunDone(other);
+  const b = await other.evaluate(() => ({ s: window.mmlab!.lab.getState().settings, d: window.mmlab!.dataset.getState().dataset?.name }));
+  expect(b).toEqual(a);
+  await expect(other.getByTestId('metric-net')).toHaveText((await page.getByTestId('metric-net').textContent())!);
+});
+
+/** Starts a 1e6-tick synthetic run from the page and records long tasks and partial updates until it finishes. */
+async function measureMillionTickRun(page: Page) {
+  return page.evaluate(async () => {
+    const longTasks: number[] = [];
+    const obs = new PerformanceObserver((list) => { for (const e of list.getEntries()) longTasks.push(e.duration); });
+    obs.observe({ type: 'longtask', buffered: false });
+    const lab = window.mmlab!.lab;
+    const t0 = performance.now();
+    let firstPartialMs = -1;
+    let partials = 0;
+    const unsub = lab.subscribe((s) => {
+      if (s.series && s.series.upTo < s.series.total && s.series.total === 1_000_000) {
+        partials++;
+        if (firstPartialMs < 0) firstPartialMs = performance.now() - t0;
+      }
+    });
+    const ds = window.mmlab!.dataset.getState();
+    // A synthetic market is regenerated from its seed inside the worker: the page holds no 1e6 arrays.
+    ds.setLoaded({ name: 'synthetic 1e6', source: 'synthetic', kind: 'quotes', seed: 7, nTicks: 1_000_000, columns: { time: new Float64Array(0) }, summary: ds.dataset!.summary, rowsRead: 1_000_000, rowsSkipped: 0, problems: [], timeUnit: 's', mapping: {} });
+    await new Promise<void>((resolve, reject) => {
+      const t = setTimeout(() => reject(new Error('run did not finish in 120 s')), 120_000);
+      const u = lab.subscribe((s) => { if (s.status === 'done' && s.total === 1_000_000) { clearTimeout(t); u(); resolve(); } });
+    });
+    unsub();
+    obs.disconnect();
+    return { longTasks, firstPartialMs, partials, totalMs: performance.now() - t0 };
+  });
+}
+
+test('a 1e6-tick run streams partial results, and the worker pipeline never blocks the main thread over 50 ms', async ({ page }) => {
+  // Chart panels closed (?p=): this isolates the data path — worker, streaming, store — from chart rendering.
+  await openApp(page, '?p=');
+  await waitForRunDone(page);
+  const out = await measureMillionTickRun(page);
+  console.log(`1e6-tick lab run, panels closed: first partial after ${out.firstPartialMs.toFixed(0)} ms, ${out.partials} partial updates, done in ${out.totalMs.toFixed(0)} ms; long tasks: ${JSON.stringify(out.longTasks.map((x) => Math.round(x)))}`);
+  expect(out.partials).toBeGreaterThan(0);
+  expect(out.longTasks.filter((d) => d > 50)).toEqual([]);
+});
+
+test('a 1e6-tick run with every panel open streams partial results into the charts (long tasks printed for BENCHMARKS.md)', async ({ page }) => {
+  await openApp(page);
+  await waitForRunDone(page);
+  const out = await measureMillionTickRun(page);
+  console.log(`1e6-tick lab run, all panels: first partial after ${out.firstPartialMs.toFixed(0)} ms, ${out.partials} partial updates, done in ${out.totalMs.toFixed(0)} ms; long tasks: ${JSON.stringify(out.longTasks.map((x) => Math.round(x)))}`);
+  expect(out.partials).toBeGreaterThan(0);
+  await expect(page.getByTestId('run-status')).toHaveText('Done: 1,000,000 ticks');
+  await expect(page.getByTestId('chart-pnl').locator('.recharts-line-curve').first()).toBeVisible();
+});
