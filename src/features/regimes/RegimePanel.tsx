@@ -1,3 +1,4 @@
+import { useDeferredValue } from 'react';
 import { Panel } from '../../components/ui/Panel';
 import { useLab } from '../../stores/lab-store';
 import { fmtNum } from '../kalman/format';
@@ -7,7 +8,8 @@ import { RegimeTable } from './RegimeTable';
 /** Gaussian HMM on per-tick mid changes: where the regimes switch and what each one implies for quoting. */
 export function RegimePanel() {
   const view = useLab((s) => s.regimes);
-  const series = useLab((s) => s.series);
+  // Deferred: streamed partial series re-render the spread chart in interruptible background renders.
+  const series = useDeferredValue(useLab((s) => s.series));
   const status = useLab((s) => s.status);
   return (
     <Panel

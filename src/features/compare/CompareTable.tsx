@@ -1,0 +1,42 @@
+import type { CompareRow } from '../../workers/lab-api';
+import { fmtNum } from '../kalman/format';
+import { STRATEGY_COLOURS, strategyLabel } from './compare-rows';
+
+/** The strategies ranked by Sharpe, with the figures that explain the ranking. */
+export function CompareTable({ ranked }: { ranked: readonly CompareRow[] }) {
+  return (
+    <table className="table" data-testid="compare-table" aria-label="Strategies ranked by Sharpe ratio">
+      <thead>
+        <tr>
+          <th scope="col">Rank</th>
+          <th scope="col">Strategy</th>
+          <th scope="col">Net PnL (quote ccy)</th>
+          <th scope="col">Sharpe (annualised)</th>
+          <th scope="col">Max drawdown (quote ccy)</th>
+          <th scope="col">Fills</th>
+          <th scope="col">Fill rate (fills/quote update)</th>
+          <th scope="col">Spread capture (quote ccy)</th>
+          <th scope="col">Adverse selection (quote ccy)</th>
+        </tr>
+      </thead>
+      <tbody>
+        {ranked.map((r, i) => (
+          <tr key={r.strategy} data-strategy={r.strategy}>
+            <td>{i + 1}</td>
+            <th scope="row" style={{ textAlign: 'left' }}>
+              <span aria-hidden="true" style={{ display: 'inline-block', width: 10, height: 10, borderRadius: 2, marginRight: 6, background: STRATEGY_COLOURS[r.strategy] }} />
+              {strategyLabel(r.strategy)}
+            </th>
+            <td>{fmtNum(r.attribution.net)}</td>
+            <td>{fmtNum(r.metrics.sharpe)}</td>
+            <td>{fmtNum(r.metrics.maxDrawdown)}</td>
+            <td>{r.metrics.fills}</td>
+            <td>{fmtNum(r.metrics.fillRate)}</td>
+            <td>{fmtNum(r.attribution.spreadCapture)}</td>
+            <td>{fmtNum(r.attribution.adverseSelection)}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}

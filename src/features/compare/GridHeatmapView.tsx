@@ -1,0 +1,52 @@
+import type { GridResult, StrategyId } from '../../engine';
+import { fmtNum } from '../kalman/format';
+import { strategyLabel } from './compare-rows';
+import { bestCell, cellColour, maxAbs } from './heatmap';
+
+/** A γ × κ heatmap of the grid's metric (rows κ, highest at the top; columns γ), best cell starred. */
+export function GridHeatmapView({ result, strategy }: { result: GridResult; strategy: StrategyId }) {
+  const nx = result.x.values.length;
+  const best = bestCell(result.values);
+  const scale = maxAbs(result.values);
+  const ys = result.y.values.map((_, iy) => iy).reverse();
+  return (
+    <figure className="chart" aria-label="Grid search heatmap">
+      <figcaption>
+        <span>{result.metric} over γ × κ — {strategyLabel(strategy)}{best >= 0 ? ` (best: γ = ${fmtNum(result.x.values[best % nx])}, κ = ${fmtNum(result.y.values[Math.floor(best / nx)])})` : ''}</span>
+      </figcaption>
+      <div style={{ overflowX: 'auto' }}>
+        <table className="table" data-testid="grid-heatmap" aria-label={`${result.metric} by risk aversion γ and order-book decay κ`}>
+          <thead>
+            <tr>
+              <th scope="col">κ (1/price) \ γ</th>
+              {result.x.values.map((g, ix) => <th key={ix} scope="col">{fmtNum(g, 3)}</th>)}
+            </tr>
+          </thead>
+          <tbody>
+            {ys.map((iy) => (
+              <tr key={iy}>
+                <th scope="row">{fmtNum(result.y.values[iy], 3)}</th>
+                {result.x.values.map((g, ix) => {
+                  const c = iy * nx + ix;
+                  const v = result.values[c];
+                  const isBest = c === best;
+                  return (
+                    <td
+                      key={ix}
+                      data-cell={c}
+                      data-best={isBest ? 'true' : undefined}
+                      title={`γ = ${fmtNum(g)}, κ = ${fmtNum(result.y.values[iy])}: ${result.metric} ${fmtNum(v)}`}
+                      style={{ background: cellColour(v, scale), textAlign: 'center', outline: isBest ? '2px solid #14213d' : undefined, fontWeight: isBest ? 700 : undefined }}
+                    >
+                      {fmtNum(v, 3)}{isBest ? <span aria-label=" (best)"> ★</span> : null}
+                    </td>
+                  );
+                })}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </figure>
+  );
+}
