@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
 import { makeQuotesCsv } from '../../bench/csv.bench';
-import { watchErrors } from './helpers';
+import { numberBox, watchErrors } from './helpers';
 
 const fixture = (name: string) => readFileSync(new URL(`../fixtures/csv/${name}`, import.meta.url));
 const summaryRows = (page: Page) => page.getByTestId('summary-rows');
@@ -82,6 +82,36 @@ test('uploads a gzip quotes file and a gzip trades file together, aligned on one
   await expect(page.getByTestId('dataset-name')).toHaveText('spot-quotes.csv.gz + spot-trades.csv.gz');
   await expect(page.getByTestId('dataset-summary')).toContainText(/with [\d,]+ aligned trades/);
   await expect(page).not.toHaveURL(/sample=/);
+});
+
+test('parameters come back from IndexedDB when the app is opened without them in the link', async ({ page }) => {
+  await openData(page);
+  await expect(summaryRows(page)).toHaveText('66,089', { timeout: 20_000 });
+  await numberBox(page, 'gamma').fill('0.5');
+  await numberBox(page, 'gamma').press('Enter');
+  await expect(page).toHaveURL(/g=0\.5/);
+  // Saved after a short debounce: wait until IndexedDB holds it.
+  await expect
+    .poll(() =>
+      page.evaluate(
+        () =>
+          new Promise<unknown>((resolve) => {
+            const open = indexedDB.open('mm-lab');
+            open.onsuccess = () => {
+              const req = open.result.transaction('saved').objectStore('saved').get('params:v1');
+              req.onsuccess = () => resolve((req.result as { params?: { gamma?: number } } | undefined)?.params?.gamma);
+              req.onerror = () => resolve(undefined);
+            };
+            open.onerror = () => resolve(undefined);
+          }),
+      ),
+    )
+    .toBe(0.5);
+  await page.goto('./');
+  await expect(numberBox(page, 'gamma')).toHaveValue('0.5');
+  // A link's own parameters win over the saved ones.
+  await page.goto('./?v=1&g=2');
+  await expect(numberBox(page, 'gamma')).toHaveValue('2');
 });
 
 test('a broken file shows its message with the line number (stop) or lists the skipped line (skip)', async ({ page }) => {
