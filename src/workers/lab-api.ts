@@ -9,6 +9,7 @@ import {
   type StrategyId,
 } from '../engine';
 import {
+  PARTIAL_BUCKETS,
   buildKalmanView,
   buildRegimeView,
   buildSeriesView,
@@ -84,7 +85,7 @@ export const labApi = {
       const now = performance.now();
       if (p.to < p.total && now - lastSent >= CHUNK_EVERY_MS) {
         lastSent = now;
-        const view = buildSeriesView(acc, p.to, config.orderSize ?? 1);
+        const view = buildSeriesView(acc, p.to, config.orderSize ?? 1, PARTIAL_BUCKETS);
         onChunk(transfer(view, transferList(view)));
       }
     } : undefined);

@@ -23,7 +23,9 @@ import {
  * receives a few thousand points per series. Everything here is plain data (typed arrays and
  * numbers) that structured clone or transfer can move.
  */
-export const CHART_BUCKETS = 400; // → at most ~800 points per chart: about one min-max pair per pixel column
+export const CHART_BUCKETS = 250; // → at most ~500 points per chart: a min-max pair per ~2 px of a 500 px plot
+/** Partial views while a run streams: coarser, so live redraws stay cheap (recharts costs grow with points). */
+export const PARTIAL_BUCKETS = 120;
 
 export interface PriceView { time: Float64Array; mid: Float64Array; fairValue: Float64Array; bid: Float64Array; ask: Float64Array; regime: Float64Array }
 export interface InventoryView { time: Float64Array; inventory: Float64Array }
@@ -65,14 +67,14 @@ export interface RunSummaryView {
 }
 
 /** Series of ticks [0, upTo) of a result-like set of arrays, min-max downsampled per chart. */
-export function buildSeriesView(r: Pick<BacktestResult, 'time' | 'mid' | 'fairValue' | 'bid' | 'ask' | 'inventory' | 'equity' | 'regime'>, upTo: number, orderSize = 1): RunSeriesView {
+export function buildSeriesView(r: Pick<BacktestResult, 'time' | 'mid' | 'fairValue' | 'bid' | 'ask' | 'inventory' | 'equity' | 'regime'>, upTo: number, orderSize = 1, buckets = CHART_BUCKETS): RunSeriesView {
   const n = upTo;
   const time = r.time.subarray(0, n);
   const mid = r.mid.subarray(0, n);
   const equity = r.equity.subarray(0, n);
   const inventory = r.inventory.subarray(0, n);
-  const pI = minMaxIndices(mid, CHART_BUCKETS);
-  const iI = minMaxIndices(inventory, CHART_BUCKETS);
+  const pI = minMaxIndices(mid, buckets);
+  const iI = minMaxIndices(inventory, buckets);
   const e0 = n > 0 ? equity[0] : 0;
   const pnl = new Float64Array(n);
   const drawdown = new Float64Array(n);
@@ -85,7 +87,7 @@ export function buildSeriesView(r: Pick<BacktestResult, 'time' | 'mid' | 'fairVa
     drawdown[i] = pnl[i] - peak;
     buyHold[i] = (mid[i] - entry) * orderSize;
   }
-  const eI = minMaxIndices(pnl, CHART_BUCKETS);
+  const eI = minMaxIndices(pnl, buckets);
   return {
     upTo: n,
     total: r.time.length,

@@ -133,6 +133,7 @@ test('a 1e6-tick run streams partial results, and the worker pipeline never bloc
 test('a 1e6-tick run with every panel open streams partial results into the charts (long tasks printed for BENCHMARKS.md)', async ({ page }) => {
   await openApp(page);
   await waitForRunDone(page);
+  await page.locator('#pnl').scrollIntoViewIfNeeded(); // the PnL charts are on screen and redraw live
   const out = await measureMillionTickRun(page);
   console.log(`1e6-tick lab run, all panels: first partial after ${out.firstPartialMs.toFixed(0)} ms, ${out.partials} partial updates, done in ${out.totalMs.toFixed(0)} ms; long tasks: ${JSON.stringify(out.longTasks.map((x) => Math.round(x)))}`);
   expect(out.partials).toBeGreaterThan(0);

@@ -1,4 +1,4 @@
-import { useRef, useState, type ReactNode } from 'react';
+import { useEffect, useRef, useState, type ReactNode } from 'react';
 import { columnsToCsv, downloadBlob, exportSvgAsPng } from './export';
 
 /**
@@ -15,6 +15,11 @@ export function ChartFrame({ title, name, csv, children, testId }: {
 }) {
   const ref = useRef<HTMLDivElement>(null);
   const [err, setErr] = useState('');
+  const visible = useInView(ref);
+  // Off-screen charts keep their last drawing: handing React the same element lets it skip the
+  // whole chart subtree, so streamed updates only cost what is on screen.
+  const [frozen, setFrozen] = useState<ReactNode>(children);
+  if (visible && frozen !== children) setFrozen(children);
   const run = (f: () => Promise<void>) => { setErr(''); f().catch((e: unknown) => setErr(e instanceof Error ? e.message : String(e))); };
   return (
     <figure className="chart" data-testid={testId} aria-label={title}>
@@ -27,8 +32,21 @@ export function ChartFrame({ title, name, csv, children, testId }: {
           ) : null}
         </span>
       </figcaption>
-      <div ref={ref}>{children}</div>
+      <div ref={ref}>{visible ? children : frozen}</div>
       {err ? <p className="error" role="alert">{err}</p> : null}
     </figure>
   );
+}
+
+/** Whether the element is in (or within 200 px of) the viewport; true where IntersectionObserver is missing. */
+function useInView(ref: React.RefObject<HTMLElement | null>): boolean {
+  const [inView, setInView] = useState(true);
+  useEffect(() => {
+    const el = ref.current;
+    if (!el || typeof IntersectionObserver === 'undefined') return;
+    const io = new IntersectionObserver((entries) => setInView(entries.some((e) => e.isIntersecting)), { rootMargin: '200px' });
+    io.observe(el);
+    return () => io.disconnect();
+  }, [ref]);
+  return inView;
 }
