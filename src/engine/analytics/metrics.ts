@@ -82,22 +82,33 @@ export function computeMetrics(x: MetricsInput): Metrics {
   };
 }
 
-/** Buy `size` at the first ask (paying `takerBps`), hold, mark at the mid. */
+/** Buy `size` at the first ask (paying `takerBps`), hold, mark at the mid. Streams over the mids: no copy of the series. */
 export function buyAndHold(time: Float64Array, mid: Float64Array, firstAsk: number, size: number, takerBps: number, bucketSec: number, yearBasis: YearBasis): BuyAndHold {
   const n = mid.length;
   const fee = Math.abs(firstAsk * size) * (takerBps / 1e4);
-  const eq = new Float64Array(n);
-  for (let i = 0; i < n; i++) eq[i] = size * (mid[i] - firstAsk) - fee;
-  const hist = pnlHistogram(time, eq, bucketSec);
-  const { sharpe } = sharpeSortino(hist.bucketPnl, yearSeconds(yearBasis) / bucketSec);
-  const totalPnl = eq[n - 1];
+  const at = (i: number) => size * (mid[i] - firstAsk) - fee;
+  // Per-bucket PnL (the buckets of bucketPnl) and the drawdown, in one pass.
+  const t0 = time[0];
+  const nb = Math.max(1, Math.floor((time[n - 1] - t0) / bucketSec) + 1);
+  const buckets = new Float64Array(nb);
+  let b = 0, start = at(0), peak = -Infinity, dd = 0;
+  for (let i = 0; i < n; i++) {
+    const e = at(i);
+    if (e > peak) peak = e;
+    if (peak - e > dd) dd = peak - e;
+    const bi = Math.min(nb - 1, Math.floor((time[i] - t0) / bucketSec));
+    if (bi !== b) { const last = at(i - 1); buckets[b] = last - start; start = last; b = bi; }
+  }
+  buckets[b] = at(n - 1) - start;
+  const { sharpe } = sharpeSortino(buckets, yearSeconds(yearBasis) / bucketSec);
+  const totalPnl = at(n - 1);
   return {
     size,
     entryPrice: firstAsk,
     totalPnl,
     returnPct: firstAsk !== 0 ? (totalPnl / Math.abs(firstAsk * size)) * 100 : 0,
     sharpe,
-    maxDrawdown: maxDrawdown(eq, Math.abs(firstAsk * size)).abs,
+    maxDrawdown: dd,
   };
 }
 

@@ -12,6 +12,16 @@ import { createSeries, sliceSeries } from './recorder';
 import { createRiskLog, inventoryLimit, logRisk, room } from './risk';
 import type { BacktestConfig, BacktestProgress, BacktestResult, MarketData, ResolvedParams } from './types';
 
+// Module-local bindings of the helpers the event loop calls per tick: some loaders (tsx's CJS
+// interop) turn each call of an imported function into a getter call, which costs more than the helper.
+const fLot = roundLot;
+const fRoom = room;
+const fBid = roundBid;
+const fAsk = roundAsk;
+const fFill = applyFill;
+const fMark = markMid;
+const fLimit = inventoryLimit;
+
 /** Half-life of the order-flow imbalance the strategies see, seconds. */
 const FLOW_HALF_LIFE_SEC = 10;
 
@@ -71,7 +81,7 @@ export function runBacktest(data: MarketData, config: BacktestConfig = {}, onPro
   let chunkFrom = 0;
 
   const valueLimited = Number.isFinite(maxPositionValue);
-  let limPrev = valueLimited ? inventoryLimit(maxInventory, maxPositionValue, prevMid) : maxInventory;
+  let limPrev = valueLimited ? fLimit(maxInventory, maxPositionValue, prevMid) : maxInventory;
   for (let i = 0; i < n; i++) {
     const t = time[i];
     // (1) trades in (prevT, t], at the prevailing mid prevMid.
@@ -88,22 +98,22 @@ export function runBacktest(data: MarketData, config: BacktestConfig = {}, onPro
       if (useTrades) {
         if (liveBidSize > 0) {
           let s = fillModel.onTrade(1, liveBid, liveBidSize, tradePrice[j], tradeSize[j]);
-          const cap = room(1, acc.inventory, limPrev);
+          const cap = fRoom(1, acc.inventory, limPrev);
           if (s > cap) s = cap;
-          s = roundLot(s, lotSize);
+          s = fLot(s, lotSize);
           if (s > 0) {
-            applyFill(acc, tt, i, 1, liveBid, s, prevMid, fees.fee(liveBid, s, true), true);
+            fFill(acc, tt, i, 1, liveBid, s, prevMid, fees.fee(liveBid, s, true), true);
             liveBidSize -= s;
             strategy.onFill(1, liveBid, s, tt);
           }
         }
         if (liveAskSize > 0) {
           let s = fillModel.onTrade(-1, liveAsk, liveAskSize, tradePrice[j], tradeSize[j]);
-          const cap = room(-1, acc.inventory, limPrev);
+          const cap = fRoom(-1, acc.inventory, limPrev);
           if (s > cap) s = cap;
-          s = roundLot(s, lotSize);
+          s = fLot(s, lotSize);
           if (s > 0) {
-            applyFill(acc, tt, i, -1, liveAsk, s, prevMid, fees.fee(liveAsk, s, true), true);
+            fFill(acc, tt, i, -1, liveAsk, s, prevMid, fees.fee(liveAsk, s, true), true);
             liveAskSize -= s;
             strategy.onFill(-1, liveAsk, s, tt);
           }
@@ -119,22 +129,22 @@ export function runBacktest(data: MarketData, config: BacktestConfig = {}, onPro
     if (useInterval && i > 0) {
       if (liveBidSize > 0) {
         let s = fillModel.onInterval(1, liveBid, liveBidSize, prevMid, t - bidFrom);
-        const cap = room(1, acc.inventory, limPrev);
+        const cap = fRoom(1, acc.inventory, limPrev);
         if (s > cap) s = cap;
-        s = roundLot(s, lotSize);
+        s = fLot(s, lotSize);
         if (s > 0) {
-          applyFill(acc, t, i, 1, liveBid, s, prevMid, fees.fee(liveBid, s, true), true);
+          fFill(acc, t, i, 1, liveBid, s, prevMid, fees.fee(liveBid, s, true), true);
           liveBidSize -= s;
           strategy.onFill(1, liveBid, s, t);
         }
       }
       if (liveAskSize > 0) {
         let s = fillModel.onInterval(-1, liveAsk, liveAskSize, prevMid, t - askFrom);
-        const cap = room(-1, acc.inventory, limPrev);
+        const cap = fRoom(-1, acc.inventory, limPrev);
         if (s > cap) s = cap;
-        s = roundLot(s, lotSize);
+        s = fLot(s, lotSize);
         if (s > 0) {
-          applyFill(acc, t, i, -1, liveAsk, s, prevMid, fees.fee(liveAsk, s, true), true);
+          fFill(acc, t, i, -1, liveAsk, s, prevMid, fees.fee(liveAsk, s, true), true);
           liveAskSize -= s;
           strategy.onFill(-1, liveAsk, s, t);
         }
@@ -142,28 +152,28 @@ export function runBacktest(data: MarketData, config: BacktestConfig = {}, onPro
     }
     // (3) the mid moves; the inventory is marked.
     const m = mid[i];
-    markMid(acc, prevMid, m);
-    const limNow = valueLimited ? inventoryLimit(maxInventory, maxPositionValue, m) : maxInventory;
+    fMark(acc, prevMid, m);
+    const limNow = valueLimited ? fLimit(maxInventory, maxPositionValue, m) : maxInventory;
     // (4) quote-cross fills against the new market quotes, at the new mid.
     if (useQuote && i > 0) {
       if (liveBidSize > 0) {
         let s = fillModel.onQuote(1, liveBid, liveBidSize, mktBid[i], mktAsk[i]);
-        const cap = room(1, acc.inventory, limNow);
+        const cap = fRoom(1, acc.inventory, limNow);
         if (s > cap) s = cap;
-        s = roundLot(s, lotSize);
+        s = fLot(s, lotSize);
         if (s > 0) {
-          applyFill(acc, t, i, 1, liveBid, s, m, fees.fee(liveBid, s, true), true);
+          fFill(acc, t, i, 1, liveBid, s, m, fees.fee(liveBid, s, true), true);
           liveBidSize -= s;
           strategy.onFill(1, liveBid, s, t);
         }
       }
       if (liveAskSize > 0) {
         let s = fillModel.onQuote(-1, liveAsk, liveAskSize, mktBid[i], mktAsk[i]);
-        const cap = room(-1, acc.inventory, limNow);
+        const cap = fRoom(-1, acc.inventory, limNow);
         if (s > cap) s = cap;
-        s = roundLot(s, lotSize);
+        s = fLot(s, lotSize);
         if (s > 0) {
-          applyFill(acc, t, i, -1, liveAsk, s, m, fees.fee(liveAsk, s, true), true);
+          fFill(acc, t, i, -1, liveAsk, s, m, fees.fee(liveAsk, s, true), true);
           liveAskSize -= s;
           strategy.onFill(-1, liveAsk, s, t);
         }
@@ -185,7 +195,7 @@ export function runBacktest(data: MarketData, config: BacktestConfig = {}, onPro
       const q = acc.inventory;
       if (rp.flattenOnKill && q !== 0) {
         const px = q > 0 ? mktBid[i] : mktAsk[i];
-        applyFill(acc, t, i, q > 0 ? -1 : 1, px, Math.abs(q), m, fees.fee(px, Math.abs(q), false), false);
+        fFill(acc, t, i, q > 0 ? -1 : 1, px, Math.abs(q), m, fees.fee(px, Math.abs(q), false), false);
         equity = acc.cash + acc.inventory * m;
       }
     }
@@ -204,15 +214,15 @@ export function runBacktest(data: MarketData, config: BacktestConfig = {}, onPro
     series.regime[i] = out.regime;
     let qb = NaN, qbs = 0, qa = NaN, qas = 0;
     if (i >= warmupTicks && !killed) {
-      qb = roundBid(out.bid, tickSize);
-      qa = roundAsk(out.ask, tickSize);
+      qb = fBid(out.bid, tickSize);
+      qa = fAsk(out.ask, tickSize);
       // Post-only: a quote that would cross the market is moved back to the touch.
-      if (qb >= mktAsk[i]) qb = tickSize > 0 ? roundBid(mktAsk[i] - tickSize, tickSize) : mktBid[i];
-      if (qa <= mktBid[i]) qa = tickSize > 0 ? roundAsk(mktBid[i] + tickSize, tickSize) : mktAsk[i];
-      const roomB = room(1, acc.inventory, limNow);
-      const roomA = room(-1, acc.inventory, limNow);
-      qbs = Number.isFinite(qb) && out.bidSize > 0 ? roundLot(Math.min(out.bidSize, roomB), lotSize) : 0;
-      qas = Number.isFinite(qa) && out.askSize > 0 ? roundLot(Math.min(out.askSize, roomA), lotSize) : 0;
+      if (qb >= mktAsk[i]) qb = tickSize > 0 ? fBid(mktAsk[i] - tickSize, tickSize) : mktBid[i];
+      if (qa <= mktBid[i]) qa = tickSize > 0 ? fAsk(mktBid[i] + tickSize, tickSize) : mktAsk[i];
+      const roomB = fRoom(1, acc.inventory, limNow);
+      const roomA = fRoom(-1, acc.inventory, limNow);
+      qbs = Number.isFinite(qb) && out.bidSize > 0 ? fLot(Math.min(out.bidSize, roomB), lotSize) : 0;
+      qas = Number.isFinite(qa) && out.askSize > 0 ? fLot(Math.min(out.askSize, roomA), lotSize) : 0;
       const nowBlockedB = out.bidSize > 0 && qbs <= 0;
       const nowBlockedA = out.askSize > 0 && qas <= 0;
       if (nowBlockedB !== blockedBid) {

@@ -20,6 +20,8 @@ export interface AsRegimeParams {
  * decoded causally, one forward step per tick (createRegimeFilter): no look-ahead. The quotes sit
  * around `fair(mid)` (a Kalman fair value by default).
  */
+const reservation = asReservation; // a local binding: called per tick (see backtest/run.ts)
+
 export function createAsRegime(p: AsRegimeParams, fair: (mid: number) => number): Strategy {
   const K = p.model.means.length;
   if (p.sigmaByState.length !== K || p.kappaByState.length !== K) throw new RangeError(`sigmaByState and kappaByState need ${K} entries (one per HMM state)`);
@@ -37,7 +39,7 @@ export function createAsRegime(p: AsRegimeParams, fair: (mid: number) => number)
       const k = Number.isNaN(prevMid) ? filter.update(0) : filter.update(m.mid - prevMid);
       prevMid = m.mid;
       const s = fair(m.mid);
-      const r = asReservation(s, pos.inventory, p.gamma, sigma[k], p.horizonSec);
+      const r = reservation(s, pos.inventory, p.gamma, sigma[k], p.horizonSec);
       out.fairValue = s;
       out.bid = r - half[k];
       out.ask = r + half[k];

@@ -18,13 +18,15 @@ export interface AsStrategyParams {
  * Avellaneda & Stoikov (2008), with T − t held at `horizonSec`. `fair` maps the mid to the
  * price quoted around (identity for 'as', a Kalman filter for 'as-kalman').
  */
+const reservation = asReservation; // a local binding: called per tick (see backtest/run.ts)
+
 export function createAs(p: AsStrategyParams, id: StrategyId = 'as', fair?: (mid: number) => number): Strategy {
   const half = 0.5 * asTotalSpread(p.gamma, p.sigma, p.kappa, p.horizonSec);
   return {
     id,
     quote(m: MarketView, pos: PositionView, out: QuoteOut): void {
       const s = fair === undefined ? m.mid : fair(m.mid);
-      const r = asReservation(s, pos.inventory, p.gamma, p.sigma, p.horizonSec);
+      const r = reservation(s, pos.inventory, p.gamma, p.sigma, p.horizonSec);
       out.fairValue = s;
       out.bid = r - half;
       out.ask = r + half;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { bucketPnl, computeMetrics, histogram, markoutMids, maxDrawdown, sharpeSortino, YEAR_SECONDS_24_7 } from '../../../src/engine';
+import { bucketPnl, buyAndHold, computeMetrics, histogram, markoutMids, maxDrawdown, sharpeSortino, YEAR_SECONDS_24_7 } from '../../../src/engine';
 
 describe('drawdown', () => {
   it('finds the largest fall from a running peak, absolute and in % of capital + peak', () => {
@@ -86,5 +86,19 @@ describe('computeMetrics', () => {
     expect(m.avgSpreadCapturedBps).toBeCloseTo(16, 9);
     expect(m.maxDrawdown).toBeCloseTo(0.5, 12);
     expect(m.calmar).toBeCloseTo(m.annualisedPnl / 0.5, 6);
+  });
+});
+
+describe('buyAndHold', () => {
+  it('holds size from the first ask and reports its PnL, return and drawdown', () => {
+    const time = Float64Array.of(0, 60, 120, 180);
+    const mid = Float64Array.of(100, 102, 99, 101);
+    const b = buyAndHold(time, mid, 100.5, 2, 10, 60, '24/7');
+    const fee = 100.5 * 2 * 1e-3;
+    // equity 2·(mid − 100.5) − fee: −1, 3, −3, 1 (minus the fee): peak 3 → trough −3
+    expect(b.totalPnl).toBeCloseTo(1 - fee, 12);
+    expect(b.maxDrawdown).toBeCloseTo(6, 12);
+    expect(b.returnPct).toBeCloseTo(((1 - fee) / 201) * 100, 12);
+    expect(b.entryPrice).toBe(100.5);
   });
 });
