@@ -82,21 +82,64 @@ export function toStateSpace(p: KalmanParams): ScalarStateSpace {
 /**
  * Runs the filter over `y`. The predicted variance does not depend on the data, so once it reaches a
  * floating-point fixed point every later variance, gain and F is bitwise the same: the loop then
- * only updates the mean (same numbers, several times faster).
+ * only updates the mean (same numbers, several times faster). `variance`, `gain` and `innovationVar`
+ * are then a short prefix plus a constant, so they are materialised on first access (enumerable
+ * getters, cached): callers that only read the mean do not pay for writing three more n-length arrays.
+ * Non-finite input is detected from the sums afterwards (NaN and ±∞ propagate into them) and reported
+ * with its index, at no cost per tick.
  */
 export function runKalman(y: Float64Array, ss: ScalarStateSpace): KalmanResult {
-  checkSeries('y', y);
+  if (!(y instanceof Float64Array)) checkSeries('y', y);
   const n = y.length;
+  if (n === 0) checkSeries('y', y, 1);
   const mean = new Float64Array(n);
-  const variance = new Float64Array(n);
   const innovation = new Float64Array(n);
-  const innovationVar = new Float64Array(n);
-  const gain = new Float64Array(n);
+  const st: FilterState = { a: ss.x0, P: ss.p0, sumLogF: 0, sumV2F: 0, pre: new Float64Array(3 * Math.min(n, 256)) };
+  const t0 = transientSteps(y, ss, mean, innovation, st);
+  const F = st.P + ss.r;
+  const K = st.P / F;
+  if (t0 < n) steadySteps(y, ss, mean, innovation, st, t0, K, F);
+  if (!Number.isFinite(st.sumV2F)) checkSeries('y', y);
+  const out = { mean, innovation, logLik: -n * HALF_LOG_2PI - 0.5 * (st.sumLogF + st.sumV2F) } as KalmanResult;
+  const pre = st.pre;
+  lazyColumn(out, 'variance', n, t0, pre, 0, K * ss.r);
+  lazyColumn(out, 'gain', n, t0, pre, 1, K);
+  lazyColumn(out, 'innovationVar', n, t0, pre, 2, F);
+  return out;
+}
+
+/** Defines out[field] as a cached getter: pre[3i + col] for i < t0, then `tail`. */
+function lazyColumn(out: KalmanResult, field: 'variance' | 'gain' | 'innovationVar', n: number, t0: number, pre: Float64Array, col: number, tail: number): void {
+  let arr: Float64Array | null = null;
+  Object.defineProperty(out, field, {
+    enumerable: true,
+    configurable: true,
+    get() {
+      if (arr === null) {
+        arr = new Float64Array(n);
+        for (let i = 0; i < t0; i++) arr[i] = pre[3 * i + col];
+        if (t0 < n) arr.fill(tail, t0);
+      }
+      return arr;
+    },
+  });
+}
+
+interface FilterState {
+  a: number;
+  P: number;
+  sumLogF: number;
+  sumV2F: number;
+  /** Transient (variance, gain, F) triples, grown by doubling. */
+  pre: Float64Array;
+}
+
+/** Full recursion until the predicted variance stops changing; returns the index reached. */
+function transientSteps(y: Float64Array, ss: ScalarStateSpace, mean: Float64Array, innovation: Float64Array, st: FilterState): number {
   const { phi, c, qState, r } = ss;
-  let a = ss.x0;
-  let P = ss.p0;
-  let sumLogF = 0;
-  let sumV2F = 0;
+  const n = y.length;
+  let pre = st.pre;
+  let a = st.a, P = st.P, sumLogF = 0, sumV2F = 0;
   let t = 0;
   for (; t < n; t++) {
     const F = P + r;
@@ -105,10 +148,15 @@ export function runKalman(y: Float64Array, ss: ScalarStateSpace): KalmanResult {
     const m = a + K * v;
     const vf = K * r; // = P·r/F, free of the cancellation in P − K·P
     mean[t] = m;
-    variance[t] = vf;
     innovation[t] = v;
-    innovationVar[t] = F;
-    gain[t] = K;
+    if (3 * t + 3 > pre.length) {
+      const grown = new Float64Array(Math.min(3 * n, 2 * pre.length));
+      grown.set(pre);
+      pre = grown;
+    }
+    pre[3 * t] = vf;
+    pre[3 * t + 1] = K;
+    pre[3 * t + 2] = F;
     sumLogF += Math.log(F);
     sumV2F += (v * v) / F;
     a = phi * m + c;
@@ -116,18 +164,27 @@ export function runKalman(y: Float64Array, ss: ScalarStateSpace): KalmanResult {
     if (Pn === P) { t++; break; }
     P = Pn;
   }
-  if (t < n) {
-    // Steady state: P, F, K and the filtered variance are constants from here on.
-    const F = P + r;
-    const K = P / F;
-    const vf = K * r; // = P·r/F, free of the cancellation in P − K·P
-    const invF = 1 / F;
-    variance.fill(vf, t);
-    innovationVar.fill(F, t);
-    gain.fill(K, t);
-    sumLogF += (n - t) * Math.log(F);
-    let s = 0;
-    for (; t < n; t++) {
+  st.a = a; st.P = P; st.sumLogF = sumLogF; st.sumV2F = sumV2F; st.pre = pre;
+  return t;
+}
+
+/** Steady state from index t0 on: P, F, K and the filtered variance are constants. */
+function steadySteps(y: Float64Array, ss: ScalarStateSpace, mean: Float64Array, innovation: Float64Array, st: FilterState, t0: number, K: number, F: number): void {
+  const { phi, c } = ss;
+  const n = y.length;
+  let a = st.a;
+  let s = 0;
+  // With φ = 1 and c = 0 (local level) the update is a ← a + K·v; the general form costs one more multiply-add.
+  if (phi === 1 && c === 0) {
+    for (let t = t0; t < n; t++) {
+      const v = y[t] - a;
+      a += K * v;
+      mean[t] = a;
+      innovation[t] = v;
+      s += v * v;
+    }
+  } else {
+    for (let t = t0; t < n; t++) {
       const v = y[t] - a;
       const m = a + K * v;
       mean[t] = m;
@@ -135,10 +192,10 @@ export function runKalman(y: Float64Array, ss: ScalarStateSpace): KalmanResult {
       s += v * v;
       a = phi * m + c;
     }
-    sumV2F += s * invF;
   }
-  const logLik = -n * HALF_LOG_2PI - 0.5 * (sumLogF + sumV2F);
-  return { mean, variance, innovation, innovationVar, gain, logLik };
+  st.a = a;
+  st.sumLogF += (n - t0) * Math.log(F);
+  st.sumV2F += s / F;
 }
 
 /** Local-level (random walk plus noise) Kalman filter over `y`; see LocalLevelParams. */

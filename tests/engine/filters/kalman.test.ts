@@ -78,8 +78,26 @@ describe('kalmanLocalLevel', () => {
     expect(Math.abs(res.mean[n - 1] - y[n - 1])).toBeLessThan(20);
   });
 
+  it('materialises variance, gain and innovationVar once, and copies/clones carry them', () => {
+    const y = Float64Array.from({ length: 1000 }, (_, i) => Math.cos(i));
+    const res = kalmanLocalLevel(y, { q: 0.1, r: 1, x0: 0, p0: 5 });
+    expect(res.variance).toBe(res.variance);
+    expect(res.gain.length).toBe(1000);
+    expect(res.gain[0]).toBeCloseTo(5 / 6, 15);
+    const copy = { ...res };
+    const clone = structuredClone(res);
+    for (const f of ['variance', 'gain', 'innovationVar'] as const) {
+      expect(Array.from(copy[f])).toEqual(Array.from(res[f]));
+      expect(Array.from(clone[f])).toEqual(Array.from(res[f]));
+    }
+    expect(Object.keys(res).sort()).toEqual(['gain', 'innovation', 'innovationVar', 'logLik', 'mean', 'variance']);
+  });
+
   it('names the bad index or parameter', () => {
     expect(() => kalmanLocalLevel(Float64Array.of(1, NaN, 3), { q: 1, r: 1, x0: 0, p0: 1 })).toThrow(/y\[1\]/);
+    const long = new Float64Array(5000).fill(1);
+    long[4321] = -Infinity; // found after the steady-state loop
+    expect(() => kalmanLocalLevel(long, { q: 1, r: 1, x0: 0, p0: 1 })).toThrow(/y\[4321\]/);
     expect(() => kalmanLocalLevel(Float64Array.of(1, 2), { q: -1, r: 1, x0: 0, p0: 1 })).toThrow(ParamError);
     expect(() => kalmanLocalLevel(Float64Array.of(1, 2), { q: 1, r: 0, x0: 0, p0: 1 })).toThrow(/^r must be/);
     expect(() => kalmanLocalLevel(new Float64Array(0), { q: 1, r: 1, x0: 0, p0: 1 })).toThrow(/y.length/);

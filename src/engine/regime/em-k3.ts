@@ -1,0 +1,99 @@
+import type { HmmParams } from './hmm-model';
+import type { ForwardWork } from './forward';
+import type { EStats } from './backward';
+
+/**
+ * K = 3 versions of forwardInto and backwardStats with every per-state quantity in a local variable
+ * (no inner loops, no array reads for parameters): the same recursions and the same numbers up to
+ * rounding, about 3× faster in V8. Returns false when a step needs the log-space rescue, so the
+ * caller can rerun the general code.
+ */
+const LOG_2PI = Math.log(2 * Math.PI);
+const TINY = 1e-280;
+
+export function forwardK3(x: ArrayLike<number>, m: HmmParams, w: ForwardWork): boolean {
+  const n = x.length;
+  const { emis, alpha, scale } = w;
+  const mu0 = m.means[0], mu1 = m.means[1], mu2 = m.means[2];
+  const h0 = 0.5 / m.variances[0], h1 = 0.5 / m.variances[1], h2 = 0.5 / m.variances[2];
+  const l0 = -0.5 * (LOG_2PI + Math.log(m.variances[0]));
+  const l1 = -0.5 * (LOG_2PI + Math.log(m.variances[1]));
+  const l2 = -0.5 * (LOG_2PI + Math.log(m.variances[2]));
+  const A = m.trans;
+  const a00 = A[0], a01 = A[1], a02 = A[2], a10 = A[3], a11 = A[4], a12 = A[5], a20 = A[6], a21 = A[7], a22 = A[8];
+  let p0 = m.init[0], p1 = m.init[1], p2 = m.init[2];
+  let sumLog = 0;
+  let prod = 1;
+  for (let t = 0, o = 0; t < n; t++, o += 3) {
+    const xt = x[t];
+    const d0 = xt - mu0, d1 = xt - mu1, d2 = xt - mu2;
+    const e0 = l0 - d0 * d0 * h0, e1 = l1 - d1 * d1 * h1, e2 = l2 - d2 * d2 * h2;
+    const mx = e0 > e1 ? (e0 > e2 ? e0 : e2) : e1 > e2 ? e1 : e2;
+    const b0 = Math.exp(e0 - mx), b1 = Math.exp(e1 - mx), b2 = Math.exp(e2 - mx);
+    emis[o] = b0; emis[o + 1] = b1; emis[o + 2] = b2;
+    const u0 = p0 * b0, u1 = p1 * b1, u2 = p2 * b2;
+    const c = u0 + u1 + u2;
+    if (!(c > TINY)) return false;
+    const ic = 1 / c;
+    const f0 = u0 * ic, f1 = u1 * ic, f2 = u2 * ic;
+    alpha[o] = f0; alpha[o + 1] = f1; alpha[o + 2] = f2;
+    scale[t] = c;
+    sumLog += mx;
+    prod *= c;
+    if (prod < TINY) { sumLog += Math.log(prod); prod = 1; }
+    p0 = f0 * a00 + f1 * a10 + f2 * a20;
+    p1 = f0 * a01 + f1 * a11 + f2 * a21;
+    p2 = f0 * a02 + f1 * a12 + f2 * a22;
+  }
+  w.logLik = sumLog + Math.log(prod);
+  return true;
+}
+
+export function backwardK3(x: ArrayLike<number>, m: HmmParams, w: ForwardWork, st: EStats): void {
+  const n = x.length;
+  const { emis, alpha } = w;
+  const A = m.trans;
+  const a00 = A[0], a01 = A[1], a02 = A[2], a10 = A[3], a11 = A[4], a12 = A[5], a20 = A[6], a21 = A[7], a22 = A[8];
+  let n0 = 0, n1 = 0, n2 = 0, s0 = 0, s1 = 0, s2 = 0, q0 = 0, q1 = 0, q2 = 0;
+  let S00 = 0, S01 = 0, S02 = 0, S10 = 0, S11 = 0, S12 = 0, S20 = 0, S21 = 0, S22 = 0;
+  let b0 = 1, b1 = 1, b2 = 1;
+  let gs = 1;
+  let g0 = 0, g1 = 0, g2 = 0;
+  for (let t = n - 1, o = 3 * (n - 1); t >= 0; t--, o -= 3) {
+    const xt = x[t];
+    if (!(gs > 0) || !Number.isFinite(gs)) { b0 = 1; b1 = 1; b2 = 1; gs = 1; }
+    const ig = 1 / gs;
+    g0 = alpha[o] * b0 * ig; g1 = alpha[o + 1] * b1 * ig; g2 = alpha[o + 2] * b2 * ig;
+    n0 += g0; n1 += g1; n2 += g2;
+    const x0 = g0 * xt, x1 = g1 * xt, x2 = g2 * xt;
+    s0 += x0; s1 += x1; s2 += x2;
+    q0 += x0 * xt; q1 += x1 * xt; q2 += x2 * xt;
+    if (t === 0) break;
+    const w0 = emis[o] * b0, w1 = emis[o + 1] * b1, w2 = emis[o + 2] * b2;
+    const r0 = a00 * w0 + a01 * w1 + a02 * w2;
+    const r1 = a10 * w0 + a11 * w1 + a12 * w2;
+    const r2 = a20 * w0 + a21 * w1 + a22 * w2;
+    const p = o - 3;
+    const f0 = alpha[p], f1 = alpha[p + 1], f2 = alpha[p + 2];
+    const z = f0 * r0 + f1 * r1 + f2 * r2;
+    if (z > 0 && z < Infinity) {
+      const iz = 1 / z;
+      const c0 = f0 * iz, c1 = f1 * iz, c2 = f2 * iz;
+      S00 += c0 * w0; S01 += c0 * w1; S02 += c0 * w2;
+      S10 += c1 * w0; S11 += c1 * w1; S12 += c1 * w2;
+      S20 += c2 * w0; S21 += c2 * w1; S22 += c2 * w2;
+    }
+    const mx = r0 > r1 ? (r0 > r2 ? r0 : r2) : r1 > r2 ? r1 : r2;
+    const im = mx > 0 ? 1 / mx : 1;
+    b0 = r0 * im; b1 = r1 * im; b2 = r2 * im;
+    gs = z * im;
+  }
+  st.occ[0] = n0; st.occ[1] = n1; st.occ[2] = n2;
+  st.sumX[0] = s0; st.sumX[1] = s1; st.sumX[2] = s2;
+  st.sumX2[0] = q0; st.sumX2[1] = q1; st.sumX2[2] = q2;
+  st.first[0] = g0; st.first[1] = g1; st.first[2] = g2;
+  const S = st.trans;
+  S[0] = S00 * a00; S[1] = S01 * a01; S[2] = S02 * a02;
+  S[3] = S10 * a10; S[4] = S11 * a11; S[5] = S12 * a12;
+  S[6] = S20 * a20; S[7] = S21 * a21; S[8] = S22 * a22;
+}

@@ -1,0 +1,37 @@
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { backwardStats, createEStats } from '../../../src/engine/regime/backward';
+import { backwardK3, forwardK3 } from '../../../src/engine/regime/em-k3';
+import { createForwardWork, forwardInto } from '../../../src/engine/regime/forward';
+import { params, simulateHmm } from './helpers';
+
+describe('forwardK3 / backwardK3', () => {
+  it('give the same log-likelihood, forward probabilities and E-step statistics as the general code', () => {
+    fc.assert(
+      fc.property(fc.integer(), fc.integer({ min: 1, max: 300 }), fc.array(fc.double({ min: 0.02, max: 1, noNaN: true }), { minLength: 15, maxLength: 15 }), (seed, n, w) => {
+        const row = (o: number) => { const r = w.slice(o, o + 3); const s = r[0] + r[1] + r[2]; return r.map((v) => v / s); };
+        const m = params([w[12] * 4 - 2, w[13] - 0.5, w[14] * 3], [w[0] + 0.1, w[4] * 2 + 0.05, w[8] + 0.3], [...row(0), ...row(3), ...row(6)], row(9));
+        const { x } = simulateHmm(m, n, seed);
+        const g = createForwardWork(n, 3);
+        const f = createForwardWork(n, 3);
+        forwardInto(x, m, g);
+        expect(forwardK3(x, m, f)).toBe(true);
+        expect(Math.abs(f.logLik - g.logLik)).toBeLessThanOrEqual(1e-12 * Math.max(1, Math.abs(g.logLik)));
+        for (let i = 0; i < 3 * n; i++) expect(Math.abs(f.alpha[i] - g.alpha[i])).toBeLessThan(1e-13);
+        const sg = createEStats(3);
+        const sf = createEStats(3);
+        backwardStats(x, m, g, sg, new Float64Array(3), new Float64Array(3), new Float64Array(3));
+        backwardK3(x, m, f, sf);
+        for (const key of ['occ', 'sumX', 'sumX2', 'first', 'trans'] as const) {
+          for (let i = 0; i < sg[key].length; i++) expect(Math.abs(sf[key][i] - sg[key][i])).toBeLessThanOrEqual(1e-11 * Math.max(1, Math.abs(sg[key][i])));
+        }
+      }),
+      { numRuns: 150 },
+    );
+  });
+
+  it('hands over to the general code when a step needs the log-space rescue', () => {
+    const m = params([0, 50, 100], [1, 1, 1], [1, 0, 0, 0, 1, 0, 0, 0, 1], [1, 0, 0]);
+    expect(forwardK3(Float64Array.of(0, 100), m, createForwardWork(2, 3))).toBe(false);
+  });
+});
