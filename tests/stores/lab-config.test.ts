@@ -1,0 +1,58 @@
+import { describe, expect, it } from 'vitest';
+import { toBacktestConfig, toLabSource, toMarketData } from '../../src/stores/lab-config';
+import { DEFAULT_LAB } from '../../src/stores/lab-settings';
+import { parseUrlState, serializeUrlState } from '../../src/stores/url-state';
+import { DEFAULT_PARAMS } from '../../src/stores/calculator-params';
+import type { LoadedDataset } from '../../src/workers/csv-client';
+
+function dataset(partial: Partial<LoadedDataset>): LoadedDataset {
+  return { name: 'x', source: 'file', kind: 'quotes', columns: { time: Float64Array.of(1, 2) }, summary: {} as LoadedDataset['summary'], rowsRead: 2, rowsSkipped: 0, problems: [], timeUnit: 's', mapping: {}, ...partial };
+}
+
+describe('lab config', () => {
+  it('leaves unset parameters to the engine and scales the inventory limit by the order size', () => {
+    const c = toBacktestConfig({ ...DEFAULT_LAB, values: { ...DEFAULT_LAB.values, orderSize: 0.5, maxInventory: 6 } });
+    expect(c.gamma).toBeUndefined();
+    expect(c.kappa).toBeUndefined();
+    expect(c.limits?.maxInventory).toBe(3);
+    expect(c.strategy).toBe('as-kalman');
+    expect(c.regime?.nStates).toBe(3);
+  });
+
+  it('regenerates a synthetic dataset from its seed and moves other data as columns', () => {
+    expect(toLabSource(dataset({ source: 'synthetic', seed: 9, nTicks: 1000 }))).toEqual({ kind: 'synthetic', seed: 9, nTicks: 1000 });
+    const s = toLabSource(dataset({ columns: { time: Float64Array.of(1, 2), bid: Float64Array.of(1, 1), ask: Float64Array.of(2, 2) } }));
+    expect(s.kind).toBe('columns');
+  });
+
+  it('maps prices, bars and trades files to a mid, and trades ride along', () => {
+    expect(toMarketData(dataset({ kind: 'prices', columns: { time: Float64Array.of(1), price: Float64Array.of(5) } })).mid).toEqual(Float64Array.of(5));
+    expect(toMarketData(dataset({ kind: 'bars', columns: { time: Float64Array.of(1), close: Float64Array.of(7) } })).mid).toEqual(Float64Array.of(7));
+    const t = toMarketData(dataset({ kind: 'trades', columns: { time: Float64Array.of(1), price: Float64Array.of(3), size: Float64Array.of(1), side: Float64Array.of(1) } }));
+    expect(t.tradePrice).toEqual(Float64Array.of(3));
+    expect(t.mid).toEqual(Float64Array.of(3));
+  });
+});
+
+describe('lab settings in the URL', () => {
+  it('round-trips strategy, explicit parameters, guard and open panels', () => {
+    const lab = { strategy: 'glft' as const, guard: true, values: { ...DEFAULT_LAB.values, gamma: 0.02, maxInventory: 4 }, panels: ['pnl' as const, 'regimes' as const] };
+    const q = serializeUrlState(DEFAULT_PARAMS, {}, lab);
+    expect(q).toBe('?v=1&st=glft&gd=1&p=pnl%2Cregimes&bg=0.02&bq=4');
+    const back = parseUrlState(q);
+    expect(back.lab).toEqual(lab);
+    expect(back.notices).toEqual([]);
+  });
+
+  it('names each invalid lab field and keeps its default', () => {
+    const r = parseUrlState('?st=martingale&gd=yes&p=pnl,evil&bn=9&bg=-1');
+    expect(r.lab).toEqual(DEFAULT_LAB);
+    expect(r.notices).toEqual([
+      'strategy: expected one of symmetric, skew, as, as-kalman, as-regime, glft, got "martingale"; using the default "as-kalman".',
+      'adverse-selection guard: expected 0 or 1, got "yes"; using off.',
+      'open panels: unknown "evil"; showing all panels.',
+      'Risk aversion (γ): expected a number from 0.000001 to 1000, got "-1"; using the calibrated value.',
+      'Regime states (K): expected a whole number from 2 to 5, got "9"; using the default 3.',
+    ]);
+  });
+});
