@@ -1,5 +1,8 @@
 import { createRng } from '../data/rng';
-import { asReservation, asTotalSpread } from '../quoting/avellaneda-stoikov';
+import { asTotalSpread } from '../quoting/avellaneda-stoikov';
+
+/** Inventories tabulated for the fill probabilities (|q| beyond this is computed directly). */
+const Q_TAB = 64;
 import { ParamError, finite, integerIn, nonNegative, positive } from '../util/validate';
 
 export type AS2008Strategy = 'inventory' | 'symmetric';
@@ -65,10 +68,23 @@ export function simulateAS2008(p: AS2008Params): AS2008Result {
   }
   // Its average over [0, T]: (1/T)∫ [γσ²(T − t) + (2/γ)ln(1 + γ/κ)] dt = γσ²T/2 + (2/γ)ln(1 + γ/κ).
   const meanSpread = asTotalSpread(gamma, sigma, kappa, T / 2);
-  const symmetricFill = Math.min(1, A * Math.exp((-kappa * meanSpread) / 2) * dt);
+  const symmetricHalf = 0.5 * meanSpread;
+  const symmetricFill = Math.min(1, A * Math.exp(-kappa * symmetricHalf) * dt);
   const inventory = p.strategy === 'inventory';
   const step = sigma * Math.sqrt(dt);
   const Adt = A * dt;
+  // Inventory strategy depths: δᵇ = half_i + q·γσ²τ_i, δᵃ = half_i − q·γσ²τ_i (eqs. 29–30), so the fill
+  // probability depends only on (step, q): tabulate it for |q| ≤ Q_TAB and skip two exps per step.
+  const width = 2 * Q_TAB + 1;
+  const fillTable = new Float64Array(inventory ? steps * width : 0);
+  const half = new Float64Array(steps);
+  const skew = new Float64Array(steps);
+  for (let i = 0; i < steps; i++) {
+    half[i] = 0.5 * spread[i];
+    skew[i] = gamma * sigma * sigma * tau[i];
+    if (inventory) for (let q = -Q_TAB; q <= Q_TAB; q++) fillTable[i * width + q + Q_TAB] = Math.min(1, Adt * Math.exp(-kappa * (half[i] + q * skew[i])));
+  }
+  const fillProb = (i: number, q: number) => (q >= -Q_TAB && q <= Q_TAB ? fillTable[i * width + q + Q_TAB] : Math.min(1, Adt * Math.exp(-kappa * (half[i] + q * skew[i]))));
   const rng = createRng(seed);
   const profit = new Float64Array(paths);
   const finalQ = new Float64Array(paths);
@@ -78,26 +94,28 @@ export function simulateAS2008(p: AS2008Params): AS2008Result {
     let q = 0;
     let cash = 0;
     for (let i = 0; i < steps; i++) {
-      const uMid = rng.uniform();
-      const uBid = rng.uniform();
+      // One uniform gives the mid's direction (its top bit) and the bid's fill draw (the other 31 bits).
+      const u = rng.uniform();
+      const up = u < 0.5;
+      const uBid = up ? 2 * u : 2 * u - 1;
       const uAsk = rng.uniform();
-      let bid: number, ask: number, pBid: number, pAsk: number;
+      let dBid: number, dAsk: number, pBid: number, pAsk: number;
       if (inventory) {
-        const r = asReservation(s, q, gamma, sigma, tau[i]);
-        const half = 0.5 * spread[i];
-        bid = r - half;
-        ask = r + half;
-        pBid = Math.min(1, Adt * Math.exp(-kappa * (s - bid)));
-        pAsk = Math.min(1, Adt * Math.exp(-kappa * (ask - s)));
+        dBid = half[i] + q * skew[i];
+        dAsk = half[i] - q * skew[i];
+        pBid = fillProb(i, q);
+        pAsk = fillProb(i, -q);
       } else {
-        bid = s - 0.5 * meanSpread;
-        ask = s + 0.5 * meanSpread;
+        dBid = symmetricHalf;
+        dAsk = symmetricHalf;
         pBid = symmetricFill;
         pAsk = symmetricFill;
       }
-      if (uBid < pBid) { q += 1; cash -= bid; }
-      if (uAsk < pAsk) { q -= 1; cash += ask; }
-      s += uMid < 0.5 ? step : -step;
+      const filledBid = uBid < pBid;
+      const filledAsk = uAsk < pAsk;
+      if (filledBid) { q += 1; cash -= s - dBid; }
+      if (filledAsk) { q -= 1; cash += s + dAsk; }
+      s += up ? step : -step;
     }
     profit[path] = cash + q * s;
     finalQ[path] = q;
