@@ -1,7 +1,7 @@
 // Public surface of engine/data/csv; re-exported from src/engine/index.ts.
 export { parseTicksCsv } from './parse';
 export { CsvError } from './csv-error';
-export { tooLargeMessage } from './scanner';
+export { tooLargeMessage } from './text';
 export type { CsvErrorCode } from './csv-error';
 export type { TicksInput } from './input';
 export { KIND_COLUMNS, DISPLAY_NAME, kindSpec } from './schema';

@@ -2,9 +2,9 @@ import { CsvError } from './csv-error';
 import { scanDecimal, scanEnd, scanEpochInteger } from './number';
 import { resolveSchema, SLOT_NUMBER, SLOT_SIDE, SLOT_SIDE_INVERTED, SLOT_TIME, type Schema } from './schema';
 import { detectTimeUnit, epochTextToSeconds, parseIsoSeconds, strictNumber, UNIT_DIGITS } from './time';
+import { asciiText, countLf, CR, detectDelimiter, findRowEnd, hasUnreadable, LF, looksLikeData, QUOTE, splitQuoted, tooLargeMessage, utf8 } from './text';
 import type { CsvProblem, ParsedTicks, ParseTicksOptions, TickColumn, TimeUnit } from './types';
 
-const LF = 10, CR = 13, QUOTE = 34;
 const MAX_HEADER_BYTES = 65536;
 /** A quoted field may span lines, but not beyond this: then the quote is taken as unterminated. */
 const MAX_QUOTED_ROW_BYTES = 65536;
@@ -12,7 +12,6 @@ const MAX_QUOTED_ROW_BYTES = 65536;
 const MAX_LINE_BYTES = 1 << 20;
 const PRICE_COLUMNS = new Set<TickColumn>(['bid', 'ask', 'price', 'open', 'high', 'low', 'close']);
 const SIZE_COLUMNS = new Set<TickColumn>(['bidSize', 'askSize', 'size', 'volume']);
-const utf8 = new TextDecoder('utf-8');
 
 /** Resolved options with defaults. */
 interface Settings {
@@ -481,92 +480,4 @@ export class TickScanner {
     this.cap = m;
     this.problems.sort((a, b) => a.line - b.line);
   }
-}
-
-/** Index of the LF ending the row that starts at `pos` (LFs inside quotes do not count), −1 when none yet. */
-function findRowEnd(buf: Uint8Array, pos: number): number {
-  let inQuote = false;
-  for (let i = pos; i < buf.length; i++) {
-    const c = buf[i];
-    if (c === QUOTE) inQuote = !inQuote;
-    else if (c === LF && !inQuote) return i;
-  }
-  return -1;
-}
-
-function countLf(buf: Uint8Array, from: number, to: number): number {
-  let k = 0;
-  for (let i = from; i < to; i++) if (buf[i] === LF) k++;
-  return k;
-}
-
-/** A header never holds only numbers, dates and booleans; a first data row does (e.g. Binance's headerless exports). */
-function looksLikeData(field: string): boolean {
-  return field !== '' && (Number.isFinite(strictNumber(field)) || Number.isFinite(parseIsoSeconds(field)) || /^(true|false)$/i.test(field));
-}
-
-/** Split one record's text on `delim` with RFC 4180 quoting ("" is a literal quote). */
-export function splitQuoted(text: string, delim: number): string[] {
-  const out: string[] = [];
-  let cur = '', inQuote = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (inQuote) {
-      if (c === QUOTE) {
-        if (text.charCodeAt(i + 1) === QUOTE) {
-          cur += '"';
-          i++;
-        } else inQuote = false;
-      } else cur += text[i];
-    } else if (c === QUOTE) inQuote = true;
-    else if (c === delim) {
-      out.push(cur);
-      cur = '';
-    } else cur += text[i];
-  }
-  out.push(cur);
-  return out;
-}
-
-/** The delimiter that occurs most in the header (outside quotes): comma, semicolon or tab. */
-function detectDelimiter(header: string): number {
-  const counts = new Map<number, number>([[44, 0], [59, 0], [9, 0]]);
-  let inQuote = false;
-  for (let i = 0; i < header.length; i++) {
-    const c = header.charCodeAt(i);
-    if (c === QUOTE) inQuote = !inQuote;
-    else if (!inQuote && counts.has(c)) counts.set(c, counts.get(c)! + 1);
-  }
-  let best = 44, most = 0;
-  for (const [c, k] of counts) if (k > most) [best, most] = [c, k];
-  return best;
-}
-
-/** Replacement characters (invalid UTF-8) or control codes other than tab/CR/LF/FF/VT: not text. */
-function hasUnreadable(text: string): boolean {
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c === 0xfffd || c < 8 || (c > 13 && c < 32)) return true;
-  }
-  return false;
-}
-
-/** Field text; ASCII (every number and date) without going through TextDecoder. */
-function asciiText(buf: Uint8Array, p: number, e: number): string {
-  let s = '';
-  for (let i = p; i < e; i++) {
-    const c = buf[i];
-    if (c > 127) return utf8.decode(buf.subarray(p, e));
-    s += String.fromCharCode(c);
-  }
-  return s;
-}
-
-/** The message for input beyond `maxBytes` (shared with the worker's early size check). */
-export function tooLargeMessage(maxBytes: number): string {
-  return `file too large for memory: more than ${formatBytes(maxBytes)} of text (the maxBytes limit)`;
-}
-
-function formatBytes(n: number): string {
-  return n >= 2 ** 20 ? `${+(n / 2 ** 20).toFixed(1)} MiB` : `${n} bytes`;
 }
