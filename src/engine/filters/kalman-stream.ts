@@ -47,10 +47,23 @@ class KalmanStream implements StreamingKalman {
     const P = this.P;
     const F = P + this.r;
     const K = P / F;
-    const v = y - this.a;
-    const m = this.a + K * v;
+    const a = this.a;
+    const v = y - a;
     const vf = K * this.r; // = P·r/F, as in the batch filter
-    if (!this.steady) this.logF = Math.log(F);
+    let m: number;
+    if (this.steady) {
+      // The batch filter's steady-state arithmetic (kalman.ts steadySteps), so the numbers are identical.
+      const k1 = 1 - K;
+      m = k1 * a + K * y;
+      this.a = this.phi === 1 && this.c === 0 ? m : this.phi * k1 * a + (this.phi * K * y + this.c);
+    } else {
+      m = a + K * v;
+      this.a = this.phi * m + this.c;
+      this.logF = Math.log(F);
+      const Pn = this.phi * this.phi * vf + this.q;
+      if (Pn === P) this.steady = true;
+      this.P = Pn;
+    }
     this.logLik += -HALF_LOG_2PI - 0.5 * (this.logF + (v * v) / F);
     this.mean = m;
     this.variance = vf;
@@ -58,12 +71,6 @@ class KalmanStream implements StreamingKalman {
     this.innovation = v;
     this.innovationVar = F;
     this.count++;
-    this.a = this.phi * m + this.c;
-    if (!this.steady) {
-      const Pn = this.phi * this.phi * vf + this.q;
-      if (Pn === P) this.steady = true;
-      this.P = Pn;
-    }
     return m;
   }
 }

@@ -174,23 +174,27 @@ function steadySteps(y: Float64Array, ss: ScalarStateSpace, mean: Float64Array, 
   const n = y.length;
   let a = st.a;
   let s = 0;
-  // With φ = 1 and c = 0 (local level) the update is a ← a + K·v; the general form costs one more multiply-add.
+  // Written so the loop-carried chain is one multiply-add: m = (1 − K)·a + K·y, a' = φ(1 − K)·a + (φK·y + c).
+  const k1 = 1 - K;
   if (phi === 1 && c === 0) {
     for (let t = t0; t < n; t++) {
-      const v = y[t] - a;
-      a += K * v;
+      const yt = y[t];
+      const v = yt - a;
+      a = k1 * a + K * yt;
       mean[t] = a;
       innovation[t] = v;
       s += v * v;
     }
   } else {
+    const alpha = phi * k1;
+    const beta = phi * K;
     for (let t = t0; t < n; t++) {
-      const v = y[t] - a;
-      const m = a + K * v;
-      mean[t] = m;
+      const yt = y[t];
+      const v = yt - a;
+      mean[t] = k1 * a + K * yt;
       innovation[t] = v;
       s += v * v;
-      a = phi * m + c;
+      a = alpha * a + (beta * yt + c);
     }
   }
   st.a = a;
