@@ -32,10 +32,10 @@ export function ComparePanel() {
       {status === 'error' && error ? <p className="error" role="alert">{error}</p> : null}
       {note ? <p className="muted" role="status">{note}</p> : null}
       {ranked ? (
-        <div className="lab-grid">
+        <>
           <div style={{ overflowX: 'auto' }}><CompareTable ranked={ranked} /></div>
           <EquityCurves ranked={ranked} />
-        </div>
+        </>
       ) : status !== 'running' ? (
         <p className="muted" data-testid="compare-empty">{hasData ? 'Press “Compare strategies” to run them all on the current data.' : 'Waiting for the run…'}</p>
       ) : null}

@@ -5,11 +5,11 @@ import { STRATEGY_COLOURS, strategyLabel } from './compare-rows';
 /** The strategies ranked by Sharpe, with the figures that explain the ranking. */
 export function CompareTable({ ranked }: { ranked: readonly CompareRow[] }) {
   return (
-    <table className="table" data-testid="compare-table" aria-label="Strategies ranked by Sharpe ratio">
+    <table className="table" style={{ marginBottom: 12 }} data-testid="compare-table" aria-label="Strategies ranked by Sharpe ratio">
       <thead>
         <tr>
           <th scope="col">Rank</th>
-          <th scope="col">Strategy</th>
+          <th scope="col" style={{ textAlign: 'left' }}>Strategy</th>
           <th scope="col">Net PnL (quote ccy)</th>
           <th scope="col">Sharpe (annualised)</th>
           <th scope="col">Max drawdown (quote ccy)</th>
@@ -23,7 +23,7 @@ export function CompareTable({ ranked }: { ranked: readonly CompareRow[] }) {
         {ranked.map((r, i) => (
           <tr key={r.strategy} data-strategy={r.strategy}>
             <td>{i + 1}</td>
-            <th scope="row" style={{ textAlign: 'left' }}>
+            <th scope="row" style={{ textAlign: 'left', whiteSpace: 'nowrap' }}>
               <span aria-hidden="true" style={{ display: 'inline-block', width: 10, height: 10, borderRadius: 2, marginRight: 6, background: STRATEGY_COLOURS[r.strategy] }} />
               {strategyLabel(r.strategy)}
             </th>

@@ -2,7 +2,7 @@ import { useMemo } from 'react';
 import { CartesianGrid, Legend, Line, LineChart, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { ChartFrame } from '../../components/ui/ChartFrame';
 import type { CompareRow } from '../../workers/lab-api';
-import { fmtTick, fmtTip } from '../kalman/format';
+import { fmtSecTick, fmtTick, fmtTip } from '../kalman/format';
 import { equityCsv, equityLines, STRATEGY_COLOURS, strategyLabel } from './compare-rows';
 
 /** Every strategy's cumulative PnL on one chart; each curve keeps its own time sampling (numeric x axis). */
@@ -13,7 +13,7 @@ export function EquityCurves({ ranked }: { ranked: readonly CompareRow[] }) {
       <ResponsiveContainer width="100%" height={280} minWidth={200}>
         <LineChart margin={{ top: 8, right: 16, bottom: 22, left: 8 }}>
           <CartesianGrid strokeDasharray="3 3" />
-          <XAxis dataKey="t" type="number" domain={['dataMin', 'dataMax']} allowDuplicatedCategory={false} tickFormatter={fmtTick} label={{ value: 'time from start (s)', position: 'insideBottom', offset: -12 }} />
+          <XAxis dataKey="t" type="number" domain={['dataMin', 'dataMax']} allowDuplicatedCategory={false} tickFormatter={fmtSecTick} label={{ value: 'time from start (s)', position: 'insideBottom', offset: -12 }} />
           <YAxis width={64} tickFormatter={fmtTick} label={{ value: 'PnL', angle: -90, position: 'insideLeft' }} />
           <Tooltip formatter={fmtTip} labelFormatter={(t) => `t = ${fmtTip(t)} s`} />
           <Legend verticalAlign="top" height={36} />

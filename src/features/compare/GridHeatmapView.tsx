@@ -8,11 +8,12 @@ export function GridHeatmapView({ result, strategy }: { result: GridResult; stra
   const nx = result.x.values.length;
   const best = bestCell(result.values);
   const scale = maxAbs(result.values);
+  const metricName = result.metric === 'sharpe' ? 'Sharpe' : result.metric;
   const ys = result.y.values.map((_, iy) => iy).reverse();
   return (
     <figure className="chart" aria-label="Grid search heatmap">
       <figcaption>
-        <span>{result.metric} over γ × κ — {strategyLabel(strategy)}{best >= 0 ? ` (best: γ = ${fmtNum(result.x.values[best % nx])}, κ = ${fmtNum(result.y.values[Math.floor(best / nx)])})` : ''}</span>
+        <span>{metricName} over γ × κ — {strategyLabel(strategy)}{best >= 0 ? ` (best: γ = ${fmtNum(result.x.values[best % nx])}, κ = ${fmtNum(result.y.values[Math.floor(best / nx)])})` : ''}</span>
       </figcaption>
       <div style={{ overflowX: 'auto' }}>
         <table className="table" data-testid="grid-heatmap" aria-label={`${result.metric} by risk aversion γ and order-book decay κ`}>

@@ -2,7 +2,7 @@ import { useMemo } from 'react';
 import { Bar, BarChart, CartesianGrid, Legend, Line, LineChart, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { ChartFrame } from '../../components/ui/ChartFrame';
 import type { KalmanView } from '../../workers/lab-view';
-import { fmtTick, fmtTip } from './format';
+import { fmtSecTick, fmtTick, fmtTip } from './format';
 import { acfBand, acfRows, kalmanRows } from './kalman-rows';
 
 const MARGIN = { top: 8, right: 16, bottom: 22, left: 8 };
@@ -21,12 +21,12 @@ export function KalmanCharts({ view, nTicks }: { view: KalmanView; nTicks: numbe
         <ResponsiveContainer width="100%" height={240} minWidth={200}>
           <LineChart data={rows} margin={MARGIN}>
             <CartesianGrid strokeDasharray="3 3" />
-            <XAxis dataKey="t" type="number" domain={['dataMin', 'dataMax']} tickFormatter={fmtTick} label={xTime} />
+            <XAxis dataKey="t" type="number" domain={['dataMin', 'dataMax']} tickFormatter={fmtSecTick} label={xTime} />
             <YAxis width={64} domain={['auto', 'auto']} tickFormatter={fmtTick} label={{ value: 'price', angle: -90, position: 'insideLeft' }} />
             <Tooltip formatter={fmtTip} labelFormatter={tLabel} />
             <Legend verticalAlign="top" height={24} />
-            <Line dataKey="raw" name="raw mid" stroke="#9aa5b1" dot={false} isAnimationActive={false} />
-            <Line dataKey="filtered" name="Kalman filtered" stroke="#2457c5" strokeWidth={2} dot={false} isAnimationActive={false} />
+            <Line dataKey="filtered" name="Kalman filtered" stroke="#2457c5" strokeWidth={3} strokeOpacity={0.6} dot={false} isAnimationActive={false} />
+            <Line dataKey="raw" name="raw mid" stroke="#1c2430" strokeWidth={1} dot={false} isAnimationActive={false} />
           </LineChart>
         </ResponsiveContainer>
       </ChartFrame>
@@ -34,11 +34,12 @@ export function KalmanCharts({ view, nTicks }: { view: KalmanView; nTicks: numbe
         <ResponsiveContainer width="100%" height={240} minWidth={200}>
           <LineChart data={rows} margin={MARGIN}>
             <CartesianGrid strokeDasharray="3 3" />
-            <XAxis dataKey="t" type="number" domain={['dataMin', 'dataMax']} tickFormatter={fmtTick} label={xTime} />
-            <YAxis width={64} domain={[0, 'auto']} tickFormatter={fmtTick} label={{ value: 'gain K', angle: -90, position: 'insideLeft' }} />
+            <XAxis dataKey="t" type="number" domain={['dataMin', 'dataMax']} tickFormatter={fmtSecTick} label={xTime} />
+            <YAxis width={64} domain={[0, 1]} tickFormatter={fmtTick} label={{ value: 'gain K', angle: -90, position: 'insideLeft' }} />
             <Tooltip formatter={fmtTip} labelFormatter={tLabel} />
-            <ReferenceLine y={view.steadyStateGain} stroke="#b83227" strokeDasharray="4 2" label={{ value: 'K∞', position: 'insideTopRight' }} />
-            <Line dataKey="gain" name="gain K" stroke="#8e44ad" dot={false} isAnimationActive={false} />
+            <Legend verticalAlign="top" height={24} />
+            <Line dataKey="gain" name="gain K" stroke="#c39bd3" strokeWidth={4} dot={false} isAnimationActive={false} />
+            <ReferenceLine y={view.steadyStateGain} stroke="#14213d" strokeDasharray="6 3" label={{ value: `K∞ = ${fmtTip(view.steadyStateGain)}`, position: 'insideBottomRight' }} />
           </LineChart>
         </ResponsiveContainer>
       </ChartFrame>
@@ -46,7 +47,7 @@ export function KalmanCharts({ view, nTicks }: { view: KalmanView; nTicks: numbe
         <ResponsiveContainer width="100%" height={240} minWidth={200}>
           <LineChart data={rows} margin={MARGIN}>
             <CartesianGrid strokeDasharray="3 3" />
-            <XAxis dataKey="t" type="number" domain={['dataMin', 'dataMax']} tickFormatter={fmtTick} label={xTime} />
+            <XAxis dataKey="t" type="number" domain={['dataMin', 'dataMax']} tickFormatter={fmtSecTick} label={xTime} />
             <YAxis width={64} tickFormatter={fmtTick} label={{ value: 'price', angle: -90, position: 'insideLeft' }} />
             <Tooltip formatter={fmtTip} labelFormatter={tLabel} />
             <ReferenceLine y={0} stroke="#888" />
@@ -59,7 +60,7 @@ export function KalmanCharts({ view, nTicks }: { view: KalmanView; nTicks: numbe
           <BarChart data={acf} margin={MARGIN}>
             <CartesianGrid strokeDasharray="3 3" />
             <XAxis dataKey="lag" label={{ value: 'lag (ticks)', position: 'insideBottom', offset: -12 }} />
-            <YAxis width={64} tickFormatter={fmtTick} label={{ value: 'autocorrelation', angle: -90, position: 'insideLeft' }} />
+            <YAxis width={64} tickFormatter={fmtTick} label={{ value: 'ρ', angle: -90, position: 'insideLeft' }} />
             <Tooltip formatter={fmtTip} labelFormatter={(l) => `lag ${String(l)}`} />
             <ReferenceLine y={0} stroke="#888" />
             {Number.isFinite(band) ? <ReferenceLine y={band} stroke="#b83227" strokeDasharray="4 2" /> : null}

@@ -18,8 +18,11 @@ export function fmtPct(x: number): string {
   return x < 0 ? `${MINUS}${v.slice(1)} %` : `${v} %`;
 }
 
-/** Axis ticks: 3 significant digits, no trailing zeros. */
-export const fmtTick = (v: number): string => (Number.isFinite(v) ? String(Number(v.toPrecision(3))) : '');
+/** Axis ticks: up to 6 significant digits (prices like 100.5 next to 101 stay apart), no trailing zeros. */
+export const fmtTick = (v: number): string => (Number.isFinite(v) ? String(Number(v.toPrecision(6))) : '');
+
+/** Time-axis ticks in seconds: 4 significant digits (the last tick is the data's end, e.g. 4999.9 → 5000). */
+export const fmtSecTick = (v: number): string => (Number.isFinite(v) ? String(Number(v.toPrecision(4))) : '');
 
 /** Tooltip values: 4 significant digits. */
 export const fmtTip = (v: unknown): string => (typeof v === 'number' ? fmtNum(v) : String(v));

@@ -2,7 +2,7 @@ import { useMemo } from 'react';
 import { Area, AreaChart, Bar, BarChart, CartesianGrid, Cell, Legend, Line, LineChart, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { ChartFrame } from '../../components/ui/ChartFrame';
 import type { RegimeView, RunSeriesView } from '../../workers/lab-view';
-import { fmtTick, fmtTip } from '../kalman/format';
+import { fmtSecTick, fmtTick, fmtTip } from '../kalman/format';
 import { NO_REGIME_COLOUR, posteriorRows, priceByStateRows, regimeColour, spreadByRegimeRows } from './regime-rows';
 
 const MARGIN = { top: 8, right: 16, bottom: 22, left: 8 };
@@ -11,18 +11,20 @@ const tLabel = (t: unknown) => `t = ${fmtTip(t)} s`;
 
 function stateLines(K: number, names: string[]) {
   return Array.from({ length: K }, (_, k) => (
-    <Line key={k} dataKey={`s${k}`} name={names[k]} stroke={regimeColour(k)} dot={false} connectNulls={false} isAnimationActive={false} />
+    <Line key={k} dataKey={`s${k}`} name={names[k]} stroke={regimeColour(names[k], k)} dot={false} connectNulls={false} isAnimationActive={false} />
   ));
 }
 
 /** Price by Viterbi state, stacked posteriors, δ* and PnL share per regime, and the quoted spread by the strategy's regime. */
-export function RegimeCharts({ view, series }: { view: RegimeView; series: RunSeriesView | null }) {
+export function RegimeCharts({ view, series, strategyLabels }: { view: RegimeView; series: RunSeriesView | null; strategyLabels: string[] }) {
   const K = view.nStates;
   const names = useMemo(() => Array.from({ length: K }, (_, k) => view.rows.find((r) => r.state === k)?.label ?? view.labels[k] ?? `state ${k}`), [view, K]);
   const price = useMemo(() => priceByStateRows(view), [view]);
   const post = useMemo(() => posteriorRows(view), [view]);
   const spread = useMemo(() => (series ? spreadByRegimeRows(series, K) : []), [series, K]);
   const hasNone = spread.some((r) => r.none != null);
+  // The strategy numbers its own regimes (summary.regimeShares); fall back to the display model's names.
+  const spreadNames = names.map((n, k) => strategyLabels[k] ?? n);
   const bars = useMemo(() => view.rows.map((r) => ({ state: r.state, label: r.label, halfSpreadBps: r.halfSpreadBps, pnlSharePct: Number.isFinite(r.pnlShare) ? r.pnlShare * 100 : null })), [view]);
   const anyPnlShare = bars.some((b) => b.pnlSharePct !== null);
   const postCsv = () => {
@@ -36,7 +38,7 @@ export function RegimeCharts({ view, series }: { view: RegimeView; series: RunSe
         <ResponsiveContainer width="100%" height={240} minWidth={200}>
           <LineChart data={price} margin={MARGIN}>
             <CartesianGrid strokeDasharray="3 3" />
-            <XAxis dataKey="t" type="number" domain={['dataMin', 'dataMax']} tickFormatter={fmtTick} label={xTime} />
+            <XAxis dataKey="t" type="number" domain={['dataMin', 'dataMax']} tickFormatter={fmtSecTick} label={xTime} />
             <YAxis width={64} domain={['auto', 'auto']} tickFormatter={fmtTick} label={{ value: 'price', angle: -90, position: 'insideLeft' }} />
             <Tooltip formatter={fmtTip} labelFormatter={tLabel} />
             <Legend verticalAlign="top" height={24} />
@@ -48,12 +50,12 @@ export function RegimeCharts({ view, series }: { view: RegimeView; series: RunSe
         <ResponsiveContainer width="100%" height={240} minWidth={200}>
           <AreaChart data={post} margin={MARGIN}>
             <CartesianGrid strokeDasharray="3 3" />
-            <XAxis dataKey="t" type="number" domain={['dataMin', 'dataMax']} tickFormatter={fmtTick} label={xTime} />
+            <XAxis dataKey="t" type="number" domain={['dataMin', 'dataMax']} tickFormatter={fmtSecTick} label={xTime} />
             <YAxis width={64} domain={[0, 1]} tickFormatter={fmtTick} label={{ value: 'probability', angle: -90, position: 'insideLeft' }} />
             <Tooltip formatter={fmtTip} labelFormatter={tLabel} />
             <Legend verticalAlign="top" height={24} />
             {Array.from({ length: K }, (_, k) => (
-              <Area key={k} dataKey={`p${k}`} name={names[k]} stackId="post" type="linear" stroke={regimeColour(k)} fill={regimeColour(k)} fillOpacity={0.55} isAnimationActive={false} />
+              <Area key={k} dataKey={`p${k}`} name={names[k]} stackId="post" type="linear" stroke={regimeColour(names[k], k)} fill={regimeColour(names[k], k)} fillOpacity={0.55} isAnimationActive={false} />
             ))}
           </AreaChart>
         </ResponsiveContainer>
@@ -66,7 +68,7 @@ export function RegimeCharts({ view, series }: { view: RegimeView; series: RunSe
             <YAxis width={64} tickFormatter={fmtTick} label={{ value: 'δ* (bps)', angle: -90, position: 'insideLeft' }} />
             <Tooltip formatter={fmtTip} />
             <Bar dataKey="halfSpreadBps" name="δ* (bps)" isAnimationActive={false}>
-              {bars.map((b) => <Cell key={b.state} fill={regimeColour(b.state)} />)}
+              {bars.map((b) => <Cell key={b.state} fill={regimeColour(b.label, b.state)} />)}
             </Bar>
           </BarChart>
         </ResponsiveContainer>
@@ -77,11 +79,11 @@ export function RegimeCharts({ view, series }: { view: RegimeView; series: RunSe
             <BarChart data={bars} margin={MARGIN}>
               <CartesianGrid strokeDasharray="3 3" />
               <XAxis dataKey="label" label={{ value: 'regime', position: 'insideBottom', offset: -12 }} />
-              <YAxis width={64} tickFormatter={fmtTick} label={{ value: '% of net PnL', angle: -90, position: 'insideLeft' }} />
+              <YAxis width={64} tickFormatter={fmtTick} label={{ value: '%', angle: -90, position: 'insideLeft' }} />
               <Tooltip formatter={fmtTip} />
               <ReferenceLine y={0} stroke="#888" />
               <Bar dataKey="pnlSharePct" name="PnL share (%)" isAnimationActive={false}>
-                {bars.map((b) => <Cell key={b.state} fill={regimeColour(b.state)} />)}
+                {bars.map((b) => <Cell key={b.state} fill={regimeColour(b.label, b.state)} />)}
               </Bar>
             </BarChart>
           </ResponsiveContainer>
@@ -89,16 +91,16 @@ export function RegimeCharts({ view, series }: { view: RegimeView; series: RunSe
           <p className="muted" data-testid="regime-pnl-none">No PnL by regime: the strategy does not switch on regimes (choose “AS + Kalman + HMM regimes”), or the net PnL is zero.</p>
         )}
       </ChartFrame>
-      <ChartFrame title="Quoted half-spread by the strategy's regime (bps)" name="regime-spread-path" testId="regime-spread-chart">
+      <ChartFrame title="Quoted half-spread (ask − bid)/2 by the strategy's regime (bps)" name="regime-spread-path" testId="regime-spread-chart">
         {spread.length > 0 ? (
           <ResponsiveContainer width="100%" height={240} minWidth={200}>
             <LineChart data={spread} margin={MARGIN}>
               <CartesianGrid strokeDasharray="3 3" />
-              <XAxis dataKey="t" type="number" domain={['dataMin', 'dataMax']} tickFormatter={fmtTick} label={xTime} />
-              <YAxis width={64} domain={['auto', 'auto']} tickFormatter={fmtTick} label={{ value: '(ask − bid)/2 (bps)', angle: -90, position: 'insideLeft' }} />
+              <XAxis dataKey="t" type="number" domain={[0, 'dataMax']} tickFormatter={fmtSecTick} label={xTime} />
+              <YAxis width={64} domain={['auto', 'auto']} tickFormatter={fmtTick} label={{ value: 'bps', angle: -90, position: 'insideLeft' }} />
               <Tooltip formatter={fmtTip} labelFormatter={tLabel} />
               <Legend verticalAlign="top" height={24} />
-              {stateLines(K, names)}
+              {stateLines(K, spreadNames)}
               {hasNone ? <Line dataKey="none" name="no regime (strategy without regimes)" stroke={NO_REGIME_COLOUR} dot={false} isAnimationActive={false} /> : null}
             </LineChart>
           </ResponsiveContainer>

@@ -1,4 +1,4 @@
-import { useDeferredValue } from 'react';
+import { useDeferredValue, useMemo } from 'react';
 import { Panel } from '../../components/ui/Panel';
 import { useLab } from '../../stores/lab-store';
 import { fmtNum } from '../kalman/format';
@@ -11,6 +11,8 @@ export function RegimePanel() {
   // Deferred: streamed partial series re-render the spread chart in interruptible background renders.
   const series = useDeferredValue(useLab((s) => s.series));
   const status = useLab((s) => s.status);
+  const shares = useLab((s) => s.summary?.regimeShares);
+  const strategyLabels = useMemo(() => (shares ?? []).map((r) => r.label), [shares]);
   return (
     <Panel
       id="regimes"
@@ -25,7 +27,7 @@ export function RegimePanel() {
             <div className="card"><dt>EM converged</dt><dd data-testid="regime-converged">{view.converged ? 'yes' : 'no'}</dd></div>
           </dl>
           <RegimeTable view={view} />
-          <RegimeCharts view={view} series={series} />
+          <RegimeCharts view={view} series={series} strategyLabels={strategyLabels} />
         </>
       ) : (
         <p className="muted" role="status" data-testid="regimes-waiting">{status === 'error' ? 'The run failed; see the run controls.' : 'Waiting for the run…'}</p>

@@ -5,7 +5,7 @@ import { regimeColour } from './regime-rows';
 /** One row per regime: how often, how volatile, the AS half-spread it implies, and how it traded. */
 export function RegimeTable({ view }: { view: RegimeView }) {
   return (
-    <table className="table" data-testid="regime-table" aria-label="Statistics per regime">
+    <table className="table" style={{ marginBottom: 12 }} data-testid="regime-table" aria-label="Statistics per regime">
       <thead>
         <tr>
           <th scope="col">Regime</th>
@@ -22,7 +22,7 @@ export function RegimeTable({ view }: { view: RegimeView }) {
         {view.rows.map((r) => (
           <tr key={r.state} data-state={r.state}>
             <th scope="row">
-              <span aria-hidden="true" style={{ display: 'inline-block', width: 10, height: 10, borderRadius: 2, marginRight: 6, background: regimeColour(r.state) }} />
+              <span aria-hidden="true" style={{ display: 'inline-block', width: 10, height: 10, borderRadius: 2, marginRight: 6, background: regimeColour(r.label, r.state) }} />
               {r.label}
             </th>
             <td>{fmtPct(r.timeShare)}</td>

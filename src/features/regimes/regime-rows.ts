@@ -1,11 +1,12 @@
 import type { RegimeView, RunSeriesView } from '../../workers/lab-view';
 
-/** Colours of regimes 0..4 (states are sorted by the engine's labelling). */
-export const REGIME_COLOURS = ['#1e874b', '#b83227', '#2457c5', '#d68910', '#8e44ad'] as const;
+/** Colours by the engine's regime labels (labelRegimes), so Bull is green in every chart and table. */
+const LABEL_COLOURS: Record<string, string> = { Bull: '#1e874b', Bear: '#b83227', Sideways: '#2457c5', 'High-vol': '#d68910', 'Low-vol': '#8e44ad' };
+const FALLBACK_COLOURS = ['#2457c5', '#d68910', '#8e44ad', '#1e874b', '#b83227'] as const;
 export const NO_REGIME_COLOUR = '#9aa5b1';
 
-export function regimeColour(k: number): string {
-  return REGIME_COLOURS[k % REGIME_COLOURS.length];
+export function regimeColour(label: string | undefined, k: number): string {
+  return (label !== undefined ? LABEL_COLOURS[label] : undefined) ?? FALLBACK_COLOURS[k % FALLBACK_COLOURS.length];
 }
 
 export type Row = Record<string, number | null>;
