@@ -20,11 +20,6 @@ export interface MetricsInput {
   timeKilledSec: number;
 }
 
-/** Time weight of tick i: the time until the next tick (the last tick weighs 0). */
-function dtAt(time: Float64Array, i: number): number {
-  return i + 1 < time.length ? time[i + 1] - time[i] : 0;
-}
-
 /** All the figures of Metrics from the recorded series and fills (pure; no engine state). */
 export function computeMetrics(x: MetricsInput): Metrics {
   const n = x.time.length;
@@ -46,13 +41,14 @@ export function computeMetrics(x: MetricsInput): Metrics {
   }
 
   let absInvTime = 0, maxAbs = 0, atLimit = 0;
-  const lim = x.maxInventory;
+  const atLim = Number.isFinite(x.maxInventory) ? x.maxInventory * (1 - 1e-9) : Infinity;
+  const inv = x.inventory, time = x.time;
   for (let i = 0; i < n; i++) {
-    const a = Math.abs(x.inventory[i]);
-    const w = dtAt(x.time, i);
+    const a = Math.abs(inv[i]);
+    const w = i + 1 < n ? time[i + 1] - time[i] : 0; // time until the next tick
     absInvTime += a * w;
     if (a > maxAbs) maxAbs = a;
-    if (Number.isFinite(lim) && a >= lim * (1 - 1e-9)) atLimit += w;
+    if (a >= atLim) atLimit += w;
   }
   const avgAbsInventory = duration > 0 ? absInvTime / duration : maxAbs;
   return {

@@ -7,7 +7,7 @@ import type { Rng } from '../data/rng';
  */
 export interface FillModel {
   readonly kind: 'trade' | 'interval' | 'quote';
-  /** A trade printed at `tradePrice` for `tradeSize`. */
+  /** A trade printed at `tradePrice` for `tradeSize`. Only asked when the print reached our price (≤ our bid, ≥ our ask). */
   onTrade(side: number, quotePrice: number, quoteSize: number, tradePrice: number, tradeSize: number): number;
   /** `dt` seconds passed with the prevailing mid at `mid`. */
   onInterval(side: number, quotePrice: number, quoteSize: number, mid: number, dt: number): number;

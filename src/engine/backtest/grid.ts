@@ -1,9 +1,10 @@
 import { ParamError } from '../util/validate';
-import { runBacktest } from './run';
+import { runBacktestInto } from './run';
+import { createSeries } from './recorder';
 import { prepareData } from './data';
 import { warmupStats } from './config';
 import { regimeSetup } from '../strategy/regime-model';
-import type { BacktestConfig, BacktestResult, MarketData } from './types';
+import type { BacktestConfig, BacktestResult, BacktestSeries, MarketData } from './types';
 
 /** Metrics a grid can map: every numeric field of result.metrics plus the attribution parts. */
 export const GRID_METRICS = [
@@ -95,16 +96,17 @@ export function prepareGridConfig(data: MarketData, base: BacktestConfig, spec: 
 }
 
 /** Runs the cells with the given flat indices; returns their metrics, GRID_METRICS.length per cell. */
-export function evaluateGridCells(data: MarketData, base: BacktestConfig, spec: GridSpec, cells: ArrayLike<number>): Float64Array {
+export function evaluateGridCells(data: MarketData, base: BacktestConfig, spec: GridSpec, cells: ArrayLike<number>, scratch?: BacktestSeries): Float64Array {
   const nx = spec.x.values.length;
   const width = GRID_METRICS.length;
   const out = new Float64Array(cells.length * width);
+  const buffers = scratch ?? (cells.length > 1 ? createSeries(data.time.length) : undefined); // reused: cells keep only metrics
   for (let c = 0; c < cells.length; c++) {
     const idx = cells[c];
     const ix = idx % nx;
     const iy = Math.floor(idx / nx);
     const cfg = setConfigParam(setConfigParam(base, spec.x.param, spec.x.values[ix]), spec.y.param, spec.y.values[iy]);
-    out.set(cellMetrics(runBacktest(data, cfg)), c * width);
+    out.set(cellMetrics(runBacktestInto(data, cfg, undefined, buffers)), c * width);
   }
   return out;
 }
@@ -145,10 +147,11 @@ export function gridSearch(
   const width = GRID_METRICS.length;
   const perCell = new Float64Array(total * width);
   const one = [0];
+  const scratch = createSeries(data.time.length);
   for (let c = 0; c < total; c++) {
     if (signal?.aborted) throw abortError();
     one[0] = c;
-    perCell.set(evaluateGridCells(data, base, spec, one), c * width);
+    perCell.set(evaluateGridCells(data, base, spec, one, scratch), c * width);
     onProgress?.({ done: c + 1, total });
   }
   return assembleGrid(spec, metric, perCell);

@@ -1,5 +1,5 @@
 // Public surface of engine/backtest; re-exported from src/engine/index.ts.
-export { runBacktest } from './run';
+export { runBacktest, runBacktestInto } from './run';
 export type {
   MarketData, BacktestConfig, BacktestResult, BacktestSeries, BacktestProgress, FillsTable, RiskEvent, ResolvedParams,
   FillConfig, FillModelId, FeeConfig, LimitsConfig, GuardConfig, RegimeConfig, KalmanConfig,

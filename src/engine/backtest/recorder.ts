@@ -9,6 +9,15 @@ export function createSeries(n: number): BacktestSeries {
   };
 }
 
+/** Views of the first n ticks of every series (no copy). */
+export function viewSeries(s: BacktestSeries, n: number): BacktestSeries {
+  return {
+    time: s.time.subarray(0, n), mid: s.mid.subarray(0, n), fairValue: s.fairValue.subarray(0, n),
+    bid: s.bid.subarray(0, n), ask: s.ask.subarray(0, n), inventory: s.inventory.subarray(0, n),
+    cash: s.cash.subarray(0, n), equity: s.equity.subarray(0, n), regime: s.regime.subarray(0, n),
+  };
+}
+
 /** Copies of ticks [from, to) of every series (copies, so they can be posted without the whole buffer). */
 export function sliceSeries(s: BacktestSeries, from: number, to: number): BacktestSeries {
   return {

@@ -8,9 +8,9 @@ import { resolveConfig } from './config';
 import { poissonFillModel, quoteCrossFillModel, tradeThroughFillModel, type FillModel } from './fill-models';
 import { bpsFees, constantLatency, roundAsk, roundBid, roundLot } from './costs';
 import { applyFill, createAccount, markMid, type Account } from './account';
-import { createSeries, sliceSeries } from './recorder';
+import { createSeries, sliceSeries, viewSeries } from './recorder';
 import { createRiskLog, inventoryLimit, logRisk, room } from './risk';
-import type { BacktestConfig, BacktestProgress, BacktestResult, MarketData, ResolvedParams } from './types';
+import type { BacktestConfig, BacktestProgress, BacktestResult, BacktestSeries, MarketData, ResolvedParams } from './types';
 
 // Module-local bindings of the helpers the event loop calls per tick: some loaders (tsx's CJS
 // interop) turn each call of an imported function into a getter call, which costs more than the helper.
@@ -42,6 +42,15 @@ function buildFillModel(rp: ResolvedParams): FillModel {
  * which it was placed. Deterministic for a given config.seed.
  */
 export function runBacktest(data: MarketData, config: BacktestConfig = {}, onProgress?: (p: BacktestProgress) => void): BacktestResult {
+  return runBacktestInto(data, config, onProgress);
+}
+
+/**
+ * runBacktest writing its per-tick series into `reuse` when given (and long enough), e.g. grid
+ * cells that only keep the metrics: a fresh 9 × n series per run costs more in page faults than
+ * the event loop itself. The result's series are then views of `reuse`, overwritten by the next run.
+ */
+export function runBacktestInto(data: MarketData, config: BacktestConfig = {}, onProgress?: (p: BacktestProgress) => void, reuse?: BacktestSeries): BacktestResult {
   const d = prepareData(data);
   const rp = resolveConfig(d, data, config);
   const { strategy, regimeLabels } = createStrategy({ ...rp, kalman: config.kalman, regime: config.regime, guard: config.guard }, d.mid);
@@ -52,7 +61,9 @@ export function runBacktest(data: MarketData, config: BacktestConfig = {}, onPro
   const latency = constantLatency(rp.latencySec);
   const fees = bpsFees(rp.makerBps, rp.takerBps);
   const { n, time, bid: mktBid, ask: mktAsk, mid, nTrades, tradeTime, tradePrice, tradeSize, tradeSide } = d;
-  const series = createSeries(n);
+  const series = reuse !== undefined && reuse.time.length >= n ? viewSeries(reuse, n) : createSeries(n);
+  series.time.set(time);
+  series.mid.set(mid);
   const acc: Account = createAccount(1024);
   const risk = createRiskLog();
   const out = createQuoteOut();
@@ -96,8 +107,10 @@ export function runBacktest(data: MarketData, config: BacktestConfig = {}, onPro
         flowDen = flowDen * decay + tradeSize[j];
       }
       if (useTrades) {
-        if (liveBidSize > 0) {
-          let s = fillModel.onTrade(1, liveBid, liveBidSize, tradePrice[j], tradeSize[j]);
+        const px = tradePrice[j];
+        // A print above our bid (below our ask) cannot reach it, whatever the model.
+        if (liveBidSize > 0 && px <= liveBid) {
+          let s = fillModel.onTrade(1, liveBid, liveBidSize, px, tradeSize[j]);
           const cap = fRoom(1, acc.inventory, limPrev);
           if (s > cap) s = cap;
           s = fLot(s, lotSize);
@@ -107,8 +120,8 @@ export function runBacktest(data: MarketData, config: BacktestConfig = {}, onPro
             strategy.onFill(1, liveBid, s, tt);
           }
         }
-        if (liveAskSize > 0) {
-          let s = fillModel.onTrade(-1, liveAsk, liveAskSize, tradePrice[j], tradeSize[j]);
+        if (liveAskSize > 0 && px >= liveAsk) {
+          let s = fillModel.onTrade(-1, liveAsk, liveAskSize, px, tradeSize[j]);
           const cap = fRoom(-1, acc.inventory, limPrev);
           if (s > cap) s = cap;
           s = fLot(s, lotSize);
@@ -200,8 +213,6 @@ export function runBacktest(data: MarketData, config: BacktestConfig = {}, onPro
       }
     }
     // (6) record.
-    series.time[i] = t;
-    series.mid[i] = m;
     series.inventory[i] = acc.inventory;
     series.cash[i] = acc.cash;
     series.equity[i] = equity;
