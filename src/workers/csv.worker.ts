@@ -101,7 +101,7 @@ const running = new Map<number, AbortController>();
 /** Which input a CsvError came from (quotes or trades file). */
 const errorFile = new WeakMap<object, string>();
 
-async function openSource(src: CsvSource, signal: AbortSignal, maxBytes: number): Promise<{ input: string | Uint8Array | ReadableStream<Uint8Array>; total: number }> {
+async function openSource(src: CsvSource, signal: AbortSignal, maxBytes: number): Promise<{ input: string | Uint8Array | ReadableStream<Uint8Array>; total: number; sizeHint?: number }> {
   if (typeof src === 'string') return { input: src, total: src.length };
   if (src instanceof Uint8Array) return { input: src, total: src.length };
   if (typeof Blob !== 'undefined' && src instanceof Blob) {
@@ -109,7 +109,7 @@ async function openSource(src: CsvSource, signal: AbortSignal, maxBytes: number)
     const head = new Uint8Array(await src.slice(0, 2).arrayBuffer());
     const gzip = head[0] === 0x1f && head[1] === 0x8b;
     if (!gzip && src.size > maxBytes) throw new CsvError(1, '', tooLargeMessage(maxBytes), 'too-large');
-    return { input: src.stream() as ReadableStream<Uint8Array>, total: src.size };
+    return { input: src.stream() as ReadableStream<Uint8Array>, total: src.size, sizeHint: gzip ? undefined : src.size };
   }
   const res = await fetch((src as { url: string }).url, { signal });
   if (!res.ok || !res.body) throw new Error(`could not fetch ${(src as { url: string }).url}: HTTP ${res.status}`);
@@ -119,9 +119,10 @@ async function openSource(src: CsvSource, signal: AbortSignal, maxBytes: number)
 
 async function parseOne(file: string, src: CsvSource, options: CsvParseOptions | undefined, signal: AbortSignal, onProgress?: ProgressCallback): Promise<ParsedTicks> {
   try {
-    const { input, total } = await openSource(src, signal, options?.maxBytes ?? DEFAULT_MAX_BYTES);
+    const { input, total, sizeHint } = await openSource(src, signal, options?.maxBytes ?? DEFAULT_MAX_BYTES);
     let last = 0;
     return await parseTicksCsv(input, {
+      sizeHint,
       ...options,
       signal,
       onProgress: onProgress

@@ -95,22 +95,40 @@ export class TickScanner {
     }
     const nul = chunk.indexOf(0);
     if (nul >= 0) throw new CsvError(this.line, '', `binary data, not CSV text: a NUL byte near line ${this.line}`, 'binary', this.header);
-    let buf = chunk;
-    if (this.pending.length) {
-      buf = new Uint8Array(this.pending.length + chunk.length);
-      buf.set(this.pending);
-      buf.set(chunk, this.pending.length);
-    }
-    let pos = 0;
     if (!this.started) {
-      pos = this.readHeader(buf, false);
+      const buf = concat(this.pending, chunk);
+      const pos = this.readHeader(buf, false);
       if (pos < 0) {
         if (buf.length > MAX_HEADER_BYTES) throw new CsvError(1, '', `no line break in the first ${MAX_HEADER_BYTES} bytes: not a tick CSV file`, 'binary');
         this.pending = buf;
         return;
       }
+      this.keep(buf, this.readRows(buf, pos, false));
+      return;
     }
-    const used = this.readRows(buf, pos, false);
+    let start = 0;
+    if (this.pending.length) {
+      // Finish the row left over from the last chunk with this chunk's first line, without
+      // copying the whole chunk (a multi-line quoted row falls back to one concatenation).
+      const lf = chunk.indexOf(LF);
+      if (lf < 0) {
+        this.keep(concat(this.pending, chunk), 0);
+        return;
+      }
+      const head = concat(this.pending, chunk.subarray(0, lf + 1));
+      const used = this.readRows(head, 0, false);
+      if (used < head.length) {
+        const buf = concat(head.subarray(used), chunk.subarray(lf + 1));
+        this.keep(buf, this.readRows(buf, 0, false));
+        return;
+      }
+      start = lf + 1;
+    }
+    this.keep(chunk, this.readRows(chunk, start, false));
+  }
+
+  /** Keep the unread tail of `buf` (an incomplete row) for the next chunk. */
+  private keep(buf: Uint8Array, used: number): void {
     this.pending = buf.slice(used);
     if (this.pending.length > MAX_LINE_BYTES) {
       throw new CsvError(this.line, '', `line ${this.line} is longer than ${MAX_LINE_BYTES} bytes: not a tick CSV row`, 'binary', this.header);
@@ -135,7 +153,9 @@ export class TickScanner {
     }
     const columns: Record<string, Float64Array> = {};
     this.schema.slots.forEach((col, s) => {
-      columns[col] = this.cols[s].length === this.n ? this.cols[s] : this.cols[s].slice(0, this.n);
+      // A little slack stays in the buffer (a view, no copy); more than 1/8 is copied away.
+      const c = this.cols[s];
+      columns[col] = c.length === this.n ? c : (c.length - this.n) * 8 <= this.n ? c.subarray(0, this.n) : c.slice(0, this.n);
     });
     return {
       kind: this.schema.kind,
@@ -173,6 +193,8 @@ export class TickScanner {
       }
       this.started = true;
       this.setupFromHeader(text);
+      const dataStart = this.headerless ? pos : Math.min(lf + 1, buf.length);
+      this.reserve(buf, dataStart);
       if (this.headerless) return pos;
       this.line += countLf(buf, pos, Math.min(lf + 1, buf.length));
       return Math.min(lf + 1, buf.length);
@@ -202,7 +224,18 @@ export class TickScanner {
     this.lowSlot = schema.slots.indexOf('low');
     this.allowDup = this.set.allowDuplicateTimes ?? schema.kind === 'trades';
     if (o.timeUnit && o.timeUnit !== 'auto') this.setUnit(o.timeUnit);
-    this.grow(1 << 14);
+  }
+
+  /** Size the columns once from the expected input size and the first row's length, when both are known. */
+  private reserve(buf: Uint8Array, dataStart: number): void {
+    const hint = this.opts.sizeHint;
+    const next = buf.indexOf(LF, dataStart);
+    let cap = 1 << 14;
+    if (hint !== undefined && hint > 0 && next > dataStart) {
+      const estimate = Math.ceil(((hint - dataStart) / (next + 1 - dataStart)) * 1.05) + 16;
+      cap = Math.max(cap, Math.min(estimate, this.set.maxRows));
+    }
+    this.grow(cap);
   }
 
   private setUnit(u: Exclude<TimeUnit, 'auto'>): void {
@@ -480,4 +513,12 @@ export class TickScanner {
     this.cap = m;
     this.problems.sort((a, b) => a.line - b.line);
   }
+}
+
+function concat(a: Uint8Array, b: Uint8Array): Uint8Array {
+  if (a.length === 0) return b;
+  const out = new Uint8Array(a.length + b.length);
+  out.set(a);
+  out.set(b, a.length);
+  return out;
 }

@@ -60,6 +60,8 @@ export interface ParseTicksOptions {
   onProgress?: (bytes: number, rows: number) => void;
   /** Aborting rejects the parse with the signal's reason between chunks. */
   signal?: AbortSignal;
+  /** Expected size of the text in bytes (set automatically for string and plain byte input): sizes the columns once instead of growing them. */
+  sizeHint?: number;
   /** Input chunk size in bytes for string and Uint8Array input (default 1 MiB): the granularity of progress and cancel. */
   chunkBytes?: number;
 }

@@ -123,6 +123,19 @@ describe('parseTicksCsv formats', () => {
     expect(r.problems).toEqual([{ line: 4, field: 'price', message: 'not a number: "x"' }]);
   });
 
+  it('reads quoted rows spanning lines across every chunk boundary', async () => {
+    const text = 'time,price,note\n1,10,"a\nb"\n2,"11","x,y"\n3,12,"c\r\nd"\r\n4,13,\n';
+    const whole = await parseTicksCsv(text);
+    expect(Array.from(whole.columns.price)).toEqual([10, 11, 12, 13]);
+    for (let chunkBytes = 1; chunkBytes <= text.length; chunkBytes++) {
+      const r = await parseTicksCsv(text, { chunkBytes });
+      expect(r.columns).toEqual(whole.columns);
+      expect(r.problems).toEqual([]);
+    }
+    const bad = await parseTicksCsv('time,price,note\n1,10,"a\nb"\n2,x,ok\n', { chunkBytes: 5 });
+    expect(bad.problems).toEqual([{ line: 4, field: 'price', message: 'not a number: "x"' }]);
+  });
+
   it('gives the same result for gzip bytes, a gzip stream, a 1-byte-chunk stream and a string', async () => {
     const text = 'ts,bid,ask,bid_size,ask_size\n' + Array.from({ length: 500 }, (_, i) => `${1723161600000 + i * 7},${100 + (i % 5) * 0.01},${100.05 + (i % 5) * 0.01},${i % 3},1.5`).join('\n');
     const gz = await gzipText(text);
