@@ -1,4 +1,4 @@
-import { createRng } from '../data/rng';
+import { createRng, type Rng } from '../data/rng';
 import { asTotalSpread } from '../quoting/avellaneda-stoikov';
 
 /** Inventories tabulated for the fill probabilities (|q| beyond this is computed directly). */
@@ -84,41 +84,13 @@ export function simulateAS2008(p: AS2008Params): AS2008Result {
     skew[i] = gamma * sigma * sigma * tau[i];
     if (inventory) for (let q = -Q_TAB; q <= Q_TAB; q++) fillTable[i * width + q + Q_TAB] = Math.min(1, Adt * Math.exp(-kappa * (half[i] + q * skew[i])));
   }
-  const fillProb = (i: number, q: number) => (q >= -Q_TAB && q <= Q_TAB ? fillTable[i * width + q + Q_TAB] : Math.min(1, Adt * Math.exp(-kappa * (half[i] + q * skew[i]))));
   const rng = createRng(seed);
   const profit = new Float64Array(paths);
   const finalQ = new Float64Array(paths);
-
-  for (let path = 0; path < paths; path++) {
-    let s = s0;
-    let q = 0;
-    let cash = 0;
-    for (let i = 0; i < steps; i++) {
-      // One uniform gives the mid's direction (its top bit) and the bid's fill draw (the other 31 bits).
-      const u = rng.uniform();
-      const up = u < 0.5;
-      const uBid = up ? 2 * u : 2 * u - 1;
-      const uAsk = rng.uniform();
-      let dBid: number, dAsk: number, pBid: number, pAsk: number;
-      if (inventory) {
-        dBid = half[i] + q * skew[i];
-        dAsk = half[i] - q * skew[i];
-        pBid = fillProb(i, q);
-        pAsk = fillProb(i, -q);
-      } else {
-        dBid = symmetricHalf;
-        dAsk = symmetricHalf;
-        pBid = symmetricFill;
-        pAsk = symmetricFill;
-      }
-      const filledBid = uBid < pBid;
-      const filledAsk = uAsk < pAsk;
-      if (filledBid) { q += 1; cash -= s - dBid; }
-      if (filledAsk) { q -= 1; cash += s + dAsk; }
-      s += up ? step : -step;
-    }
-    profit[path] = cash + q * s;
-    finalQ[path] = q;
+  const path: PathSpec = { steps, s0, step, half, skew, fillTable, width, kappa, Adt, symmetricHalf, symmetricFill };
+  for (let k = 0; k < paths; k++) {
+    if (inventory) inventoryPath(path, rng, profit, finalQ, k);
+    else symmetricPath(path, rng, profit, finalQ, k);
   }
   const [profitMean, profitStd] = meanStd(profit);
   const [finalQMean, finalQStd] = meanStd(finalQ);
@@ -132,4 +104,66 @@ function meanStd(x: Float64Array): [number, number] {
   let s = 0;
   for (let i = 0; i < x.length; i++) s += (x[i] - m) * (x[i] - m);
   return [m, Math.sqrt(s / (x.length - 1))];
+}
+
+interface PathSpec {
+  steps: number;
+  s0: number;
+  /** Mid move per step, σ√dt. */
+  step: number;
+  half: Float64Array;
+  skew: Float64Array;
+  fillTable: Float64Array;
+  width: number;
+  kappa: number;
+  Adt: number;
+  symmetricHalf: number;
+  symmetricFill: number;
+}
+
+/**
+ * One path of the inventory strategy. Per step one uniform gives the mid's direction (its top bit)
+ * and the bid's fill draw (the other 31 bits), a second one the ask's fill draw; fills happen at the
+ * quotes set from the current mid, then the mid moves.
+ */
+function inventoryPath(p: PathSpec, rng: Rng, profit: Float64Array, finalQ: Float64Array, k: number): void {
+  const { steps, step, half, skew, fillTable, width, kappa, Adt } = p;
+  let s = p.s0;
+  let q = 0;
+  let cash = 0;
+  for (let i = 0; i < steps; i++) {
+    const u = rng.uniform();
+    const up = u < 0.5;
+    const uBid = up ? 2 * u : 2 * u - 1;
+    const uAsk = rng.uniform();
+    const dBid = half[i] + q * skew[i];
+    const dAsk = half[i] - q * skew[i];
+    const inTable = q >= -Q_TAB && q <= Q_TAB;
+    const pBid = inTable ? fillTable[i * width + Q_TAB + q] : Math.min(1, Adt * Math.exp(-kappa * dBid));
+    const pAsk = inTable ? fillTable[i * width + Q_TAB - q] : Math.min(1, Adt * Math.exp(-kappa * dAsk));
+    if (uBid < pBid) { q += 1; cash -= s - dBid; }
+    if (uAsk < pAsk) { q -= 1; cash += s + dAsk; }
+    s += up ? step : -step;
+  }
+  profit[k] = cash + q * s;
+  finalQ[k] = q;
+}
+
+/** One path of the symmetric strategy: constant depths and fill probabilities, same draws as above. */
+function symmetricPath(p: PathSpec, rng: Rng, profit: Float64Array, finalQ: Float64Array, k: number): void {
+  const { steps, step, symmetricHalf: h, symmetricFill: pf } = p;
+  let s = p.s0;
+  let q = 0;
+  let cash = 0;
+  for (let i = 0; i < steps; i++) {
+    const u = rng.uniform();
+    const up = u < 0.5;
+    const uBid = up ? 2 * u : 2 * u - 1;
+    const uAsk = rng.uniform();
+    if (uBid < pf) { q += 1; cash -= s - h; }
+    if (uAsk < pf) { q -= 1; cash += s + h; }
+    s += up ? step : -step;
+  }
+  profit[k] = cash + q * s;
+  finalQ[k] = q;
 }
