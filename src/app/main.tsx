@@ -8,6 +8,7 @@ import { startUrlSync } from '../stores/url-sync';
 import { startLabRunner } from '../stores/lab-runner';
 import { setLabRunner } from '../stores/lab-runtime';
 import { installConsoleApi } from './console-api';
+import { installBenchHooks } from './bench-hooks';
 import './app.css';
 
 // The URL is read before the first render, so a shared link never flashes the defaults.
@@ -15,6 +16,8 @@ startUrlSync(paramsStore, labStore);
 // The lab re-runs in a worker whenever its settings or the dataset change (latest wins).
 setLabRunner(startLabRunner(labStore, datasetStore));
 installConsoleApi();
+// window.__mmlabBench: the grid-search benchmark the browser harness times (tests/e2e/grid-bench.spec.ts).
+installBenchHooks();
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>

@@ -40,6 +40,7 @@ test('on the default sample the PnL and inventory panels show the engine result 
   await expect(page.getByTestId('metric-fills')).toHaveText(String(r.metrics.fills));
   await expect(page.getByTestId('metric-maxdd')).toHaveText(fmtMetric(r.metrics.maxDrawdown));
   for (const id of ['chart-pnl', 'chart-attribution', 'chart-drawdown', 'chart-inventory', 'chart-quotes']) {
+    await page.getByTestId(id).scrollIntoViewIfNeeded(); // off-screen charts redraw when they come into view
     await expect(page.getByTestId(id).locator('.recharts-line-curve, .recharts-area-curve, .recharts-bar-rectangle').first()).toBeVisible();
   }
   // Charts receive downsampled series: a few thousand points at most.
