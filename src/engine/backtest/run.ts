@@ -1,4 +1,5 @@
 import { createRng } from '../data/rng';
+import { viterbi, type HmmParams } from '../regime';
 import { createStrategy } from '../strategy/create';
 import { createQuoteOut, type MarketView, type PositionView } from '../strategy/types';
 import { attributePnl, markoutMids } from '../analytics/attribution';
@@ -53,7 +54,7 @@ export function runBacktest(data: MarketData, config: BacktestConfig = {}, onPro
 export function runBacktestInto(data: MarketData, config: BacktestConfig = {}, onProgress?: (p: BacktestProgress) => void, reuse?: BacktestSeries): BacktestResult {
   const d = prepareData(data);
   const rp = resolveConfig(d, data, config);
-  const { strategy, regimeLabels } = createStrategy({ ...rp, kalman: config.kalman, regime: config.regime, guard: config.guard }, d.mid);
+  const { strategy, regimeLabels, regimeModel } = createStrategy({ ...rp, kalman: config.kalman, regime: config.regime, guard: config.guard }, d.mid);
   const fillModel = buildFillModel(rp);
   const useTrades = fillModel.kind === 'trade';
   const useInterval = fillModel.kind === 'interval';
@@ -269,7 +270,16 @@ export function runBacktestInto(data: MarketData, config: BacktestConfig = {}, o
     }
   }
 
-  return finish(d.time, mid, mktAsk[0], series, acc, rp, strategy.id, regimeLabels, risk, quoteUpdates, timeKilled);
+  const result = finish(d.time, mid, mktAsk[0], series, acc, rp, strategy.id, regimeLabels, risk, quoteUpdates, timeKilled);
+  // The smoothed (Viterbi) path uses the whole series: for display only, never for quoting. Grid cells skip it.
+  if (regimeModel !== undefined && reuse === undefined) result.regimeViterbi = viterbiPath(mid, regimeModel);
+  return result;
+}
+
+function viterbiPath(mid: Float64Array, model: HmmParams): Int32Array {
+  const x = new Float64Array(mid.length);
+  for (let i = 1; i < mid.length; i++) x[i] = mid[i] - mid[i - 1];
+  return viterbi(x, model);
 }
 
 function finish(
@@ -300,6 +310,7 @@ function finish(
     metrics,
     benchmark: buyAndHold(series.time, series.mid, firstAsk, rp.orderSize, rp.takerBps, rp.bucketSec, rp.yearBasis),
     regimeShares: regimeShares(series.time, series.equity, series.regime, regimeLabels),
+    regimeLabels,
     riskLog: risk.events,
     riskEventsDropped: risk.dropped,
     resolved: rp,

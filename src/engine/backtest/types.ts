@@ -186,6 +186,10 @@ export interface BacktestResult extends BacktestSeries {
   metrics: Metrics;
   benchmark: BuyAndHold;
   regimeShares: RegimeShare[];
+  /** Label of each regime index in `regime` (empty when the strategy has no regimes). */
+  regimeLabels: string[];
+  /** 'as-regime' only: the Viterbi path over the whole run (hindsight, for display; quoting used the causal `regime`). */
+  regimeViterbi?: Int32Array;
   riskLog: RiskEvent[];
   /** Risk events beyond the first 10 000 are counted here but not logged. */
   riskEventsDropped: number;

@@ -37,6 +37,8 @@ export interface BuiltStrategy {
   strategy: Strategy;
   /** Label of each regime index the strategy reports (empty when it has none). */
   regimeLabels: string[];
+  /** The HMM behind 'as-regime' (undefined for other strategies). */
+  regimeModel?: HmmParams;
 }
 
 function kalmanFit(s: StrategySetup, mid: Float64Array): LocalLevelFit {
@@ -56,6 +58,7 @@ function perState(name: string, given: number[] | undefined, K: number, fallback
 export function createStrategy(s: StrategySetup, mid: Float64Array): BuiltStrategy {
   let strategy: Strategy;
   let regimeLabels: string[] = [];
+  let regimeModel: HmmParams | undefined;
   switch (s.strategy) {
     case 'symmetric':
       strategy = createSymmetric(s);
@@ -76,6 +79,7 @@ export function createStrategy(s: StrategySetup, mid: Float64Array): BuiltStrate
       const kappaByState = perState('kappaByState', s.regime?.kappaByState, K, () => s.kappa);
       strategy = createAsRegime({ ...s, model: reg.model, sigmaByState, kappaByState }, kalmanFair(kalmanFit(s, mid), mid[0]));
       regimeLabels = reg.labels;
+      regimeModel = reg.model;
       break;
     }
     case 'glft':
@@ -96,5 +100,5 @@ export function createStrategy(s: StrategySetup, mid: Float64Array): BuiltStrate
       widenFactor: positive('config.guard.widenFactor', g.widenFactor ?? 2),
     });
   }
-  return { strategy, regimeLabels };
+  return { strategy, regimeLabels, regimeModel };
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { asTotalSpread, createRegimeFilter, generateSyntheticMarket, runBacktest } from '../../../src/engine';
+import { asTotalSpread, createRegimeFilter, generateSyntheticMarket, runBacktest, viterbi } from '../../../src/engine';
 
 // A two-state model on per-tick mid changes: calm (sd 0.002) and volatile (sd 0.008), sticky.
 const model = {
@@ -55,6 +55,17 @@ describe("'as-regime' strategy", () => {
     let agree = 0;
     for (let i = 0; i < market.mid.length; i++) if (r.regime[i] === market.regime[i]) agree++;
     expect(agree / market.mid.length).toBeGreaterThan(0.8);
+  });
+
+  it('keeps the hindsight Viterbi path for display only, next to the causal regime it quoted with', () => {
+    const x = new Float64Array(market.mid.length);
+    for (let i = 1; i < x.length; i++) x[i] = market.mid[i] - market.mid[i - 1];
+    expect(Array.from(r.regimeViterbi!)).toEqual(Array.from(viterbi(x, model)));
+    expect(r.regimeLabels).toHaveLength(2);
+    // The smoothed path uses the future, so it differs from the causal one somewhere.
+    let differ = 0;
+    for (let i = 0; i < x.length; i++) if (r.regimeViterbi![i] !== r.regime[i]) differ++;
+    expect(differ).toBeGreaterThan(0);
   });
 
   it('reports PnL and time shares per regime, time shares summing to 1', () => {
