@@ -1,6 +1,6 @@
 /**
- * `npm run screenshots`: builds nothing; serves dist/ (run `npm run build` first) with vite preview
- * and saves screenshots of the page and of each panel in its default state under docs/.
+ * `npm run screenshots`: serves dist/ (run `npm run build` first) with vite preview and saves
+ * screenshots of the page and of each panel in its default state (default sample, default run) under docs/.
  */
 import { spawn } from 'node:child_process';
 import { chromium } from 'playwright-core';
@@ -13,10 +13,14 @@ try {
   const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: chromiumArgs });
   const page = await browser.newPage({ viewport: { width: 1280, height: 720 } });
   await page.goto(`http://127.0.0.1:${port}/`);
-  await page.waitForTimeout(3000);
+  // Wait for the default sample's backtest and its Kalman and regime views.
+  await page.waitForFunction(() => (window as unknown as { mmlab?: { lab: { getState(): { status: string; regimes: unknown } } } }).mmlab?.lab.getState().regimes != null, null, { timeout: 60_000 });
+  await page.waitForTimeout(1000);
   await page.screenshot({ path: 'docs/screenshot-default.png', fullPage: false });
   for (const id of await page.locator('section.panel[id]').evaluateAll((els) => els.map((e) => e.id))) {
     if (id === 'about') continue;
+    await page.locator(`#${id}`).scrollIntoViewIfNeeded();
+    await page.waitForTimeout(800); // off-screen charts redraw once they are in view
     await page.locator(`#${id}`).screenshot({ path: `docs/panel-${id}.png` });
     console.log(`docs/panel-${id}.png`);
   }
