@@ -11,6 +11,7 @@ import { bpsFees, constantLatency, roundAsk, roundBid, roundLot } from './costs'
 import { applyFill, createAccount, markMid, type Account } from './account';
 import { createSeries, sliceSeries, viewSeries } from './recorder';
 import { createRiskLog, inventoryLimit, logRisk, room } from './risk';
+import type { BuyAndHold } from '../analytics/types';
 import type { BacktestConfig, BacktestProgress, BacktestResult, BacktestSeries, MarketData, ResolvedParams } from './types';
 
 // Module-local bindings of the helpers the event loop calls per tick: some loaders (tsx's CJS
@@ -65,6 +66,10 @@ export function runBacktestInto(data: MarketData, config: BacktestConfig = {}, o
   const series = reuse !== undefined && reuse.time.length >= n ? viewSeries(reuse, n) : createSeries(n);
   series.time.set(time);
   series.mid.set(mid);
+  // Locals, so the loop does not reload them after every call into the strategy or fill model.
+  const sInv = series.inventory, sCash = series.cash, sEq = series.equity, sFair = series.fairValue;
+  const sRegime = series.regime, sBid = series.bid, sAsk = series.ask;
+  const { dayLengthSec, maxDailyLoss, progressChunk } = rp;
   const acc: Account = createAccount(1024);
   const risk = createRiskLog();
   const out = createQuoteOut();
@@ -84,7 +89,7 @@ export function runBacktestInto(data: MarketData, config: BacktestConfig = {}, o
   let killed = false, timeKilled = 0;
   let blockedBid = false, blockedAsk = false;
   const t0 = time[0];
-  let nextDayAt = t0 + rp.dayLengthSec;
+  let nextDayAt = t0 + dayLengthSec;
   let dayStartEquity = 0;
   let j = 0;
   while (j < nTrades && tradeTime[j] <= t0) j++; // trades before the first quote meet no order
@@ -197,12 +202,12 @@ export function runBacktestInto(data: MarketData, config: BacktestConfig = {}, o
     if (killed) timeKilled += t - prevT;
     let equity = acc.cash + acc.inventory * m;
     if (t >= nextDayAt) {
-      const day = Math.floor((t - t0) / rp.dayLengthSec);
-      nextDayAt = t0 + (day + 1) * rp.dayLengthSec;
+      const day = Math.floor((t - t0) / dayLengthSec);
+      nextDayAt = t0 + (day + 1) * dayLengthSec;
       dayStartEquity = equity;
       if (killed) { killed = false; logRisk(risk, t, i, 'restart', 'both', 'new day: daily-loss budget reset', day); }
     }
-    if (!killed && equity - dayStartEquity < -rp.maxDailyLoss) {
+    if (!killed && equity - dayStartEquity < -maxDailyLoss) {
       killed = true;
       logRisk(risk, t, i, 'stop', 'both', `daily loss exceeded the limit ${rp.maxDailyLoss}`, dayStartEquity - equity);
       liveBidSize = 0; liveAskSize = 0; hasPendBid = false; hasPendAsk = false;
@@ -214,16 +219,16 @@ export function runBacktestInto(data: MarketData, config: BacktestConfig = {}, o
       }
     }
     // (6) record.
-    series.inventory[i] = acc.inventory;
-    series.cash[i] = acc.cash;
-    series.equity[i] = equity;
+    sInv[i] = acc.inventory;
+    sCash[i] = acc.cash;
+    sEq[i] = equity;
     // (7) the strategy sees this tick (always, so its filters warm up) and quotes after the warm-up.
     market.index = i; market.time = t; market.bid = mktBid[i]; market.ask = mktAsk[i]; market.mid = m;
     if (flowDen > 0) market.flowImbalance = flowNum / flowDen; // decay since the last trade cancels in the ratio
     pos.inventory = acc.inventory; pos.cash = acc.cash;
     strategy.quote(market, pos, out);
-    series.fairValue[i] = out.fairValue;
-    series.regime[i] = out.regime;
+    sFair[i] = out.fairValue;
+    sRegime[i] = out.regime;
     let qb = NaN, qbs = 0, qa = NaN, qas = 0;
     if (i >= warmupTicks && !killed) {
       qb = fBid(out.bid, tickSize);
@@ -248,8 +253,8 @@ export function runBacktestInto(data: MarketData, config: BacktestConfig = {}, o
       if (qbs <= 0) qb = NaN;
       if (qas <= 0) qa = NaN;
     }
-    series.bid[i] = qb;
-    series.ask[i] = qa;
+    sBid[i] = qb;
+    sAsk[i] = qa;
     // Send what changed (against the pending order if any, else the live one).
     const curB = hasPendBid ? pendBid : liveBid, curBs = hasPendBid ? pendBidSize : liveBidSize;
     if (qbs !== curBs || (qbs > 0 && qb !== curB)) {
@@ -264,7 +269,7 @@ export function runBacktestInto(data: MarketData, config: BacktestConfig = {}, o
     prevMid = m;
     prevT = t;
     limPrev = limNow;
-    if (onProgress !== undefined && (i + 1 - chunkFrom >= rp.progressChunk || i === n - 1)) {
+    if (onProgress !== undefined && (i + 1 - chunkFrom >= progressChunk || i === n - 1)) {
       onProgress({ done: i + 1, total: n, from: chunkFrom, to: i + 1, partial: sliceSeries(series, chunkFrom, i + 1), fills: acc.fillCount });
       chunkFrom = i + 1;
     }
@@ -274,6 +279,18 @@ export function runBacktestInto(data: MarketData, config: BacktestConfig = {}, o
   // The smoothed (Viterbi) path uses the whole series: for display only, never for quoting. Grid cells skip it.
   if (regimeModel !== undefined && reuse === undefined) result.regimeViterbi = viterbiPath(mid, regimeModel);
   return result;
+}
+
+/** Buy-and-hold depends only on the data and four settings: computed once per (data, settings), e.g. across grid cells. */
+const benchmarkCache = new WeakMap<Float64Array, { time: Float64Array; key: string; value: BuyAndHold }>();
+
+function benchmarkFor(time: Float64Array, mid: Float64Array, firstAsk: number, rp: ResolvedParams): BuyAndHold {
+  const key = `${rp.orderSize}|${rp.takerBps}|${rp.bucketSec}|${rp.yearBasis}`;
+  const hit = benchmarkCache.get(mid);
+  if (hit !== undefined && hit.time === time && hit.key === key) return { ...hit.value };
+  const value = buyAndHold(time, mid, firstAsk, rp.orderSize, rp.takerBps, rp.bucketSec, rp.yearBasis);
+  benchmarkCache.set(mid, { time, key, value });
+  return { ...value };
 }
 
 function viterbiPath(mid: Float64Array, model: HmmParams): Int32Array {
@@ -308,7 +325,7 @@ function finish(
     fills,
     attribution,
     metrics,
-    benchmark: buyAndHold(series.time, series.mid, firstAsk, rp.orderSize, rp.takerBps, rp.bucketSec, rp.yearBasis),
+    benchmark: benchmarkFor(time, mid, firstAsk, rp),
     regimeShares: regimeShares(series.time, series.equity, series.regime, regimeLabels),
     regimeLabels,
     riskLog: risk.events,
