@@ -29,8 +29,9 @@ export interface CalculatorParams {
 
 export type NumericParam = Exclude<keyof CalculatorParams, 'model' | 'yearBasis'>;
 
-export interface NumericSpec {
-  key: NumericParam;
+/** What every numeric parameter declares once: its slider, its URL key, its range. */
+export interface ParamSpecBase<K extends string> {
+  key: K;
   /** Short key used in shared URLs. */
   urlKey: string;
   label: string;
@@ -38,11 +39,14 @@ export interface NumericSpec {
   unit: string;
   min: number;
   max: number;
-  default: number;
   scale: 'linear' | 'log';
   /** Granularity of typed and slider values. */
   step: number;
   integer?: boolean;
+}
+
+export interface NumericSpec extends ParamSpecBase<NumericParam> {
+  default: number;
 }
 
 export const NUMERIC_SPECS: readonly NumericSpec[] = [

@@ -1,4 +1,5 @@
 import type { StrategyId } from '../engine';
+import type { ParamSpecBase } from './calculator-params';
 
 /**
  * The backtest lab's settings: strategy, its parameters, seed, regime count and open panels.
@@ -19,19 +20,9 @@ export const LAB_PANELS: readonly LabPanel[] = ['kalman', 'regimes', 'inventory'
 
 export type LabNumericKey = 'gamma' | 'kappa' | 'halfSpreadBps' | 'horizonSec' | 'maxInventory' | 'orderSize' | 'latencySec' | 'makerBps' | 'nStates' | 'seed';
 
-export interface LabNumericSpec {
-  key: LabNumericKey;
-  urlKey: string;
-  label: string;
-  symbol: string;
-  unit: string;
-  min: number;
-  max: number;
+export interface LabNumericSpec extends ParamSpecBase<LabNumericKey> {
   /** undefined: calibrated from the data unless the user sets it. */
   default: number | undefined;
-  scale: 'linear' | 'log';
-  step: number;
-  integer?: boolean;
   /** Strategies that use it; all when absent. */
   strategies?: readonly StrategyId[];
 }

@@ -117,3 +117,24 @@ test('an oversize URL is ignored whole with a notice', async ({ page }) => {
   await expect(page.getByTestId('notice-banner')).toContainText('too long');
   await expect(numberBox(page, 'gamma')).toHaveValue(String(DEFAULT_PARAMS.gamma));
 });
+
+test('a slider input updates the outputs before the next animation frame', async ({ page }) => {
+  await openApp(page);
+  const result = await page.evaluate(async () => {
+    const range = document.querySelector<HTMLInputElement>('[data-testid="field-gamma"] input[type="range"]')!;
+    const out = document.querySelector('[data-testid="out-half-spread"]')!;
+    const samples: Array<{ before: string; inFrame: string }> = [];
+    for (const pos of [700, 720, 740, 760, 780]) {
+      const before = out.textContent ?? '';
+      // What a drag does: the browser sets the value and fires `input`.
+      Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value')!.set!.call(range, String(pos));
+      range.dispatchEvent(new Event('input', { bubbles: true }));
+      const inFrame = await new Promise<string>((r) => requestAnimationFrame(() => r(out.textContent ?? '')));
+      samples.push({ before, inFrame });
+    }
+    return samples;
+  });
+  for (const s of result) expect(s.inFrame).not.toBe(s.before);
+  // And the number shown is the engine's for the value the slider now holds.
+  await expectOutputsMatchEngine(page, await readParams(page));
+});
