@@ -180,8 +180,8 @@ async function loadFiles(req: Extract<LoadRequest, { type: 'files' }>, signal: A
 }
 
 function loadSynthetic(seed: number, nTicks: number): LoadedDataset {
-  // Epoch start so times read as dates; 0.1 s ticks (the generator's default grid).
-  const m = generateSyntheticMarket({ seed, nTicks, startTimeSec: 1_704_067_200, startPrice: 100 });
+  // The generator's defaults otherwise (time from 0 s, 0.1 s ticks), exactly as the lab worker regenerates it from the seed.
+  const m = generateSyntheticMarket({ seed, nTicks });
   const columns = { time: m.time, bid: m.bid, ask: m.ask, tradeTime: m.tradeTime, tradePrice: m.tradePrice, tradeSize: m.tradeSize, tradeSide: m.tradeSide, regime: m.regime };
   return {
     name: `synthetic regime-switching market (seed ${seed})`,

@@ -56,7 +56,7 @@ describe('CsvClient + csv.worker', () => {
 
   it('reproduces the synthetic market from its seed', async () => {
     const d = ok(await client().load({ type: 'synthetic', seed: 7, nTicks: 5000 }));
-    const m = generateSyntheticMarket({ seed: 7, nTicks: 5000, startTimeSec: 1_704_067_200, startPrice: 100 });
+    const m = generateSyntheticMarket({ seed: 7, nTicks: 5000 });
     expect(d.columns.bid).toEqual(m.bid);
     expect(d.columns.tradePrice).toEqual(m.tradePrice);
     expect(d.seed).toBe(7);

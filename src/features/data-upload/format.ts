@@ -14,6 +14,7 @@ export function formatBytes(n: number): string {
 /** Seconds as a short duration: "850 µs", "12.5 ms", "4.20 s", "6 min 5 s", "3 h 2 min", "2 d 4 h". */
 export function formatDuration(sec: number): string {
   if (!Number.isFinite(sec)) return '—';
+  if (sec === 0) return '0 s';
   const a = Math.abs(sec);
   if (a < 1e-3) return `${(sec * 1e6).toFixed(0)} µs`;
   if (a < 1) return `${(sec * 1e3).toPrecision(3)} ms`;

@@ -9,6 +9,7 @@ describe('data panel formatting', () => {
     expect(formatDuration(365)).toBe('6 min 5 s');
     expect(formatDuration(2 * 86400 + 4 * 3600)).toBe('2 d 4 h');
     expect(formatDuration(NaN)).toBe('—');
+    expect(formatDuration(0)).toBe('0 s');
   });
   it('formats bytes and UTC times', () => {
     expect(formatBytes(45_000_000)).toBe('45.0 MB');
