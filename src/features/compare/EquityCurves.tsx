@@ -1,5 +1,6 @@
 import { useMemo } from 'react';
 import { CartesianGrid, Legend, Line, LineChart, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import { StagedMount } from '../kalman/StagedMount';
 import { ChartFrame } from '../../components/ui/ChartFrame';
 import type { CompareRow } from '../../workers/lab-api';
 import { fmtSecTick, fmtTick, fmtTip } from '../kalman/format';
@@ -10,7 +11,7 @@ export function EquityCurves({ ranked }: { ranked: readonly CompareRow[] }) {
   const lines = useMemo(() => equityLines(ranked), [ranked]);
   return (
     <ChartFrame title="Cumulative PnL by strategy (quote ccy)" name="compare-equity" csv={() => equityCsv(ranked)} testId="compare-equity-chart">
-      <ResponsiveContainer width="100%" height={280} minWidth={200}>
+      <StagedMount version={lines} height={280}><ResponsiveContainer width="100%" height={280} minWidth={200}>
         <LineChart margin={{ top: 8, right: 16, bottom: 22, left: 8 }}>
           <CartesianGrid strokeDasharray="3 3" />
           <XAxis dataKey="t" type="number" domain={['dataMin', 'dataMax']} allowDuplicatedCategory={false} tickFormatter={fmtSecTick} label={{ value: 'time from start (s)', position: 'insideBottom', offset: -12 }} />
@@ -22,7 +23,7 @@ export function EquityCurves({ ranked }: { ranked: readonly CompareRow[] }) {
             <Line key={l.strategy} data={l.points} dataKey="pnl" name={strategyLabel(l.strategy)} stroke={STRATEGY_COLOURS[l.strategy]} dot={false} isAnimationActive={false} />
           ))}
         </LineChart>
-      </ResponsiveContainer>
+      </ResponsiveContainer></StagedMount>
     </ChartFrame>
   );
 }

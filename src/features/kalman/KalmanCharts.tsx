@@ -1,5 +1,6 @@
 import { useMemo } from 'react';
 import { Bar, BarChart, CartesianGrid, Legend, Line, LineChart, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import { StagedMount } from './StagedMount';
 import { ChartFrame } from '../../components/ui/ChartFrame';
 import type { KalmanView } from '../../workers/lab-view';
 import { fmtSecTick, fmtTick, fmtTip } from './format';
@@ -18,7 +19,7 @@ export function KalmanCharts({ view, nTicks }: { view: KalmanView; nTicks: numbe
   return (
     <div className="lab-grid">
       <ChartFrame title="Raw vs filtered mid (price)" name="kalman-mid" csv={series} testId="kalman-mid-chart">
-        <ResponsiveContainer width="100%" height={240} minWidth={200}>
+        <StagedMount version={rows} height={240}><ResponsiveContainer width="100%" height={240} minWidth={200}>
           <LineChart data={rows} margin={MARGIN}>
             <CartesianGrid strokeDasharray="3 3" />
             <XAxis dataKey="t" type="number" domain={['dataMin', 'dataMax']} tickFormatter={fmtSecTick} label={xTime} />
@@ -28,10 +29,10 @@ export function KalmanCharts({ view, nTicks }: { view: KalmanView; nTicks: numbe
             <Line dataKey="filtered" name="Kalman filtered" stroke="#2457c5" strokeWidth={3} strokeOpacity={0.6} dot={false} isAnimationActive={false} />
             <Line dataKey="raw" name="raw mid" stroke="#1c2430" strokeWidth={1} dot={false} isAnimationActive={false} />
           </LineChart>
-        </ResponsiveContainer>
+        </ResponsiveContainer></StagedMount>
       </ChartFrame>
       <ChartFrame title="Kalman gain K over time" name="kalman-gain" csv={() => ({ time: view.time, gain: view.gain })} testId="kalman-gain-chart">
-        <ResponsiveContainer width="100%" height={240} minWidth={200}>
+        <StagedMount version={rows} height={240}><ResponsiveContainer width="100%" height={240} minWidth={200}>
           <LineChart data={rows} margin={MARGIN}>
             <CartesianGrid strokeDasharray="3 3" />
             <XAxis dataKey="t" type="number" domain={['dataMin', 'dataMax']} tickFormatter={fmtSecTick} label={xTime} />
@@ -41,10 +42,10 @@ export function KalmanCharts({ view, nTicks }: { view: KalmanView; nTicks: numbe
             <Line dataKey="gain" name="gain K" stroke="#c39bd3" strokeWidth={4} dot={false} isAnimationActive={false} />
             <ReferenceLine y={view.steadyStateGain} stroke="#14213d" strokeDasharray="6 3" label={{ value: `K∞ = ${fmtTip(view.steadyStateGain)}`, position: 'insideBottomRight' }} />
           </LineChart>
-        </ResponsiveContainer>
+        </ResponsiveContainer></StagedMount>
       </ChartFrame>
       <ChartFrame title="Innovations y − prediction (price)" name="kalman-innovations" csv={() => ({ time: view.time, innovation: view.innovation })} testId="kalman-innovation-chart">
-        <ResponsiveContainer width="100%" height={240} minWidth={200}>
+        <StagedMount version={rows} height={240}><ResponsiveContainer width="100%" height={240} minWidth={200}>
           <LineChart data={rows} margin={MARGIN}>
             <CartesianGrid strokeDasharray="3 3" />
             <XAxis dataKey="t" type="number" domain={['dataMin', 'dataMax']} tickFormatter={fmtSecTick} label={xTime} />
@@ -53,10 +54,10 @@ export function KalmanCharts({ view, nTicks }: { view: KalmanView; nTicks: numbe
             <ReferenceLine y={0} stroke="#888" />
             <Line dataKey="innovation" name="innovation" stroke="#1e874b" dot={false} isAnimationActive={false} />
           </LineChart>
-        </ResponsiveContainer>
+        </ResponsiveContainer></StagedMount>
       </ChartFrame>
       <ChartFrame title={`Innovation autocorrelation, lags 1–${view.lags} (band ±1.96/√n)`} name="kalman-acf" csv={() => ({ lag: acf.map((a) => a.lag), acf: view.acf })} testId="kalman-acf-chart">
-        <ResponsiveContainer width="100%" height={240} minWidth={200}>
+        <StagedMount version={acf} height={240}><ResponsiveContainer width="100%" height={240} minWidth={200}>
           <BarChart data={acf} margin={MARGIN}>
             <CartesianGrid strokeDasharray="3 3" />
             <XAxis dataKey="lag" label={{ value: 'lag (ticks)', position: 'insideBottom', offset: -12 }} />
@@ -67,7 +68,7 @@ export function KalmanCharts({ view, nTicks }: { view: KalmanView; nTicks: numbe
             {Number.isFinite(band) ? <ReferenceLine y={-band} stroke="#b83227" strokeDasharray="4 2" /> : null}
             <Bar dataKey="acf" name="autocorrelation" fill="#2457c5" isAnimationActive={false} />
           </BarChart>
-        </ResponsiveContainer>
+        </ResponsiveContainer></StagedMount>
       </ChartFrame>
     </div>
   );

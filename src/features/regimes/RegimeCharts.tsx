@@ -1,5 +1,6 @@
 import { useMemo } from 'react';
 import { Area, AreaChart, Bar, BarChart, CartesianGrid, Cell, Legend, Line, LineChart, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import { StagedMount } from '../kalman/StagedMount';
 import { ChartFrame } from '../../components/ui/ChartFrame';
 import type { RegimeView, RunSeriesView } from '../../workers/lab-view';
 import { fmtSecTick, fmtTick, fmtTip } from '../kalman/format';
@@ -35,7 +36,7 @@ export function RegimeCharts({ view, series, strategyLabels }: { view: RegimeVie
   return (
     <div className="lab-grid">
       <ChartFrame title="Mid price coloured by Viterbi regime" name="regime-price" csv={() => ({ time: view.time, price: view.price, state: view.state })} testId="regime-price-chart">
-        <ResponsiveContainer width="100%" height={240} minWidth={200}>
+        <StagedMount version={price} height={240}><ResponsiveContainer width="100%" height={240} minWidth={200}>
           <LineChart data={price} margin={MARGIN}>
             <CartesianGrid strokeDasharray="3 3" />
             <XAxis dataKey="t" type="number" domain={['dataMin', 'dataMax']} tickFormatter={fmtSecTick} label={xTime} />
@@ -44,10 +45,10 @@ export function RegimeCharts({ view, series, strategyLabels }: { view: RegimeVie
             <Legend verticalAlign="top" height={24} />
             {stateLines(K, names)}
           </LineChart>
-        </ResponsiveContainer>
+        </ResponsiveContainer></StagedMount>
       </ChartFrame>
       <ChartFrame title="Posterior regime probabilities (stacked)" name="regime-posteriors" csv={postCsv} testId="regime-posterior-chart">
-        <ResponsiveContainer width="100%" height={240} minWidth={200}>
+        <StagedMount version={post} height={240}><ResponsiveContainer width="100%" height={240} minWidth={200}>
           <AreaChart data={post} margin={MARGIN}>
             <CartesianGrid strokeDasharray="3 3" />
             <XAxis dataKey="t" type="number" domain={['dataMin', 'dataMax']} tickFormatter={fmtSecTick} label={xTime} />
@@ -58,10 +59,10 @@ export function RegimeCharts({ view, series, strategyLabels }: { view: RegimeVie
               <Area key={k} dataKey={`p${k}`} name={names[k]} stackId="post" type="linear" stroke={regimeColour(names[k], k)} fill={regimeColour(names[k], k)} fillOpacity={0.55} isAnimationActive={false} />
             ))}
           </AreaChart>
-        </ResponsiveContainer>
+        </ResponsiveContainer></StagedMount>
       </ChartFrame>
       <ChartFrame title="Optimal AS half-spread δ* by regime (bps)" name="regime-half-spread" csv={() => ({ state: bars.map((b) => b.state), halfSpreadBps: bars.map((b) => b.halfSpreadBps) })} testId="regime-delta-chart">
-        <ResponsiveContainer width="100%" height={220} minWidth={200}>
+        <StagedMount version={bars} height={220}><ResponsiveContainer width="100%" height={220} minWidth={200}>
           <BarChart data={bars} margin={MARGIN}>
             <CartesianGrid strokeDasharray="3 3" />
             <XAxis dataKey="label" label={{ value: 'regime', position: 'insideBottom', offset: -12 }} />
@@ -71,11 +72,11 @@ export function RegimeCharts({ view, series, strategyLabels }: { view: RegimeVie
               {bars.map((b) => <Cell key={b.state} fill={regimeColour(b.label, b.state)} />)}
             </Bar>
           </BarChart>
-        </ResponsiveContainer>
+        </ResponsiveContainer></StagedMount>
       </ChartFrame>
       <ChartFrame title="PnL share by regime (%)" name="regime-pnl-share" csv={() => ({ state: bars.map((b) => b.state), pnlSharePct: bars.map((b) => b.pnlSharePct ?? Number.NaN) })} testId="regime-pnl-chart">
         {anyPnlShare ? (
-          <ResponsiveContainer width="100%" height={220} minWidth={200}>
+          <StagedMount version={bars} height={220}><ResponsiveContainer width="100%" height={220} minWidth={200}>
             <BarChart data={bars} margin={MARGIN}>
               <CartesianGrid strokeDasharray="3 3" />
               <XAxis dataKey="label" label={{ value: 'regime', position: 'insideBottom', offset: -12 }} />
@@ -86,14 +87,14 @@ export function RegimeCharts({ view, series, strategyLabels }: { view: RegimeVie
                 {bars.map((b) => <Cell key={b.state} fill={regimeColour(b.label, b.state)} />)}
               </Bar>
             </BarChart>
-          </ResponsiveContainer>
+          </ResponsiveContainer></StagedMount>
         ) : (
           <p className="muted" data-testid="regime-pnl-none">No PnL by regime: the strategy does not switch on regimes (choose “AS + Kalman + HMM regimes”), or the net PnL is zero.</p>
         )}
       </ChartFrame>
       <ChartFrame title="Quoted half-spread (ask − bid)/2 by the strategy's regime (bps)" name="regime-spread-path" testId="regime-spread-chart">
         {spread.length > 0 ? (
-          <ResponsiveContainer width="100%" height={240} minWidth={200}>
+          <StagedMount version={spread} height={240}><ResponsiveContainer width="100%" height={240} minWidth={200}>
             <LineChart data={spread} margin={MARGIN}>
               <CartesianGrid strokeDasharray="3 3" />
               <XAxis dataKey="t" type="number" domain={[0, 'dataMax']} tickFormatter={fmtSecTick} label={xTime} />
@@ -103,7 +104,7 @@ export function RegimeCharts({ view, series, strategyLabels }: { view: RegimeVie
               {stateLines(K, spreadNames)}
               {hasNone ? <Line dataKey="none" name="no regime (strategy without regimes)" stroke={NO_REGIME_COLOUR} dot={false} isAnimationActive={false} /> : null}
             </LineChart>
-          </ResponsiveContainer>
+          </ResponsiveContainer></StagedMount>
         ) : (
           <p className="muted">No quotes yet.</p>
         )}

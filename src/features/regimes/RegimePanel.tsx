@@ -26,7 +26,7 @@ export function RegimePanel() {
             <div className="card"><dt>Log-likelihood</dt><dd data-testid="regime-loglik">{fmtNum(view.logLik, 6)}</dd></div>
             <div className="card"><dt>EM converged</dt><dd data-testid="regime-converged">{view.converged ? 'yes' : 'no'}</dd></div>
           </dl>
-          <RegimeTable view={view} />
+          <div style={{ overflowX: 'auto' }}><RegimeTable view={view} /></div>
           <RegimeCharts view={view} series={series} strategyLabels={strategyLabels} />
         </>
       ) : (
