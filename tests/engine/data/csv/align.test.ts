@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { alignQuotesTrades, ParamError, parseTicksCsv } from '../../../../src/engine';
 
@@ -52,5 +53,25 @@ describe('alignQuotesTrades', () => {
     const aligned = insideShare(0);
     expect(aligned).toBeGreaterThan(0.5);
     for (const shift of [-1.27, -0.5, 0.5, 1.27]) expect(insideShare(shift)).toBeLessThan(aligned - 0.2);
+  });
+
+  it('always names the last quote at or before each trade, and keeps every trade from the first quote on', async () => {
+    const times = fc.uniqueArray(fc.integer({ min: 1, max: 500 }), { minLength: 1, maxLength: 40 }).map((a) => a.sort((x, y) => x - y));
+    await fc.assert(
+      fc.asyncProperty(times, fc.array(fc.integer({ min: 0, max: 520 }), { minLength: 1, maxLength: 40 }), async (qt, ttRaw) => {
+        const tt = [...ttRaw].sort((x, y) => x - y);
+        const quotes = await parseTicksCsv('time,bid,ask\n' + qt.map((t) => `${t},10,11`).join('\n'), { timeUnit: 's' });
+        const trades = await parseTicksCsv('time,price,size\n' + tt.map((t) => `${t},10.5,1`).join('\n'), { timeUnit: 's' });
+        const a = alignQuotesTrades(quotes, trades);
+        const kept = tt.filter((t) => t >= qt[0]);
+        expect(Array.from(a.tradeTime)).toEqual(kept);
+        expect(a.tradesDropped).toBe(tt.length - kept.length);
+        a.tradeQuoteIndex.forEach((q, i) => {
+          expect(qt[q]).toBeLessThanOrEqual(kept[i]);
+          if (q + 1 < qt.length) expect(qt[q + 1]).toBeGreaterThan(kept[i]);
+        });
+      }),
+      { numRuns: 150 },
+    );
   });
 });

@@ -124,4 +124,28 @@ describe('parseTicksCsv properties', () => {
       { numRuns: 300 },
     );
   });
+
+  it('reads mutated files the same whatever the chunking: same columns and problems, or the same error', async () => {
+    const mutate = fc.array(fc.record({ at: fc.nat(), ch: fc.constantFrom('x', ',', '"', '\n', '\r\n', '') }), { maxLength: 6 });
+    await fc.assert(
+      fc.asyncProperty(validQuotes, mutate, fc.integer({ min: 1, max: 40 }), async ({ text }, muts, chunkBytes) => {
+        let s = text;
+        for (const m of muts) {
+          const i = m.at % (s.length + 1);
+          s = s.slice(0, i) + m.ch + s.slice(i + (m.ch === '' ? 1 : 0));
+        }
+        const whole = await outcome(s, { order: 'sort' });
+        const chunked = await outcome(s, { order: 'sort', chunkBytes });
+        if (whole instanceof CsvError || chunked instanceof CsvError) {
+          expect(chunked).toBeInstanceOf(CsvError);
+          expect(whole).toBeInstanceOf(CsvError);
+          expect([(chunked as CsvError).line, (chunked as CsvError).message]).toEqual([(whole as CsvError).line, (whole as CsvError).message]);
+        } else {
+          expect((chunked as ParsedTicks).columns).toEqual(whole.columns);
+          expect((chunked as ParsedTicks).problems).toEqual(whole.problems);
+        }
+      }),
+      { numRuns: 300 },
+    );
+  });
 });
