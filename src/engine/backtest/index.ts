@@ -13,6 +13,7 @@ export type { FillModel } from './fill-models';
 export { constantLatency, bpsFees, roundBid, roundAsk, roundLot } from './costs';
 export type { LatencyModel, FeeModel } from './costs';
 export { createAccount, applyFill, markMid } from './account';
+export { createSeries, sliceSeries, viewSeries } from './recorder';
 export type { Account } from './account';
 export { roomToTrade } from './risk';
 export {
