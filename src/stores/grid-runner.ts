@@ -27,7 +27,7 @@ let market: { from: object; data: MarketData } | null = null;
  * Runs the γ × κ grid search over the worker pool on the loaded dataset with the lab's current
  * settings, centred on the γ and κ of the last run. Rejects with an AbortError when `signal` aborts.
  */
-export async function runGammaKappaGrid(opts: { n?: number; signal?: AbortSignal; onProgress?: (p: GridProgress) => void } = {}): Promise<{ result: GridResult; strategy: StrategyId }> {
+export async function runGammaKappaGrid(opts: { n?: number; signal?: AbortSignal; onProgress?: (p: GridProgress) => void; pool?: GridPool } = {}): Promise<{ result: GridResult; strategy: StrategyId }> {
   const d = datasetStore.getState().dataset;
   if (!d) throw new Error('Load a dataset before running the grid search.');
   const lab = labStore.getState();
@@ -35,8 +35,8 @@ export async function runGammaKappaGrid(opts: { n?: number; signal?: AbortSignal
   if (!resolved) throw new Error('Run a backtest first: the grid is centred on the γ and κ it used.');
   const base = toBacktestConfig(lab.settings);
   const strategy = GAMMA_KAPPA_STRATEGIES.includes(lab.settings.strategy) ? lab.settings.strategy : 'as-kalman';
-  pool ??= new GridPool();
+  const runner = opts.pool ?? (pool ??= new GridPool());
   if (market?.from !== d) market = { from: d, data: toMarketData(d) };
-  const result = await pool.run(market.data, { ...base, strategy }, gammaKappaSpec(resolved.gamma, resolved.kappa, opts.n), { signal: opts.signal, onProgress: opts.onProgress });
+  const result = await runner.run(market.data, { ...base, strategy }, gammaKappaSpec(resolved.gamma, resolved.kappa, opts.n), { signal: opts.signal, onProgress: opts.onProgress });
   return { result, strategy };
 }

@@ -9,7 +9,8 @@ const N = 5;
 /** Runs a 5 × 5 γ × κ grid on demand (worker pool) and shows its Sharpe heatmap. */
 export function GridHeatmap() {
   const hasRun = useLab((s) => s.summary !== null);
-  const [state, setState] = useState<{ status: 'idle' | 'running' | 'done' | 'error'; done: number; error: string; out: { result: GridResult; strategy: StrategyId } | null }>({ status: 'idle', done: 0, error: '', out: null });
+  const runId = useLab((s) => s.runId);
+  const [state, setState] = useState<{ status: 'idle' | 'running' | 'done' | 'error'; done: number; error: string; out: { result: GridResult; strategy: StrategyId; runId: number } | null }>({ status: 'idle', done: 0, error: '', out: null });
   const ctrl = useRef<AbortController | null>(null);
   useEffect(() => () => ctrl.current?.abort(), []);
 
@@ -18,8 +19,9 @@ export function GridHeatmap() {
     const c = new AbortController();
     ctrl.current = c;
     setState((s) => ({ ...s, status: 'running', done: 0, error: '' }));
+    const startedFor = runId;
     runGammaKappaGrid({ n: N, signal: c.signal, onProgress: (p) => { if (ctrl.current === c) setState((s) => ({ ...s, done: p.done })); } }).then(
-      (out) => { if (ctrl.current === c) setState({ status: 'done', done: N * N, error: '', out }); },
+      (out) => { if (ctrl.current === c) setState({ status: 'done', done: N * N, error: '', out: { ...out, runId: startedFor } }); },
       (e: unknown) => {
         if (ctrl.current !== c) return;
         const aborted = e instanceof Error && e.name === 'AbortError';
@@ -45,6 +47,7 @@ export function GridHeatmap() {
         )}
       </div>
       {state.error ? <p className="error" role="alert">{state.error}</p> : null}
+      {state.out && state.out.runId !== runId ? <p className="muted" data-testid="grid-stale">From an earlier run’s settings: run the grid again to refresh it.</p> : null}
       {state.out ? <GridHeatmapView result={state.out.result} strategy={state.out.strategy} /> : null}
     </section>
   );

@@ -3,6 +3,8 @@ import { fmtNum } from '../kalman/format';
 import { strategyLabel } from './compare-rows';
 import { bestCell, cellColour, maxAbs } from './heatmap';
 
+const VISUALLY_HIDDEN = { position: 'absolute', width: 1, height: 1, overflow: 'hidden', clip: 'rect(0 0 0 0)', whiteSpace: 'nowrap' } as const;
+
 /** A γ × κ heatmap of the grid's metric (rows κ, highest at the top; columns γ), best cell starred. */
 export function GridHeatmapView({ result, strategy }: { result: GridResult; strategy: StrategyId }) {
   const nx = result.x.values.length;
@@ -39,7 +41,7 @@ export function GridHeatmapView({ result, strategy }: { result: GridResult; stra
                       title={`γ = ${fmtNum(g)}, κ = ${fmtNum(result.y.values[iy])}: ${result.metric} ${fmtNum(v)}`}
                       style={{ background: cellColour(v, scale), textAlign: 'center', outline: isBest ? '2px solid #14213d' : undefined, fontWeight: isBest ? 700 : undefined }}
                     >
-                      {fmtNum(v, 3)}{isBest ? <span aria-label=" (best)"> ★</span> : null}
+                      {fmtNum(v, 3)}{isBest ? <><span aria-hidden="true"> ★</span><span style={VISUALLY_HIDDEN}> (best)</span></> : null}
                     </td>
                   );
                 })}
