@@ -1,7 +1,7 @@
 import { CsvError } from './csv-error';
 import { scanDecimal, scanEnd, scanEpochInteger } from './number';
 import { resolveSchema, SLOT_NUMBER, SLOT_SIDE, SLOT_SIDE_INVERTED, SLOT_TIME, type Schema } from './schema';
-import { detectTimeUnit, epochTextToSeconds, parseIsoSeconds, strictNumber, UNIT_DIGITS } from './time';
+import { detectTimeUnit, epochTextToSeconds, parseIsoSeconds, scanIsoSeconds, strictNumber, UNIT_DIGITS } from './time';
 import { asciiText, countLf, CR, detectDelimiter, findRowEnd, hasUnreadable, LF, looksLikeData, QUOTE, splitQuoted, tooLargeMessage, utf8 } from './text';
 import type { CsvProblem, ParsedTicks, ParseTicksOptions, TickColumn, TimeUnit } from './types';
 
@@ -313,6 +313,10 @@ export class TickScanner {
         } else if (type === SLOT_TIME && this.unitDigits > 0) {
           v = scanEpochInteger(buf, p, le, this.unitDigits);
           fe = scanEnd;
+        } else if (type === SLOT_TIME && this.unitDigits === -2) {
+          fe = p;
+          while (fe < le && buf[fe] !== delim) fe++;
+          v = scanIsoSeconds(buf, p, fe);
         } else if (type === SLOT_SIDE_INVERTED && p < le && (buf[p] === 48 || buf[p] === 49) && (p + 1 === le || buf[p + 1] === delim)) {
           v = buf[p] === 49 ? -1 : 1; // buyer_is_maker 1: the seller took liquidity
           fe = p + 1;

@@ -28,10 +28,11 @@ export function daysFromCivil(y: number, m: number, d: number): number {
 
 const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
 
-function digitsAt(s: string, i: number, n: number): number {
+function digitsAt(b: Uint8Array, i: number, n: number, end: number): number {
+  if (i + n > end) return -1;
   let v = 0;
   for (let k = 0; k < n; k++) {
-    const c = s.charCodeAt(i + k) - 48;
+    const c = b[i + k] - 48;
     if (!(c >= 0 && c <= 9)) return -1;
     v = v * 10 + c;
   }
@@ -39,36 +40,37 @@ function digitsAt(s: string, i: number, n: number): number {
 }
 
 /**
- * ISO-8601 date or date-time → seconds since the epoch, NaN when malformed:
+ * ISO-8601 date or date-time in bytes [p, end) → seconds since the epoch, NaN when malformed:
  * YYYY-MM-DD, then optionally 'T' or ' ' hh:mm[:ss[.fraction]] and Z or ±hh[:mm]. A time
- * without an offset is read as UTC (tick files are UTC by convention).
+ * without an offset is read as UTC (tick files are UTC by convention). Works on the bytes so
+ * the scanner needs no string per field.
  */
-export function parseIsoSeconds(s: string): number {
-  const len = s.length;
-  if (len < 10 || s.charCodeAt(4) !== 45 || s.charCodeAt(7) !== 45) return NaN;
-  const y = digitsAt(s, 0, 4), mo = digitsAt(s, 5, 2), d = digitsAt(s, 8, 2);
+export function scanIsoSeconds(b: Uint8Array, p: number, end: number): number {
+  const len = end - p;
+  if (len < 10 || b[p + 4] !== 45 || b[p + 7] !== 45) return NaN;
+  const y = digitsAt(b, p, 4, end), mo = digitsAt(b, p + 5, 2, end), d = digitsAt(b, p + 8, 2, end);
   if (y < 0 || mo < 1 || mo > 12 || d < 1) return NaN;
   const leap = y % 4 === 0 && (y % 100 !== 0 || y % 400 === 0);
   if (d > DAYS_IN_MONTH[mo - 1] + (mo === 2 && leap ? 1 : 0)) return NaN;
   let t = daysFromCivil(y, mo, d) * 86400;
   if (len === 10) return t;
-  const sep = s.charCodeAt(10);
-  if ((sep !== 84 && sep !== 116 && sep !== 32) || len < 16 || s.charCodeAt(13) !== 58) return NaN;
-  const hh = digitsAt(s, 11, 2), mm = digitsAt(s, 14, 2);
+  const sep = b[p + 10];
+  if ((sep !== 84 && sep !== 116 && sep !== 32) || len < 16 || b[p + 13] !== 58) return NaN;
+  const hh = digitsAt(b, p + 11, 2, end), mm = digitsAt(b, p + 14, 2, end);
   if (hh < 0 || hh > 23 || mm < 0 || mm > 59) return NaN;
   t += hh * 3600 + mm * 60;
-  let i = 16;
-  if (i < len && s.charCodeAt(i) === 58) {
-    const ss = digitsAt(s, i + 1, 2);
+  let i = p + 16;
+  if (i < end && b[i] === 58) {
+    const ss = digitsAt(b, i + 1, 2, end);
     if (ss < 0 || ss > 60) return NaN;
     t += ss;
     i += 3;
-    if (i < len && (s.charCodeAt(i) === 46 || s.charCodeAt(i) === 44)) {
+    if (i < end && (b[i] === 46 || b[i] === 44)) {
       let frac = 0, scale = 1;
       i++;
       const start = i;
-      while (i < len) {
-        const c = s.charCodeAt(i) - 48;
+      while (i < end) {
+        const c = b[i] - 48;
         if (!(c >= 0 && c <= 9)) break;
         if (scale < 1e15) {
           frac = frac * 10 + c;
@@ -80,19 +82,32 @@ export function parseIsoSeconds(s: string): number {
       t += frac / scale;
     }
   }
-  if (i === len) return t;
-  const z = s.charCodeAt(i);
-  if ((z === 90 || z === 122) && i + 1 === len) return t;
+  if (i === end) return t;
+  const z = b[i];
+  if ((z === 90 || z === 122) && i + 1 === end) return t;
   if (z !== 43 && z !== 45) return NaN;
-  const oh = digitsAt(s, i + 1, 2);
+  const oh = digitsAt(b, i + 1, 2, end);
   let om = 0;
-  const rest = len - (i + 3);
-  if (rest === 3 && s.charCodeAt(i + 3) === 58) om = digitsAt(s, i + 4, 2);
-  else if (rest === 2) om = digitsAt(s, i + 3, 2);
+  const rest = end - (i + 3);
+  if (rest === 3 && b[i + 3] === 58) om = digitsAt(b, i + 4, 2, end);
+  else if (rest === 2) om = digitsAt(b, i + 3, 2, end);
   else if (rest !== 0) return NaN;
   if (oh < 0 || oh > 23 || om < 0 || om > 59) return NaN;
   const off = oh * 3600 + om * 60;
   return z === 43 ? t - off : t + off;
+}
+
+let scratch = new Uint8Array(64);
+
+/** ISO-8601 text → seconds since the epoch (see scanIsoSeconds); NaN when malformed or not ASCII. */
+export function parseIsoSeconds(s: string): number {
+  if (s.length > scratch.length) scratch = new Uint8Array(s.length * 2);
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c > 127) return NaN;
+    scratch[i] = c;
+  }
+  return scanIsoSeconds(scratch, 0, s.length);
 }
 
 const PLAIN_NUMBER = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
