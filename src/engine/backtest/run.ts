@@ -277,7 +277,7 @@ export function runBacktestInto(data: MarketData, config: BacktestConfig = {}, o
 
   const result = finish(d.time, mid, mktAsk[0], series, acc, rp, strategy.id, regimeLabels, risk, quoteUpdates, timeKilled);
   // The smoothed (Viterbi) path uses the whole series: for display only, never for quoting. Grid cells skip it.
-  if (regimeModel !== undefined && reuse === undefined) result.regimeViterbi = viterbiPath(mid, regimeModel);
+  if (regimeModel !== undefined && reuse === undefined && config.regime?.viterbi !== false) result.regimeViterbi = viterbiPath(mid, regimeModel);
   return result;
 }
 

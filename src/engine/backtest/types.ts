@@ -82,6 +82,8 @@ export interface RegimeConfig {
   sigmaByState?: number[];
   /** Seed of the HMM fit. Default config.seed. */
   seed?: number;
+  /** Also compute the hindsight Viterbi path (result.regimeViterbi, for display). Default true. */
+  viterbi?: boolean;
 }
 
 export interface KalmanConfig {

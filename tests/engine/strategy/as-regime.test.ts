@@ -66,6 +66,9 @@ describe("'as-regime' strategy", () => {
     let differ = 0;
     for (let i = 0; i < x.length; i++) if (r.regimeViterbi![i] !== r.regime[i]) differ++;
     expect(differ).toBeGreaterThan(0);
+    const without = runBacktest(market, { strategy: 'as-regime', gamma, horizonSec, regime: { model, sigmaByState, kappaByState, viterbi: false }, warmupTicks: 10 });
+    expect(without.regimeViterbi).toBeUndefined();
+    expect(Array.from(without.regime)).toEqual(Array.from(r.regime));
   });
 
   it('reports PnL and time shares per regime, time shares summing to 1', () => {
