@@ -74,7 +74,7 @@ export class GridPool {
     if (signal?.aborted) throw abortError();
     const total = spec.x.values.length * spec.y.values.length;
     const nWorkers = Math.min(this.size, total);
-    const chunk = Math.max(1, Math.floor(opts.chunkCells ?? Math.ceil(total / (nWorkers * 6))));
+    const chunk = Math.max(1, Math.floor(opts.chunkCells ?? Math.ceil(total / (nWorkers * 16)))); // small chunks: an even finish
     const width = GRID_METRICS.length;
     const perCell = new Float64Array(total * width);
 
