@@ -2,7 +2,7 @@ import { useMemo } from 'react';
 import { Area, AreaChart, Bar, BarChart, CartesianGrid, Cell, Legend, Line, LineChart, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { StagedMount } from '../kalman/StagedMount';
 import { ChartFrame } from '../../components/ui/ChartFrame';
-import type { RegimeView, RunSeriesView } from '../../workers/lab-view';
+import type { RegimeRow, RegimeView, RunSeriesView } from '../../workers/lab-view';
 import { fmtSecTick, fmtTick, fmtTip } from '../kalman/format';
 import { NO_REGIME_COLOUR, posteriorRows, priceByStateRows, regimeColour, spreadByRegimeRows } from './regime-rows';
 
@@ -17,16 +17,17 @@ function stateLines(K: number, names: string[]) {
 }
 
 /** Price by Viterbi state, stacked posteriors, δ* and PnL share per regime, and the quoted spread by the strategy's regime. */
-export function RegimeCharts({ view, series, strategyLabels }: { view: RegimeView; series: RunSeriesView | null; strategyLabels: string[] }) {
+export function RegimeCharts({ view, rows, series, strategyLabels }: { view: RegimeView; rows: readonly RegimeRow[]; series: RunSeriesView | null; strategyLabels: string[] }) {
   const K = view.nStates;
   const names = useMemo(() => Array.from({ length: K }, (_, k) => view.rows.find((r) => r.state === k)?.label ?? view.labels[k] ?? `state ${k}`), [view, K]);
   const price = useMemo(() => priceByStateRows(view), [view]);
   const post = useMemo(() => posteriorRows(view), [view]);
-  const spread = useMemo(() => (series ? spreadByRegimeRows(series, K) : []), [series, K]);
+  // The strategy numbers its own regimes (summary.regimeShares, possibly another K); without them, the display model's.
+  const spreadNames = strategyLabels.length > 0 ? strategyLabels : names;
+  const Ks = spreadNames.length;
+  const spread = useMemo(() => (series ? spreadByRegimeRows(series, Ks) : []), [series, Ks]);
   const hasNone = spread.some((r) => r.none != null);
-  // The strategy numbers its own regimes (summary.regimeShares); fall back to the display model's names.
-  const spreadNames = names.map((n, k) => strategyLabels[k] ?? n);
-  const bars = useMemo(() => view.rows.map((r) => ({ state: r.state, label: r.label, halfSpreadBps: r.halfSpreadBps, pnlSharePct: Number.isFinite(r.pnlShare) ? r.pnlShare * 100 : null })), [view]);
+  const bars = useMemo(() => rows.map((r) => ({ state: r.state, label: r.label, halfSpreadBps: r.halfSpreadBps, pnlSharePct: Number.isFinite(r.pnlShare) ? r.pnlShare * 100 : null })), [rows]);
   const anyPnlShare = bars.some((b) => b.pnlSharePct !== null);
   const postCsv = () => {
     const cols: Record<string, ArrayLike<number>> = { time: view.time };
@@ -101,7 +102,7 @@ export function RegimeCharts({ view, series, strategyLabels }: { view: RegimeVie
               <YAxis width={64} domain={['auto', 'auto']} tickFormatter={fmtTick} label={{ value: 'bps', angle: -90, position: 'insideLeft' }} />
               <Tooltip formatter={fmtTip} labelFormatter={tLabel} />
               <Legend verticalAlign="top" height={24} />
-              {stateLines(K, spreadNames)}
+              {stateLines(Ks, spreadNames)}
               {hasNone ? <Line dataKey="none" name="no regime (strategy without regimes)" stroke={NO_REGIME_COLOUR} dot={false} isAnimationActive={false} /> : null}
             </LineChart>
           </ResponsiveContainer></StagedMount>

@@ -4,6 +4,7 @@ import { useLab } from '../../stores/lab-store';
 import { fmtNum } from '../kalman/format';
 import { RegimeCharts } from './RegimeCharts';
 import { RegimeTable } from './RegimeTable';
+import { withStrategyPnlShares } from './regime-rows';
 
 /** Gaussian HMM on per-tick mid changes: where the regimes switch and what each one implies for quoting. */
 export function RegimePanel() {
@@ -13,11 +14,12 @@ export function RegimePanel() {
   const status = useLab((s) => s.status);
   const shares = useLab((s) => s.summary?.regimeShares);
   const strategyLabels = useMemo(() => (shares ?? []).map((r) => r.label), [shares]);
+  const rows = useMemo(() => (view ? withStrategyPnlShares(view.rows, shares) : []), [view, shares]);
   return (
     <Panel
       id="regimes"
       title="Regimes"
-      subtitle="Hidden Markov model on mid changes (fitted on a prefix, Viterbi path and smoothed posteriors over all ticks). δ* is the AS half-spread with each regime's σ; fill rate and PnL share come from the backtest's own causal regimes."
+      subtitle="Hidden Markov model on mid changes (fitted on a prefix, Viterbi path and smoothed posteriors over all ticks). δ* is the AS half-spread with each regime's σ; fill rate and PnL share come from the backtest's own causal regimes (PnL share matched by label)."
     >
       {view ? (
         <>
@@ -26,8 +28,8 @@ export function RegimePanel() {
             <div className="card"><dt>Log-likelihood</dt><dd data-testid="regime-loglik">{fmtNum(view.logLik, 6)}</dd></div>
             <div className="card"><dt>EM converged</dt><dd data-testid="regime-converged">{view.converged ? 'yes' : 'no'}</dd></div>
           </dl>
-          <div style={{ overflowX: 'auto' }}><RegimeTable view={view} /></div>
-          <RegimeCharts view={view} series={series} strategyLabels={strategyLabels} />
+          <div style={{ overflowX: 'auto' }}><RegimeTable rows={rows} /></div>
+          <RegimeCharts view={view} rows={rows} series={series} strategyLabels={strategyLabels} />
         </>
       ) : (
         <p className="muted" role="status" data-testid="regimes-waiting">{status === 'error' ? 'The run failed; see the run controls.' : 'Waiting for the run…'}</p>

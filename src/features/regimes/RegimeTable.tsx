@@ -1,9 +1,9 @@
-import type { RegimeView } from '../../workers/lab-view';
+import type { RegimeRow } from '../../workers/lab-view';
 import { fmtNum, fmtPct } from '../kalman/format';
 import { regimeColour } from './regime-rows';
 
 /** One row per regime: how often, how volatile, the AS half-spread it implies, and how it traded. */
-export function RegimeTable({ view }: { view: RegimeView }) {
+export function RegimeTable({ rows }: { rows: readonly RegimeRow[] }) {
   return (
     <table className="table" style={{ marginBottom: 12 }} data-testid="regime-table" aria-label="Statistics per regime">
       <thead>
@@ -19,7 +19,7 @@ export function RegimeTable({ view }: { view: RegimeView }) {
         </tr>
       </thead>
       <tbody>
-        {view.rows.map((r) => (
+        {rows.map((r) => (
           <tr key={r.state} data-state={r.state}>
             <th scope="row">
               <span aria-hidden="true" style={{ display: 'inline-block', width: 10, height: 10, borderRadius: 2, marginRight: 6, background: regimeColour(r.label, r.state) }} />

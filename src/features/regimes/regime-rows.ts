@@ -1,4 +1,4 @@
-import type { RegimeView, RunSeriesView } from '../../workers/lab-view';
+import type { RegimeRow, RegimeView, RunSeriesView, RunSummaryView } from '../../workers/lab-view';
 
 /** Colours by the engine's regime labels (labelRegimes), so Bull is green in every chart and table. */
 const LABEL_COLOURS: Record<string, string> = { Bull: '#1e874b', Bear: '#b83227', Sideways: '#2457c5', 'High-vol': '#d68910', 'Low-vol': '#8e44ad' };
@@ -62,4 +62,15 @@ export function spreadByRegimeRows(series: RunSeriesView, K: number): Row[] {
     t.push(p.time[i]); y.push(hs); s.push(p.regime[i]);
   }
   return splitByState(t, y, s, K, p.time[0] ?? 0);
+}
+
+/**
+ * PnL share of each displayed regime, taken from the backtest's own regimes matched by label. The
+ * display model and the strategy's model are fitted separately (and may have a different K), so
+ * their state numbers need not agree; labels (Bear, Sideways, …) name the same kind of regime.
+ * Without a regime-switching backtest the view's own figures are kept.
+ */
+export function withStrategyPnlShares(rows: readonly RegimeRow[], shares: RunSummaryView['regimeShares'] | undefined): RegimeRow[] {
+  if (!shares || shares.length === 0) return [...rows];
+  return rows.map((r) => ({ ...r, pnlShare: shares.find((s) => s.label === r.label)?.pnlShare ?? Number.NaN }));
 }

@@ -4,7 +4,7 @@ import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { RegimePanel } from '../../../src/features/regimes/RegimePanel';
 import { labStore } from '../../../src/stores/lab-store';
 import { generateSyntheticMarket, runBacktest, type BacktestResult, type MarketData } from '../../../src/engine';
-import { buildRegimeView, buildSeriesView, type RegimeView } from '../../../src/workers/lab-view';
+import { buildRegimeView, buildSeriesView, buildSummaryView, type RegimeView } from '../../../src/workers/lab-view';
 
 const num = (text: string | null) => Number((text ?? '').replace('\u2212', '-').replace(/[^0-9eE+\-.]/g, ''));
 /** A shown number equals the view's to its displayed precision (4 significant digits, or 0.1 % points). */
@@ -23,7 +23,7 @@ beforeAll(() => {
   result = runBacktest(data, { strategy: 'as-regime', seed: 11, regime: { nStates: 3 } });
   view = buildRegimeView(data, result.mid, result, { nStates: 3, seed: 11 });
 });
-afterEach(() => { cleanup(); act(() => labStore.setState({ regimes: null, series: null, status: 'idle' })); });
+afterEach(() => { cleanup(); act(() => labStore.setState({ regimes: null, series: null, summary: null, status: 'idle' })); });
 
 describe('RegimePanel', () => {
   it('says it is waiting while there is no regime view', () => {
@@ -33,9 +33,11 @@ describe('RegimePanel', () => {
   });
 
   it('shows one table row per regime with the view’s statistics', () => {
-    act(() => labStore.setState({ regimes: view, series: buildSeriesView(result, result.time.length) }));
+    act(() => labStore.setState({ regimes: view, series: buildSeriesView(result, result.time.length), summary: buildSummaryView(result) }));
     render(<RegimePanel />);
     expect(screen.getByTestId('regime-k')).toHaveTextContent('3');
+    // PnL shares are the backtest's, per regime label.
+    const shareOf = (label: string) => result.regimeShares.find((s) => s.label === label)?.pnlShare ?? Number.NaN;
     const body = within(screen.getByTestId('regime-table')).getAllByRole('row').slice(1);
     expect(body).toHaveLength(3);
     view.rows.forEach((r, i) => {
@@ -47,7 +49,8 @@ describe('RegimePanel', () => {
       expectNear(cells[3].textContent, r.halfSpreadBps);
       expectNear(cells[4].textContent, r.fillRate);
       expectNear(cells[5].textContent, r.expectedDurationTicks);
-      if (Number.isFinite(r.pnlShare)) expectNear(cells[6].textContent, r.pnlShare * 100, 0.05);
+      const share = shareOf(r.label);
+      if (Number.isFinite(share)) expectNear(cells[6].textContent, share * 100, 0.05);
       else expect(cells[6]).toHaveTextContent('—');
     });
     // Shares of time over the regimes add up to the whole run.
@@ -56,6 +59,23 @@ describe('RegimePanel', () => {
     // The regime strategy books its PnL to regimes, so the PnL-share chart is drawn, not the note.
     expect(screen.queryByTestId('regime-pnl-none')).toBeNull();
     for (const id of ['regime-price-chart', 'regime-posterior-chart', 'regime-delta-chart', 'regime-pnl-chart', 'regime-spread-chart']) expect(screen.getByTestId(id)).toBeInTheDocument();
+  });
+
+  it('matches PnL shares by label when the display model has another K than the strategy', () => {
+    const v5 = buildRegimeView(data, result.mid, result, { nStates: 5, seed: 11 });
+    act(() => labStore.setState({ regimes: v5, summary: buildSummaryView(result) }));
+    render(<RegimePanel />);
+    const body = within(screen.getByTestId('regime-table')).getAllByRole('row').slice(1);
+    expect(body).toHaveLength(5);
+    const strategyLabels = new Set(result.regimeShares.map((s) => s.label));
+    v5.rows.forEach((r, i) => {
+      const cell = within(body[i]).getAllByRole('cell')[6];
+      const mine = result.regimeShares.find((s) => s.label === r.label);
+      if (mine && Number.isFinite(mine.pnlShare)) expectNear(cell.textContent, mine.pnlShare * 100, 0.05);
+      else expect(cell).toHaveTextContent('—');
+    });
+    // K = 5 adds labels (High-vol, Low-vol) the 3-state strategy never reports.
+    expect(v5.rows.some((r) => !strategyLabels.has(r.label))).toBe(true);
   });
 
   it('shows K and as many rows as the chosen number of states', () => {

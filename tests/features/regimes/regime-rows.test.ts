@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { generateSyntheticMarket, runBacktest } from '../../../src/engine';
 import { buildRegimeView, buildSeriesView } from '../../../src/workers/lab-view';
-import { posteriorRows, priceByStateRows, splitByState, spreadByRegimeRows } from '../../../src/features/regimes/regime-rows';
+import { posteriorRows, priceByStateRows, splitByState, spreadByRegimeRows, withStrategyPnlShares } from '../../../src/features/regimes/regime-rows';
 
 const keys = (K: number) => [...Array.from({ length: K }, (_, k) => `s${k}`), 'none'];
 
@@ -51,5 +51,22 @@ describe('regime chart rows from a real run', () => {
     const i = p.time.findIndex((_, k) => Number.isFinite(p.ask[k] - p.bid[k]) && p.regime[k] >= 0);
     const row = rows.find((x) => x.t === p.time[i] - p.time[0])!;
     expect(row[`s${p.regime[i]}`]).toBeCloseTo(((p.ask[i] - p.bid[i]) / 2 / p.mid[i]) * 1e4, 9);
+  });
+});
+
+describe('withStrategyPnlShares', () => {
+  const base = { timeShare: 0.5, sigmaPerTick: 1, kappa: 1, halfSpreadBps: 1, fillRate: 0, expectedDurationTicks: 2 };
+  const rows = [{ ...base, state: 0, label: 'Bear', pnlShare: 0.9 }, { ...base, state: 1, label: 'Bull', pnlShare: 0.1 }];
+
+  it('takes each share from the strategy regime of the same label, whatever its number', () => {
+    const shares = [{ regime: 0, label: 'Bull', pnl: 3, pnlShare: 0.75, timeShare: 0.5 }, { regime: 1, label: 'Bear', pnl: 1, pnlShare: 0.25, timeShare: 0.5 }];
+    expect(withStrategyPnlShares(rows, shares).map((r) => r.pnlShare)).toEqual([0.25, 0.75]);
+  });
+
+  it('leaves NaN for labels the strategy does not have, and keeps the view without a regime backtest', () => {
+    const shares = [{ regime: 0, label: 'Bull', pnl: 3, pnlShare: 1, timeShare: 1 }];
+    expect(withStrategyPnlShares(rows, shares).map((r) => r.pnlShare)).toEqual([Number.NaN, 1]);
+    expect(withStrategyPnlShares(rows, []).map((r) => r.pnlShare)).toEqual([0.9, 0.1]);
+    expect(withStrategyPnlShares(rows, undefined)).not.toBe(rows);
   });
 });
