@@ -6,6 +6,8 @@ import { asciiText, countLf, CR, detectDelimiter, findRowEnd, hasUnreadable, LF,
 import type { CsvProblem, ParsedTicks, ParseTicksOptions, TickColumn, TimeUnit } from './types';
 
 const MAX_HEADER_BYTES = 65536;
+/** NUL bytes are looked for in the first this many bytes of input. */
+const BINARY_SNIFF_BYTES = 1 << 20;
 /** A quoted field may span lines, but not beyond this: then the quote is taken as unterminated. */
 const MAX_QUOTED_ROW_BYTES = 65536;
 /** A line longer than this is not a tick row (and waiting for its end would rescan ever more bytes). */
@@ -93,8 +95,10 @@ export class TickScanner {
     if (this.bytesIn > this.set.maxBytes) {
       throw new CsvError(this.line, '', tooLargeMessage(this.set.maxBytes), 'too-large', this.header);
     }
-    const nul = chunk.indexOf(0);
-    if (nul >= 0) throw new CsvError(this.line, '', `binary data, not CSV text: a NUL byte near line ${this.line}`, 'binary', this.header);
+    // Binary files show NUL bytes early; later ones still fail their rows as non-numeric.
+    if (this.bytesIn - chunk.length < BINARY_SNIFF_BYTES && chunk.indexOf(0) >= 0) {
+      throw new CsvError(this.line, '', `binary data, not CSV text: a NUL byte near line ${this.line}`, 'binary', this.header);
+    }
     if (!this.started) {
       const buf = concat(this.pending, chunk);
       const pos = this.readHeader(buf, false);
@@ -250,10 +254,13 @@ export class TickScanner {
       if (this.cols[s]) a.set(this.cols[s].subarray(0, this.n));
       cols.push(a);
     }
-    const lines = new Int32Array(cap);
-    lines.set(this.lines.subarray(0, this.n));
+    // Line numbers are kept only when rows may be sorted (to name both lines of a duplicate).
+    if (this.set.order === 'sort') {
+      const lines = new Int32Array(cap);
+      lines.set(this.lines.subarray(0, this.n));
+      this.lines = lines;
+    }
     this.cols = cols;
-    this.lines = lines;
     this.cap = cap;
   }
 
@@ -450,7 +457,7 @@ export class TickScanner {
     if (this.n === this.cap) this.grow(this.cap * 2);
     const n = this.n;
     for (let s = 0; s < this.nSlots; s++) this.cols[s][n] = vals[s];
-    this.lines[n] = this.line;
+    if (this.set.order === 'sort') this.lines[n] = this.line;
     this.n = n + 1;
     if (t >= this.lastTime) {
       this.lastTime = t;
