@@ -4,7 +4,7 @@ import { useLab } from '../../stores/lab-store';
 import { fmtNum } from '../kalman/format';
 import { RegimeCharts } from './RegimeCharts';
 import { RegimeTable } from './RegimeTable';
-import { withStrategyPnlShares } from './regime-rows';
+import { alignToStrategyRegimes } from './regime-rows';
 
 /** Gaussian HMM on per-tick mid changes: where the regimes switch and what each one implies for quoting. */
 export function RegimePanel() {
@@ -14,12 +14,12 @@ export function RegimePanel() {
   const status = useLab((s) => s.status);
   const shares = useLab((s) => s.summary?.regimeShares);
   const strategyLabels = useMemo(() => (shares ?? []).map((r) => r.label), [shares]);
-  const rows = useMemo(() => (view ? withStrategyPnlShares(view.rows, shares) : []), [view, shares]);
+  const rows = useMemo(() => (view ? alignToStrategyRegimes(view.rows, shares) : []), [view, shares]);
   return (
     <Panel
       id="regimes"
       title="Regimes"
-      subtitle="Hidden Markov model on mid changes (fitted on a prefix, Viterbi path and smoothed posteriors over all ticks). δ* is the AS half-spread with each regime's σ; fill rate and PnL share come from the backtest's own causal regimes (PnL share matched by label)."
+      subtitle="Hidden Markov model on mid changes (fitted on a prefix, Viterbi path and smoothed posteriors over all ticks). δ* is the AS half-spread with each regime's σ; fill rate and PnL share come from the backtest's own causal regimes, matched by label (“—” when the strategy does not switch regimes)."
     >
       {view ? (
         <>

@@ -65,12 +65,18 @@ export function spreadByRegimeRows(series: RunSeriesView, K: number): Row[] {
 }
 
 /**
- * PnL share of each displayed regime, taken from the backtest's own regimes matched by label. The
- * display model and the strategy's model are fitted separately (and may have a different K), so
- * their state numbers need not agree; labels (Bear, Sideways, …) name the same kind of regime.
- * Without a regime-switching backtest the view's own figures are kept.
+ * The backtest's own figures per displayed regime, matched by label. The display model and the
+ * strategy's model are fitted separately (and may have a different K), so their state numbers need
+ * not agree; labels (Bear, Sideways, …) name the same kind of regime. The view computes fill rates
+ * per strategy regime number (fills and ticks under result.regime = j, for j < its K): row j's fill
+ * rate belongs to the strategy regime j, whose label is shares[j].label. Without a regime-switching
+ * backtest there is nothing to attribute: fill rate and PnL share are NaN (shown as "—").
  */
-export function withStrategyPnlShares(rows: readonly RegimeRow[], shares: RunSummaryView['regimeShares'] | undefined): RegimeRow[] {
-  if (!shares || shares.length === 0) return [...rows];
-  return rows.map((r) => ({ ...r, pnlShare: shares.find((s) => s.label === r.label)?.pnlShare ?? Number.NaN }));
+export function alignToStrategyRegimes(rows: readonly RegimeRow[], shares: RunSummaryView['regimeShares'] | undefined): RegimeRow[] {
+  if (!shares || shares.length === 0) return rows.map((r) => ({ ...r, fillRate: Number.NaN, pnlShare: Number.NaN }));
+  return rows.map((r) => {
+    const mine = shares.find((s) => s.label === r.label);
+    const fillRow = mine ? rows.find((x) => x.state === mine.regime) : undefined;
+    return { ...r, pnlShare: mine?.pnlShare ?? Number.NaN, fillRate: fillRow?.fillRate ?? Number.NaN };
+  });
 }

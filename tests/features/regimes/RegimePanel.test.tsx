@@ -38,6 +38,15 @@ describe('RegimePanel', () => {
     expect(screen.getByTestId('regime-k')).toHaveTextContent('3');
     // PnL shares are the backtest's, per regime label.
     const shareOf = (label: string) => result.regimeShares.find((s) => s.label === label)?.pnlShare ?? Number.NaN;
+    // Fills per tick while the strategy was in the regime of that label, counted from the backtest.
+    const fillRateOf = (label: string) => {
+      const j = result.regimeShares.find((s) => s.label === label)!.regime;
+      let ticks = 0, fills = 0;
+      for (let i = 0; i < result.regime.length; i++) if (result.regime[i] === j) ticks++;
+      for (let f = 0; f < result.fills.index.length; f++) if (result.regime[result.fills.index[f]] === j) fills++;
+      return fills / ticks;
+    };
+    expect(result.fills.index.length).toBeGreaterThan(0);
     const body = within(screen.getByTestId('regime-table')).getAllByRole('row').slice(1);
     expect(body).toHaveLength(3);
     view.rows.forEach((r, i) => {
@@ -47,7 +56,7 @@ describe('RegimePanel', () => {
       expectNear(cells[1].textContent, r.sigmaPerTick);
       expectNear(cells[2].textContent, r.kappa);
       expectNear(cells[3].textContent, r.halfSpreadBps);
-      expectNear(cells[4].textContent, r.fillRate);
+      expectNear(cells[4].textContent, fillRateOf(r.label));
       expectNear(cells[5].textContent, r.expectedDurationTicks);
       const share = shareOf(r.label);
       if (Number.isFinite(share)) expectNear(cells[6].textContent, share * 100, 0.05);
@@ -85,8 +94,13 @@ describe('RegimePanel', () => {
       render(<RegimePanel />);
       expect(screen.getByTestId('regime-k')).toHaveTextContent(String(K));
       expect(within(screen.getByTestId('regime-table')).getAllByRole('row')).toHaveLength(K + 1);
-      // Without a backtest there is no PnL by regime: the panel says why instead of drawing zeros.
+      // Without a backtest there is no PnL or fill rate by regime: the panel says so instead of showing zeros.
       expect(screen.getByTestId('regime-pnl-none')).toBeInTheDocument();
+      for (const tr of within(screen.getByTestId('regime-table')).getAllByRole('row').slice(1)) {
+        const cells = within(tr).getAllByRole('cell');
+        expect(cells[4]).toHaveTextContent('—');
+        expect(cells[6]).toHaveTextContent('—');
+      }
       cleanup();
     }
   });

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { generateSyntheticMarket, runBacktest } from '../../../src/engine';
 import { buildRegimeView, buildSeriesView } from '../../../src/workers/lab-view';
-import { posteriorRows, priceByStateRows, splitByState, spreadByRegimeRows, withStrategyPnlShares } from '../../../src/features/regimes/regime-rows';
+import { posteriorRows, priceByStateRows, splitByState, spreadByRegimeRows, alignToStrategyRegimes } from '../../../src/features/regimes/regime-rows';
 
 const keys = (K: number) => [...Array.from({ length: K }, (_, k) => `s${k}`), 'none'];
 
@@ -54,19 +54,28 @@ describe('regime chart rows from a real run', () => {
   });
 });
 
-describe('withStrategyPnlShares', () => {
-  const base = { timeShare: 0.5, sigmaPerTick: 1, kappa: 1, halfSpreadBps: 1, fillRate: 0, expectedDurationTicks: 2 };
-  const rows = [{ ...base, state: 0, label: 'Bear', pnlShare: 0.9 }, { ...base, state: 1, label: 'Bull', pnlShare: 0.1 }];
+describe('alignToStrategyRegimes', () => {
+  const base = { timeShare: 0.5, sigmaPerTick: 1, kappa: 1, halfSpreadBps: 1, expectedDurationTicks: 2 };
+  // The view's fill rate of row j is the strategy's regime j: 0.3 under strategy regime 0, 0.7 under 1.
+  const rows = [{ ...base, state: 0, label: 'Bear', pnlShare: 0.9, fillRate: 0.3 }, { ...base, state: 1, label: 'Bull', pnlShare: 0.1, fillRate: 0.7 }];
 
-  it('takes each share from the strategy regime of the same label, whatever its number', () => {
+  it('takes each figure from the strategy regime of the same label, whatever its number', () => {
     const shares = [{ regime: 0, label: 'Bull', pnl: 3, pnlShare: 0.75, timeShare: 0.5 }, { regime: 1, label: 'Bear', pnl: 1, pnlShare: 0.25, timeShare: 0.5 }];
-    expect(withStrategyPnlShares(rows, shares).map((r) => r.pnlShare)).toEqual([0.25, 0.75]);
+    const out = alignToStrategyRegimes(rows, shares);
+    expect(out.map((r) => r.pnlShare)).toEqual([0.25, 0.75]);
+    expect(out.map((r) => r.fillRate)).toEqual([0.7, 0.3]);
+    expect(out.map((r) => r.timeShare)).toEqual([0.5, 0.5]);
   });
 
-  it('leaves NaN for labels the strategy does not have, and keeps the view without a regime backtest', () => {
+  it('leaves NaN for labels the strategy does not have, and for every row without a regime backtest', () => {
     const shares = [{ regime: 0, label: 'Bull', pnl: 3, pnlShare: 1, timeShare: 1 }];
-    expect(withStrategyPnlShares(rows, shares).map((r) => r.pnlShare)).toEqual([Number.NaN, 1]);
-    expect(withStrategyPnlShares(rows, []).map((r) => r.pnlShare)).toEqual([0.9, 0.1]);
-    expect(withStrategyPnlShares(rows, undefined)).not.toBe(rows);
+    const out = alignToStrategyRegimes(rows, shares);
+    expect(out.map((r) => r.pnlShare)).toEqual([Number.NaN, 1]);
+    expect(out.map((r) => r.fillRate)).toEqual([Number.NaN, 0.3]);
+    for (const none of [[], undefined]) {
+      const o = alignToStrategyRegimes(rows, none);
+      expect(o.every((r) => Number.isNaN(r.pnlShare) && Number.isNaN(r.fillRate))).toBe(true);
+      expect(o.map((r) => r.halfSpreadBps)).toEqual([1, 1]);
+    }
   });
 });
