@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import { runBacktest } from '../../src/engine';
+import { generateSyntheticMarket, runBacktest, type MarketData } from '../../src/engine';
 import { toBacktestConfig, toMarketData } from '../../src/stores/lab-config';
 import { fmtMetric } from '../../src/features/pnl/PnlPanel';
 import type { LabSettings } from '../../src/stores/lab-settings';
@@ -7,13 +7,12 @@ import type { LoadedDataset } from '../../src/workers/csv-client';
 import { openApp } from './helpers';
 import type {} from '../../src/app/console-api'; // window.mmlab type
 
+/** Waits until a run newer than `afterRunId` has finished, Kalman and regime views included. */
 async function waitForRunDone(page: Page, afterRunId = 0) {
-  await expect.poll(async () => page.evaluate(() => {
+  await expect.poll(async () => page.evaluate((after) => {
     const s = window.mmlab!.lab.getState();
-    return { status: s.status, runId: s.runId, regimes: s.regimes !== null };
-  }), { timeout: 60_000 }).toMatchObject({ status: 'done', regimes: true });
-  const id = await page.evaluate(() => window.mmlab!.lab.getState().runId);
-  expect(id).toBeGreaterThan(afterRunId);
+    return s.runId > after && s.status === 'done' && s.regimes !== null;
+  }, afterRunId), { timeout: 90_000 }).toBe(true);
 }
 
 /** The page's dataset columns and lab settings, so Node can run the engine on exactly the same input. */
@@ -49,23 +48,37 @@ test('on the default sample the PnL and inventory panels show the engine result 
   expect(points).toBeLessThanOrEqual(2002);
 });
 
+/** Points the lab at a synthetic market that the worker regenerates from its seed (the page holds no big arrays). */
+async function useSyntheticMarket(page: Page, seed: number, nTicks: number) {
+  await page.evaluate(([seed, nTicks]) => {
+    const ds = window.mmlab!.dataset.getState();
+    ds.setLoaded({ name: `synthetic ${nTicks}`, source: 'synthetic', kind: 'quotes', seed, nTicks, columns: { time: new Float64Array(0) }, summary: ds.dataset!.summary, rowsRead: nTicks, rowsSkipped: 0, problems: [], timeUnit: 's', mapping: {} });
+  }, [seed, nTicks]);
+}
+
+function syntheticData(seed: number, nTicks: number): MarketData {
+  const m = generateSyntheticMarket({ seed, nTicks });
+  return { time: m.time, bid: m.bid, ask: m.ask, tradeTime: m.tradeTime, tradePrice: m.tradePrice, tradeSize: m.tradeSize, tradeSide: m.tradeSide, truth: m.truth };
+}
+
 test('moving a lab slider starts a new run and cancels the one in flight', async ({ page }) => {
-  await openApp(page);
+  await openApp(page, '?p=pnl');
   await waitForRunDone(page);
+  // A 1e6-tick run: once its first partial result is on the page, it still has most of its ticks to go.
+  await useSyntheticMarket(page, 11, 1_000_000);
+  await expect.poll(() => page.evaluate(() => { const s = window.mmlab!.lab.getState(); return s.status === 'running' && s.series !== null && s.series.total === 1_000_000 && s.series.upTo < s.series.total; }), { intervals: [20] }).toBe(true);
   const before = await page.evaluate(() => window.mmlab!.lab.getState());
   const slider = page.getByTestId('lab-horizonSec').locator('input[type="range"]');
   await slider.focus();
   await page.keyboard.press('ArrowRight');
-  await expect.poll(() => page.evaluate(() => window.mmlab!.lab.getState().status)).toBe('running');
-  // A second change while the first run is going: latest wins, the older run is cancelled.
-  await page.keyboard.press('ArrowRight');
-  await waitForRunDone(page, before.runId + 1);
+  await waitForRunDone(page, before.runId);
   const after = await page.evaluate(() => window.mmlab!.lab.getState());
-  expect(after.cancelledRuns).toBeGreaterThan(before.cancelledRuns);
+  expect(after.cancelledRuns).toBe(before.cancelledRuns + 1); // latest wins: the older run was cancelled
+  expect(after.runId).toBe(before.runId + 1);
   expect(after.settings.values.horizonSec).toBeGreaterThan(before.settings.values.horizonSec!);
-  const { dataset, settings } = await pageInputs(page);
-  const r = runBacktest(toMarketData(dataset), toBacktestConfig(settings));
+  const r = runBacktest(syntheticData(11, 1_000_000), toBacktestConfig(after.settings));
   await expect(page.getByTestId('metric-net')).toHaveText(fmtMetric(r.attribution.net));
+  await expect(page.getByTestId('metric-fills')).toHaveText(String(r.metrics.fills));
 });
 
 test('a shared link restores the whole experiment: sample, strategy, parameters, open panels', async ({ page, context }) => {
