@@ -154,3 +154,24 @@ test('a 1e6-tick run with every panel open streams partial results into the char
   await expect(page.getByTestId('run-status')).toHaveText('Done: 1,000,000 ticks');
   await expect(page.getByTestId('chart-pnl').locator('.recharts-line-curve').first()).toBeVisible();
 });
+
+test('a chart exports as PNG (the plot, not a legend icon) and its series as CSV', async ({ page }) => {
+  await openApp(page);
+  await waitForRunDone(page);
+  const frame = page.getByTestId('chart-pnl');
+  await frame.scrollIntoViewIfNeeded();
+  await expect(frame.locator('.recharts-line-curve').first()).toBeVisible();
+  const [png] = await Promise.all([page.waitForEvent('download'), frame.getByRole('button', { name: /as PNG/ }).click()]);
+  expect(png.suggestedFilename()).toBe('pnl.png');
+  const bytes = await (await png.createReadStream()).toArray().then((c) => Buffer.concat(c));
+  expect(bytes.subarray(1, 4).toString()).toBe('PNG');
+  const width = bytes.readUInt32BE(16), height = bytes.readUInt32BE(20);
+  expect(width).toBeGreaterThan(400); // 2× the plot's width; a legend icon would be 28
+  expect(height).toBeGreaterThan(300);
+  const [csv] = await Promise.all([page.waitForEvent('download'), frame.getByRole('button', { name: /as CSV/ }).click()]);
+  const text = (await (await csv.createReadStream()).toArray().then((c) => Buffer.concat(c))).toString();
+  const lines = text.trim().split('\n');
+  expect(lines[0]).toBe('time,equity,inventory,mid');
+  const n = await page.evaluate(() => window.mmlab!.dataset.getState().dataset!.columns.time.length);
+  expect(lines.length - 1).toBe(n); // full resolution from the worker, not the chart's downsampled points
+});
