@@ -21,11 +21,12 @@ export interface Account {
   };
 }
 
-export function createAccount(capacity: number): Account {
+/** A fresh account; `fills` may hand in the (grown) fill buffers of an earlier run to write over. */
+export function createAccount(capacity: number, fills?: Account['fills']): Account {
   const c = Math.max(16, capacity);
   return {
     cash: 0, inventory: 0, feesPaid: 0, volume: 0, spreadCapture: 0, inventoryPnl: 0, fillCount: 0,
-    fills: {
+    fills: fills ?? {
       time: new Float64Array(c), side: new Float64Array(c), price: new Float64Array(c), size: new Float64Array(c),
       midAtFill: new Float64Array(c), fee: new Float64Array(c), liquidity: new Float64Array(c), index: new Float64Array(c),
     },

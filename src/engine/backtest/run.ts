@@ -70,7 +70,7 @@ export function runBacktestInto(data: MarketData, config: BacktestConfig = {}, o
   const sInv = series.inventory, sCash = series.cash, sEq = series.equity, sFair = series.fairValue;
   const sRegime = series.regime, sBid = series.bid, sAsk = series.ask;
   const { dayLengthSec, maxDailyLoss, progressChunk } = rp;
-  const acc: Account = createAccount(1024);
+  const acc: Account = createAccount(1024, reuse !== undefined ? reusedFills.get(reuse) : undefined);
   const risk = createRiskLog();
   const out = createQuoteOut();
   const market: MarketView = { index: 0, time: time[0], bid: mktBid[0], ask: mktAsk[0], mid: mid[0], flowImbalance: 0 };
@@ -276,10 +276,14 @@ export function runBacktestInto(data: MarketData, config: BacktestConfig = {}, o
   }
 
   const result = finish(d.time, mid, mktAsk[0], series, acc, rp, strategy.id, regimeLabels, risk, quoteUpdates, timeKilled);
+  if (reuse !== undefined) reusedFills.set(reuse, acc.fills); // finish copied the fills out: the buffers can serve the next run
   // The smoothed (Viterbi) path uses the whole series: for display only, never for quoting. Grid cells skip it.
   if (regimeModel !== undefined && reuse === undefined && config.regime?.viterbi !== false) result.regimeViterbi = viterbiPath(mid, regimeModel);
   return result;
 }
+
+/** Fill buffers kept with a reused series, so grid cells stop re-growing them. */
+const reusedFills = new WeakMap<BacktestSeries, Account['fills']>();
 
 /** Buy-and-hold depends only on the data and four settings: computed once per (data, settings), e.g. across grid cells. */
 const benchmarkCache = new WeakMap<Float64Array, { time: Float64Array; key: string; value: BuyAndHold }>();
