@@ -1,25 +1,26 @@
-import { useEffect, useRef, useState, type ReactNode } from 'react';
+import { useRef, useState, type ReactNode } from 'react';
 import { columnsToCsv, downloadBlob, exportSvgAsPng } from './export';
+import { StagedMount } from './StagedMount';
 
 /**
  * A titled chart with its export actions: PNG of what is drawn, CSV of the series behind it
- * (`csv` returns the columns, possibly full-resolution ones fetched from the worker).
+ * (`csv` returns the columns, possibly full-resolution ones fetched from the worker). Given a
+ * `version` (the identity of the data drawn), the chart draws through StagedMount: one chart per
+ * task and only near the viewport, so streamed updates never block the page all at once.
  */
-export function ChartFrame({ title, name, csv, children, testId }: {
+export function ChartFrame({ title, name, csv, children, testId, version, height = 240 }: {
   title: string;
   /** File-name stem for exports. */
   name: string;
   csv?: () => Record<string, ArrayLike<number>> | Promise<Record<string, ArrayLike<number>>>;
   children: ReactNode;
   testId?: string;
+  version?: unknown;
+  /** Placeholder height while a staged chart waits for its turn, px. */
+  height?: number;
 }) {
   const ref = useRef<HTMLDivElement>(null);
   const [err, setErr] = useState('');
-  const visible = useInView(ref);
-  // Off-screen charts keep their last drawing: handing React the same element lets it skip the
-  // whole chart subtree, so streamed updates only cost what is on screen.
-  const [frozen, setFrozen] = useState<ReactNode>(children);
-  if (visible && frozen !== children) setFrozen(children);
   const run = (f: () => Promise<void>) => { setErr(''); f().catch((e: unknown) => setErr(e instanceof Error ? e.message : String(e))); };
   return (
     <figure className="chart" data-testid={testId} aria-label={title}>
@@ -32,21 +33,9 @@ export function ChartFrame({ title, name, csv, children, testId }: {
           ) : null}
         </span>
       </figcaption>
-      <div ref={ref}>{visible ? children : frozen}</div>
+      <div ref={ref}>{version === undefined ? children : <StagedMount version={version} height={height}>{children}</StagedMount>}</div>
       {err ? <p className="error" role="alert">{err}</p> : null}
     </figure>
   );
 }
 
-/** Whether the element is in (or within 200 px of) the viewport; true where IntersectionObserver is missing. */
-function useInView(ref: React.RefObject<HTMLElement | null>): boolean {
-  const [inView, setInView] = useState(true);
-  useEffect(() => {
-    const el = ref.current;
-    if (!el || typeof IntersectionObserver === 'undefined') return;
-    const io = new IntersectionObserver((entries) => setInView(entries.some((e) => e.isIntersecting)), { rootMargin: '200px' });
-    io.observe(el);
-    return () => io.disconnect();
-  }, [ref]);
-  return inView;
-}

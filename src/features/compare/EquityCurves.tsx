@@ -1,6 +1,6 @@
 import { useMemo } from 'react';
 import { CartesianGrid, Legend, Line, LineChart, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
-import { StagedMount } from '../kalman/StagedMount';
+import { StagedMount } from '../../components/ui/StagedMount';
 import { ChartFrame } from '../../components/ui/ChartFrame';
 import type { CompareRow } from '../../workers/lab-api';
 import { fmtSecTick, fmtTick, fmtTip } from '../kalman/format';

@@ -59,7 +59,7 @@ export function InventoryPanel() {
   return (
     <Panel id="inventory" title="Inventory & quotes" subtitle={summary ? `Average |q| ${fmt(summary.metrics.avgAbsInventory)}, max |q| ${fmt(summary.metrics.maxAbsInventory)}, at the limit ${(100 * summary.metrics.timeAtLimit).toFixed(1)} % of the time.` : 'Partial results — the run is still going.'}>
       <div className="lab-grid">
-        <ChartFrame title="Inventory q (asset units) with the ±Q band" name="inventory" testId="chart-inventory" csv={() => ({ time: series.inventory.time, inventory: series.inventory.inventory })}>
+        <ChartFrame title="Inventory q (asset units) with the ±Q band" name="inventory" testId="chart-inventory" version={invRows} csv={() => ({ time: series.inventory.time, inventory: series.inventory.inventory })}>
           <ResponsiveContainer width="100%" height={240} minWidth={200}>
             <LineChart data={invRows} margin={{ top: 8, right: 16, bottom: 20, left: 8 }}>
               <CartesianGrid strokeDasharray="3 3" />
@@ -72,7 +72,7 @@ export function InventoryPanel() {
             </LineChart>
           </ResponsiveContainer>
         </ChartFrame>
-        <ChartFrame title="Our bid and ask around mid and fair value (price; drag the brush to zoom)" name="quotes" testId="chart-quotes"
+        <ChartFrame title="Our bid and ask around mid and fair value (price; drag the brush to zoom)" name="quotes" testId="chart-quotes" version={quoteRows} height={260}
           csv={() => ({ time: series.price.time, mid: series.price.mid, fairValue: series.price.fairValue, bid: series.price.bid, ask: series.price.ask })}>
           <ResponsiveContainer width="100%" height={260} minWidth={200}>
             <LineChart data={quoteRows} margin={{ top: 8, right: 16, bottom: 8, left: 8 }}>
@@ -89,7 +89,7 @@ export function InventoryPanel() {
             </LineChart>
           </ResponsiveContainer>
         </ChartFrame>
-        <ChartFrame title="Quote-centre skew vs inventory (bps of mid)" name="skew-vs-inventory" testId="chart-skew" csv={() => ({ q: skewRows.map((r) => r.q), skewBps: skewRows.map((r) => r.skewBps) })}>
+        <ChartFrame title="Quote-centre skew vs inventory (bps of mid)" name="skew-vs-inventory" testId="chart-skew" version={skewRows} height={220} csv={() => ({ q: skewRows.map((r) => r.q), skewBps: skewRows.map((r) => r.skewBps) })}>
           <ResponsiveContainer width="100%" height={220} minWidth={200}>
             <LineChart data={skewRows} margin={{ top: 8, right: 16, bottom: 20, left: 8 }}>
               <CartesianGrid strokeDasharray="3 3" />
@@ -100,7 +100,7 @@ export function InventoryPanel() {
             </LineChart>
           </ResponsiveContainer>
         </ChartFrame>
-        <ChartFrame title="Distribution of inventory (% of ticks)" name="inventory-distribution" testId="chart-inventory-hist" csv={() => ({ q: histRows.map((r) => r.q), sharePct: histRows.map((r) => r.share) })}>
+        <ChartFrame title="Distribution of inventory (% of ticks)" name="inventory-distribution" testId="chart-inventory-hist" version={histRows} height={220} csv={() => ({ q: histRows.map((r) => r.q), sharePct: histRows.map((r) => r.share) })}>
           <ResponsiveContainer width="100%" height={220} minWidth={200}>
             <BarChart data={histRows} margin={{ top: 8, right: 16, bottom: 20, left: 8 }}>
               <CartesianGrid strokeDasharray="3 3" />

@@ -1,6 +1,6 @@
 import { useMemo } from 'react';
 import { Bar, BarChart, CartesianGrid, Legend, Line, LineChart, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
-import { StagedMount } from './StagedMount';
+import { StagedMount } from '../../components/ui/StagedMount';
 import { ChartFrame } from '../../components/ui/ChartFrame';
 import type { KalmanView } from '../../workers/lab-view';
 import { fmtSecTick, fmtTick, fmtTip } from './format';

@@ -71,7 +71,7 @@ export function PnlPanel() {
         </dl>
       ) : null}
       <div className="lab-grid">
-        <ChartFrame title="Cumulative PnL vs buy-and-hold (quote ccy)" name="pnl" testId="chart-pnl"
+        <ChartFrame title="Cumulative PnL vs buy-and-hold (quote ccy)" name="pnl" testId="chart-pnl" version={pnlRows}
           csv={async () => { const r = getLabRunner(); if (!r) throw new Error('The lab is not running.'); const s = await r.exportSeries(['time', 'equity', 'inventory', 'mid']); return s; }}>
           <ResponsiveContainer width="100%" height={240} minWidth={200}>
             <LineChart data={pnlRows} margin={{ top: 8, right: 16, bottom: 20, left: 8 }}>
@@ -85,7 +85,7 @@ export function PnlPanel() {
             </LineChart>
           </ResponsiveContainer>
         </ChartFrame>
-        <ChartFrame title="PnL attribution (quote ccy)" name="attribution" testId="chart-attribution"
+        <ChartFrame title="PnL attribution (quote ccy)" name="attribution" testId="chart-attribution" version={waterfall}
           csv={() => ({ spreadCapture: [summary?.attribution.spreadCapture ?? NaN], adverseSelection: [summary?.attribution.adverseSelection ?? NaN], inventoryCarry: [summary?.attribution.inventoryCarry ?? NaN], fees: [summary?.attribution.fees ?? NaN], net: [summary?.attribution.net ?? NaN] })}>
           <ResponsiveContainer width="100%" height={240} minWidth={200}>
             <BarChart data={waterfall} margin={{ top: 8, right: 16, bottom: 20, left: 8 }}>
@@ -99,7 +99,7 @@ export function PnlPanel() {
             </BarChart>
           </ResponsiveContainer>
         </ChartFrame>
-        <ChartFrame title={`PnL per ${m ? `${m.histogram.bucketSec} s` : ''} bucket (count)`} name="pnl-histogram" testId="chart-histogram"
+        <ChartFrame title={`PnL per ${m ? `${m.histogram.bucketSec} s` : ''} bucket (count)`} name="pnl-histogram" testId="chart-histogram" version={hist} height={220}
           csv={() => ({ bucketPnl: summary?.metrics.histogram.bucketPnl ?? [] })}>
           <ResponsiveContainer width="100%" height={220} minWidth={200}>
             <BarChart data={hist} margin={{ top: 8, right: 16, bottom: 20, left: 8 }}>
@@ -111,7 +111,7 @@ export function PnlPanel() {
             </BarChart>
           </ResponsiveContainer>
         </ChartFrame>
-        <ChartFrame title="Drawdown (quote ccy)" name="drawdown" testId="chart-drawdown"
+        <ChartFrame title="Drawdown (quote ccy)" name="drawdown" testId="chart-drawdown" version={pnlRows} height={220}
           csv={() => ({ time: series.pnl.time, drawdown: series.pnl.drawdown })}>
           <ResponsiveContainer width="100%" height={220} minWidth={200}>
             <AreaChart data={pnlRows} margin={{ top: 8, right: 16, bottom: 20, left: 8 }}>

@@ -1,6 +1,6 @@
 import { useMemo } from 'react';
 import { Area, AreaChart, Bar, BarChart, CartesianGrid, Cell, Legend, Line, LineChart, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
-import { StagedMount } from '../kalman/StagedMount';
+import { StagedMount } from '../../components/ui/StagedMount';
 import { ChartFrame } from '../../components/ui/ChartFrame';
 import type { RegimeRow, RegimeView, RunSeriesView } from '../../workers/lab-view';
 import { fmtSecTick, fmtTick, fmtTip } from '../kalman/format';

@@ -1,7 +1,7 @@
 // @vitest-environment jsdom
 import { act, cleanup, render, screen } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { StagedMount } from '../../../src/features/kalman/StagedMount';
+import { StagedMount } from '../../../src/components/ui/StagedMount';
 
 beforeEach(() => { vi.useFakeTimers(); });
 afterEach(() => { cleanup(); vi.runAllTimers(); vi.useRealTimers(); });
