@@ -37,7 +37,8 @@ export function createRegimeFilter(model: HmmParams): RegimeFilter {
     probs,
     reset() { started = false; count = 0; probs.fill(0); },
     update(x: number): number {
-      finite(`x (observation ${count})`, x);
+      // The message is built only on failure: a template string per tick would cost more than the step.
+      if (!Number.isFinite(x)) finite(`x (observation ${count})`, x);
       if (!started) pred.set(init);
       else {
         for (let j = 0; j < K; j++) {
