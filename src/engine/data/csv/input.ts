@@ -1,3 +1,5 @@
+import { concat } from './text';
+
 /** One piece of decompressed input and how many input bytes (compressed, for gzip) were consumed so far. */
 export interface InputChunk {
   bytes: Uint8Array;
@@ -91,12 +93,4 @@ function oneChunkStream(b: Uint8Array): ReadableStream<Uint8Array> {
       c.close();
     },
   });
-}
-
-function concat(a: Uint8Array, b: Uint8Array): Uint8Array {
-  if (a.length === 0) return b;
-  const out = new Uint8Array(a.length + b.length);
-  out.set(a);
-  out.set(b, a.length);
-  return out;
 }

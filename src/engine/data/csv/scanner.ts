@@ -2,7 +2,7 @@ import { CsvError } from './csv-error';
 import { scanDecimal, scanEnd, scanEpochInteger } from './number';
 import { resolveSchema, SLOT_NUMBER, SLOT_SIDE, SLOT_SIDE_INVERTED, SLOT_TIME, type Schema } from './schema';
 import { detectTimeUnit, epochTextToSeconds, parseIsoSeconds, scanIsoSeconds, strictNumber, UNIT_DIGITS } from './time';
-import { asciiText, countLf, CR, detectDelimiter, findRowEnd, hasUnreadable, LF, looksLikeData, QUOTE, splitQuoted, tooLargeMessage, utf8 } from './text';
+import { asciiText, concat, countLf, CR, detectDelimiter, findRowEnd, hasUnreadable, LF, looksLikeData, QUOTE, splitQuoted, tooLargeMessage, utf8 } from './text';
 import type { CsvProblem, ParsedTicks, ParseTicksOptions, TickColumn, TimeUnit } from './types';
 
 const MAX_HEADER_BYTES = 65536;
@@ -524,12 +524,4 @@ export class TickScanner {
     this.cap = m;
     this.problems.sort((a, b) => a.line - b.line);
   }
-}
-
-function concat(a: Uint8Array, b: Uint8Array): Uint8Array {
-  if (a.length === 0) return b;
-  const out = new Uint8Array(a.length + b.length);
-  out.set(a);
-  out.set(b, a.length);
-  return out;
 }

@@ -93,3 +93,12 @@ export function tooLargeMessage(maxBytes: number): string {
 function formatBytes(n: number): string {
   return n >= 2 ** 20 ? `${+(n / 2 ** 20).toFixed(1)} MiB` : `${n} bytes`;
 }
+
+/** a followed by b (b itself when a is empty: no copy on the common path). */
+export function concat(a: Uint8Array, b: Uint8Array): Uint8Array {
+  if (a.length === 0) return b;
+  const out = new Uint8Array(a.length + b.length);
+  out.set(a);
+  out.set(b, a.length);
+  return out;
+}
