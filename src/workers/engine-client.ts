@@ -13,6 +13,24 @@ export function isAborted(e: unknown): boolean {
   return e instanceof Error && e.name === 'AbortError';
 }
 
+/**
+ * Runs `work` unless `signal` is already aborted; an abort while it runs rejects at once with an
+ * AbortError after `onAbort` (which terminates the worker: a synchronous engine loop cannot be
+ * interrupted any other way), and a late result or error of the aborted work is dropped.
+ */
+export async function abortable<R>(work: () => Promise<R>, signal: AbortSignal | undefined, onAbort: () => void): Promise<R> {
+  if (signal?.aborted) throw new AbortedError();
+  if (!signal) return work();
+  return new Promise<R>((resolve, reject) => {
+    const abort = () => { onAbort(); reject(new AbortedError()); };
+    signal.addEventListener('abort', abort, { once: true });
+    work().then(
+      (v) => { signal.removeEventListener('abort', abort); if (!signal.aborted) resolve(v); },
+      (e: unknown) => { signal.removeEventListener('abort', abort); if (!signal.aborted) reject(e); },
+    );
+  });
+}
+
 export type WorkerFactory = () => Worker;
 
 const defaultFactory: WorkerFactory = () => new Worker(new URL('./engine.worker.ts', import.meta.url), { type: 'module', name: 'mm-lab-engine' });
@@ -40,22 +58,10 @@ export class EngineClient {
     return this.remote;
   }
 
-  async call<R>(fn: (api: Remote<EngineApi>) => Promise<R>, signal?: AbortSignal): Promise<R> {
-    if (signal?.aborted) throw new AbortedError();
-    const api = this.api();
-    if (!signal) return fn(api);
-    return new Promise<R>((resolve, reject) => {
-      const onAbort = () => {
-        this.terminate();
-        reject(new AbortedError());
-      };
-      signal.addEventListener('abort', onAbort, { once: true });
-      fn(api).then(
-        (v) => { signal.removeEventListener('abort', onAbort); if (!signal.aborted) resolve(v); },
-        (e: unknown) => { signal.removeEventListener('abort', onAbort); if (!signal.aborted) reject(e); },
-      );
-    });
+  call<R>(fn: (api: Remote<EngineApi>) => Promise<R>, signal?: AbortSignal): Promise<R> {
+    return abortable(() => fn(this.api()), signal, () => this.terminate());
   }
+
 
   /** Quote sweep in the worker; `req.values` is transferred (the caller's array is detached). */
   sweepQuotes(req: QuoteSweepRequest, opts: { signal?: AbortSignal; onProgress?: ProgressFn } = {}): Promise<QuoteSweepResult> {

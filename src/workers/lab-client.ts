@@ -2,7 +2,7 @@ import { proxy, releaseProxy, transfer, wrap, type Remote } from 'comlink';
 import type { BacktestConfig, MarketData, StrategyId } from '../engine';
 import type { ChunkFn, CompareRow, LabApi, RunViews } from './lab-api';
 import type { KalmanView, RegimeView } from './lab-view';
-import { AbortedError } from './engine-client';
+import { abortable } from './engine-client';
 import { transferList } from './transfer-list';
 
 /** Where the lab worker's dataset comes from; kept so a fresh worker can be re-seeded after a cancel. */
@@ -59,18 +59,10 @@ export class LabClient {
     return this.remote;
   }
 
-  private async call<R>(fn: (api: Remote<LabApi>) => Promise<R>, signal?: AbortSignal): Promise<R> {
-    if (signal?.aborted) throw new AbortedError();
-    if (!signal) return fn(await this.ready());
-    return new Promise<R>((resolve, reject) => {
-      const onAbort = () => { this.terminate(); reject(new AbortedError()); };
-      signal.addEventListener('abort', onAbort, { once: true });
-      this.ready().then(fn).then(
-        (v) => { signal.removeEventListener('abort', onAbort); if (!signal.aborted) resolve(v); },
-        (e: unknown) => { signal.removeEventListener('abort', onAbort); if (!signal.aborted) reject(e); },
-      );
-    });
+  private call<R>(fn: (api: Remote<LabApi>) => Promise<R>, signal?: AbortSignal): Promise<R> {
+    return abortable(() => this.ready().then(fn), signal, () => this.terminate());
   }
+
 
   run(config: BacktestConfig, opts: { signal?: AbortSignal; onChunk?: ChunkFn } = {}): Promise<RunViews> {
     const chunk = opts.onChunk ? proxy(opts.onChunk) : undefined;
