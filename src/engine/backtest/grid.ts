@@ -91,8 +91,8 @@ export function prepareGridConfig(data: MarketData, base: BacktestConfig, spec: 
   if ((base.strategy ?? 'as-kalman') !== 'as-regime' || base.regime?.model !== undefined || touchesRegime) return base;
   const d = prepareData(data);
   const w = warmupStats(d, Math.min(1000, Math.floor(d.n / 10)));
-  const reg = regimeSetup(d.mid, { ...base.regime, seed: base.regime?.seed ?? base.seed }, w.sigma * w.sigma * w.meanDt);
-  return { ...base, regime: { ...base.regime, model: reg.model } };
+  const reg = regimeSetup(d.time, d.mid, { ...base.regime, seed: base.regime?.seed ?? base.seed }, w.sigma);
+  return { ...base, regime: { ...base.regime, model: reg.model, bucketSec: reg.bucketSec } };
 }
 
 /** Runs the cells with the given flat indices; returns their metrics, GRID_METRICS.length per cell. */

@@ -1,5 +1,6 @@
 import { createRng } from '../data/rng';
 import { viterbi, type HmmParams } from '../regime';
+import { bucketReturns, tickBuckets } from '../series/time-buckets';
 import { createStrategy } from '../strategy/create';
 import { createQuoteOut, type MarketView, type PositionView } from '../strategy/types';
 import { attributePnl, markoutMids } from '../analytics/attribution';
@@ -55,7 +56,7 @@ export function runBacktest(data: MarketData, config: BacktestConfig = {}, onPro
 export function runBacktestInto(data: MarketData, config: BacktestConfig = {}, onProgress?: (p: BacktestProgress) => void, reuse?: BacktestSeries): BacktestResult {
   const d = prepareData(data);
   const rp = resolveConfig(d, data, config);
-  const { strategy, regimeLabels, regimeModel } = createStrategy({ ...rp, kalman: config.kalman, regime: config.regime, guard: config.guard }, d.mid);
+  const { strategy, regimeLabels, regimeModel, regimeBucketSec } = createStrategy({ ...rp, kalman: config.kalman, regime: config.regime, guard: config.guard }, d.time, d.mid);
   const fillModel = buildFillModel(rp);
   const useTrades = fillModel.kind === 'trade';
   const useInterval = fillModel.kind === 'interval';
@@ -278,7 +279,10 @@ export function runBacktestInto(data: MarketData, config: BacktestConfig = {}, o
   const result = finish(d.time, mid, mktAsk[0], series, acc, rp, strategy.id, regimeLabels, risk, quoteUpdates, timeKilled);
   if (reuse !== undefined) reusedFills.set(reuse, acc.fills); // finish copied the fills out: the buffers can serve the next run
   // The smoothed (Viterbi) path uses the whole series: for display only, never for quoting. Grid cells skip it.
-  if (regimeModel !== undefined && reuse === undefined && config.regime?.viterbi !== false) result.regimeViterbi = viterbiPath(mid, regimeModel);
+  if (regimeBucketSec !== undefined) result.regimeBucketSec = regimeBucketSec;
+  if (regimeModel !== undefined && regimeBucketSec !== undefined && reuse === undefined && config.regime?.viterbi !== false) {
+    result.regimeViterbi = viterbiPath(d.time, mid, regimeModel, regimeBucketSec);
+  }
   return result;
 }
 
@@ -297,10 +301,14 @@ function benchmarkFor(time: Float64Array, mid: Float64Array, firstAsk: number, r
   return { ...value };
 }
 
-function viterbiPath(mid: Float64Array, model: HmmParams): Int32Array {
-  const x = new Float64Array(mid.length);
-  for (let i = 1; i < mid.length; i++) x[i] = mid[i] - mid[i - 1];
-  return viterbi(x, model);
+/** The Viterbi path over the time buckets, per tick: each tick gets the state of the bucket it lies in. */
+function viterbiPath(time: Float64Array, mid: Float64Array, model: HmmParams, bucketSec: number): Int32Array {
+  const x = bucketReturns(time, mid, bucketSec);
+  const byBucket = x.length > 0 ? viterbi(x, model) : Int32Array.of(0);
+  const bucketOf = tickBuckets(time, bucketSec);
+  const last = byBucket.length - 1;
+  for (let i = 0; i < bucketOf.length; i++) { const b = bucketOf[i]; bucketOf[i] = byBucket[b < last ? b : last]; }
+  return bucketOf;
 }
 
 function finish(

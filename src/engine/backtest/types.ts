@@ -72,13 +72,15 @@ export interface GuardConfig {
 export interface RegimeConfig {
   /** Number of HMM states. Default 3. */
   nStates?: number;
-  /** Ticks at the start whose mid changes fit the HMM (an in-sample fit; decoding stays causal). Default min(n, 20 000). */
+  /** Ticks at the start whose bucketed mid changes fit the HMM (an in-sample fit; decoding stays causal). Default: the first fifth, at least 20 000 ticks (defaultFitTicks). */
   fitTicks?: number;
-  /** A fitted model to use instead of fitting: { means, variances, trans, init } (per-tick mid changes, price units). */
+  /** Length of the time buckets whose mid changes the HMM observes, seconds. Default autoBucketSec(time): ~10 quote intervals, ≤ ~5 000 buckets. */
+  bucketSec?: number;
+  /** A fitted model to use instead of fitting: { means, variances, trans, init } (mid changes over `bucketSec` buckets, price units). */
   model?: { means: Float64Array; variances: Float64Array; trans: Float64Array; init: Float64Array };
   /** κ per HMM state (per price unit). Default: κ for every state. */
   kappaByState?: number[];
-  /** σ per HMM state (price units per √s). Default √(variance_k / mean tick interval). */
+  /** σ per HMM state (price units per √s). Default √(variance_k / bucketSec). */
   sigmaByState?: number[];
   /** Seed of the HMM fit. Default config.seed. */
   seed?: number;
@@ -192,6 +194,8 @@ export interface BacktestResult extends BacktestSeries {
   regimeLabels: string[];
   /** 'as-regime' only: the Viterbi path over the whole run (hindsight, for display; quoting used the causal `regime`). */
   regimeViterbi?: Int32Array;
+  /** 'as-regime' only: the time bucket of the regime model's observations, seconds. */
+  regimeBucketSec?: number;
   riskLog: RiskEvent[];
   /** Risk events beyond the first 10 000 are counted here but not logged. */
   riskEventsDropped: number;

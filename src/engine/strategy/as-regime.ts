@@ -1,14 +1,17 @@
 import { asReservation, asTotalSpread } from '../quoting/avellaneda-stoikov';
 import { createRegimeFilter } from '../regime';
 import type { HmmParams } from '../regime';
+import { createTimeBucketer } from '../series/time-buckets';
 import type { MarketView, PositionView, QuoteOut, Strategy } from './types';
 
 export interface AsRegimeParams {
   gamma: number;
   horizonSec: number;
   orderSize: number;
-  /** HMM on per-tick mid changes (price units). */
+  /** HMM on mid changes over `bucketSec` time buckets (price units). */
   model: HmmParams;
+  /** Time bucket of the HMM's observations, seconds (series/time-buckets.ts). */
+  bucketSec: number;
   /** σ per state, price units per √second. */
   sigmaByState: ArrayLike<number>;
   /** κ per state, per price unit. */
@@ -17,8 +20,9 @@ export interface AsRegimeParams {
 
 /**
  * Avellaneda-Stoikov (2008, eqs. 29–30) whose σ and κ switch with the HMM regime. The regime is
- * decoded causally, one forward step per tick (createRegimeFilter): no look-ahead. The quotes sit
- * around `fair(mid)` (a Kalman fair value by default).
+ * decoded causally, one forward step per completed time bucket (createRegimeFilter on the
+ * createTimeBucketer returns): no look-ahead. Until the first bucket completes, the regime is the
+ * most probable state of the model's initial law. The quotes sit around `fair(mid)` (a Kalman fair value by default).
  */
 const reservation = asReservation; // a local binding: called per tick (see backtest/run.ts)
 
@@ -32,12 +36,14 @@ export function createAsRegime(p: AsRegimeParams, fair: (mid: number) => number)
     half[k] = 0.5 * asTotalSpread(p.gamma, sigma[k], p.kappaByState[k], p.horizonSec);
   }
   const filter = createRegimeFilter(p.model);
-  let prevMid = NaN;
+  const bucketer = createTimeBucketer(p.bucketSec);
+  let k = 0;
+  for (let j = 1; j < K; j++) if (p.model.init[j] > p.model.init[k]) k = j;
+  const onBucket = (x: number) => { k = filter.update(x); };
   return {
     id: 'as-regime',
     quote(m: MarketView, pos: PositionView, out: QuoteOut): void {
-      const k = Number.isNaN(prevMid) ? filter.update(0) : filter.update(m.mid - prevMid);
-      prevMid = m.mid;
+      bucketer.push(m.time, m.mid, onBucket);
       const s = fair(m.mid);
       const r = reservation(s, pos.inventory, p.gamma, sigma[k], p.horizonSec);
       out.fairValue = s;

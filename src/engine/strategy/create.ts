@@ -29,7 +29,7 @@ export interface StrategySetup {
   marketHalfSpread: number;
   seed: number;
   kalman?: { q?: number; r?: number };
-  regime?: { model?: HmmParams; nStates?: number; fitTicks?: number; kappaByState?: number[]; sigmaByState?: number[]; seed?: number };
+  regime?: { model?: HmmParams; nStates?: number; fitTicks?: number; bucketSec?: number; kappaByState?: number[]; sigmaByState?: number[]; seed?: number };
   guard?: { enabled?: boolean; windowSec?: number; adverseBps?: number; imbalanceThreshold?: number; mode?: 'widen' | 'pull'; widenFactor?: number };
 }
 
@@ -39,6 +39,8 @@ export interface BuiltStrategy {
   regimeLabels: string[];
   /** The HMM behind 'as-regime' (undefined for other strategies). */
   regimeModel?: HmmParams;
+  /** Its time buckets, seconds. */
+  regimeBucketSec?: number;
 }
 
 function kalmanFit(s: StrategySetup, mid: Float64Array): LocalLevelFit {
@@ -55,10 +57,11 @@ function perState(name: string, given: number[] | undefined, K: number, fallback
 }
 
 /** Builds the configured strategy, wrapped in the adverse-selection guard when enabled. */
-export function createStrategy(s: StrategySetup, mid: Float64Array): BuiltStrategy {
+export function createStrategy(s: StrategySetup, time: Float64Array, mid: Float64Array): BuiltStrategy {
   let strategy: Strategy;
   let regimeLabels: string[] = [];
   let regimeModel: HmmParams | undefined;
+  let regimeBucketSec: number | undefined;
   switch (s.strategy) {
     case 'symmetric':
       strategy = createSymmetric(s);
@@ -73,13 +76,14 @@ export function createStrategy(s: StrategySetup, mid: Float64Array): BuiltStrate
       strategy = createAs(s, 'as-kalman', kalmanFair(kalmanFit(s, mid), mid[0]));
       break;
     case 'as-regime': {
-      const reg = regimeSetup(mid, { ...s.regime, seed: s.regime?.seed ?? s.seed }, s.sigma * s.sigma * s.meanDtSec);
+      const reg = regimeSetup(time, mid, { ...s.regime, seed: s.regime?.seed ?? s.seed }, s.sigma);
       const K = reg.model.means.length;
-      const sigmaByState = perState('sigmaByState', s.regime?.sigmaByState, K, (k) => Math.sqrt(reg.model.variances[k] / s.meanDtSec));
+      const sigmaByState = perState('sigmaByState', s.regime?.sigmaByState, K, (k) => Math.sqrt(reg.model.variances[k] / reg.bucketSec));
       const kappaByState = perState('kappaByState', s.regime?.kappaByState, K, () => s.kappa);
-      strategy = createAsRegime({ ...s, model: reg.model, sigmaByState, kappaByState }, kalmanFair(kalmanFit(s, mid), mid[0]));
+      strategy = createAsRegime({ ...s, model: reg.model, bucketSec: reg.bucketSec, sigmaByState, kappaByState }, kalmanFair(kalmanFit(s, mid), mid[0]));
       regimeLabels = reg.labels;
       regimeModel = reg.model;
+      regimeBucketSec = reg.bucketSec;
       break;
     }
     case 'glft':
@@ -100,5 +104,5 @@ export function createStrategy(s: StrategySetup, mid: Float64Array): BuiltStrate
       widenFactor: positive('config.guard.widenFactor', g.widenFactor ?? 2),
     });
   }
-  return { strategy, regimeLabels, regimeModel };
+  return { strategy, regimeLabels, regimeModel, regimeBucketSec };
 }

@@ -14,7 +14,7 @@ export { createGuard } from './guard';
 export type { GuardParams } from './guard';
 export { localLevelMoments, kalmanFair } from './fair-value';
 export type { LocalLevelFit } from './fair-value';
-export { regimeSetup } from './regime-model';
+export { regimeSetup, defaultFitTicks, type RegimeSetupOptions } from './regime-model';
 export type { RegimeSetup } from './regime-model';
 export { createStrategy } from './create';
 export type { StrategySetup, BuiltStrategy } from './create';

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { asTotalSpread, createRegimeFilter, generateSyntheticMarket, runBacktest, viterbi } from '../../../src/engine';
 
-// A two-state model on per-tick mid changes: calm (sd 0.002) and volatile (sd 0.008), sticky.
+// A two-state model on mid changes over 0.1 s buckets — one per tick on this 0.1 s grid: calm (sd 0.002) and volatile (sd 0.008), sticky.
 const model = {
   means: Float64Array.of(0, 0),
   variances: Float64Array.of(0.002 ** 2, 0.008 ** 2),
@@ -25,7 +25,7 @@ describe("'as-regime' strategy", () => {
     tickSize: 0,
     meanRegimeDurationSec: 200,
   });
-  const r = runBacktest(market, { strategy: 'as-regime', gamma, horizonSec, regime: { model, sigmaByState, kappaByState }, warmupTicks: 10 });
+  const r = runBacktest(market, { strategy: 'as-regime', gamma, horizonSec, regime: { model, bucketSec: 0.1, sigmaByState, kappaByState }, warmupTicks: 10 });
 
   it("quotes each tick with the σ and κ of the regime it is in", () => {
     const seen = new Set<number>();
@@ -46,9 +46,12 @@ describe("'as-regime' strategy", () => {
   });
 
   it('decodes the regime causally: the same as a forward filter fed only past mid changes', () => {
+    // On this grid the bucket ending at tick i − 1 is known complete at tick i, its change mid[i − 1] − mid[i − 2];
+    // before any bucket completes (ticks 0, 1) the regime is the initial law's most probable state (0 on a tie).
+    expect([r.regime[0], r.regime[1]]).toEqual([0, 0]);
     const f = createRegimeFilter(model);
-    for (let i = 0; i < market.mid.length; i++) {
-      const k = f.update(i === 0 ? 0 : market.mid[i] - market.mid[i - 1]);
+    for (let i = 2; i < market.mid.length; i++) {
+      const k = f.update(market.mid[i - 1] - market.mid[i - 2]);
       if (k !== r.regime[i]) throw new Error(`tick ${i}: strategy regime ${r.regime[i]}, forward filter ${k}`);
     }
     // and it tracks the true regime most of the time
@@ -58,15 +61,20 @@ describe("'as-regime' strategy", () => {
   });
 
   it('keeps the hindsight Viterbi path for display only, next to the causal regime it quoted with', () => {
-    const x = new Float64Array(market.mid.length);
-    for (let i = 1; i < x.length; i++) x[i] = market.mid[i] - market.mid[i - 1];
-    expect(Array.from(r.regimeViterbi!)).toEqual(Array.from(viterbi(x, model)));
+    // Complete buckets: the changes into ticks 1 .. n − 2 (the last bucket ends on the last tick).
+    const x = new Float64Array(market.mid.length - 2);
+    for (let i = 1; i < market.mid.length - 1; i++) x[i - 1] = market.mid[i] - market.mid[i - 1];
+    const path = viterbi(x, model);
+    // Tick i (i ≥ 1) lies in the bucket of the change into it; tick 0 in the first bucket, the last tick in the last complete one.
+    const expected = Array.from(market.mid, (_, i) => path[Math.min(x.length - 1, Math.max(0, i - 1))]);
+    expect(Array.from(r.regimeViterbi!)).toEqual(expected);
+    expect(r.regimeBucketSec).toBe(0.1);
     expect(r.regimeLabels).toHaveLength(2);
     // The smoothed path uses the future, so it differs from the causal one somewhere.
     let differ = 0;
     for (let i = 0; i < x.length; i++) if (r.regimeViterbi![i] !== r.regime[i]) differ++;
     expect(differ).toBeGreaterThan(0);
-    const without = runBacktest(market, { strategy: 'as-regime', gamma, horizonSec, regime: { model, sigmaByState, kappaByState, viterbi: false }, warmupTicks: 10 });
+    const without = runBacktest(market, { strategy: 'as-regime', gamma, horizonSec, regime: { model, bucketSec: 0.1, sigmaByState, kappaByState, viterbi: false }, warmupTicks: 10 });
     expect(without.regimeViterbi).toBeUndefined();
     expect(Array.from(without.regime)).toEqual(Array.from(r.regime));
   });

@@ -1,0 +1,95 @@
+import { positive } from '../util/validate';
+
+/**
+ * Mid changes over fixed calendar-time buckets, the observations of the regime HMM.
+ *
+ * Why buckets and not ticks: tick-by-tick mid changes are mostly exactly zero on real quote data,
+ * so an HMM on them separates "unchanged / up a tick / down a tick" instead of calm, trending and
+ * volatile markets. A change over a fixed number of seconds carries drift and volatility per unit
+ * time, whatever the quote rate.
+ *
+ * Bucket k covers (T_k, T_{k+1}] with T_k = t0 + k·bucketSec, and its return is P(T_{k+1}) − P(T_k),
+ * where P(T) is the mid of the last tick at or before T (previous-tick sampling, as in realised
+ * variance: Andersen, Bollerslev, Diebold & Labys 2003, §2). A bucket is complete, and its return
+ * known, at the first tick strictly after its end (another tick could still carry the end's own
+ * timestamp); empty buckets return 0 (the mid did not move).
+ */
+export interface TimeBucketer {
+  /**
+   * Feeds one tick (times non-decreasing). Calls `emit(x)` for each bucket that this tick completes
+   * (usually none or one; one per empty bucket across a gap), in order, before returning.
+   */
+  push(timeSec: number, mid: number, emit: (x: number) => void): void;
+  /** Buckets completed so far. */
+  readonly completed: number;
+}
+
+export function createTimeBucketer(bucketSec: number): TimeBucketer {
+  const b = positive('bucketSec', bucketSec);
+  let t0 = NaN;
+  let k = 0; // index of the bucket in progress
+  let end = Infinity; // T_{k+1}
+  let open = NaN; // P(T_k)
+  let prevMid = NaN;
+  return {
+    get completed() { return k; },
+    push(t: number, m: number, emit: (x: number) => void): void {
+      if (t0 !== t0) { t0 = t; end = t0 + b; open = m; prevMid = m; return; } // first tick: P(T_0)
+      while (t > end) {
+        emit(prevMid - open); // P(T_{k+1}) is the last tick at or before T_{k+1}: the previous one
+        open = prevMid;
+        k++;
+        end = t0 + (k + 1) * b; // from t0, not accumulated: no drift of the grid over millions of buckets
+      }
+      if (t === t0) open = m; // ticks sharing the first timestamp: P(T_0) is the last of them
+      prevMid = m;
+    },
+  };
+}
+
+/** Batch form of createTimeBucketer over ticks [0, upTo): the same numbers by construction. */
+export function bucketReturns(time: Float64Array, mid: Float64Array, bucketSec: number, upTo = time.length): Float64Array {
+  const bucketer = createTimeBucketer(bucketSec);
+  const n = Math.min(upTo, time.length);
+  const span = n > 1 ? time[n - 1] - time[0] : 0;
+  let out = new Float64Array(Math.max(16, Math.min(1 << 24, Math.ceil(span / bucketSec) + 2)));
+  let len = 0;
+  const emit = (x: number) => {
+    if (len === out.length) { const grown = new Float64Array(out.length * 2); grown.set(out); out = grown; }
+    out[len++] = x;
+  };
+  for (let i = 0; i < n; i++) bucketer.push(time[i], mid[i], emit);
+  return out.slice(0, len);
+}
+
+/**
+ * For each tick, the bucket it lies in: tick time t in (T_k, T_{k+1}] lies in bucket k (the first
+ * tick, at T_0, in bucket 0). Maps per-bucket states (e.g. a Viterbi path) back to ticks.
+ */
+export function tickBuckets(time: Float64Array, bucketSec: number): Int32Array {
+  const bucketer = createTimeBucketer(bucketSec);
+  const out = new Int32Array(time.length);
+  const none = () => {};
+  // After a tick at t in (T_k, T_{k+1}], buckets 0..k − 1 are complete and bucket k is in progress.
+  for (let i = 0; i < time.length; i++) { bucketer.push(time[i], 0, none); out[i] = bucketer.completed; }
+  return out;
+}
+
+const NICE = [1, 2, 5];
+
+/**
+ * A default bucket length, seconds: about 10 mean quote intervals (so most buckets hold several
+ * quotes) and at most ~5 000 buckets over the whole series, rounded up to 1, 2 or 5 × 10^k s.
+ */
+export function autoBucketSec(time: Float64Array): number {
+  const n = time.length;
+  if (n < 2) return 1;
+  const span = time[n - 1] - time[0];
+  if (!(span > 0)) return 1;
+  const raw = Math.max((10 * span) / (n - 1), span / 5000);
+  let scale = 10 ** Math.floor(Math.log10(raw));
+  for (;;) {
+    for (const m of NICE) if (m * scale >= raw * (1 - 1e-12)) return Number((m * scale).toPrecision(12));
+    scale *= 10;
+  }
+}

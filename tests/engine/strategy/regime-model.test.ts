@@ -1,0 +1,42 @@
+import { describe, expect, it } from 'vitest';
+import { autoBucketSec, bucketReturns, generateSyntheticMarket, regimeSetup } from '../../../src/engine';
+import { regimeVarFloor } from '../../../src/engine/strategy/regime-model';
+
+describe('regimeSetup: the HMM of the regime strategy, on time-bucketed mid changes', () => {
+  const market = generateSyntheticMarket({ seed: 5, nTicks: 300_000 }); // 0.1 s ticks, σ 0.006 / 0.01 / 0.02 per √s by regime
+
+  it('fits on buckets of the prefix and finds volatilities in the range of the true regimes', () => {
+    const reg = regimeSetup(market.time, market.mid, { nStates: 3, seed: 1 }, 0.01);
+    expect(reg.bucketSec).toBe(autoBucketSec(market.time));
+    expect(reg.bucketSec).toBe(10); // 3·10^4 s of data / 5000 buckets = 6 s → 10 s
+    expect([...reg.labels].sort()).toEqual(['Bear', 'Bull', 'Sideways']);
+    const sigmas = Array.from(reg.model.variances, (v) => Math.sqrt(v / reg.bucketSec)).sort((a, b) => a - b);
+    // Every state is a real regime: none collapsed onto the "no change" point mass of the price grid.
+    expect(sigmas[0]).toBeGreaterThan(0.004);
+    expect(sigmas[2]).toBeLessThan(0.03);
+    expect(sigmas[2]).toBeGreaterThan(0.015); // the volatile (Bear) regime, true σ 0.02
+  });
+
+  it('uses the given bucket and model when asked, and falls back to one state on a flat prefix', () => {
+    const reg = regimeSetup(market.time, market.mid, { nStates: 2, bucketSec: 5, fitTicks: 50_000, seed: 2 }, 0.01);
+    expect(reg.bucketSec).toBe(5);
+    expect(reg.model.means).toHaveLength(2);
+    const again = regimeSetup(market.time, market.mid, { model: reg.model, bucketSec: 5 }, 0.01);
+    expect(again.model).toBe(reg.model);
+    const flat = new Float64Array(1000).fill(100);
+    const t = Float64Array.from({ length: 1000 }, (_, i) => i);
+    const one = regimeSetup(t, flat, { nStates: 3 }, 0.02);
+    expect(one.labels).toEqual(['Sideways']);
+    expect(one.model.variances[0]).toBeCloseTo(0.02 ** 2 * one.bucketSec, 15);
+    expect(() => regimeSetup(t, flat, { bucketSec: 0 }, 0.02)).toThrow(/config\.regime\.bucketSec/);
+  });
+
+  it('floors state variances at one price step and 1% of the series variance', () => {
+    const x = bucketReturns(market.time, market.mid, 10, 60_000);
+    let s = 0, s2 = 0, step = Infinity;
+    for (const v of x) { s += v; s2 += v * v; if (v !== 0) step = Math.min(step, Math.abs(v)); }
+    const variance = s2 / x.length - (s / x.length) ** 2;
+    expect(regimeVarFloor(x)).toBeCloseTo(Math.max(0.01, step ** 2 / variance), 12);
+    expect(regimeVarFloor(Float64Array.of(1, 1, 1))).toBe(1e-6);
+  });
+});
