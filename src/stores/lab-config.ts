@@ -18,6 +18,8 @@ export function toBacktestConfig(s: LabSettings): BacktestConfig {
     fees: { makerBps: v.makerBps },
     limits: { maxInventory: (v.maxInventory ?? 10) * orderSize },
     regime: { nStates: v.nStates ?? 3 },
+    // q, r by hand drive the Kalman fair value (as-kalman, as-regime); unset, the engine fits them on the warm-up.
+    kalman: s.kalman ? { q: s.kalman.q, r: s.kalman.r } : undefined,
     guard: { enabled: s.guard },
     seed: v.seed ?? 1,
     // Small chunks so the first partial view reaches the page early; the worker throttles what it sends.

@@ -40,7 +40,7 @@ export function startLabRunner(lab: LabStore, dataset: DatasetStore, client: Lab
       });
       if (controller !== ctrl) return;
       lab.setState({ series: views.series, summary: views.summary, done: views.series.total, total: views.series.total });
-      const kalman = await client.kalman({}, ctrl.signal);
+      const kalman = await client.kalman(settings.kalman ?? {}, ctrl.signal);
       if (controller !== ctrl) return;
       lab.setState({ kalman });
       const regimes = await client.regimes({ nStates: settings.values.nStates ?? 3, seed: settings.values.seed ?? 1 }, ctrl.signal);
@@ -64,7 +64,7 @@ export function startLabRunner(lab: LabStore, dataset: DatasetStore, client: Lab
   const unsubLab = lab.subscribe((s, prev) => {
     const a = s.settings, b = prev.settings;
     // Opening or closing a panel changes the URL, not the numbers.
-    if (a.strategy !== b.strategy || a.guard !== b.guard || a.values !== b.values) schedule();
+    if (a.strategy !== b.strategy || a.guard !== b.guard || a.values !== b.values || a.kalman !== b.kalman) schedule();
   });
   const unsubData = dataset.subscribe((s, prev) => {
     if (s.dataset !== prev.dataset) {

@@ -42,10 +42,50 @@ export const LAB_SPECS: readonly LabNumericSpec[] = [
   { key: 'seed', urlKey: 'bz', label: 'Seed', symbol: 'seed', unit: '', min: 1, max: 2_147_483_647, default: 1, scale: 'linear', step: 1, integer: true },
 ];
 
+/**
+ * Local-level Kalman variances set by hand, both in price units² per tick (q: state noise, r:
+ * observation noise). They drive the Kalman panel's filter and the backtest's Kalman fair value.
+ */
+export interface KalmanByHand { q: number; r: number }
+export type KalmanKey = keyof KalmanByHand;
+
+export const KALMAN_SPECS: ReadonlyArray<ParamSpecBase<KalmanKey>> = [
+  { key: 'q', urlKey: 'kq', label: 'State noise', symbol: 'q', unit: 'price²/tick', min: 1e-12, max: 1e12, scale: 'log', step: 1e-12 },
+  { key: 'r', urlKey: 'kr', label: 'Observation noise', symbol: 'r', unit: 'price²/tick', min: 1e-12, max: 1e12, scale: 'log', step: 1e-12 },
+];
+
+export function kalmanSpec(key: KalmanKey): ParamSpecBase<KalmanKey> {
+  return KALMAN_SPECS.find((s) => s.key === key)!;
+}
+
+/** q and r moved into their ranges (a maximum-likelihood r can sit at ~0, below the range), to start hand-setting from a fit. */
+export function clampKalman(v: KalmanByHand): KalmanByHand {
+  const c = (key: KalmanKey) => { const s = kalmanSpec(key); return Math.min(s.max, Math.max(s.min, Number.isFinite(v[key]) ? v[key] : s.min)); };
+  return { q: c('q'), r: c('r') };
+}
+
+const sci = (x: number) => x.toExponential(0).replace('e+', 'e');
+const NUMBER_TEXT = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
+
+/**
+ * Checks a typed q or r: the number, or a message naming the field and what was wrong (no
+ * trailing full stop: callers say what happens instead). Never clamps silently.
+ */
+export function checkKalmanValue(key: KalmanKey, raw: number | string): { ok: true; value: number } | { ok: false; message: string } {
+  const spec = kalmanSpec(key);
+  const text = typeof raw === 'number' ? String(raw) : raw.trim();
+  const n = typeof raw === 'number' ? raw : NUMBER_TEXT.test(text) ? Number(text) : Number.NaN;
+  if (Number.isFinite(n) && n >= spec.min && n <= spec.max) return { ok: true, value: n };
+  const got = text === '' ? 'nothing' : JSON.stringify(text.length > 24 ? `${text.slice(0, 24)}…` : text);
+  return { ok: false, message: `Kalman ${spec.label.toLowerCase()} ${spec.symbol}: expected a positive number from ${sci(spec.min)} to ${sci(spec.max)} (price units² per tick), got ${got}` };
+}
+
 export interface LabSettings {
   strategy: StrategyId;
   guard: boolean;
   values: Partial<Record<LabNumericKey, number>>;
+  /** null: q and r fitted (maximum likelihood for the panel, warm-up moments for the backtest); else set by hand. */
+  kalman: KalmanByHand | null;
   panels: LabPanel[];
 }
 
@@ -53,6 +93,7 @@ export const DEFAULT_LAB: Readonly<LabSettings> = {
   strategy: 'as-kalman',
   guard: false,
   values: Object.fromEntries(LAB_SPECS.filter((s) => s.default !== undefined).map((s) => [s.key, s.default])) as Partial<Record<LabNumericKey, number>>,
+  kalman: null,
   panels: [...LAB_PANELS],
 };
 

@@ -3,7 +3,7 @@ import { useStore } from 'zustand';
 import type { StrategyId } from '../engine';
 import type { CompareRow } from '../workers/lab-api';
 import type { KalmanView, RegimeView, RunSeriesView, RunSummaryView } from '../workers/lab-view';
-import { DEFAULT_LAB, labSpec, type LabNumericKey, type LabPanel, type LabSettings } from './lab-settings';
+import { DEFAULT_LAB, checkKalmanValue, labSpec, type KalmanByHand, type LabNumericKey, type LabPanel, type LabSettings } from './lab-settings';
 
 export type RunStatus = 'idle' | 'running' | 'done' | 'error' | 'cancelled';
 
@@ -35,6 +35,8 @@ export interface LabState {
   setStrategy(id: StrategyId): void;
   setValue(key: LabNumericKey, value: number | undefined): void;
   setGuard(on: boolean): void;
+  /** Kalman q and r by hand (both valid, else the call changes nothing and returns false), or null to fit them. */
+  setKalman(v: KalmanByHand | null): boolean;
   togglePanel(p: LabPanel): void;
   replaceSettings(s: LabSettings): void;
   setReplay(x: number): void;
@@ -42,7 +44,7 @@ export interface LabState {
 
 export function createLabStore(initial: LabSettings = DEFAULT_LAB) {
   return createStore<LabState>()((set) => ({
-    settings: { ...initial, values: { ...initial.values }, panels: [...initial.panels] },
+    settings: { ...initial, values: { ...initial.values }, kalman: initial.kalman ? { ...initial.kalman } : null, panels: [...initial.panels] },
     status: 'idle', done: 0, total: 0, error: null, runId: 0, cancelledRuns: 0,
     series: null, summary: null, kalman: null, regimes: null,
     compareStatus: 'idle', compareRows: null, compareError: null,
@@ -59,11 +61,16 @@ export function createLabStore(initial: LabSettings = DEFAULT_LAB) {
       return { settings: { ...s.settings, values } };
     }),
     setGuard: (guard) => set((s) => ({ settings: { ...s.settings, guard } })),
+    setKalman: (v) => {
+      if (v !== null && !(checkKalmanValue('q', v.q).ok && checkKalmanValue('r', v.r).ok)) return false;
+      set((s) => ({ settings: { ...s.settings, kalman: v === null ? null : { q: v.q, r: v.r } } }));
+      return true;
+    },
     togglePanel: (p) => set((s) => {
       const open = s.settings.panels.includes(p);
       return { settings: { ...s.settings, panels: open ? s.settings.panels.filter((x) => x !== p) : [...s.settings.panels, p] } };
     }),
-    replaceSettings: (settings) => set({ settings: { ...settings, values: { ...settings.values }, panels: [...settings.panels] } }),
+    replaceSettings: (settings) => set({ settings: { ...settings, values: { ...settings.values }, kalman: settings.kalman ? { ...settings.kalman } : null, panels: [...settings.panels] } }),
     setReplay: (replay) => set({ replay: Math.min(1, Math.max(0, replay)) }),
   }));
 }

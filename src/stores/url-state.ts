@@ -5,7 +5,7 @@ import {
   type CalculatorParams,
   type NumericParam,
 } from './calculator-params';
-import { DEFAULT_LAB, LAB_PANELS, LAB_SPECS, LAB_STRATEGIES, type LabPanel, type LabSettings } from './lab-settings';
+import { DEFAULT_LAB, KALMAN_SPECS, LAB_PANELS, LAB_SPECS, LAB_STRATEGIES, checkKalmanValue, type LabPanel, type LabSettings } from './lab-settings';
 
 /**
  * Shareable state in the URL query: versioned (`v=1`) and compact (one short key per field).
@@ -38,7 +38,7 @@ function shown(raw: string): string {
 
 export function parseUrlState(search: string): UrlParseResult {
   const params: CalculatorParams = { ...DEFAULT_PARAMS };
-  const lab: LabSettings = { ...DEFAULT_LAB, values: { ...DEFAULT_LAB.values }, panels: [...DEFAULT_LAB.panels] };
+  const lab: LabSettings = { ...DEFAULT_LAB, values: { ...DEFAULT_LAB.values }, kalman: null, panels: [...DEFAULT_LAB.panels] };
   const notices: string[] = [];
   const foreign: Record<string, string> = {};
   const query = search.startsWith('?') ? search.slice(1) : search;
@@ -58,7 +58,7 @@ export function parseUrlState(search: string): UrlParseResult {
   if (version !== null && version !== String(URL_VERSION)) {
     notices.push(`The link has version ${shown(version)}; this app reads version ${URL_VERSION}. Fields it recognises were still applied.`);
   }
-  const known = new Set<string>(['v', 'm', 'y', 'st', 'gd', 'p', ...NUMERIC_SPECS.map((s) => s.urlKey), ...LAB_SPECS.map((s) => s.urlKey)]);
+  const known = new Set<string>(['v', 'm', 'y', 'st', 'gd', 'p', ...NUMERIC_SPECS.map((s) => s.urlKey), ...LAB_SPECS.map((s) => s.urlKey), ...KALMAN_SPECS.map((s) => s.urlKey)]);
   const unknown: string[] = [];
   for (const key of sp.keys()) {
     if (FOREIGN_KEYS.has(key)) foreign[key] = sp.get(key) ?? '';
@@ -129,6 +129,22 @@ function parseLab(sp: URLSearchParams, lab: LabSettings, notices: string[]): voi
     if (Number.isFinite(n) && n >= spec.min && n <= spec.max && (!spec.integer || Number.isInteger(n))) lab.values[spec.key] = n;
     else notices.push(`${spec.label} (${spec.symbol}): expected ${spec.integer ? 'a whole number' : 'a number'} from ${spec.min} to ${spec.max}, got ${shown(raw)}; using ${spec.default === undefined ? 'the calibrated value' : `the default ${spec.default}`}.`);
   }
+  parseKalman(sp, lab, notices);
+}
+
+/** Kalman q and r by hand come as a pair (kq, kr); anything less fits both, with a notice naming the field. */
+function parseKalman(sp: URLSearchParams, lab: LabSettings, notices: string[]): void {
+  const rawQ = sp.get('kq'), rawR = sp.get('kr');
+  if (rawQ === null && rawR === null) return;
+  const fallback = 'fitting q and r from the data instead';
+  if (rawQ === null || rawR === null) {
+    notices.push(`Kalman q and r are set by hand together: the link gives only ${rawQ === null ? 'r' : 'q'}; ${fallback}.`);
+    return;
+  }
+  const q = checkKalmanValue('q', rawQ);
+  const r = checkKalmanValue('r', rawR);
+  if (q.ok && r.ok) { lab.kalman = { q: q.value, r: r.value }; return; }
+  for (const c of [q, r]) if (!c.ok) notices.push(`${c.message}; ${fallback}.`);
 }
 
 function serializeLab(lab: LabSettings, sp: URLSearchParams): void {
@@ -139,6 +155,7 @@ function serializeLab(lab: LabSettings, sp: URLSearchParams): void {
     const v = lab.values[spec.key];
     if (v !== undefined && v !== spec.default) sp.set(spec.urlKey, String(v));
   }
+  if (lab.kalman) for (const spec of KALMAN_SPECS) sp.set(spec.urlKey, String(lab.kalman[spec.key]));
 }
 
 /** The compact query for `params`: only fields that differ from their defaults, plus the version. */

@@ -1,18 +1,21 @@
 import {
   asQuote,
   autocorrelations,
-  fitHmm,
+  bucketReturns,
+  calibrateByRegime,
   fitLocalLevel,
   fitOU,
   gather,
   kalmanDiagnostics,
   kalmanLocalLevel,
-  labelRegimes,
+  hmmLogLik,
   ljungBox,
   minMaxIndices,
   posteriors,
+  regimeSetup,
   regimeStats,
   strideIndices,
+  tickBuckets,
   viterbi,
   type BacktestResult,
   type MarketData,
@@ -43,12 +46,19 @@ export interface RunSeriesView {
 export interface RegimeRow {
   state: number;
   label: string;
+  /** Share of ticks whose (hindsight Viterbi) regime is this one. */
   timeShare: number;
-  sigmaPerTick: number;
+  /** The state's σ, price units per √second (√(variance / bucketSec)). */
+  sigmaPerSqrtSec: number;
+  /** Order-arrival decay κ, per price unit: fitted on this regime's trades when the data has enough, else the run's κ. */
   kappa: number;
+  kappaFromTrades: boolean;
   halfSpreadBps: number;
+  /** Our fills per tick spent in this regime. */
   fillRate: number;
-  expectedDurationTicks: number;
+  /** Expected stay 1/(1 − p_kk) buckets, in seconds. */
+  expectedDurationSec: number;
+  /** Share of the run's PnL earned in this regime (NaN without a run). */
   pnlShare: number;
 }
 
@@ -80,14 +90,17 @@ export function buildSeriesView(r: Pick<BacktestResult, 'time' | 'mid' | 'fairVa
   const drawdown = new Float64Array(n);
   const buyHold = new Float64Array(n);
   let peak = -Infinity;
+  let deepest = 0;
   const entry = n > 0 ? r.ask[0] : 0;
   for (let i = 0; i < n; i++) {
     pnl[i] = equity[i] - e0;
     if (pnl[i] > peak) peak = pnl[i];
     drawdown[i] = pnl[i] - peak;
+    if (drawdown[i] < drawdown[deepest]) deepest = i;
     buyHold[i] = (mid[i] - entry) * orderSize;
   }
-  const eI = minMaxIndices(pnl, buckets);
+  // PnL's min-max points need not hold the deepest drawdown (a bucket's low can follow a new peak): keep it too.
+  const eI = withIndex(minMaxIndices(pnl, buckets), deepest, n);
   return {
     upTo: n,
     total: r.time.length,
@@ -95,6 +108,19 @@ export function buildSeriesView(r: Pick<BacktestResult, 'time' | 'mid' | 'fairVa
     inventory: { time: gather(time, iI), inventory: gather(inventory, iI) },
     pnl: { time: gather(time, eI), pnl: gather(pnl, eI), buyHold: gather(buyHold, eI), drawdown: gather(drawdown, eI) },
   };
+}
+
+/** Sorted indices `idx` with `i` inserted in order (unchanged when present or out of range). */
+function withIndex(idx: Int32Array, i: number, n: number): Int32Array {
+  if (i < 0 || i >= n) return idx;
+  let k = 0;
+  while (k < idx.length && idx[k] < i) k++;
+  if (idx[k] === i) return idx;
+  const out = new Int32Array(idx.length + 1);
+  out.set(idx.subarray(0, k), 0);
+  out[k] = i;
+  out.set(idx.subarray(k), k + 1);
+  return out;
 }
 
 export function buildSummaryView(r: BacktestResult): RunSummaryView {
@@ -123,8 +149,12 @@ export function buildSummaryView(r: BacktestResult): RunSummaryView {
 }
 
 export interface KalmanView {
+  /** Variances used, price units² per tick. */
   q: number;
   r: number;
+  /** Both q and r were given (set by hand) rather than fitted. */
+  byHand: boolean;
+  /** Ticks of the maximum-likelihood fit (0 when set by hand). */
   fittedOn: number;
   steadyStateGain: number;
   innovationStd: number;
@@ -149,6 +179,7 @@ export function buildKalmanView(data: MarketData, mid: Float64Array, opts: { q?:
   const n = mid.length;
   const fitN = Math.min(n, opts.fitTicks ?? 20_000);
   let q = opts.q, r = opts.r;
+  const byHand = q !== undefined && r !== undefined;
   if (q === undefined || r === undefined) {
     const fit = fitLocalLevel(mid.subarray(0, fitN));
     q ??= fit.q;
@@ -170,7 +201,7 @@ export function buildKalmanView(data: MarketData, mid: Float64Array, opts: { q?:
   }
   const idx = minMaxIndices(mid, CHART_BUCKETS);
   return {
-    q, r, fittedOn: fitN,
+    q, r, byHand, fittedOn: byHand ? 0 : fitN,
     steadyStateGain: diag.steadyStateGain,
     innovationStd: diag.innovationStd,
     rmseFilteredVsRaw: diag.rmseFilteredVsRaw,
@@ -186,6 +217,10 @@ export interface RegimeView {
   rows: RegimeRow[];
   logLik: number;
   converged: boolean;
+  /** Time bucket of the HMM's observations (mid changes over it), seconds. */
+  bucketSec: number;
+  /** Buckets the model was fitted on (the data's prefix; the rest is out of sample). */
+  fittedBuckets: number;
   /** Downsampled price with its Viterbi state, and stacked smoothed posteriors (row-major points × K). */
   time: Float64Array;
   price: Float64Array;
@@ -193,52 +228,72 @@ export interface RegimeView {
   post: Float64Array;
 }
 
-/** HMM on per-tick mid changes: fit on a prefix, Viterbi and posteriors on everything (display only). */
-export function buildRegimeView(data: MarketData, mid: Float64Array, result: BacktestResult | null, opts: { nStates: number; seed: number; fitTicks?: number }): RegimeView {
+/**
+ * The regime model the 'as-regime' strategy fits for the same settings (regimeSetup: mid changes over
+ * time buckets, fitted on a prefix), decoded in hindsight over the whole series for display: Viterbi
+ * path and smoothed posteriors per bucket, mapped to ticks. Per-regime κ comes from the regime's own
+ * trades (calibrateByRegime) when there are enough; fills and PnL are split by the displayed path.
+ */
+export function buildRegimeView(data: MarketData, mid: Float64Array, result: BacktestResult | null, opts: { nStates: number; seed: number; fitTicks?: number; bucketSec?: number }): RegimeView {
   const n = mid.length;
-  const x = new Float64Array(Math.max(0, n - 1));
-  for (let i = 1; i < n; i++) x[i - 1] = mid[i] - mid[i - 1];
-  const fitN = Math.min(x.length, opts.fitTicks ?? 20_000);
-  const model = fitHmm(x.subarray(0, fitN), { nStates: opts.nStates, seed: opts.seed, restarts: 3, maxIter: 100 });
+  const time = data.time;
+  const reg = regimeSetup(time, mid, { nStates: opts.nStates, seed: opts.seed, fitTicks: opts.fitTicks, bucketSec: opts.bucketSec }, 0);
+  const { model, bucketSec } = reg;
+  const K = model.means.length;
+  const x = bucketReturns(time, mid, bucketSec);
+  if (x.length === 0) throw new RangeError(`The data spans less than one regime bucket (${bucketSec} s): nothing to decode`);
   const path = viterbi(x, model);
   const post = posteriors(x, model);
-  const labels = labelRegimes(model).map(String);
+  const bucketOf = tickBuckets(time, bucketSec);
+  const last = x.length - 1;
+  const tickState = new Int32Array(n);
+  for (let i = 0; i < n; i++) tickState[i] = path[Math.min(bucketOf[i], last)];
   const stats = regimeStats(x, model, path);
-  const K = opts.nStates;
-  const kappa = result?.resolved.kappa ?? 1;
+  const kappaRun = result?.resolved.kappa ?? 1;
   const gamma = result?.resolved.gamma ?? 0.1;
   const horizon = result?.resolved.horizonSec ?? 60;
-  const dt = n > 1 ? Math.max(1e-9, (data.time[n - 1] - data.time[0]) / (n - 1)) : 1;
-  // Fills and quote updates per causal regime, from the backtest's own regime series.
-  const fillsBy = new Float64Array(K), ticksBy = new Float64Array(K);
+  const byRegime = data.tradeTime !== undefined && data.tradePrice !== undefined && data.tradeTime.length > 0
+    ? calibrateByRegime({ tradeTime: data.tradeTime, tradePrice: data.tradePrice, quoteTime: time, mid }, tickState, K)
+    : null;
+  // Ticks, our fills and PnL per displayed regime.
+  const ticksBy = new Float64Array(K), fillsBy = new Float64Array(K), pnlBy = new Float64Array(K);
+  for (let i = 0; i < n; i++) ticksBy[tickState[i]]++;
+  let pnlTotal = 0;
   if (result) {
-    for (let i = 0; i < result.regime.length; i++) { const s = result.regime[i]; if (s >= 0 && s < K) ticksBy[s]++; }
-    for (let j = 0; j < result.fills.index.length; j++) { const s = result.regime[result.fills.index[j]]; if (s >= 0 && s < K) fillsBy[s]++; }
+    const m = Math.min(n, result.equity.length);
+    for (let i = 1; i < m; i++) { const d = result.equity[i] - result.equity[i - 1]; pnlBy[tickState[i]] += d; pnlTotal += d; }
+    for (let j = 0; j < result.fills.index.length; j++) { const i = result.fills.index[j]; if (i < n) fillsBy[tickState[i]]++; }
   }
-  const pnlShareBy = new Map(result?.regimeShares.map((r) => [r.regime, r.pnlShare]) ?? []);
-  const midRef = mid[n - 1] ?? 1;
+  const midRef = mid[n - 1];
   const rows: RegimeRow[] = stats.map((s) => {
-    const sigmaPerSqrtSec = s.sigmaPerTick / Math.sqrt(dt);
+    const k = s.state;
+    const sigmaPerSqrtSec = s.sigmaPerTick / Math.sqrt(bucketSec); // regimeStats works per observation: here per bucket
+    const fitted = byRegime?.[k].intensity?.kappa;
+    const kappaFromTrades = fitted !== undefined && Number.isFinite(fitted) && fitted > 0;
+    const kappa = kappaFromTrades ? fitted : kappaRun;
     const hs = asQuote({ mid: midRef, q: 0, gamma, sigma: sigmaPerSqrtSec, kappa, tau: horizon }).halfSpread;
     return {
-      state: s.state,
+      state: k,
       label: String(s.label),
-      timeShare: s.occupancy,
-      sigmaPerTick: s.sigmaPerTick,
+      timeShare: ticksBy[k] / n,
+      sigmaPerSqrtSec,
       kappa,
+      kappaFromTrades,
       halfSpreadBps: (hs / midRef) * 1e4,
-      fillRate: ticksBy[s.state] > 0 ? fillsBy[s.state] / ticksBy[s.state] : 0,
-      expectedDurationTicks: s.expectedDuration,
-      pnlShare: pnlShareBy.get(s.state) ?? Number.NaN,
+      fillRate: ticksBy[k] > 0 ? fillsBy[k] / ticksBy[k] : 0,
+      expectedDurationSec: s.expectedDuration * bucketSec,
+      pnlShare: result && pnlTotal !== 0 ? pnlBy[k] / pnlTotal : Number.NaN,
     };
   });
-  const idx = strideIndices(x.length, 2 * CHART_BUCKETS);
+  const idx = strideIndices(n, 2 * CHART_BUCKETS);
   const postDs = new Float64Array(idx.length * K);
-  for (let k = 0; k < idx.length; k++) for (let j = 0; j < K; j++) postDs[k * K + j] = post[idx[k] * K + j];
-  const shifted = new Int32Array(idx.length);
-  for (let k = 0; k < idx.length; k++) shifted[k] = idx[k] + 1; // x[i] is the change into tick i + 1
+  for (let p = 0; p < idx.length; p++) {
+    const b = Math.min(bucketOf[idx[p]], last);
+    for (let j = 0; j < K; j++) postDs[p * K + j] = post[b * K + j];
+  }
   return {
-    nStates: K, labels, rows, logLik: model.logLik, converged: model.converged,
-    time: gather(data.time, shifted), price: gather(mid, shifted), state: gather(path, idx), post: postDs,
+    nStates: K, labels: reg.labels.map(String), rows, logLik: hmmLogLik(x, model), converged: reg.converged,
+    bucketSec, fittedBuckets: reg.fittedBuckets,
+    time: gather(time, idx), price: gather(mid, idx), state: gather(tickState, idx), post: postDs,
   };
 }

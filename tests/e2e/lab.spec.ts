@@ -2,6 +2,8 @@ import { expect, test, type Page } from '@playwright/test';
 import { generateSyntheticMarket, runBacktest, type MarketData } from '../../src/engine';
 import { toBacktestConfig, toMarketData } from '../../src/stores/lab-config';
 import { fmtMetric } from '../../src/features/pnl/PnlPanel';
+import { fmtNum } from '../../src/features/kalman/format';
+import { buildKalmanView } from '../../src/workers/lab-view';
 import type { LabSettings } from '../../src/stores/lab-settings';
 import type { LoadedDataset } from '../../src/workers/csv-client';
 import { openApp } from './helpers';
@@ -46,6 +48,52 @@ test('on the default sample the PnL and inventory panels show the engine result 
   const points = await page.evaluate(() => window.mmlab!.lab.getState().series!.price.time.length);
   expect(points).toBeGreaterThan(100);
   expect(points).toBeLessThanOrEqual(2002);
+});
+
+test('Kalman q and r set by hand drive the panel and the backtest to what the engine gives for them, and ride in the link', async ({ page }) => {
+  await openApp(page, '?p=kalman,pnl');
+  await waitForRunDone(page);
+  const fitted = await page.evaluate(() => { const k = window.mmlab!.lab.getState().kalman!; return { q: k.q, r: k.r, kinf: k.steadyStateGain }; });
+  const runId = await page.evaluate(() => window.mmlab!.lab.getState().runId);
+  // Values well away from the fit (on this sample the ML r sits at ~0, so the filter follows the mid), typed as a user would.
+  const q = Number((fitted.q / 10).toPrecision(3)), r = Number((fitted.q * 2).toPrecision(3));
+  await page.getByTestId('kalman-mode-hand').check();
+  const box = (key: string) => page.getByTestId(`kalman-param-${key}`).locator('input[type="number"]');
+  await expect(box('q')).toBeVisible();
+  // An invalid value is refused with a message naming the field; nothing changes.
+  await box('q').fill('-1');
+  await box('q').press('Enter');
+  await expect(page.getByTestId('kalman-param-q').getByRole('alert')).toContainText('Kalman state noise q: expected a positive number');
+  await box('q').fill(String(q));
+  await box('q').press('Enter');
+  await box('r').fill(String(r));
+  await box('r').press('Enter');
+  await expect.poll(() => page.evaluate(() => window.mmlab!.lab.getState().settings.kalman)).toEqual({ q, r });
+  await expect.poll(() => page.evaluate((after) => { const s = window.mmlab!.lab.getState(); return s.runId > after && s.status === 'done' && s.kalman?.byHand === true && s.kalman.q === s.settings.kalman?.q && s.kalman.r === s.settings.kalman?.r; }, runId), { timeout: 90_000 }).toBe(true);
+  await expect(page).toHaveURL(new RegExp(`[?&]kq=${String(q)}&kr=${String(r)}`));
+  const { dataset, settings } = await pageInputs(page);
+  expect(settings.kalman).toEqual({ q, r });
+  const data = toMarketData(dataset);
+  const mid = data.mid ?? Float64Array.from(data.bid!, (b, i) => (b + data.ask![i]) / 2);
+  const k = buildKalmanView(data, mid, { q, r });
+  await expect(page.getByTestId('kalman-q')).toHaveText(fmtNum(q));
+  await expect(page.getByTestId('kalman-r')).toHaveText(fmtNum(r));
+  await expect(page.getByTestId('kalman-kinf')).toHaveText(fmtNum(k.steadyStateGain));
+  await expect(page.getByTestId('kalman-rmse')).toHaveText(fmtNum(k.rmseFilteredVsRaw));
+  await expect(page.getByTestId('kalman-smoothing')).toHaveText(fmtNum(k.smoothingRatio));
+  await expect(page.getByTestId('kalman-lb-q')).toHaveText(fmtNum(k.ljungBoxQ));
+  expect(fmtNum(k.steadyStateGain)).not.toBe(fmtNum(fitted.kinf)); // the numbers really moved
+  // The backtest's Kalman fair value used the same q and r.
+  const bt = runBacktest(data, toBacktestConfig(settings));
+  const fit = runBacktest(data, toBacktestConfig({ ...settings, kalman: null }));
+  expect(bt.metrics.fills).not.toBe(fit.metrics.fills);
+  await expect(page.getByTestId('metric-net')).toHaveText(fmtMetric(bt.attribution.net));
+  await expect(page.getByTestId('metric-fills')).toHaveText(String(bt.metrics.fills));
+  // Back to fitted: the link drops kq and kr and the panel shows the fit again.
+  await page.getByTestId('kalman-mode-fit').check();
+  await waitForRunDone(page, runId + 1);
+  await expect(page.getByTestId('kalman-q')).toHaveText(fmtNum(fitted.q));
+  await expect(page).not.toHaveURL(/kq=/);
 });
 
 /** Points the lab at a synthetic market that the worker regenerates from its seed (the page holds no big arrays). */

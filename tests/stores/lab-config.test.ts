@@ -17,6 +17,12 @@ describe('lab config', () => {
     expect(c.limits?.maxInventory).toBe(3);
     expect(c.strategy).toBe('as-kalman');
     expect(c.regime?.nStates).toBe(3);
+    expect(c.kalman).toBeUndefined(); // fitted by the engine
+  });
+
+  it('passes Kalman q and r set by hand to the engine', () => {
+    const c = toBacktestConfig({ ...DEFAULT_LAB, kalman: { q: 2.5e-5, r: 0.0125 } });
+    expect(c.kalman).toEqual({ q: 2.5e-5, r: 0.0125 });
   });
 
   it('regenerates a synthetic dataset from its seed and moves other data as columns', () => {
@@ -36,7 +42,7 @@ describe('lab config', () => {
 
 describe('lab settings in the URL', () => {
   it('round-trips strategy, explicit parameters, guard and open panels', () => {
-    const lab = { strategy: 'glft' as const, guard: true, values: { ...DEFAULT_LAB.values, gamma: 0.02, maxInventory: 4 }, panels: ['pnl' as const, 'regimes' as const] };
+    const lab = { strategy: 'glft' as const, guard: true, values: { ...DEFAULT_LAB.values, gamma: 0.02, maxInventory: 4 }, kalman: null, panels: ['pnl' as const, 'regimes' as const] };
     const q = serializeUrlState(DEFAULT_PARAMS, {}, lab);
     expect(q).toBe('?v=1&st=glft&gd=1&p=pnl%2Cregimes&bg=0.02&bq=4');
     const back = parseUrlState(q);

@@ -9,9 +9,10 @@ const mid = Float64Array.from(m.bid, (b, i) => (b + m.ask[i]) / 2);
 const result = runBacktest(data, { strategy: 'as-regime', seed: 3 });
 
 describe('lab views', () => {
-  it('downsample the run to at most 2·buckets + 2 points per chart, keeping the extremes of PnL and inventory', () => {
+  it('downsample the run to at most 2·buckets + 2 points per chart (+1 for the deepest drawdown), keeping the extremes of PnL, drawdown and inventory', () => {
     const v = buildSeriesView(result, result.time.length, result.resolved.orderSize);
-    for (const t of [v.price.time, v.inventory.time, v.pnl.time]) expect(t.length).toBeLessThanOrEqual(2 * CHART_BUCKETS + 2);
+    for (const t of [v.price.time, v.inventory.time]) expect(t.length).toBeLessThanOrEqual(2 * CHART_BUCKETS + 2);
+    expect(v.pnl.time.length).toBeLessThanOrEqual(2 * CHART_BUCKETS + 3);
     const e0 = result.equity[0];
     let maxPnl = -Infinity, minQ = Infinity;
     for (let i = 0; i < result.equity.length; i++) { maxPnl = Math.max(maxPnl, result.equity[i] - e0); minQ = Math.min(minQ, result.inventory[i]); }

@@ -39,19 +39,24 @@ export function formatValue(v: number): string {
  * (and live while they are already in range); out-of-range ones are clamped by the store,
  * which then sends the `note` shown under the control.
  */
-export function SliderField({ spec, value, onChange, note, testId }: {
+export function SliderField({ spec, value, onChange, note, testId, validate }: {
   spec: SliderSpec;
   value: number;
   onChange: (v: number) => void;
   note?: string;
   testId?: string;
+  /** Given: typed text is committed only when this returns null; otherwise its message is shown and the value kept. */
+  validate?: (text: string) => string | null;
 }) {
   const id = useId();
   const [draft, setDraft] = useState<string | null>(null);
+  const [error, setError] = useState<string | null>(null);
   const commit = (text: string) => {
     setDraft(null);
     const trimmed = text.trim();
-    onChange(trimmed === '' ? Number.NaN : Number(trimmed));
+    const problem = validate ? validate(trimmed) : null;
+    setError(problem);
+    if (problem === null) onChange(trimmed === '' ? Number.NaN : Number(trimmed));
   };
   const onKey = (e: KeyboardEvent<HTMLInputElement>) => {
     if (e.key === 'Enter') commit(e.currentTarget.value);
@@ -73,25 +78,26 @@ export function SliderField({ spec, value, onChange, note, testId }: {
           step={rangeStep}
           value={toPosition(spec, value)}
           aria-valuetext={`${formatValue(value)} ${spec.unit}`}
-          onChange={(e) => onChange(fromPosition(spec, Number(e.currentTarget.value)))}
+          onChange={(e) => { setError(null); onChange(fromPosition(spec, Number(e.currentTarget.value))); }}
         />
         <input
           type="number"
           className="slider-number"
           aria-label={`${spec.label} (${spec.symbol}) in ${spec.unit}`}
+          aria-invalid={error !== null}
           step={spec.step}
           value={draft ?? formatValue(value)}
           onChange={(e) => {
             const text = e.currentTarget.value;
             setDraft(text);
             const n = Number(text);
-            if (text.trim() !== '' && Number.isFinite(n) && n >= spec.min && n <= spec.max) onChange(n);
+            if (text.trim() !== '' && Number.isFinite(n) && n >= spec.min && n <= spec.max && (!validate || validate(text.trim()) === null)) { setError(null); onChange(n); }
           }}
           onBlur={(e) => { if (draft !== null) commit(e.currentTarget.value); }}
           onKeyDown={onKey}
         />
       </div>
-      {note ? <p className="field-note" role="status">{note}</p> : null}
+      {error !== null ? <p className="field-note field-error" role="alert">{error}</p> : note ? <p className="field-note" role="status">{note}</p> : null}
     </div>
   );
 }

@@ -16,11 +16,12 @@ function Card({ id, label, value, unit, title }: { id: string; label: string; va
 export function KalmanCards({ view }: { view: KalmanView }) {
   const white = isWhite(view.ljungBoxP);
   const ou = view.ou;
+  const source = view.byHand ? 'set by hand' : `ML fit on the first ${view.fittedOn} ticks`;
   return (
     <>
       <dl className="metric-cards" aria-label="Kalman filter fit and diagnostics">
-        <Card id="q" label="State noise q" value={fmtNum(view.q)} unit="price²" title={`ML fit on the first ${view.fittedOn} ticks`} />
-        <Card id="r" label="Observation noise r" value={fmtNum(view.r)} unit="price²" title={`ML fit on the first ${view.fittedOn} ticks`} />
+        <Card id="q" label="State noise q" value={fmtNum(view.q)} unit="price²/tick" title={source} />
+        <Card id="r" label="Observation noise r" value={fmtNum(view.r)} unit="price²/tick" title={source} />
         <Card id="kinf" label="Steady-state gain K∞" value={fmtNum(view.steadyStateGain)} />
         <Card id="rmse" label="RMSE filtered vs raw" value={fmtNum(view.rmseFilteredVsRaw)} unit="price" />
         <Card id="smoothing" label="Smoothing ratio" value={fmtNum(view.smoothingRatio)} title="std(filtered) / std(raw); below 1 means the filter smooths" />
@@ -42,8 +43,10 @@ export function KalmanCards({ view }: { view: KalmanView }) {
       ) : (
         <p className="muted" data-testid="kalman-ou-error">OU fit unavailable: {view.ouError ?? 'no fit'}</p>
       )}
-      <p className="muted">
-        q and r fitted by maximum likelihood (exact diffuse local level) on the first {view.fittedOn.toLocaleString('en-US')} ticks; the filter then runs over every tick.
+      <p className="muted" data-testid="kalman-source">
+        {view.byHand
+          ? 'q and r set by hand; the filter runs over every tick, and the backtest’s Kalman fair value uses the same q and r.'
+          : `q and r fitted by maximum likelihood (exact diffuse local level) on the first ${view.fittedOn.toLocaleString('en-US')} ticks; the filter then runs over every tick. The backtest’s Kalman fair value estimates its own q and r on the warm-up (moments) unless they are set by hand.`}
       </p>
     </>
   );

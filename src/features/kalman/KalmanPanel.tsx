@@ -2,6 +2,7 @@ import { Panel } from '../../components/ui/Panel';
 import { useLab } from '../../stores/lab-store';
 import { KalmanCards } from './KalmanCards';
 import { KalmanCharts } from './KalmanCharts';
+import { KalmanParams } from './KalmanParams';
 
 /** Kalman local-level filter on the mid: how it tracks, its gain, and whether its innovations are white. */
 export function KalmanPanel() {
@@ -11,6 +12,7 @@ export function KalmanPanel() {
   const nTicks = useLab((s) => s.series?.total ?? s.total);
   return (
     <Panel id="kalman" title="Kalman filter" subtitle="Local-level model on the mid: y = x + ε (variance r), x random walk (variance q per tick).">
+      <KalmanParams start={view ? { q: view.q, r: view.r } : null} />
       {view ? (
         <>
           <KalmanCards view={view} />

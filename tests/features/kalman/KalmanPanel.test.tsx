@@ -1,5 +1,5 @@
 // @vitest-environment jsdom
-import { act, cleanup, render, screen } from '@testing-library/react';
+import { act, cleanup, fireEvent, render, screen, within } from '@testing-library/react';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { KalmanPanel } from '../../../src/features/kalman/KalmanPanel';
 import { labStore } from '../../../src/stores/lab-store';
@@ -30,7 +30,7 @@ beforeAll(() => {
   view = buildKalmanView(data, r.mid, {});
   labStore.setState({ series });
 });
-afterEach(() => { cleanup(); act(() => labStore.setState({ kalman: null, status: 'idle' })); });
+afterEach(() => { cleanup(); act(() => { labStore.setState({ kalman: null, status: 'idle' }); labStore.getState().setKalman(null); }); });
 
 describe('KalmanPanel', () => {
   it('says it is waiting while there is no Kalman view', () => {
@@ -93,4 +93,59 @@ describe('KalmanPanel', () => {
     expect(screen.getByRole('button', { name: 'Export Raw vs filtered mid (price) as PNG' })).toBeInTheDocument();
     expect(screen.getByTestId('kalman-acf-chart')).toHaveTextContent(`lags 1–${view.lags}`);
   });
+
+  it('switches q and r to "by hand", starting from the shown values, and back to fitted', () => {
+    act(() => labStore.setState({ kalman: view }));
+    render(<KalmanPanel />);
+    expect(screen.getByTestId('kalman-mode-fit')).toBeChecked();
+    expect(screen.queryByTestId('kalman-param-q')).toBeNull();
+    fireEvent.click(screen.getByTestId('kalman-mode-hand'));
+    expect(labStore.getState().settings.kalman).toEqual({ q: view.q, r: view.r });
+    const qBox = within(screen.getByTestId('kalman-param-q')).getByRole('spinbutton');
+    expect(qBox).toHaveAccessibleName('State noise (q) in price²/tick');
+    fireEvent.change(qBox, { target: { value: '0.0025' } });
+    fireEvent.keyDown(qBox, { key: 'Enter' });
+    expect(labStore.getState().settings.kalman).toEqual({ q: 0.0025, r: view.r });
+    fireEvent.click(screen.getByTestId('kalman-mode-fit'));
+    expect(labStore.getState().settings.kalman).toBeNull();
+  });
+
+  it('refuses an invalid typed value with a message naming the field, keeping the settings', () => {
+    act(() => { labStore.setState({ kalman: view }); labStore.getState().setKalman({ q: 0.001, r: 0.04 }); });
+    render(<KalmanPanel />);
+    const before = labStore.getState().settings;
+    const rBox = within(screen.getByTestId('kalman-param-r')).getByRole('spinbutton');
+    for (const typed of ['-3', 'abc', '0']) {
+      fireEvent.change(rBox, { target: { value: typed } });
+      fireEvent.keyDown(rBox, { key: 'Enter' });
+      expect(screen.getByRole('alert')).toHaveTextContent(/^Kalman observation noise r: expected a positive number from 1e-12 to 1e12 \(price units² per tick\), got .*; kept 0\.04\.$/);
+      expect(rBox).toHaveAttribute('aria-invalid', 'true');
+      expect(labStore.getState().settings).toBe(before);
+      expect(rBox).toHaveValue(0.04);
+    }
+    fireEvent.change(rBox, { target: { value: '0.05' } });
+    fireEvent.keyDown(rBox, { key: 'Enter' });
+    expect(screen.queryByRole('alert')).toBeNull();
+    expect(labStore.getState().settings.kalman).toEqual({ q: 0.001, r: 0.05 });
+  });
+
+  it('says where q and r come from, and the cards show the hand-set filter', () => {
+    const hand = buildKalmanView(data, midOf(data), { q: 1e-3, r: 4e-2 });
+    act(() => labStore.setState({ kalman: hand }));
+    render(<KalmanPanel />);
+    expect(hand.byHand).toBe(true);
+    expectShown('kalman-q', 1e-3);
+    expectShown('kalman-r', 4e-2);
+    expectShown('kalman-kinf', hand.steadyStateGain);
+    expect(hand.steadyStateGain).not.toBeCloseTo(view.steadyStateGain, 3);
+    expect(screen.getByTestId('kalman-source')).toHaveTextContent(/^q and r set by hand/);
+    cleanup();
+    act(() => labStore.setState({ kalman: view }));
+    render(<KalmanPanel />);
+    expect(screen.getByTestId('kalman-source')).toHaveTextContent(/^q and r fitted by maximum likelihood/);
+  });
 });
+
+function midOf(d: MarketData): Float64Array {
+  return Float64Array.from(d.time, (_, i) => (d.bid![i] + d.ask![i]) / 2);
+}
