@@ -46,7 +46,7 @@ export interface RunSeriesView {
 export interface RegimeRow {
   state: number;
   label: string;
-  /** Share of ticks whose (hindsight Viterbi) regime is this one. */
+  /** Share of time (of the equal time buckets) this regime holds on the hindsight Viterbi path. */
   timeShare: number;
   /** The state's σ, price units per √second (√(variance / bucketSec)). */
   sigmaPerSqrtSec: number;
@@ -232,7 +232,8 @@ export interface RegimeView {
  * The regime model the 'as-regime' strategy fits for the same settings (regimeSetup: mid changes over
  * time buckets, fitted on a prefix), decoded in hindsight over the whole series for display: Viterbi
  * path and smoothed posteriors per bucket, mapped to ticks. Per-regime κ comes from the regime's own
- * trades (calibrateByRegime) when there are enough; fills and PnL are split by the displayed path.
+ * trades (calibrateByRegime) when there are enough; fills and PnL are split by the strategy's own
+ * causal regime when it has one, else by the displayed path.
  */
 export function buildRegimeView(data: MarketData, mid: Float64Array, result: BacktestResult | null, opts: { nStates: number; seed: number; fitTicks?: number; bucketSec?: number }): RegimeView {
   const n = mid.length;
@@ -255,14 +256,17 @@ export function buildRegimeView(data: MarketData, mid: Float64Array, result: Bac
   const byRegime = data.tradeTime !== undefined && data.tradePrice !== undefined && data.tradeTime.length > 0
     ? calibrateByRegime({ tradeTime: data.tradeTime, tradePrice: data.tradePrice, quoteTime: time, mid }, tickState, K)
     : null;
-  // Ticks, our fills and PnL per displayed regime.
+  // Ticks, our fills and PnL per regime: the strategy's own causal regime when it has one (row k =
+  // its regime k, same model), else the displayed hindsight path.
   const ticksBy = new Float64Array(K), fillsBy = new Float64Array(K), pnlBy = new Float64Array(K);
-  for (let i = 0; i < n; i++) ticksBy[tickState[i]]++;
+  let regimeOf: ArrayLike<number> = tickState;
+  if (result && result.regimeLabels.length === K && result.regime.length === n) regimeOf = result.regime;
+  for (let i = 0; i < n; i++) { const k = regimeOf[i]; if (k >= 0 && k < K) ticksBy[k]++; }
   let pnlTotal = 0;
   if (result) {
     const m = Math.min(n, result.equity.length);
-    for (let i = 1; i < m; i++) { const d = result.equity[i] - result.equity[i - 1]; pnlBy[tickState[i]] += d; pnlTotal += d; }
-    for (let j = 0; j < result.fills.index.length; j++) { const i = result.fills.index[j]; if (i < n) fillsBy[tickState[i]]++; }
+    for (let i = 1; i < m; i++) { const k = regimeOf[i]; const d = result.equity[i] - result.equity[i - 1]; pnlTotal += d; if (k >= 0 && k < K) pnlBy[k] += d; }
+    for (let j = 0; j < result.fills.index.length; j++) { const i = result.fills.index[j]; const k = i < n ? regimeOf[i] : -1; if (k >= 0 && k < K) fillsBy[k]++; }
   }
   const midRef = mid[n - 1];
   const rows: RegimeRow[] = stats.map((s) => {
@@ -275,7 +279,7 @@ export function buildRegimeView(data: MarketData, mid: Float64Array, result: Bac
     return {
       state: k,
       label: String(s.label),
-      timeShare: ticksBy[k] / n,
+      timeShare: stats[k].occupancy,
       sigmaPerSqrtSec,
       kappa,
       kappaFromTrades,

@@ -8,6 +8,10 @@ export interface RegimeSetup {
   labels: string[];
   /** Length of the time buckets whose mid changes the model describes, seconds. */
   bucketSec: number;
+  /** Buckets the model was fitted on (0 when it was given). */
+  fittedBuckets: number;
+  /** Baum-Welch converged (true when the model was given or fell back to one state). */
+  converged: boolean;
 }
 
 export interface RegimeSetupOptions {
@@ -54,18 +58,18 @@ export function defaultFitTicks(n: number): number {
  */
 export function regimeSetup(time: Float64Array, mid: Float64Array, opts: RegimeSetupOptions, fallbackSigmaPerSqrtSec: number): RegimeSetup {
   const bucketSec = opts.bucketSec === undefined ? autoBucketSec(time) : positive('config.regime.bucketSec', opts.bucketSec);
-  if (opts.model !== undefined) return { model: opts.model, labels: labelRegimes(opts.model), bucketSec };
+  if (opts.model !== undefined) return { model: opts.model, labels: labelRegimes(opts.model), bucketSec, fittedBuckets: 0, converged: true };
   const K = integerIn('config.regime.nStates', opts.nStates ?? 3, 2, 5);
   const fitTicks = integerIn('config.regime.fitTicks', opts.fitTicks ?? defaultFitTicks(mid.length), 2, mid.length);
   const x = bucketReturns(time, mid, bucketSec, fitTicks);
   try {
     const fit = fitHmm(x, { nStates: K, seed: opts.seed ?? 1, restarts: 3, maxIter: 100, tol: 1e-6, varFloor: regimeVarFloor(x) });
     const model = { means: fit.means, variances: fit.variances, trans: fit.trans, init: fit.init };
-    return { model, labels: labelRegimes(model), bucketSec };
+    return { model, labels: labelRegimes(model), bucketSec, fittedBuckets: x.length, converged: fit.converged };
   } catch (e) {
     if (!(e instanceof ParamError)) throw e;
     const v = fallbackSigmaPerSqrtSec > 0 ? fallbackSigmaPerSqrtSec ** 2 * bucketSec : 1e-12;
     const model = { means: Float64Array.of(0), variances: Float64Array.of(v), trans: Float64Array.of(1), init: Float64Array.of(1) };
-    return { model, labels: labelRegimes(model), bucketSec };
+    return { model, labels: labelRegimes(model), bucketSec, fittedBuckets: x.length, converged: true };
   }
 }

@@ -6,7 +6,7 @@ import { RegimeCharts } from './RegimeCharts';
 import { RegimeTable } from './RegimeTable';
 import { alignToStrategyRegimes } from './regime-rows';
 
-/** Gaussian HMM on per-tick mid changes: where the regimes switch and what each one implies for quoting. */
+/** Gaussian HMM on mid changes over time buckets: where the regimes switch and what each one implies for quoting. */
 export function RegimePanel() {
   const view = useLab((s) => s.regimes);
   // Deferred: streamed partial series re-render the spread chart in interruptible background renders.
@@ -19,12 +19,13 @@ export function RegimePanel() {
     <Panel
       id="regimes"
       title="Regimes"
-      subtitle="Hidden Markov model on mid changes (fitted on a prefix, Viterbi path and smoothed posteriors over all ticks). δ* is the AS half-spread with each regime's σ; fill rate and PnL share come from the backtest's own causal regimes, matched by label (“—” when the strategy does not switch regimes)."
+      subtitle="Hidden Markov model on mid changes over fixed time buckets (fitted on a prefix, Viterbi path and smoothed posteriors over all buckets). δ* is the AS half-spread with each regime's σ and κ (κ fitted on the regime's trades where there are enough); fill rate and PnL share come from the backtest's own causal regimes, matched by label (“—” when the strategy does not switch regimes)."
     >
       {view ? (
         <>
           <dl className="metric-cards" aria-label="Regime model">
             <div className="card"><dt>States K</dt><dd data-testid="regime-k">{view.nStates}</dd><span className="unit">set in the run controls</span></div>
+            <div className="card"><dt>Bucket</dt><dd data-testid="regime-bucket">{fmtNum(view.bucketSec)}</dd><span className="unit">s per observation; fitted on {view.fittedBuckets} buckets</span></div>
             <div className="card"><dt>Log-likelihood</dt><dd data-testid="regime-loglik">{fmtNum(view.logLik, 6)}</dd></div>
             <div className="card"><dt>EM converged</dt><dd data-testid="regime-converged">{view.converged ? 'yes' : 'no'}</dd></div>
           </dl>

@@ -10,11 +10,11 @@ export function RegimeTable({ rows }: { rows: readonly RegimeRow[] }) {
         <tr>
           <th scope="col">Regime</th>
           <th scope="col">Share of time</th>
-          <th scope="col">σ per tick (price)</th>
+          <th scope="col">σ (price/√s)</th>
           <th scope="col">κ (1/price)</th>
           <th scope="col">δ* (bps)</th>
           <th scope="col">Fill rate (fills/tick)</th>
-          <th scope="col">Expected duration (ticks)</th>
+          <th scope="col">Expected duration (s)</th>
           <th scope="col">PnL share</th>
         </tr>
       </thead>
@@ -26,11 +26,11 @@ export function RegimeTable({ rows }: { rows: readonly RegimeRow[] }) {
               {r.label}
             </th>
             <td>{fmtPct(r.timeShare)}</td>
-            <td>{fmtNum(r.sigmaPerTick)}</td>
-            <td>{fmtNum(r.kappa)}</td>
+            <td>{fmtNum(r.sigmaPerSqrtSec)}</td>
+            <td title={r.kappaFromTrades ? "fitted on this regime's trades" : 'the run\'s κ (too few trades in this regime to fit)'}>{fmtNum(r.kappa)}{r.kappaFromTrades ? '' : ' (run)'}</td>
             <td>{fmtNum(r.halfSpreadBps)}</td>
             <td>{fmtNum(r.fillRate)}</td>
-            <td>{fmtNum(r.expectedDurationTicks)}</td>
+            <td>{fmtNum(r.expectedDurationSec)}</td>
             <td>{fmtPct(r.pnlShare)}</td>
           </tr>
         ))}

@@ -53,11 +53,11 @@ describe('RegimePanel', () => {
       const cells = within(body[i]).getAllByRole('cell');
       expect(within(body[i]).getByRole('rowheader')).toHaveTextContent(r.label);
       expectNear(cells[0].textContent, r.timeShare * 100, 0.05);
-      expectNear(cells[1].textContent, r.sigmaPerTick);
+      expectNear(cells[1].textContent, r.sigmaPerSqrtSec);
       expectNear(cells[2].textContent, r.kappa);
       expectNear(cells[3].textContent, r.halfSpreadBps);
       expectNear(cells[4].textContent, fillRateOf(r.label));
-      expectNear(cells[5].textContent, r.expectedDurationTicks);
+      expectNear(cells[5].textContent, r.expectedDurationSec);
       const share = shareOf(r.label);
       if (Number.isFinite(share)) expectNear(cells[6].textContent, share * 100, 0.05);
       else expect(cells[6]).toHaveTextContent('—');
