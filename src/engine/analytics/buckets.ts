@@ -43,7 +43,8 @@ export function pnlHistogram(time: Float64Array, equity: Float64Array, bucketSec
 
 /**
  * Annualised Sharpe and Sortino of per-bucket PnL: mean/sd × √(buckets per year) (Sharpe 1994;
- * Sortino & Price 1994 with a zero target, downside deviation √mean(min(x,0)²)). 0 when undefined.
+ * Sortino & Price 1994 with a zero target, downside deviation √mean(min(x,0)²)). 0 when undefined,
+ * except a Sortino with no losing bucket and a positive mean: +∞.
  */
 export function sharpeSortino(bucket: Float64Array, bucketsPerYear: number): { sharpe: number; sortino: number } {
   const n = bucket.length;
@@ -56,5 +57,7 @@ export function sharpeSortino(bucket: Float64Array, bucketsPerYear: number): { s
   const sd = Math.sqrt(ss / (n - 1));
   const down = Math.sqrt(dd / n);
   const ann = Math.sqrt(bucketsPerYear);
-  return { sharpe: sd > 0 ? (mean / sd) * ann : 0, sortino: down > 0 ? (mean / down) * ann : 0 };
+  // No losing bucket: the downside deviation is 0 and a positive mean has an unbounded Sortino ratio.
+  const sortino = down > 0 ? (mean / down) * ann : mean > 0 ? Infinity : 0;
+  return { sharpe: sd > 0 ? (mean / sd) * ann : 0, sortino };
 }

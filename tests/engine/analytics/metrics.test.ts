@@ -27,6 +27,9 @@ describe('buckets, Sharpe and Sortino', () => {
     expect(sharpe).toBeCloseTo((mean / sd) * Math.sqrt(365), 12);
     expect(sortino).toBeCloseTo((mean / down) * Math.sqrt(365), 12);
     expect(sharpeSortino(Float64Array.of(1), 365)).toEqual({ sharpe: 0, sortino: 0 });
+    // No losing bucket: Sortino is unbounded for a gain, 0 for a flat series.
+    expect(sharpeSortino(Float64Array.of(1, 2, 3), 365).sortino).toBe(Infinity);
+    expect(sharpeSortino(Float64Array.of(0, 0, 0), 365)).toEqual({ sharpe: 0, sortino: 0 });
   });
   it('counts every value once in the histogram', () => {
     const h = histogram(Float64Array.of(0, 1, 1, 2, 10), 5);
