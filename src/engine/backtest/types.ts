@@ -1,4 +1,5 @@
 import type { StrategyId } from '../strategy/types';
+import type { StrategyParams } from '../strategy/create';
 import type { Attribution, Metrics, RegimeShare, BuyAndHold } from '../analytics/types';
 
 /**
@@ -213,18 +214,8 @@ export interface BacktestProgress {
   fills: number;
 }
 
-export interface ResolvedParams {
-  strategy: StrategyId;
-  orderSize: number;
-  halfSpreadBps: number;
-  skewBpsPerUnit: number;
-  sizeSkew: number;
-  gamma: number;
-  kappa: number;
-  sigma: number;
-  horizonSec: number;
-  A: number;
-  xi: number;
+/** Every backtest setting after defaults were resolved: the strategy's numbers plus fills, costs, limits and reporting. */
+export interface ResolvedParams extends StrategyParams {
   fillModel: FillModelId;
   fillA: number;
   fillKappa: number;
@@ -235,20 +226,13 @@ export interface ResolvedParams {
   takerBps: number;
   tickSize: number;
   lotSize: number;
-  maxInventory: number;
   maxDailyLoss: number;
   maxPositionValue: number;
   dayLengthSec: number;
   flattenOnKill: boolean;
   markoutSec: number;
-  seed: number;
-  warmupTicks: number;
   bucketSec: number;
   yearBasis: '24/7' | 'exchange';
   capital: number;
   progressChunk: number;
-  /** Mean seconds between ticks over the warm-up. */
-  meanDtSec: number;
-  /** Warm-up median market half-spread, price units. */
-  marketHalfSpread: number;
 }

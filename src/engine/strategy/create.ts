@@ -10,8 +10,8 @@ import { kalmanFair, localLevelMoments, type LocalLevelFit } from './fair-value'
 import { regimeSetup } from './regime-model';
 import type { Strategy, StrategyId } from './types';
 
-/** Everything a strategy may be built from (resolved parameters, no defaults left). */
-export interface StrategySetup {
+/** The resolved numbers every strategy is built from (no defaults left); the backtest's ResolvedParams extends it. */
+export interface StrategyParams {
   strategy: StrategyId;
   orderSize: number;
   halfSpreadBps: number;
@@ -25,9 +25,15 @@ export interface StrategySetup {
   xi: number;
   maxInventory: number;
   warmupTicks: number;
+  /** Mean seconds between ticks over the warm-up. */
   meanDtSec: number;
+  /** Warm-up median market half-spread, price units. */
   marketHalfSpread: number;
   seed: number;
+}
+
+/** Everything a strategy may be built from: the resolved numbers plus the optional filter, regime and guard settings. */
+export interface StrategySetup extends StrategyParams {
   kalman?: { q?: number; r?: number };
   regime?: { model?: HmmParams; nStates?: number; fitTicks?: number; bucketSec?: number; kappaByState?: number[]; sigmaByState?: number[]; seed?: number };
   guard?: { enabled?: boolean; windowSec?: number; adverseBps?: number; imbalanceThreshold?: number; mode?: 'widen' | 'pull'; widenFactor?: number };
