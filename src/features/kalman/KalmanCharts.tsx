@@ -5,54 +5,80 @@ import { ChartFrame } from '../../components/ui/ChartFrame';
 import type { KalmanView } from '../../workers/lab-view';
 import { fmtSecTick, fmtTick, fmtTip } from './format';
 import { acfBand, acfRows, kalmanRows } from './kalman-rows';
+import { cursorSeconds, useRowsUpTo } from '../lab/use-replay-cursor';
 
 const MARGIN = { top: 8, right: 16, bottom: 22, left: 8 };
 const xTime = { value: 'time from start (s)', position: 'insideBottom', offset: -12 } as const;
 const tLabel = (t: unknown) => `t = ${fmtTip(t)} s`;
 
-/** Raw vs filtered mid, the gain with K∞, innovations and their autocorrelation with the white-noise band. */
-export function KalmanCharts({ view, nTicks }: { view: KalmanView; nTicks: number }) {
-  const rows = useMemo(() => kalmanRows(view), [view]);
+const CURSOR = '#d35400';
+
+/**
+ * Raw vs filtered mid, the gain with K∞, innovations and their autocorrelation with the white-noise
+ * band. While replaying (`replay` < 1, a share of the time span) the three time charts draw up to
+ * the cursor on the whole run's time axis, and the values at the cursor are read out; the
+ * autocorrelation and the cards stay whole-run diagnostics.
+ */
+export function KalmanCharts({ view, nTicks, replay = 1 }: { view: KalmanView; nTicks: number; replay?: number }) {
+  const all = useMemo(() => kalmanRows(view), [view]);
+  const rows = useRowsUpTo(all, cursorSeconds(view.time, replay));
   const acf = useMemo(() => acfRows(view), [view]);
   const band = acfBand(nTicks);
+  const tEnd = all.length > 0 ? all[all.length - 1].t : 0;
+  const at = replay < 1 && rows.length > 0 ? rows[rows.length - 1] : null;
+  const xDomain = [0, tEnd];
+  const replaying = at !== null;
+  // What the time charts draw: their rows, and whether the cursor line is on (it sits on the last row).
+  const drawn = useMemo(() => ({ rows, replaying }), [rows, replaying]);
+  const cursor = at ? <ReferenceLine className="replay-cursor" x={at.t} stroke={CURSOR} strokeDasharray="3 2" label={{ value: 'replay', position: 'insideTopRight', fill: CURSOR }} /> : null;
   const series = () => ({ time: view.time, raw: view.raw, filtered: view.filtered, gain: view.gain, innovation: view.innovation });
   return (
+    <>
+    {replay < 1 ? (
+      <p className="replay-readout" data-testid="kalman-at-cursor" aria-live="off">
+        {at ? `At the replay cursor, t = ${fmtTip(at.t)} s: raw mid ${fmtTip(at.raw)}, filtered ${fmtTip(at.filtered)}, gain K ${fmtTip(at.gain)}, innovation ${fmtTip(at.innovation)} (price).` : 'The replay cursor is before the first point.'}
+        {' '}The cards and the autocorrelation cover the whole run.
+      </p>
+    ) : null}
     <div className="lab-grid">
       <ChartFrame title="Raw vs filtered mid (price)" name="kalman-mid" csv={series} testId="kalman-mid-chart">
-        <StagedMount version={rows} height={240}><ResponsiveContainer width="100%" height={240} minWidth={200}>
+        <StagedMount version={drawn} height={240}><ResponsiveContainer width="100%" height={240} minWidth={200}>
           <LineChart data={rows} margin={MARGIN}>
             <CartesianGrid strokeDasharray="3 3" />
-            <XAxis dataKey="t" type="number" domain={['dataMin', 'dataMax']} tickFormatter={fmtSecTick} label={xTime} />
+            <XAxis dataKey="t" type="number" domain={xDomain} allowDataOverflow tickFormatter={fmtSecTick} label={xTime} />
             <YAxis width={64} domain={['auto', 'auto']} tickFormatter={fmtTick} label={{ value: 'price', angle: -90, position: 'insideLeft' }} />
             <Tooltip formatter={fmtTip} labelFormatter={tLabel} />
             <Legend verticalAlign="top" height={24} />
             <Line dataKey="filtered" name="Kalman filtered" stroke="#2457c5" strokeWidth={3} strokeOpacity={0.6} dot={false} isAnimationActive={false} />
             <Line dataKey="raw" name="raw mid" stroke="#1c2430" strokeWidth={1} dot={false} isAnimationActive={false} />
+            {cursor}
           </LineChart>
         </ResponsiveContainer></StagedMount>
       </ChartFrame>
       <ChartFrame title="Kalman gain K over time" name="kalman-gain" csv={() => ({ time: view.time, gain: view.gain })} testId="kalman-gain-chart">
-        <StagedMount version={rows} height={240}><ResponsiveContainer width="100%" height={240} minWidth={200}>
+        <StagedMount version={drawn} height={240}><ResponsiveContainer width="100%" height={240} minWidth={200}>
           <LineChart data={rows} margin={MARGIN}>
             <CartesianGrid strokeDasharray="3 3" />
-            <XAxis dataKey="t" type="number" domain={['dataMin', 'dataMax']} tickFormatter={fmtSecTick} label={xTime} />
+            <XAxis dataKey="t" type="number" domain={xDomain} allowDataOverflow tickFormatter={fmtSecTick} label={xTime} />
             <YAxis width={64} domain={[0, 1]} tickFormatter={fmtTick} label={{ value: 'gain K', angle: -90, position: 'insideLeft' }} />
             <Tooltip formatter={fmtTip} labelFormatter={tLabel} />
             <Legend verticalAlign="top" height={24} />
             <Line dataKey="gain" name="gain K" stroke="#c39bd3" strokeWidth={4} dot={false} isAnimationActive={false} />
             <ReferenceLine y={view.steadyStateGain} stroke="#14213d" strokeDasharray="6 3" label={{ value: `K∞ = ${fmtTip(view.steadyStateGain)}`, position: 'insideBottomRight' }} />
+            {cursor}
           </LineChart>
         </ResponsiveContainer></StagedMount>
       </ChartFrame>
       <ChartFrame title="Innovations y − prediction (price)" name="kalman-innovations" csv={() => ({ time: view.time, innovation: view.innovation })} testId="kalman-innovation-chart">
-        <StagedMount version={rows} height={240}><ResponsiveContainer width="100%" height={240} minWidth={200}>
+        <StagedMount version={drawn} height={240}><ResponsiveContainer width="100%" height={240} minWidth={200}>
           <LineChart data={rows} margin={MARGIN}>
             <CartesianGrid strokeDasharray="3 3" />
-            <XAxis dataKey="t" type="number" domain={['dataMin', 'dataMax']} tickFormatter={fmtSecTick} label={xTime} />
+            <XAxis dataKey="t" type="number" domain={xDomain} allowDataOverflow tickFormatter={fmtSecTick} label={xTime} />
             <YAxis width={64} tickFormatter={fmtTick} label={{ value: 'price', angle: -90, position: 'insideLeft' }} />
             <Tooltip formatter={fmtTip} labelFormatter={tLabel} />
             <ReferenceLine y={0} stroke="#888" />
             <Line dataKey="innovation" name="innovation" stroke="#1e874b" dot={false} isAnimationActive={false} />
+            {cursor}
           </LineChart>
         </ResponsiveContainer></StagedMount>
       </ChartFrame>
@@ -71,5 +97,6 @@ export function KalmanCharts({ view, nTicks }: { view: KalmanView; nTicks: numbe
         </ResponsiveContainer></StagedMount>
       </ChartFrame>
     </div>
+    </>
   );
 }

@@ -3,6 +3,7 @@ import { useLab } from '../../stores/lab-store';
 import { KalmanCards } from './KalmanCards';
 import { KalmanCharts } from './KalmanCharts';
 import { KalmanParams } from './KalmanParams';
+import { useReplayCursor } from '../lab/use-replay-cursor';
 
 /** Kalman local-level filter on the mid: how it tracks, its gain, and whether its innovations are white. */
 export function KalmanPanel() {
@@ -10,13 +11,14 @@ export function KalmanPanel() {
   const status = useLab((s) => s.status);
   // n of the innovations = ticks in the dataset; the view holds only the downsampled points.
   const nTicks = useLab((s) => s.series?.total ?? s.total);
+  const replay = useReplayCursor();
   return (
     <Panel id="kalman" title="Kalman filter" subtitle="Local-level model on the mid: y = x + ε (variance r), x random walk (variance q per tick).">
       <KalmanParams start={view ? { q: view.q, r: view.r } : null} />
       {view ? (
         <>
           <KalmanCards view={view} />
-          <KalmanCharts view={view} nTicks={nTicks > 0 ? nTicks : view.time.length} />
+          <KalmanCharts view={view} nTicks={nTicks > 0 ? nTicks : view.time.length} replay={replay} />
         </>
       ) : (
         <p className="muted" role="status" data-testid="kalman-waiting">{status === 'error' ? 'The run failed; see the run controls.' : 'Waiting for the run…'}</p>

@@ -14,3 +14,10 @@ export function replayCount(time: Float64Array, replay: number): number {
   while (lo < hi) { const m = (lo + hi) >> 1; if (time[m] <= cut) lo = m + 1; else hi = m; }
   return lo;
 }
+
+/** How many rows (sorted by `t`) have t ≤ tMax. */
+export function countUpTo(rows: ReadonlyArray<{ t?: number | null }>, tMax: number): number {
+  let lo = 0, hi = rows.length;
+  while (lo < hi) { const m = (lo + hi) >> 1; if ((rows[m].t ?? -Infinity) <= tMax) lo = m + 1; else hi = m; }
+  return lo;
+}

@@ -4,7 +4,9 @@ import { StagedMount } from '../../components/ui/StagedMount';
 import { ChartFrame } from '../../components/ui/ChartFrame';
 import type { RegimeRow, RegimeView, RunSeriesView } from '../../workers/lab-view';
 import { fmtSecTick, fmtTick, fmtTip } from '../kalman/format';
+import { replayCount as countPoints } from '../lab/time-axis';
 import { NO_REGIME_COLOUR, posteriorRows, priceByStateRows, regimeColour, spreadByRegimeRows } from './regime-rows';
+import { cursorSeconds, useRowsUpTo } from '../lab/use-replay-cursor';
 
 const MARGIN = { top: 8, right: 16, bottom: 22, left: 8 };
 const xTime = { value: 'time from start (s)', position: 'insideBottom', offset: -12 } as const;
@@ -16,49 +18,81 @@ function stateLines(K: number, names: string[]) {
   ));
 }
 
-/** Price by Viterbi state, stacked posteriors, δ* and PnL share per regime, and the quoted spread by the strategy's regime. */
-export function RegimeCharts({ view, rows, series, strategyLabels }: { view: RegimeView; rows: readonly RegimeRow[]; series: RunSeriesView | null; strategyLabels: string[] }) {
+const CURSOR = '#d35400';
+const NO_TIME = new Float64Array(0);
+
+/**
+ * Price by Viterbi state, stacked posteriors, δ* and PnL share per regime, and the quoted spread by
+ * the strategy's regime. While replaying (`replay` < 1, a share of the time span) the three time
+ * charts draw up to the cursor on the whole run's time axis and the regime at the cursor is read
+ * out; the bars and the table stay whole-run figures.
+ */
+export function RegimeCharts({ view, rows, series, strategyLabels, replay = 1 }: { view: RegimeView; rows: readonly RegimeRow[]; series: RunSeriesView | null; strategyLabels: string[]; replay?: number }) {
   const K = view.nStates;
   const names = useMemo(() => Array.from({ length: K }, (_, k) => view.rows.find((r) => r.state === k)?.label ?? view.labels[k] ?? `state ${k}`), [view, K]);
-  const price = useMemo(() => priceByStateRows(view), [view]);
-  const post = useMemo(() => posteriorRows(view), [view]);
+  const tView = cursorSeconds(view.time, replay);
+  const price = useRowsUpTo(useMemo(() => priceByStateRows(view), [view]), tView);
+  const post = useRowsUpTo(useMemo(() => posteriorRows(view), [view]), tView);
   // The strategy numbers its own regimes (summary.regimeShares, possibly another K); without them, the display model's.
   const spreadNames = strategyLabels.length > 0 ? strategyLabels : names;
   const Ks = spreadNames.length;
-  const spread = useMemo(() => (series ? spreadByRegimeRows(series, Ks) : []), [series, Ks]);
+  const seriesTime = series?.price.time ?? NO_TIME;
+  const spread = useRowsUpTo(useMemo(() => (series ? spreadByRegimeRows(series, Ks) : []), [series, Ks]), cursorSeconds(seriesTime, replay));
   const hasNone = spread.some((r) => r.none != null);
   const bars = useMemo(() => rows.map((r) => ({ state: r.state, label: r.label, halfSpreadBps: r.halfSpreadBps, pnlSharePct: Number.isFinite(r.pnlShare) ? r.pnlShare * 100 : null })), [rows]);
   const anyPnlShare = bars.some((b) => b.pnlSharePct !== null);
+  const replaying = replay < 1;
+  const viewEnd = view.time.length > 0 ? view.time[view.time.length - 1] - view.time[0] : 0;
+  const seriesEnd = seriesTime.length > 0 ? seriesTime[seriesTime.length - 1] - seriesTime[0] : 0;
+  const cursorAt = (r: ReadonlyArray<{ t?: number | null }>) => (replaying && r.length > 0 ? <ReferenceLine className="replay-cursor" x={r[r.length - 1].t ?? 0} stroke={CURSOR} strokeDasharray="3 2" label={{ value: 'replay', position: 'insideTopRight', fill: CURSOR }} /> : null);
+  // What each time chart draws: its rows, and whether the cursor line (on its last row) is on.
+  const priceDrawn = useMemo(() => ({ price, replaying }), [price, replaying]);
+  const postDrawn = useMemo(() => ({ post, replaying }), [post, replaying]);
+  const spreadDrawn = useMemo(() => ({ spread, replaying }), [spread, replaying]);
+  const n = price.length;
+  const stateAt = replaying && n > 0 ? view.state[n - 1] : -1;
+  const strategyRegime = replaying && series ? series.price.regime[Math.max(0, countPoints(seriesTime, replay) - 1)] : Number.NaN;
   const postCsv = () => {
     const cols: Record<string, ArrayLike<number>> = { time: view.time };
     for (let k = 0; k < K; k++) cols[`p_${names[k]}`] = Float64Array.from(view.time, (_, i) => view.post[i * K + k]);
     return cols;
   };
   return (
+    <>
+    {replaying ? (
+      <p className="replay-readout" data-testid="regime-at-cursor">
+        {stateAt >= 0
+          ? `At the replay cursor, t = ${fmtTip(price[n - 1].t)} s: Viterbi regime ${names[stateAt]} (posterior ${fmtTip(view.post[(n - 1) * K + stateAt])})${Number.isFinite(strategyRegime) && strategyRegime >= 0 ? `; the strategy quoted in its ${spreadNames[strategyRegime] ?? `state ${strategyRegime}`} regime` : ''}.`
+          : 'The replay cursor is before the first point.'}
+        {' '}The table and the bars cover the whole run.
+      </p>
+    ) : null}
     <div className="lab-grid">
       <ChartFrame title="Mid price coloured by Viterbi regime" name="regime-price" csv={() => ({ time: view.time, price: view.price, state: view.state })} testId="regime-price-chart">
-        <StagedMount version={price} height={240}><ResponsiveContainer width="100%" height={240} minWidth={200}>
+        <StagedMount version={priceDrawn} height={240}><ResponsiveContainer width="100%" height={240} minWidth={200}>
           <LineChart data={price} margin={MARGIN}>
             <CartesianGrid strokeDasharray="3 3" />
-            <XAxis dataKey="t" type="number" domain={['dataMin', 'dataMax']} tickFormatter={fmtSecTick} label={xTime} />
+            <XAxis dataKey="t" type="number" domain={[0, viewEnd]} allowDataOverflow tickFormatter={fmtSecTick} label={xTime} />
             <YAxis width={64} domain={['auto', 'auto']} tickFormatter={fmtTick} label={{ value: 'price', angle: -90, position: 'insideLeft' }} />
             <Tooltip formatter={fmtTip} labelFormatter={tLabel} />
             <Legend verticalAlign="top" height={24} />
             {stateLines(K, names)}
+            {cursorAt(price)}
           </LineChart>
         </ResponsiveContainer></StagedMount>
       </ChartFrame>
       <ChartFrame title="Posterior regime probabilities (stacked)" name="regime-posteriors" csv={postCsv} testId="regime-posterior-chart">
-        <StagedMount version={post} height={240}><ResponsiveContainer width="100%" height={240} minWidth={200}>
+        <StagedMount version={postDrawn} height={240}><ResponsiveContainer width="100%" height={240} minWidth={200}>
           <AreaChart data={post} margin={MARGIN}>
             <CartesianGrid strokeDasharray="3 3" />
-            <XAxis dataKey="t" type="number" domain={['dataMin', 'dataMax']} tickFormatter={fmtSecTick} label={xTime} />
+            <XAxis dataKey="t" type="number" domain={[0, viewEnd]} allowDataOverflow tickFormatter={fmtSecTick} label={xTime} />
             <YAxis width={64} domain={[0, 1]} tickFormatter={fmtTick} label={{ value: 'probability', angle: -90, position: 'insideLeft' }} />
             <Tooltip formatter={fmtTip} labelFormatter={tLabel} />
             <Legend verticalAlign="top" height={24} />
             {Array.from({ length: K }, (_, k) => (
               <Area key={k} dataKey={`p${k}`} name={names[k]} stackId="post" type="linear" stroke={regimeColour(names[k], k)} fill={regimeColour(names[k], k)} fillOpacity={0.55} isAnimationActive={false} />
             ))}
+            {cursorAt(post)}
           </AreaChart>
         </ResponsiveContainer></StagedMount>
       </ChartFrame>
@@ -95,15 +129,16 @@ export function RegimeCharts({ view, rows, series, strategyLabels }: { view: Reg
       </ChartFrame>
       <ChartFrame title="Quoted half-spread (ask − bid)/2 by the strategy's regime (bps)" name="regime-spread-path" testId="regime-spread-chart">
         {spread.length > 0 ? (
-          <StagedMount version={spread} height={240}><ResponsiveContainer width="100%" height={240} minWidth={200}>
+          <StagedMount version={spreadDrawn} height={240}><ResponsiveContainer width="100%" height={240} minWidth={200}>
             <LineChart data={spread} margin={MARGIN}>
               <CartesianGrid strokeDasharray="3 3" />
-              <XAxis dataKey="t" type="number" domain={[0, 'dataMax']} tickFormatter={fmtSecTick} label={xTime} />
+              <XAxis dataKey="t" type="number" domain={[0, seriesEnd]} allowDataOverflow tickFormatter={fmtSecTick} label={xTime} />
               <YAxis width={64} domain={['auto', 'auto']} tickFormatter={fmtTick} label={{ value: 'bps', angle: -90, position: 'insideLeft' }} />
               <Tooltip formatter={fmtTip} labelFormatter={tLabel} />
               <Legend verticalAlign="top" height={24} />
               {stateLines(Ks, spreadNames)}
               {hasNone ? <Line dataKey="none" name="no regime (strategy without regimes)" stroke={NO_REGIME_COLOUR} dot={false} isAnimationActive={false} /> : null}
+              {cursorAt(spread)}
             </LineChart>
           </ResponsiveContainer></StagedMount>
         ) : (
@@ -111,5 +146,6 @@ export function RegimeCharts({ view, rows, series, strategyLabels }: { view: Reg
         )}
       </ChartFrame>
     </div>
+    </>
   );
 }

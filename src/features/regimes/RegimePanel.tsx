@@ -5,6 +5,7 @@ import { fmtNum } from '../kalman/format';
 import { RegimeCharts } from './RegimeCharts';
 import { RegimeTable } from './RegimeTable';
 import { alignToStrategyRegimes } from './regime-rows';
+import { useReplayCursor } from '../lab/use-replay-cursor';
 
 /** Gaussian HMM on mid changes over time buckets: where the regimes switch and what each one implies for quoting. */
 export function RegimePanel() {
@@ -12,6 +13,7 @@ export function RegimePanel() {
   // Deferred: streamed partial series re-render the spread chart in interruptible background renders.
   const series = useDeferredValue(useLab((s) => s.series));
   const status = useLab((s) => s.status);
+  const replay = useReplayCursor();
   const shares = useLab((s) => s.summary?.regimeShares);
   const strategyLabels = useMemo(() => (shares ?? []).map((r) => r.label), [shares]);
   const rows = useMemo(() => (view ? alignToStrategyRegimes(view.rows, shares) : []), [view, shares]);
@@ -30,7 +32,7 @@ export function RegimePanel() {
             <div className="card"><dt>EM converged</dt><dd data-testid="regime-converged">{view.converged ? 'yes' : 'no'}</dd></div>
           </dl>
           <div style={{ overflowX: 'auto' }}><RegimeTable rows={rows} /></div>
-          <RegimeCharts view={view} rows={rows} series={series} strategyLabels={strategyLabels} />
+          <RegimeCharts view={view} rows={rows} series={series} strategyLabels={strategyLabels} replay={replay} />
         </>
       ) : (
         <p className="muted" role="status" data-testid="regimes-waiting">{status === 'error' ? 'The run failed; see the run controls.' : 'Waiting for the run…'}</p>

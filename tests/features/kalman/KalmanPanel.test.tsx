@@ -5,6 +5,7 @@ import { KalmanPanel } from '../../../src/features/kalman/KalmanPanel';
 import { labStore } from '../../../src/stores/lab-store';
 import { generateSyntheticMarket, runBacktest, type MarketData } from '../../../src/engine';
 import { buildKalmanView, buildSeriesView, type KalmanView } from '../../../src/workers/lab-view';
+import { fmtNum } from '../../../src/features/kalman/format';
 
 /** The number shown in an element, minus sign and unit text tolerated. */
 function shown(id: string): number {
@@ -30,7 +31,7 @@ beforeAll(() => {
   view = buildKalmanView(data, r.mid, {});
   labStore.setState({ series });
 });
-afterEach(() => { cleanup(); act(() => { labStore.setState({ kalman: null, status: 'idle' }); labStore.getState().setKalman(null); }); });
+afterEach(() => { cleanup(); act(() => { labStore.setState({ kalman: null, status: 'idle', replay: 1 }); labStore.getState().setKalman(null); }); });
 
 describe('KalmanPanel', () => {
   it('says it is waiting while there is no Kalman view', () => {
@@ -143,6 +144,25 @@ describe('KalmanPanel', () => {
     act(() => labStore.setState({ kalman: view }));
     render(<KalmanPanel />);
     expect(screen.getByTestId('kalman-source')).toHaveTextContent(/^q and r fitted by maximum likelihood/);
+  });
+
+  it('follows the replay cursor: reads out the filter at the cursor, none when the whole run is shown', () => {
+    act(() => labStore.setState({ kalman: view, replay: 1 }));
+    render(<KalmanPanel />);
+    expect(screen.queryByTestId('kalman-at-cursor')).toBeNull();
+    cleanup();
+    for (const replay of [0.25, 0.6]) {
+      act(() => labStore.setState({ kalman: view, replay }));
+      render(<KalmanPanel />);
+      // The last downsampled point at or before the cursor, a share of the time span.
+      const cut = view.time[0] + replay * (view.time[view.time.length - 1] - view.time[0]);
+      let k = 0;
+      while (k + 1 < view.time.length && view.time[k + 1] <= cut) k++;
+      const text = screen.getByTestId('kalman-at-cursor').textContent ?? '';
+      expect(text).toContain(`t = ${fmtNum(view.time[k] - view.time[0])} s`);
+      expect(text).toContain(`raw mid ${fmtNum(view.raw[k])}, filtered ${fmtNum(view.filtered[k])}, gain K ${fmtNum(view.gain[k])}, innovation ${fmtNum(view.innovation[k])}`);
+      cleanup();
+    }
   });
 });
 

@@ -5,6 +5,7 @@ import { RegimePanel } from '../../../src/features/regimes/RegimePanel';
 import { labStore } from '../../../src/stores/lab-store';
 import { generateSyntheticMarket, runBacktest, type BacktestResult, type MarketData } from '../../../src/engine';
 import { buildRegimeView, buildSeriesView, buildSummaryView, type RegimeView } from '../../../src/workers/lab-view';
+import { fmtNum } from '../../../src/features/kalman/format';
 
 const num = (text: string | null) => Number((text ?? '').replace('\u2212', '-').replace(/[^0-9eE+\-.]/g, ''));
 /** A shown number equals the view's to its displayed precision (4 significant digits, or 0.1 % points). */
@@ -23,7 +24,7 @@ beforeAll(() => {
   result = runBacktest(data, { strategy: 'as-regime', seed: 11, regime: { nStates: 3 } });
   view = buildRegimeView(data, result.mid, result, { nStates: 3, seed: 11 });
 });
-afterEach(() => { cleanup(); act(() => labStore.setState({ regimes: null, series: null, summary: null, status: 'idle' })); });
+afterEach(() => { cleanup(); act(() => labStore.setState({ regimes: null, series: null, summary: null, status: 'idle', replay: 1 })); });
 
 describe('RegimePanel', () => {
   it('says it is waiting while there is no regime view', () => {
@@ -101,6 +102,33 @@ describe('RegimePanel', () => {
         expect(cells[4]).toHaveTextContent('—');
         expect(cells[6]).toHaveTextContent('—');
       }
+      cleanup();
+    }
+  });
+
+  it('follows the replay cursor: reads out the Viterbi regime, its posterior and the strategy regime at the cursor', () => {
+    const series = buildSeriesView(result, result.time.length);
+    act(() => labStore.setState({ regimes: view, series, summary: buildSummaryView(result), replay: 1 }));
+    render(<RegimePanel />);
+    expect(screen.queryByTestId('regime-at-cursor')).toBeNull();
+    cleanup();
+    const K = view.nStates;
+    for (const replay of [0.3, 0.8]) {
+      act(() => labStore.setState({ replay }));
+      render(<RegimePanel />);
+      const cut = view.time[0] + replay * (view.time[view.time.length - 1] - view.time[0]);
+      let k = 0;
+      while (k + 1 < view.time.length && view.time[k + 1] <= cut) k++;
+      const s = view.state[k];
+      const label = view.rows.find((r) => r.state === s)!.label;
+      const text = screen.getByTestId('regime-at-cursor').textContent ?? '';
+      expect(text).toContain(`t = ${fmtNum(view.time[k] - view.time[0])} s: Viterbi regime ${label} (posterior ${fmtNum(view.post[k * K + s])})`);
+      // The strategy's own causal regime at the last series point before the cursor.
+      const p = series.price;
+      const cutS = p.time[0] + replay * (p.time[p.time.length - 1] - p.time[0]);
+      let j = 0;
+      while (j + 1 < p.time.length && p.time[j + 1] <= cutS) j++;
+      expect(text).toContain(`the strategy quoted in its ${result.regimeLabels[p.regime[j]]} regime`);
       cleanup();
     }
   });

@@ -1,0 +1,70 @@
+import { expect, test, type Locator, type Page } from '@playwright/test';
+import { openApp } from './helpers';
+import type {} from '../../src/app/console-api'; // window.mmlab type
+
+async function waitForRunDone(page: Page) {
+  await expect.poll(() => page.evaluate(() => { const s = window.mmlab!.lab.getState(); return s.status === 'done' && s.regimes !== null && s.kalman !== null; }), { timeout: 90_000 }).toBe(true);
+}
+
+interface Geometry { left: number; width: number; cursorX: number | null; right: number }
+
+/** Where a chart draws: the plot area (grid), the cursor line's x, and the right end of its data curves, in SVG px (null before it is drawn). */
+async function geometryNow(chart: Locator): Promise<Geometry | null> {
+  await chart.scrollIntoViewIfNeeded();
+  return chart.evaluate((el) => {
+    const gridEl = el.querySelector('.recharts-cartesian-grid') as SVGGElement | null;
+    const curves = [...el.querySelectorAll('.recharts-line-curve, .recharts-area-curve')] as SVGGraphicsElement[];
+    if (!gridEl || curves.length === 0) return null;
+    const grid = gridEl.getBBox();
+    const line = el.querySelector('.replay-cursor line');
+    const right = Math.max(...curves.map((c) => { const b = c.getBBox(); return b.x + b.width; }));
+    return { left: grid.x, width: grid.width, cursorX: line ? Number(line.getAttribute('x1')) : null, right };
+  });
+}
+
+/** The chart's geometry once `ok` holds for it (charts redraw one per task, so this waits for its turn). */
+async function geometry(chart: Locator, ok: (g: Geometry) => boolean): Promise<Geometry> {
+  let last: Geometry | null = null;
+  await expect.poll(async () => { last = await geometryNow(chart); return last !== null && ok(last); }, { timeout: 15_000 }).toBe(true);
+  return last!;
+}
+
+test('the Kalman and regime charts follow the replay cursor: data up to it, a cursor line at it, values read out', async ({ page }) => {
+  await openApp(page, '?p=kalman,regimes');
+  await waitForRunDone(page);
+  const charts = ['kalman-mid-chart', 'kalman-gain-chart', 'kalman-innovation-chart', 'regime-price-chart', 'regime-posterior-chart', 'regime-spread-chart'];
+  for (const id of charts) {
+    // Whole run: no cursor, curves across the whole axis.
+    await geometry(page.getByTestId(id), (g) => g.cursorX === null && g.right > g.left + 0.97 * g.width);
+  }
+  await expect(page.getByTestId('kalman-at-cursor')).toHaveCount(0);
+  // Scrub to 40 % of the run with the replay control.
+  await page.getByLabel('Replay position').fill('400');
+  await expect.poll(() => page.evaluate(() => window.mmlab!.lab.getState().replay)).toBe(0.4);
+  await expect(page.getByTestId('kalman-at-cursor')).toContainText('At the replay cursor');
+  await expect(page.getByTestId('regime-at-cursor')).toContainText('Viterbi regime');
+  for (const id of charts) {
+    const g = await geometry(page.getByTestId(id), (x) => x.cursorX !== null);
+    // The axis keeps the whole run; the curves stop at the cursor, which sits at 40 % of it (to a point's spacing).
+    expect(Math.abs(g.cursorX! - (g.left + 0.4 * g.width)), id).toBeLessThan(0.02 * g.width);
+    expect(g.right, id).toBeLessThanOrEqual(g.cursorX! + 1);
+    expect(g.right, id).toBeGreaterThan(g.left + 0.35 * g.width);
+  }
+  // The readout names the point at the cursor.
+  const expected = await page.evaluate(() => {
+    const k = window.mmlab!.lab.getState().kalman!;
+    const cut = k.time[0] + 0.4 * (k.time[k.time.length - 1] - k.time[0]);
+    let i = 0;
+    while (i + 1 < k.time.length && k.time[i + 1] <= cut) i++;
+    return { t: k.time[i] - k.time[0], filtered: k.filtered[i] };
+  });
+  const { fmtNum } = await import('../../src/features/kalman/format');
+  await expect(page.getByTestId('kalman-at-cursor')).toContainText(`t = ${fmtNum(expected.t)} s`);
+  await expect(page.getByTestId('kalman-at-cursor')).toContainText(`filtered ${fmtNum(expected.filtered)}`);
+  // Play runs the cursor to the end, and the charts are whole again.
+  await page.getByRole('button', { name: 'Play' }).click();
+  await page.getByRole('combobox', { name: 'Speed' }).selectOption('10');
+  await expect.poll(() => page.evaluate(() => window.mmlab!.lab.getState().replay), { timeout: 30_000 }).toBe(1);
+  await expect(page.getByTestId('kalman-at-cursor')).toHaveCount(0);
+  await geometry(page.getByTestId('kalman-mid-chart'), (g) => g.cursorX === null && g.right > g.left + 0.97 * g.width);
+});
