@@ -1,4 +1,5 @@
 import { checkSeries } from '../filters/series';
+import { forwardK3 } from './em-k3';
 import { checkHmmParams, type HmmParams } from './hmm-model';
 
 /**
@@ -117,11 +118,20 @@ function rescueStep(xt: number, m: HmmParams, alpha: Float64Array, emis: Float64
   return best;
 }
 
+/**
+ * Log-likelihood of x under m (parameters assumed valid) using w as scratch: the K = 3 fast path
+ * (em-k3.ts, same recursion, ≤ 1e-15 relative difference) when it applies, else forwardInto.
+ */
+export function hmmLogLikInto(x: ArrayLike<number>, m: HmmParams, w: ForwardWork): number {
+  if (m.means.length === 3 && forwardK3(x, m, w)) return w.logLik;
+  return forwardInto(x, m, w);
+}
+
 /** Log-likelihood log p(x_1..x_n) of the series under a Gaussian HMM. */
 export function hmmLogLik(x: Float64Array, model: HmmParams): number {
   checkSeries('x', x);
   const K = checkHmmParams(model);
-  return forwardInto(x, model, createForwardWork(x.length, K));
+  return hmmLogLikInto(x, model, createForwardWork(x.length, K));
 }
 
 /** Causal filtered probabilities P(s_t = k | x_1..x_t), n×K row-major (forward pass only, no look-ahead). */

@@ -2,66 +2,125 @@ import type { Rng } from '../data/rng';
 import type { HmmParams } from './hmm-model';
 
 /**
- * Starting points for Baum-Welch on a standardised series z. Quantile start: K equal-count groups
- * of the sorted data. k-means start: 1-D k-means++ seeding (Arthur & Vassilvitskii 2007) and a few
- * Lloyd iterations. Both give sticky transitions (0.9 on the diagonal) and a uniform initial law.
+ * Starting points for Baum-Welch on a standardised series z, computed on its sorted copy with prefix
+ * sums, so each start costs O(K log n) after one O(n) pass. Quantile start: K equal-count groups of
+ * the sorted data. k-means start: 1-D k-means++ seeding (Arthur & Vassilvitskii 2007) and Lloyd
+ * iterations to convergence; in 1-D every cluster is a contiguous run of the sorted data between
+ * midpoints of neighbouring centres, so a cluster's count, sum and sum of squares are prefix-sum
+ * differences. Both give sticky transitions (0.9 on the diagonal) and a uniform initial law; states
+ * come sorted by mean, each with its own cluster's variance.
  */
-export function quantileStart(sorted: Float64Array, K: number, varFloor: number): HmmParams {
-  const n = sorted.length;
+export interface SortedSums {
+  sorted: Float64Array;
+  /** s1[i] = Σ_{j<i} sorted[j], s2[i] = Σ_{j<i} sorted[j]²  (n + 1 entries). */
+  s1: Float64Array;
+  s2: Float64Array;
+}
+
+export function sortedSums(z: Float64Array): SortedSums {
+  const n = z.length;
+  const sorted = z.slice().sort();
+  const s1 = new Float64Array(n + 1);
+  const s2 = new Float64Array(n + 1);
+  for (let i = 0; i < n; i++) {
+    const v = sorted[i];
+    s1[i + 1] = s1[i] + v;
+    s2[i + 1] = s2[i] + v * v;
+  }
+  return { sorted, s1, s2 };
+}
+
+/** Σ_{lo ≤ i < hi} (sorted[i] − c)², clamped at 0 against rounding. */
+function sqDev(ss: SortedSums, lo: number, hi: number, c: number): number {
+  const v = ss.s2[hi] - ss.s2[lo] - 2 * c * (ss.s1[hi] - ss.s1[lo]) + c * c * (hi - lo);
+  return v > 0 ? v : 0;
+}
+
+/** First index i in [lo, hi) with sorted[i] ≥ v (hi if none). */
+function lowerBound(a: Float64Array, v: number, lo: number, hi: number): number {
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (a[mid] < v) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+export function quantileStart(ss: SortedSums, K: number, varFloor: number): HmmParams {
+  const n = ss.sorted.length;
   const means = new Float64Array(K);
   const variances = new Float64Array(K);
   for (let k = 0; k < K; k++) {
     const lo = Math.floor((k * n) / K);
     const hi = Math.floor(((k + 1) * n) / K);
-    let s = 0;
-    for (let i = lo; i < hi; i++) s += sorted[i];
-    const m = s / (hi - lo);
-    let v = 0;
-    for (let i = lo; i < hi; i++) v += (sorted[i] - m) * (sorted[i] - m);
+    const m = (ss.s1[hi] - ss.s1[lo]) / (hi - lo);
     means[k] = m;
-    variances[k] = Math.max(v / (hi - lo), varFloor, 0.01);
+    variances[k] = Math.max(sqDev(ss, lo, hi, m) / (hi - lo), varFloor, 0.01);
   }
   return withStickyChain(means, variances);
 }
 
-export function kmeansStart(z: Float64Array, K: number, varFloor: number, rng: Rng): HmmParams {
-  const n = z.length;
+/** Cluster boundaries for sorted centres c: cluster k is [bounds[k], bounds[k + 1]). */
+function segments(ss: SortedSums, c: Float64Array, K: number, bounds: Int32Array): void {
+  const n = ss.sorted.length;
+  bounds[0] = 0;
+  bounds[K] = n;
+  for (let k = 1; k < K; k++) bounds[k] = lowerBound(ss.sorted, (c[k - 1] + c[k]) / 2, bounds[k - 1], n);
+}
+
+export function kmeansStart(ss: SortedSums, K: number, varFloor: number, rng: Rng): HmmParams {
+  const { sorted } = ss;
+  const n = sorted.length;
   const centers = new Float64Array(K);
-  centers[0] = z[rng.int(n)];
-  const d2 = new Float64Array(n);
+  const bounds = new Int32Array(K + 1);
+  centers[0] = sorted[rng.int(n)];
   for (let k = 1; k < K; k++) {
+    // D² sampling: pick a point with probability ∝ its squared distance to the nearest centre so far.
+    const c = centers.subarray(0, k).sort();
+    segments(ss, c, k, bounds);
     let total = 0;
-    for (let i = 0; i < n; i++) {
-      let best = Infinity;
-      for (let c = 0; c < k; c++) { const d = z[i] - centers[c]; if (d * d < best) best = d * d; }
-      d2[i] = best;
-      total += best;
-    }
+    for (let j = 0; j < k; j++) total += sqDev(ss, bounds[j], bounds[j + 1], c[j]);
     let u = rng.uniform() * total;
     let pick = n - 1;
-    for (let i = 0; i < n; i++) { u -= d2[i]; if (u < 0) { pick = i; break; } }
-    centers[k] = z[pick];
-  }
-  const assign = new Int32Array(n);
-  const sum = new Float64Array(K);
-  const sum2 = new Float64Array(K);
-  const cnt = new Float64Array(K);
-  for (let it = 0; it < 8; it++) {
-    sum.fill(0); sum2.fill(0); cnt.fill(0);
-    for (let i = 0; i < n; i++) {
-      let best = Infinity, arg = 0;
-      for (let c = 0; c < K; c++) { const d = z[i] - centers[c]; if (d * d < best) { best = d * d; arg = c; } }
-      assign[i] = arg;
-      sum[arg] += z[i]; sum2[arg] += z[i] * z[i]; cnt[arg]++;
+    for (let j = 0; j < k; j++) {
+      const lo = bounds[j], hi = bounds[j + 1];
+      const w = sqDev(ss, lo, hi, c[j]);
+      if (u < w) {
+        // Smallest i in the cluster whose cumulative squared deviation exceeds u.
+        let a = lo, b = hi - 1;
+        while (a < b) {
+          const mid = (a + b) >>> 1;
+          if (sqDev(ss, lo, mid + 1, c[j]) > u) b = mid;
+          else a = mid + 1;
+        }
+        pick = a;
+        break;
+      }
+      u -= w;
     }
-    for (let c = 0; c < K; c++) if (cnt[c] > 0) centers[c] = sum[c] / cnt[c];
+    centers[k] = sorted[pick];
+  }
+  const counts = new Float64Array(K);
+  for (let it = 0; it < 100; it++) {
+    centers.sort(); // an empty cluster keeps its centre, which may then be out of order
+    segments(ss, centers, K, bounds);
+    let moved = false;
+    for (let k = 0; k < K; k++) {
+      const cnt = bounds[k + 1] - bounds[k];
+      counts[k] = cnt;
+      if (cnt > 0) {
+        const m = (ss.s1[bounds[k + 1]] - ss.s1[bounds[k]]) / cnt;
+        if (m !== centers[k]) moved = true;
+        centers[k] = m;
+      }
+    }
+    if (!moved) break;
   }
   const variances = new Float64Array(K);
-  for (let c = 0; c < K; c++) {
-    const v = cnt[c] > 1 ? sum2[c] / cnt[c] - centers[c] * centers[c] : 1;
-    variances[c] = Math.max(v, varFloor, 0.01);
+  for (let k = 0; k < K; k++) {
+    const v = counts[k] > 1 ? sqDev(ss, bounds[k], bounds[k + 1], centers[k]) / counts[k] : 1;
+    variances[k] = Math.max(v, varFloor, 0.01);
   }
-  centers.sort();
   return withStickyChain(centers, variances);
 }
 

@@ -1,0 +1,201 @@
+import type { EStats } from './backward';
+import type { HmmParams } from './hmm-model';
+
+/**
+ * Quasi-Newton acceleration of Baum-Welch (Jamshidian & Jennrich 1997, "Acceleration of the EM
+ * algorithm by using quasi-Newton methods", JRSS B 59): BFGS on the log-likelihood in unconstrained
+ * coordinates φ, with the gradient taken from the Baum-Welch E-step (Fisher's identity: ∇ℓ(θ) is the
+ * gradient of the EM Q-function at θ, Dempster, Laird & Rubin 1977) and the inverse Hessian started
+ * from the inverse expected complete-data information, which makes the first step an EM-like step.
+ *
+ * Coordinates of a K-state Gaussian HMM (P = K² + 2K − 1 of them):
+ * - means μ_k (K), log-variances ν_k = ln σ²_k (K);
+ * - per transition row i, η_ij = ln(a_ij / a_i,r(i)) for j ≠ r(i), the row's reference state (K·(K − 1));
+ * - for the initial law, ln(π_j / π_r) for j ≠ r (K − 1).
+ * Every φ is a valid model (softmax rows, positive variances), so steps need no feasibility search;
+ * variances are floored at the variance floor when mapped back.
+ */
+export interface QnWork {
+  K: number;
+  P: number;
+  /** Reference state per transition row, then for the initial law (K + 1 entries). */
+  ref: Int32Array;
+  /** Inverse Hessian approximation of −ℓ in φ, P×P row-major. */
+  Hi: Float64Array;
+  /** ∂ℓ/∂φ at the current point. */
+  g: Float64Array;
+  gOld: Float64Array;
+  phi: Float64Array;
+  phiTrial: Float64Array;
+  d: Float64Array;
+  s: Float64Array;
+  y: Float64Array;
+  Hy: Float64Array;
+}
+
+export function createQnWork(K: number): QnWork {
+  const P = K * K + 2 * K - 1;
+  const v = () => new Float64Array(P);
+  return { K, P, ref: new Int32Array(K + 1), Hi: new Float64Array(P * P), g: v(), gOld: v(), phi: v(), phiTrial: v(), d: v(), s: v(), y: v(), Hy: v() };
+}
+
+const TINY_P = 1e-300;
+/** Probabilities and counts below these are treated as these in the starting inverse Hessian only. */
+const MIN_P_PRECOND = 1e-8;
+const MIN_COUNT_PRECOND = 1e-3;
+
+/** Picks each row's (and the initial law's) largest probability as its reference state. */
+export function chooseReferences(m: HmmParams, q: QnWork): void {
+  const K = q.K;
+  for (let i = 0; i <= K; i++) {
+    const row = i < K ? m.trans : m.init;
+    const o = i < K ? i * K : 0;
+    let b = 0;
+    for (let j = 1; j < K; j++) if (row[o + j] > row[o + b]) b = j;
+    q.ref[i] = b;
+  }
+}
+
+export function toPhi(m: HmmParams, q: QnWork, out: Float64Array): void {
+  const K = q.K;
+  let p = 0;
+  for (let k = 0; k < K; k++) out[p++] = m.means[k];
+  for (let k = 0; k < K; k++) out[p++] = Math.log(m.variances[k]);
+  for (let i = 0; i <= K; i++) {
+    const row = i < K ? m.trans : m.init;
+    const o = i < K ? i * K : 0;
+    const r = q.ref[i];
+    const lr = Math.log(row[o + r]);
+    for (let j = 0; j < K; j++) if (j !== r) out[p++] = Math.log(Math.max(row[o + j], TINY_P)) - lr;
+  }
+}
+
+/** Writes the model at φ into out; false when φ maps to no finite model. */
+export function fromPhi(phi: Float64Array, q: QnWork, varFloor: number, out: HmmParams): boolean {
+  const K = q.K;
+  let p = 0;
+  for (let k = 0; k < K; k++) {
+    const mu = phi[p++];
+    if (!Number.isFinite(mu)) return false;
+    out.means[k] = mu;
+  }
+  for (let k = 0; k < K; k++) {
+    const v = Math.exp(phi[p++]);
+    if (!(v < Infinity)) return false;
+    out.variances[k] = v > varFloor ? v : varFloor;
+  }
+  for (let i = 0; i <= K; i++) {
+    const row = i < K ? out.trans : out.init;
+    const o = i < K ? i * K : 0;
+    const r = q.ref[i];
+    // Softmax with the reference's coordinate fixed at 0, shifted by the largest coordinate.
+    let mx = 0;
+    for (let j = 0, c = p; j < K; j++) if (j !== r) { const e = phi[c++]; if (!Number.isFinite(e)) return false; if (e > mx) mx = e; }
+    let s = 0;
+    for (let j = 0; j < K; j++) {
+      const e = Math.exp((j === r ? 0 : phi[p++]) - mx);
+      row[o + j] = e;
+      s += e;
+    }
+    for (let j = 0; j < K; j++) row[o + j] /= s;
+  }
+  return true;
+}
+
+/**
+ * ∂ℓ/∂φ at m from the E-step statistics of m (Fisher's identity; Gaussian score as in Bilmes 1998,
+ * softmax score S_ij − R_i·a_ij with R_i = Σ_j S_ij).
+ */
+export function gradient(m: HmmParams, st: EStats, q: QnWork, out: Float64Array): void {
+  const K = q.K;
+  let p = 0;
+  for (let k = 0; k < K; k++) out[p++] = (st.sumX[k] - m.means[k] * st.occ[k]) / m.variances[k];
+  for (let k = 0; k < K; k++) {
+    const mu = m.means[k];
+    const ss = st.sumX2[k] - 2 * mu * st.sumX[k] + mu * mu * st.occ[k];
+    out[p++] = -0.5 * st.occ[k] + ss / (2 * m.variances[k]);
+  }
+  for (let i = 0; i <= K; i++) {
+    const row = i < K ? m.trans : m.init;
+    const cnt = i < K ? st.trans : st.first;
+    const o = i < K ? i * K : 0;
+    let R = 0;
+    for (let j = 0; j < K; j++) R += cnt[o + j];
+    const r = q.ref[i];
+    for (let j = 0; j < K; j++) if (j !== r) out[p++] = cnt[o + j] - R * row[o + j];
+  }
+}
+
+/**
+ * Hi = inverse expected complete-data information at m (block diagonal): σ²_k/n_k for μ_k, 2/n_k for
+ * ν_k, and for a softmax row with total count R, (diag(1/a_j) + 11ᵀ/a_r)/R (Sherman-Morrison inverse
+ * of R·(diag(a) − aaᵀ) on the non-reference coordinates).
+ */
+export function resetInverseHessian(m: HmmParams, st: EStats, q: QnWork): void {
+  const { K, P, Hi } = q;
+  Hi.fill(0);
+  for (let k = 0; k < K; k++) {
+    const nk = Math.max(st.occ[k], MIN_COUNT_PRECOND);
+    Hi[k * P + k] = m.variances[k] / nk;
+    Hi[(K + k) * P + K + k] = 2 / nk;
+  }
+  let p = 2 * K;
+  for (let i = 0; i <= K; i++) {
+    const row = i < K ? m.trans : m.init;
+    const cnt = i < K ? st.trans : st.first;
+    const o = i < K ? i * K : 0;
+    let R = 0;
+    for (let j = 0; j < K; j++) R += cnt[o + j];
+    R = Math.max(R, MIN_COUNT_PRECOND);
+    const r = q.ref[i];
+    const invRef = 1 / Math.max(row[o + r], MIN_P_PRECOND);
+    for (let a = 0, ja = 0; ja < K; ja++) {
+      if (ja === r) continue;
+      for (let b = 0, jb = 0; jb < K; jb++) {
+        if (jb === r) continue;
+        Hi[(p + a) * P + p + b] = ((a === b ? 1 / Math.max(row[o + ja], MIN_P_PRECOND) : 0) + invRef) / R;
+        b++;
+      }
+      a++;
+    }
+    p += K - 1;
+  }
+}
+
+/** d = Hi·g (an ascent direction); returns gᵀd. */
+export function direction(q: QnWork): number {
+  const { P, Hi, g, d } = q;
+  let gd = 0;
+  for (let i = 0; i < P; i++) {
+    let t = 0;
+    for (let j = 0; j < P; j++) t += Hi[i * P + j] * g[j];
+    d[i] = t;
+    gd += g[i] * t;
+  }
+  return gd;
+}
+
+/**
+ * BFGS update of the inverse Hessian of −ℓ (Nocedal & Wright 2006, eq. 6.17) from s = φ_new − φ_old and
+ * y = g_old − g_new; skipped when the curvature condition sᵀy > 0 fails (numerically), which keeps Hi
+ * positive definite.
+ */
+export function bfgsUpdate(q: QnWork): void {
+  const { P, Hi, s, y, Hy } = q;
+  let sy = 0, ss = 0, yy = 0;
+  for (let i = 0; i < P; i++) { sy += s[i] * y[i]; ss += s[i] * s[i]; yy += y[i] * y[i]; }
+  if (!(sy > 1e-10 * Math.sqrt(ss * yy))) return;
+  let yHy = 0;
+  for (let i = 0; i < P; i++) {
+    let t = 0;
+    for (let j = 0; j < P; j++) t += Hi[i * P + j] * y[j];
+    Hy[i] = t;
+    yHy += y[i] * t;
+  }
+  const rho = 1 / sy;
+  const c = (1 + rho * yHy) * rho;
+  for (let i = 0; i < P; i++) {
+    const si = s[i], hi = Hy[i];
+    for (let j = 0; j < P; j++) Hi[i * P + j] += c * si * s[j] - rho * (hi * s[j] + si * Hy[j]);
+  }
+}
