@@ -15,7 +15,8 @@ import { expNonPositive } from './fast-exp';
  *   they fall below 2^−64 (Rabiner 1989 §V.A scaling, applied lazily); the per-step division that
  *   normalises α̂ and the posteriors sits beside the chain, where it overlaps with it.
  * forwardK3 returns false when a step needs the log-space rescue of forwardInto, so the caller can
- * rerun the general code.
+ * rerun the general code. backwardK3 needs forwardK3's output in w and overwrites w.alpha with the
+ * smoothed posteriors γ (two passes with fewer live variables than one).
  */
 const LOG_2PI = Math.log(2 * Math.PI);
 const TINY = 1e-280;
@@ -77,21 +78,14 @@ export function backwardK3(x: ArrayLike<number>, m: HmmParams, w: ForwardWork, s
   const { emis, alpha } = w;
   const A = m.trans;
   const a00 = A[0], a01 = A[1], a02 = A[2], a10 = A[3], a11 = A[4], a12 = A[5], a20 = A[6], a21 = A[7], a22 = A[8];
-  let n0 = 0, n1 = 0, n2 = 0, s0 = 0, s1 = 0, s2 = 0, q0 = 0, q1 = 0, q2 = 0;
   let S00 = 0, S01 = 0, S02 = 0, S10 = 0, S11 = 0, S12 = 0, S20 = 0, S21 = 0, S22 = 0;
   // β_t up to a positive factor; ig = 1 / Σ_k α̂_t(k)·β_t(k), so γ_t = α̂_t·β_t·ig.
   let b0 = 1, b1 = 1, b2 = 1;
   let ig = 1;
-  let g0 = 0, g1 = 0, g2 = 0;
-  for (let t = n - 1, o = 3 * (n - 1); t >= 0; t--, o -= 3) {
-    const xt = x[t];
-    g0 = alpha[o] * b0 * ig; g1 = alpha[o + 1] * b1 * ig; g2 = alpha[o + 2] * b2 * ig;
-    n0 += g0; n1 += g1; n2 += g2;
-    const x0 = g0 * xt, x1 = g1 * xt, x2 = g2 * xt;
-    s0 += x0; s1 += x1; s2 += x2;
-    q0 += x0 * xt; q1 += x1 * xt; q2 += x2 * xt;
-    if (t === 0) break;
+  // Pass 1 (backward): ξ sums, and γ_t written over α̂_t once step t no longer needs it.
+  for (let o = 3 * (n - 1); o > 0; o -= 3) {
     const w0 = emis[o] * b0, w1 = emis[o + 1] * b1, w2 = emis[o + 2] * b2;
+    alpha[o] *= b0 * ig; alpha[o + 1] *= b1 * ig; alpha[o + 2] *= b2 * ig;
     let r0 = a00 * w0 + a01 * w1 + a02 * w2;
     let r1 = a10 * w0 + a11 * w1 + a12 * w2;
     let r2 = a20 * w0 + a21 * w1 + a22 * w2;
@@ -113,10 +107,21 @@ export function backwardK3(x: ArrayLike<number>, m: HmmParams, w: ForwardWork, s
     if (r0 + r1 + r2 < DOWN) { r0 *= UP; r1 *= UP; r2 *= UP; ig *= DOWN; }
     b0 = r0; b1 = r1; b2 = r2;
   }
+  alpha[0] *= b0 * ig; alpha[1] *= b1 * ig; alpha[2] *= b2 * ig;
+  // Pass 2 (forward): Σγ, Σγx, Σγx² from the posteriors.
+  let n0 = 0, n1 = 0, n2 = 0, s0 = 0, s1 = 0, s2 = 0, q0 = 0, q1 = 0, q2 = 0;
+  for (let t = 0, o = 0; t < n; t++, o += 3) {
+    const xt = x[t];
+    const g0 = alpha[o], g1 = alpha[o + 1], g2 = alpha[o + 2];
+    n0 += g0; n1 += g1; n2 += g2;
+    const x0 = g0 * xt, x1 = g1 * xt, x2 = g2 * xt;
+    s0 += x0; s1 += x1; s2 += x2;
+    q0 += x0 * xt; q1 += x1 * xt; q2 += x2 * xt;
+  }
   st.occ[0] = n0; st.occ[1] = n1; st.occ[2] = n2;
   st.sumX[0] = s0; st.sumX[1] = s1; st.sumX[2] = s2;
   st.sumX2[0] = q0; st.sumX2[1] = q1; st.sumX2[2] = q2;
-  st.first[0] = g0; st.first[1] = g1; st.first[2] = g2;
+  st.first[0] = alpha[0]; st.first[1] = alpha[1]; st.first[2] = alpha[2];
   const S = st.trans;
   S[0] = S00 * a00; S[1] = S01 * a01; S[2] = S02 * a02;
   S[3] = S10 * a10; S[4] = S11 * a11; S[5] = S12 * a12;

@@ -4,7 +4,7 @@ import { ParamError, finite, integerIn, positive } from '../util/validate';
 import { createEStats, type EStats } from './backward';
 import { createEmWork, eStep, finishEStep, forwardLogLik, mStep, type EmWork } from './em-step';
 import { hmmLogLikInto } from './forward';
-import { kmeansStart, quantileStart, sortedSums } from './hmm-init';
+import { sortedSums, startingPoints } from './hmm-init';
 import { sortHmmStates, type HmmModel, type HmmParams } from './hmm-model';
 import { bfgsUpdate, chooseReferences, createQnWork, direction, fromPhi, gradient, resetInverseHessian, toPhi, type QnWork } from './quasi-newton';
 
@@ -152,10 +152,12 @@ function advance(z: Float64Array, run: Run, work: EmWork, maxIter: number, tol: 
  * points are the same (stationary points of ℓ).
  *
  * Restarts (short-run EM screening, Biernacki, Celeux & Govaert 2003): `restarts` starts (the quantile
- * start, then k-means++ starts drawn from `seed`) each get `screenIter` Baum-Welch iterations; the
- * start with the best log-likelihood after screening, and the quantile start, are carried on to
- * convergence and the better of the two is returned, so more restarts never end below the single
- * deterministic start. States come back sorted by mean (sortHmmStates), so ids are stable.
+ * start, then k-means++ starts drawn from `seed`; a k-means start identical to an earlier one is run
+ * once, see startingPoints) each get `screenIter` Baum-Welch iterations. The start with the best
+ * log-likelihood after screening, and the quantile start, are carried on to convergence and the better
+ * of the two is returned, so more restarts never end below the single deterministic start. Screening
+ * is a heuristic: a start that is behind after screenIter iterations is not pursued even if it would
+ * have ended higher. States come back sorted by mean (sortHmmStates), so ids are stable.
  * All buffers are allocated once per call.
  */
 export function fitHmm(x: Float64Array, opts: FitHmmOptions): FitHmmResult {
@@ -177,12 +179,10 @@ export function fitHmm(x: Float64Array, opts: FitHmmOptions): FitHmmResult {
   const z = new Float64Array(n);
   for (let i = 0; i < n; i++) z[i] = (x[i] - gm) / sd;
   const ss = sortedSums(z);
-  const rng = createRng(seed);
   const work = createEmWork(n, K);
 
   const runs: Run[] = [];
-  for (let r = 0; r < restarts; r++) {
-    const start = r === 0 ? quantileStart(ss, K, varFloorRel) : kmeansStart(ss, K, varFloorRel, rng);
+  for (const start of startingPoints(ss, K, restarts, varFloorRel, createRng(seed))) {
     const run = startRun(z, start, work);
     advance(z, run, work, restarts > 1 ? Math.min(screenIter, maxIter) : maxIter, tol, varFloorRel);
     runs.push(run);

@@ -124,6 +124,25 @@ export function kmeansStart(ss: SortedSums, K: number, varFloor: number, rng: Rn
   return withStickyChain(centers, variances);
 }
 
+/**
+ * The fit's starting points: the quantile start, then `count − 1` k-means++ starts drawn from rng,
+ * without repeats (k-means converges to the same centres from many seeds, and an identical start
+ * would only repeat an identical EM run).
+ */
+export function startingPoints(ss: SortedSums, K: number, count: number, varFloor: number, rng: Rng): HmmParams[] {
+  const starts = [quantileStart(ss, K, varFloor)];
+  for (let r = 1; r < count; r++) {
+    const s = kmeansStart(ss, K, varFloor, rng);
+    if (!starts.some((t) => sameParams(s, t))) starts.push(s);
+  }
+  return starts;
+}
+
+function sameParams(a: HmmParams, b: HmmParams): boolean {
+  const eq = (u: Float64Array, v: Float64Array) => u.every((x, i) => x === v[i]);
+  return eq(a.means, b.means) && eq(a.variances, b.variances) && eq(a.trans, b.trans) && eq(a.init, b.init);
+}
+
 function withStickyChain(means: Float64Array, variances: Float64Array): HmmParams {
   const K = means.length;
   const trans = new Float64Array(K * K);

@@ -3,10 +3,11 @@ import fc from 'fast-check';
 import { backwardStats, createEStats } from '../../../src/engine/regime/backward';
 import { backwardK3, forwardK3 } from '../../../src/engine/regime/em-k3';
 import { createForwardWork, forwardInto } from '../../../src/engine/regime/forward';
+import { posteriors } from '../../../src/engine';
 import { params, simulateHmm } from './helpers';
 
 describe('forwardK3 / backwardK3', () => {
-  it('give the same log-likelihood, forward probabilities and E-step statistics as the general code', () => {
+  it('give the same log-likelihood, forward probabilities, E-step statistics and posteriors as the general code', () => {
     fc.assert(
       fc.property(fc.integer(), fc.integer({ min: 1, max: 300 }), fc.array(fc.double({ min: 0.02, max: 1, noNaN: true }), { minLength: 15, maxLength: 15 }), (seed, n, w) => {
         const row = (o: number) => { const r = w.slice(o, o + 3); const s = r[0] + r[1] + r[2]; return r.map((v) => v / s); };
@@ -25,6 +26,9 @@ describe('forwardK3 / backwardK3', () => {
         for (const key of ['occ', 'sumX', 'sumX2', 'first', 'trans'] as const) {
           for (let i = 0; i < sg[key].length; i++) expect(Math.abs(sf[key][i] - sg[key][i])).toBeLessThanOrEqual(1e-11 * Math.max(1, Math.abs(sg[key][i])));
         }
+        // backwardK3 leaves the smoothed posteriors in place of α̂.
+        const post = posteriors(x, m);
+        for (let i = 0; i < 3 * n; i++) expect(Math.abs(f.alpha[i] - post[i])).toBeLessThan(1e-12);
       }),
       { numRuns: 150 },
     );
