@@ -50,9 +50,11 @@ export interface RegimeRow {
   timeShare: number;
   /** The state's σ, price units per √second (√(variance / bucketSec)). */
   sigmaPerSqrtSec: number;
-  /** Order-arrival decay κ, per price unit: fitted on this regime's trades when the data has enough, else the run's κ. */
+  /** Order-arrival decay κ the strategy quotes with in this regime, per price unit (the run's κ unless set per state). */
   kappa: number;
-  kappaFromTrades: boolean;
+  /** κ of λ(δ) = A·e^(−κδ) fitted on this regime's own trades (calibrateByRegime), per price unit; NaN when too few. */
+  kappaTrades: number;
+  /** The AS optimal half-spread δ* with this regime's σ and `kappa`, bps of the last mid. */
   halfSpreadBps: number;
   /** Our fills per tick spent in this regime. */
   fillRate: number;
@@ -231,8 +233,8 @@ export interface RegimeView {
 /**
  * The regime model the 'as-regime' strategy fits for the same settings (regimeSetup: mid changes over
  * time buckets, fitted on a prefix), decoded in hindsight over the whole series for display: Viterbi
- * path and smoothed posteriors per bucket, mapped to ticks. Per-regime κ comes from the regime's own
- * trades (calibrateByRegime) when there are enough; fills and PnL are split by the strategy's own
+ * path and smoothed posteriors per bucket, mapped to ticks. δ* uses the κ the strategy quotes with;
+ * κ fitted on each regime's own trades (calibrateByRegime) is shown beside it; fills and PnL are split by the strategy's own
  * causal regime when it has one, else by the displayed path.
  */
 export function buildRegimeView(data: MarketData, mid: Float64Array, result: BacktestResult | null, opts: { nStates: number; seed: number; fitTicks?: number; bucketSec?: number }): RegimeView {
@@ -251,6 +253,7 @@ export function buildRegimeView(data: MarketData, mid: Float64Array, result: Bac
   for (let i = 0; i < n; i++) tickState[i] = path[Math.min(bucketOf[i], last)];
   const stats = regimeStats(x, model, path);
   const kappaRun = result?.resolved.kappa ?? 1;
+  const kappaByState = result?.regimeLabels.length === K ? result.regimeKappaByState : undefined;
   const gamma = result?.resolved.gamma ?? 0.1;
   const horizon = result?.resolved.horizonSec ?? 60;
   const byRegime = data.tradeTime !== undefined && data.tradePrice !== undefined && data.tradeTime.length > 0
@@ -272,9 +275,8 @@ export function buildRegimeView(data: MarketData, mid: Float64Array, result: Bac
   const rows: RegimeRow[] = stats.map((s) => {
     const k = s.state;
     const sigmaPerSqrtSec = s.sigmaPerTick / Math.sqrt(bucketSec); // regimeStats works per observation: here per bucket
-    const fitted = byRegime?.[k].intensity?.kappa;
-    const kappaFromTrades = fitted !== undefined && Number.isFinite(fitted) && fitted > 0;
-    const kappa = kappaFromTrades ? fitted : kappaRun;
+    const kappaTrades = byRegime?.[k].intensity?.kappa ?? Number.NaN;
+    const kappa = kappaByState?.[k] ?? kappaRun;
     const hs = asQuote({ mid: midRef, q: 0, gamma, sigma: sigmaPerSqrtSec, kappa, tau: horizon }).halfSpread;
     return {
       state: k,
@@ -282,7 +284,7 @@ export function buildRegimeView(data: MarketData, mid: Float64Array, result: Bac
       timeShare: stats[k].occupancy,
       sigmaPerSqrtSec,
       kappa,
-      kappaFromTrades,
+      kappaTrades,
       halfSpreadBps: (hs / midRef) * 1e4,
       fillRate: ticksBy[k] > 0 ? fillsBy[k] / ticksBy[k] : 0,
       expectedDurationSec: s.expectedDuration * bucketSec,

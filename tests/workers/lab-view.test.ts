@@ -57,6 +57,16 @@ describe('lab views', () => {
       expect(r.post[k * 3] + r.post[k * 3 + 1] + r.post[k * 3 + 2]).toBeCloseTo(1, 9);
     }
     expect(new Set(r.labels)).toEqual(new Set(['Bull', 'Bear', 'Sideways']));
+    // The same model as the 'as-regime' run on the same settings: its buckets, labels and hindsight path.
+    expect(r.bucketSec).toBe(result.regimeBucketSec);
+    expect(r.labels).toEqual(result.regimeLabels);
+    const tIndex = new Map(Array.from(data.time, (t, i) => [t, i]));
+    for (let k = 0; k < points; k++) expect(r.state[k]).toBe(result.regimeViterbi![tIndex.get(r.time[k])!]);
+    r.rows.forEach((row) => {
+      expect(row.kappa).toBe(result.regimeKappaByState![row.state]);
+      expect(row.sigmaPerSqrtSec).toBeGreaterThan(0);
+      expect(row.expectedDurationSec).toBeGreaterThan(r.bucketSec);
+    });
   });
 
   it('every typed array of a view is listed for transfer exactly once', () => {

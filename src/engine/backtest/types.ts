@@ -197,6 +197,8 @@ export interface BacktestResult extends BacktestSeries {
   regimeViterbi?: Int32Array;
   /** 'as-regime' only: the time bucket of the regime model's observations, seconds. */
   regimeBucketSec?: number;
+  /** 'as-regime' only: κ per regime state it quoted with, per price unit. */
+  regimeKappaByState?: Float64Array;
   riskLog: RiskEvent[];
   /** Risk events beyond the first 10 000 are counted here but not logged. */
   riskEventsDropped: number;

@@ -47,6 +47,8 @@ export interface BuiltStrategy {
   regimeModel?: HmmParams;
   /** Its time buckets, seconds. */
   regimeBucketSec?: number;
+  /** κ per regime state the strategy quotes with, per price unit. */
+  regimeKappaByState?: Float64Array;
 }
 
 function kalmanFit(s: StrategySetup, mid: Float64Array): LocalLevelFit {
@@ -68,6 +70,7 @@ export function createStrategy(s: StrategySetup, time: Float64Array, mid: Float6
   let regimeLabels: string[] = [];
   let regimeModel: HmmParams | undefined;
   let regimeBucketSec: number | undefined;
+  let regimeKappaByState: Float64Array | undefined;
   switch (s.strategy) {
     case 'symmetric':
       strategy = createSymmetric(s);
@@ -90,6 +93,7 @@ export function createStrategy(s: StrategySetup, time: Float64Array, mid: Float6
       regimeLabels = reg.labels;
       regimeModel = reg.model;
       regimeBucketSec = reg.bucketSec;
+      regimeKappaByState = kappaByState;
       break;
     }
     case 'glft':
@@ -110,5 +114,5 @@ export function createStrategy(s: StrategySetup, time: Float64Array, mid: Float6
       widenFactor: positive('config.guard.widenFactor', g.widenFactor ?? 2),
     });
   }
-  return { strategy, regimeLabels, regimeModel, regimeBucketSec };
+  return { strategy, regimeLabels, regimeModel, regimeBucketSec, regimeKappaByState };
 }

@@ -16,6 +16,7 @@ export function RegimeTable({ rows }: { rows: readonly RegimeRow[] }) {
           <th scope="col">Fill rate (fills/tick)</th>
           <th scope="col">Expected duration (s)</th>
           <th scope="col">PnL share</th>
+          <th scope="col" title="λ(δ) = A·e^(−κδ) fitted on the trades printed while this regime held">κ from its trades (1/price)</th>
         </tr>
       </thead>
       <tbody>
@@ -27,11 +28,12 @@ export function RegimeTable({ rows }: { rows: readonly RegimeRow[] }) {
             </th>
             <td>{fmtPct(r.timeShare)}</td>
             <td>{fmtNum(r.sigmaPerSqrtSec)}</td>
-            <td title={r.kappaFromTrades ? "fitted on this regime's trades" : 'the run\'s κ (too few trades in this regime to fit)'}>{fmtNum(r.kappa)}{r.kappaFromTrades ? '' : ' (run)'}</td>
+            <td>{fmtNum(r.kappa)}</td>
             <td>{fmtNum(r.halfSpreadBps)}</td>
             <td>{fmtNum(r.fillRate)}</td>
             <td>{fmtNum(r.expectedDurationSec)}</td>
             <td>{fmtPct(r.pnlShare)}</td>
+            <td>{Number.isFinite(r.kappaTrades) ? fmtNum(r.kappaTrades) : '—'}</td>
           </tr>
         ))}
       </tbody>

@@ -56,6 +56,10 @@ describe('RegimePanel', () => {
       expectNear(cells[0].textContent, r.timeShare * 100, 0.05);
       expectNear(cells[1].textContent, r.sigmaPerSqrtSec);
       expectNear(cells[2].textContent, r.kappa);
+      // κ is the one the strategy quoted with in that state; the trade-fitted κ sits in the last column.
+      expect(r.kappa).toBe(result.regimeKappaByState![r.state]);
+      if (Number.isFinite(r.kappaTrades)) expectNear(cells[7].textContent, r.kappaTrades);
+      else expect(cells[7]).toHaveTextContent('—');
       expectNear(cells[3].textContent, r.halfSpreadBps);
       expectNear(cells[4].textContent, fillRateOf(r.label));
       expectNear(cells[5].textContent, r.expectedDurationSec);

@@ -55,7 +55,7 @@ describe('regime chart rows from a real run', () => {
 });
 
 describe('alignToStrategyRegimes', () => {
-  const base = { timeShare: 0.5, sigmaPerSqrtSec: 1, kappa: 1, kappaFromTrades: true, halfSpreadBps: 1, expectedDurationSec: 2 };
+  const base = { timeShare: 0.5, sigmaPerSqrtSec: 1, kappa: 1, kappaTrades: 2, halfSpreadBps: 1, expectedDurationSec: 2 };
   // The view's fill rate of row j is the strategy's regime j: 0.3 under strategy regime 0, 0.7 under 1.
   const rows = [{ ...base, state: 0, label: 'Bear', pnlShare: 0.9, fillRate: 0.3 }, { ...base, state: 1, label: 'Bull', pnlShare: 0.1, fillRate: 0.7 }];
 
