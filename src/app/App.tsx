@@ -5,6 +5,7 @@ import { AppHeader } from './AppHeader';
 import { UrlNotices } from './UrlNotices';
 import { About } from './About';
 import { LabPanels } from './LabPanels';
+import { ChartWarmUp } from '../components/ui/ChartWarmUp';
 
 /** Composition only: header, notices, then the panels in reading order. */
 export function App() {
@@ -19,6 +20,8 @@ export function App() {
         <LabPanels />
         <About />
       </main>
+      <ChartWarmUp />
+      
     </>
   );
 }

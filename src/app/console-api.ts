@@ -2,6 +2,7 @@ import { EngineClient, LatestRunner, isAborted } from '../workers/engine-client'
 import { paramsStore } from '../stores/params-store';
 import { labStore } from '../stores/lab-store';
 import { datasetStore } from '../stores/dataset-store';
+import { whenDrawsSettled } from '../components/ui/draw-queue';
 
 /**
  * `window.mmlab`: a small scripting surface for power users in the devtools console (and for
@@ -13,6 +14,8 @@ export interface MmLabConsoleApi {
   params: typeof paramsStore;
   lab: typeof labStore;
   dataset: typeof datasetStore;
+  /** Resolves once no chart has drawn or asked to draw for `quietMs` (charts draw one per task, near the viewport only). */
+  chartsSettled: typeof whenDrawsSettled;
 }
 
 declare global {
@@ -22,5 +25,5 @@ declare global {
 }
 
 export function installConsoleApi(): void {
-  window.mmlab = { engine: { EngineClient, LatestRunner, isAborted }, params: paramsStore, lab: labStore, dataset: datasetStore };
+  window.mmlab = { engine: { EngineClient, LatestRunner, isAborted }, params: paramsStore, lab: labStore, dataset: datasetStore, chartsSettled: whenDrawsSettled };
 }

@@ -153,14 +153,25 @@ test('a shared link restores the whole experiment: sample, strategy, parameters,
   await expect(other.getByTestId('metric-net')).toHaveText((await page.getByTestId('metric-net').textContent())!);
 });
 
-/** Starts a 1e6-tick synthetic run from the page and records long tasks and partial updates until it finishes. */
+/**
+ * Starts a 1e6-tick synthetic run from the page once the charts already on screen have drawn,
+ * and records long tasks and partial updates until it has finished and its final views are
+ * drawn. Long tasks before the start (page load, first drawing of the charts) are returned
+ * apart: they are not part of the run.
+ */
 async function measureMillionTickRun(page: Page) {
   return page.evaluate(async () => {
+    const before: number[] = [];
+    const pre = new PerformanceObserver((list) => { for (const e of list.getEntries()) before.push(e.duration); });
+    pre.observe({ type: 'longtask', buffered: true });
+    await window.mmlab!.chartsSettled();
+    pre.disconnect();
     const longTasks: number[] = [];
-    const obs = new PerformanceObserver((list) => { for (const e of list.getEntries()) longTasks.push(e.duration); });
+    const at: number[] = [];
+    const obs = new PerformanceObserver((list) => { for (const e of list.getEntries()) { longTasks.push(e.duration); at.push(Math.round(e.startTime - t0)); } });
+    const t0 = performance.now();
     obs.observe({ type: 'longtask', buffered: false });
     const lab = window.mmlab!.lab;
-    const t0 = performance.now();
     let firstPartialMs = -1;
     let partials = 0;
     const unsub = lab.subscribe((s) => {
@@ -176,10 +187,17 @@ async function measureMillionTickRun(page: Page) {
       const t = setTimeout(() => reject(new Error('run did not finish in 120 s')), 120_000);
       const u = lab.subscribe((s) => { if (s.status === 'done' && s.total === 1_000_000) { clearTimeout(t); u(); resolve(); } });
     });
+    const totalMs = performance.now() - t0;
     unsub();
+    // The final views draw after the run: they count too.
+    await window.mmlab!.chartsSettled();
     obs.disconnect();
-    return { longTasks, firstPartialMs, partials, totalMs: performance.now() - t0 };
+    return { longTasks, at, before, firstPartialMs, partials, totalMs };
   });
+}
+
+function report(label: string, out: Awaited<ReturnType<typeof measureMillionTickRun>>): string {
+  return `1e6-tick lab run, ${label}: first partial after ${out.firstPartialMs.toFixed(0)} ms, ${out.partials} partial updates, done in ${out.totalMs.toFixed(0)} ms; long tasks (until its final views are drawn): ${JSON.stringify(out.longTasks.map((x) => Math.round(x)))} at ${JSON.stringify(out.at)} (before the run, page load and first drawing: ${JSON.stringify(out.before.map((x) => Math.round(x)))})`;
 }
 
 test('a 1e6-tick run streams partial results, and the worker pipeline never blocks the main thread over 50 ms', async ({ page }) => {
@@ -187,18 +205,19 @@ test('a 1e6-tick run streams partial results, and the worker pipeline never bloc
   await openApp(page, '?p=');
   await waitForRunDone(page);
   const out = await measureMillionTickRun(page);
-  console.log(`1e6-tick lab run, panels closed: first partial after ${out.firstPartialMs.toFixed(0)} ms, ${out.partials} partial updates, done in ${out.totalMs.toFixed(0)} ms; long tasks: ${JSON.stringify(out.longTasks.map((x) => Math.round(x)))}`);
+  console.log(report('panels closed', out));
   expect(out.partials).toBeGreaterThan(0);
   expect(out.longTasks.filter((d) => d > 50)).toEqual([]);
 });
 
-test('a 1e6-tick run with every panel open streams partial results into the charts (long tasks printed for BENCHMARKS.md)', async ({ page }) => {
+test('a 1e6-tick run with every panel open streams partial results into the charts without a main-thread task over 50 ms', async ({ page }) => {
   await openApp(page);
   await waitForRunDone(page);
-  await page.locator('#pnl').scrollIntoViewIfNeeded(); // the PnL charts are on screen and redraw live
+  await page.locator('#pnl').scrollIntoViewIfNeeded(); // the PnL and inventory charts are on screen and redraw live
   const out = await measureMillionTickRun(page);
-  console.log(`1e6-tick lab run, all panels: first partial after ${out.firstPartialMs.toFixed(0)} ms, ${out.partials} partial updates, done in ${out.totalMs.toFixed(0)} ms; long tasks: ${JSON.stringify(out.longTasks.map((x) => Math.round(x)))}`);
+  console.log(report('all panels', out));
   expect(out.partials).toBeGreaterThan(0);
+  expect(out.longTasks.filter((d) => d > 50)).toEqual([]);
   await expect(page.getByTestId('run-status')).toHaveText('Done: 1,000,000 ticks');
   await expect(page.getByTestId('chart-pnl').locator('.recharts-line-curve').first()).toBeVisible();
 });

@@ -48,4 +48,16 @@ describe('StagedMount', () => {
     unmount();
     expect(() => act(() => { vi.advanceTimersByTime(100); })).not.toThrow();
   });
+
+  it('draws a chart updated many times while waiting once, with its newest data', () => {
+    const { rerender } = render(<Three v={1} />);
+    act(() => { vi.advanceTimersByTime(100); });
+    for (let v = 2; v <= 40; v++) rerender(<Three v={v} />);
+    act(() => { vi.advanceTimersByTime(0); });
+    expect(screen.getByText('chart 0 v40')).toBeInTheDocument();
+    act(() => { vi.advanceTimersByTime(16); });
+    expect(screen.getByText('chart 1 v40')).toBeInTheDocument();
+    act(() => { vi.advanceTimersByTime(16); });
+    expect(screen.getByText('chart 2 v40')).toBeInTheDocument(); // 3 turns, not 3 × 39
+  });
 });
