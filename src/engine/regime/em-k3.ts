@@ -127,3 +127,111 @@ export function backwardK3(x: ArrayLike<number>, m: HmmParams, w: ForwardWork, s
   S[3] = S10 * a10; S[4] = S11 * a11; S[5] = S12 * a12;
   S[6] = S20 * a20; S[7] = S21 * a21; S[8] = S22 * a22;
 }
+
+/**
+ * The E-step's forward pass (used by fitHmm through em-step.ts): forwardK3 without the per-step
+ * normalisation. alpha gets the unnormalised products u_t = p_t·b_t and emis the shifted emissions,
+ * both multiplied by 2^64 at the steps where the chain is rescaled, so that backwardK3Em can carry β
+ * scaled by the forward's own running sums (see there) and needs neither a division nor a normaliser
+ * per step. w.logLik is set as by forwardK3 (the same sums, same rounding). Returns the chain's final
+ * sum Σ_k u_{n−1}(k) (after its rescale, if any), or 0 when a step needs the log-space rescue.
+ */
+export function forwardK3Em(x: ArrayLike<number>, m: HmmParams, w: ForwardWork): number {
+  const n = x.length;
+  const { emis, alpha } = w;
+  const mu0 = m.means[0], mu1 = m.means[1], mu2 = m.means[2];
+  const h0 = 0.5 / m.variances[0], h1 = 0.5 / m.variances[1], h2 = 0.5 / m.variances[2];
+  const l0 = -0.5 * (LOG_2PI + Math.log(m.variances[0]));
+  const l1 = -0.5 * (LOG_2PI + Math.log(m.variances[1]));
+  const l2 = -0.5 * (LOG_2PI + Math.log(m.variances[2]));
+  const A = m.trans;
+  const a00 = A[0], a01 = A[1], a02 = A[2], a10 = A[3], a11 = A[4], a12 = A[5], a20 = A[6], a21 = A[7], a22 = A[8];
+  let p0 = m.init[0], p1 = m.init[1], p2 = m.init[2];
+  let sumLog = 0;
+  let cPrev = 1;
+  for (let t = 0, o = 0; t < n; t++, o += 3) {
+    const xt = x[t];
+    const d0 = xt - mu0, d1 = xt - mu1, d2 = xt - mu2;
+    const e0 = l0 - d0 * d0 * h0, e1 = l1 - d1 * d1 * h1, e2 = l2 - d2 * d2 * h2;
+    let mx: number, da: number, db: number, top: number;
+    if (e0 >= e1 && e0 >= e2) { mx = e0; da = e1; db = e2; top = 0; }
+    else if (e1 >= e2) { mx = e1; da = e0; db = e2; top = 1; }
+    else { mx = e2; da = e0; db = e1; top = 2; }
+    sumLog += mx;
+    const ea = expNonPositive(da - mx), eb = expNonPositive(db - mx);
+    const b0 = top === 0 ? 1 : ea;
+    const b1 = top === 0 ? ea : top === 1 ? 1 : eb;
+    const b2 = top === 2 ? 1 : eb;
+    emis[o] = b0; emis[o + 1] = b1; emis[o + 2] = b2;
+    const u0 = p0 * b0, u1 = p1 * b1, u2 = p2 * b2;
+    const c = u0 + u1 + u2;
+    p0 = u0 * a00 + u1 * a10 + u2 * a20;
+    p1 = u0 * a01 + u1 * a11 + u2 * a21;
+    p2 = u0 * a02 + u1 * a12 + u2 * a22;
+    if (!(c > TINY * cPrev)) return 0;
+    alpha[o] = u0; alpha[o + 1] = u1; alpha[o + 2] = u2;
+    cPrev = c;
+    if (c < DOWN) {
+      p0 *= UP; p1 *= UP; p2 *= UP; cPrev *= UP; sumLog -= LOG_UP;
+      alpha[o] *= UP; alpha[o + 1] *= UP; alpha[o + 2] *= UP;
+      emis[o] *= UP; emis[o + 1] *= UP; emis[o + 2] *= UP;
+    }
+  }
+  w.logLik = sumLog + Math.log(cPrev);
+  return cPrev;
+}
+
+/**
+ * The E-step's backward pass after forwardK3Em (cLast its return value): the statistics of m into st,
+ * the posteriors γ over w.alpha. β is carried scaled by the forward's running sums instead of being
+ * renormalised every step (the scaling of Rabiner 1989 §V.A, eqs. 91–92, with the forward's lazily
+ * rescaled sums in place of the per-step c_t): D_{n−1} = 1/cLast, γ_t = u_t·D_t,
+ * ξ_t(i,j) = u_{t−1}(i)·a_ij·b_j(x_t)·D_t(j), D_{t−1} = A·(b(x_t)∘D_t), the 2^64 factors of
+ * forwardK3Em cancelling exactly. So each step is multiplications and additions only, with no
+ * normaliser and no division. D cannot be rescaled along the way, so this returns false (and st is
+ * not to be used) when Σ_t Σ_k γ_t(k) is not n to 1e-9 relative, which catches an overflow of D; the
+ * caller then reruns the normalised pair forwardK3/backwardK3.
+ */
+export function backwardK3Em(x: ArrayLike<number>, m: HmmParams, w: ForwardWork, cLast: number, st: EStats): boolean {
+  const n = x.length;
+  const { emis, alpha } = w;
+  const A = m.trans;
+  const a00 = A[0], a01 = A[1], a02 = A[2], a10 = A[3], a11 = A[4], a12 = A[5], a20 = A[6], a21 = A[7], a22 = A[8];
+  let S00 = 0, S01 = 0, S02 = 0, S10 = 0, S11 = 0, S12 = 0, S20 = 0, S21 = 0, S22 = 0;
+  const dLast = 1 / cLast;
+  let b0 = dLast, b1 = dLast, b2 = dLast;
+  // Pass 1 (backward): ξ sums, and γ_t written over u_t once step t no longer needs it.
+  for (let o = 3 * (n - 1); o > 0; o -= 3) {
+    const w0 = emis[o] * b0, w1 = emis[o + 1] * b1, w2 = emis[o + 2] * b2;
+    alpha[o] *= b0; alpha[o + 1] *= b1; alpha[o + 2] *= b2;
+    const p = o - 3;
+    const f0 = alpha[p], f1 = alpha[p + 1], f2 = alpha[p + 2];
+    S00 += f0 * w0; S01 += f0 * w1; S02 += f0 * w2;
+    S10 += f1 * w0; S11 += f1 * w1; S12 += f1 * w2;
+    S20 += f2 * w0; S21 += f2 * w1; S22 += f2 * w2;
+    b0 = a00 * w0 + a01 * w1 + a02 * w2;
+    b1 = a10 * w0 + a11 * w1 + a12 * w2;
+    b2 = a20 * w0 + a21 * w1 + a22 * w2;
+  }
+  alpha[0] *= b0; alpha[1] *= b1; alpha[2] *= b2;
+  // Pass 2 (forward): Σγ, Σγx, Σγx² from the posteriors.
+  let n0 = 0, n1 = 0, n2 = 0, s0 = 0, s1 = 0, s2 = 0, q0 = 0, q1 = 0, q2 = 0;
+  for (let t = 0, o = 0; t < n; t++, o += 3) {
+    const xt = x[t];
+    const g0 = alpha[o], g1 = alpha[o + 1], g2 = alpha[o + 2];
+    n0 += g0; n1 += g1; n2 += g2;
+    const x0 = g0 * xt, x1 = g1 * xt, x2 = g2 * xt;
+    s0 += x0; s1 += x1; s2 += x2;
+    q0 += x0 * xt; q1 += x1 * xt; q2 += x2 * xt;
+  }
+  if (!(Math.abs(n0 + n1 + n2 - n) <= 1e-9 * n)) return false;
+  st.occ[0] = n0; st.occ[1] = n1; st.occ[2] = n2;
+  st.sumX[0] = s0; st.sumX[1] = s1; st.sumX[2] = s2;
+  st.sumX2[0] = q0; st.sumX2[1] = q1; st.sumX2[2] = q2;
+  st.first[0] = alpha[0]; st.first[1] = alpha[1]; st.first[2] = alpha[2];
+  const S = st.trans;
+  S[0] = S00 * a00; S[1] = S01 * a01; S[2] = S02 * a02;
+  S[3] = S10 * a10; S[4] = S11 * a11; S[5] = S12 * a12;
+  S[6] = S20 * a20; S[7] = S21 * a21; S[8] = S22 * a22;
+  return true;
+}

@@ -1,5 +1,5 @@
 import { backwardStats, createEStats, type EStats } from './backward';
-import { backwardK3, forwardK3 } from './em-k3';
+import { backwardK3, backwardK3Em, forwardK3, forwardK3Em } from './em-k3';
 import { createForwardWork, forwardInto, type ForwardWork } from './forward';
 import type { HmmParams } from './hmm-model';
 
@@ -10,24 +10,31 @@ export interface EmWork {
   beta: Float64Array;
   betaNext: Float64Array;
   wv: Float64Array;
-  /** Whether the last forward pass into fw was the K = 3 fast path (its backward must match it). */
-  k3: boolean;
+  /**
+   * The K = 3 fast path's final forward sum (forwardK3Em) when the last forward pass into fw took it
+   * (its backward must match it), else 0.
+   */
+  k3Last: number;
 }
 
 export function createEmWork(n: number, K: number): EmWork {
-  return { fw: createForwardWork(n, K), st: createEStats(K), beta: new Float64Array(K), betaNext: new Float64Array(K), wv: new Float64Array(K), k3: false };
+  return { fw: createForwardWork(n, K), st: createEStats(K), beta: new Float64Array(K), betaNext: new Float64Array(K), wv: new Float64Array(K), k3Last: 0 };
 }
 
 /** Forward pass only: log-likelihood of x under m, leaving fw ready for finishEStep. */
 export function forwardLogLik(x: ArrayLike<number>, m: HmmParams, work: EmWork): number {
-  work.k3 = m.means.length === 3 && forwardK3(x, m, work.fw);
-  return work.k3 ? work.fw.logLik : forwardInto(x, m, work.fw);
+  work.k3Last = m.means.length === 3 ? forwardK3Em(x, m, work.fw) : 0;
+  return work.k3Last > 0 ? work.fw.logLik : forwardInto(x, m, work.fw);
 }
 
 /** Backward pass after forwardLogLik(x, m, work): the E-step statistics of m into st. */
 export function finishEStep(x: ArrayLike<number>, m: HmmParams, work: EmWork, st: EStats): void {
-  if (work.k3) backwardK3(x, m, work.fw, st);
-  else backwardStats(x, m, work.fw, st, work.beta, work.betaNext, work.wv);
+  if (work.k3Last > 0) {
+    if (backwardK3Em(x, m, work.fw, work.k3Last, st)) return;
+    // β overflowed without per-step normalisation (never seen in practice): redo it normalised.
+    forwardK3(x, m, work.fw);
+    backwardK3(x, m, work.fw, st);
+  } else backwardStats(x, m, work.fw, st, work.beta, work.betaNext, work.wv);
 }
 
 /** One Baum-Welch E-step (Rabiner 1989, scaled forward-backward): statistics of m into st; returns ℓ(m). */

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { backwardStats, createEStats } from '../../../src/engine/regime/backward';
-import { backwardK3, forwardK3 } from '../../../src/engine/regime/em-k3';
+import { backwardK3, backwardK3Em, forwardK3, forwardK3Em } from '../../../src/engine/regime/em-k3';
 import { createForwardWork, forwardInto } from '../../../src/engine/regime/forward';
 import { posteriors } from '../../../src/engine';
 import { params, simulateHmm } from './helpers';
@@ -34,8 +34,44 @@ describe('forwardK3 / backwardK3', () => {
     );
   });
 
+  it('the E-step pair forwardK3Em / backwardK3Em (no per-step normalisation) gives the same log-likelihood, statistics and posteriors', () => {
+    fc.assert(
+      fc.property(fc.integer(), fc.integer({ min: 1, max: 600 }), fc.array(fc.double({ min: 0.02, max: 1, noNaN: true }), { minLength: 15, maxLength: 15 }), (seed, n, w) => {
+        const row = (o: number) => { const r = w.slice(o, o + 3); const s = r[0] + r[1] + r[2]; return r.map((v) => v / s); };
+        const m = params([w[12] * 4 - 2, w[13] - 0.5, w[14] * 3], [w[0] + 0.1, w[4] * 2 + 0.05, w[8] + 0.3], [...row(0), ...row(3), ...row(6)], row(9));
+        const { x } = simulateHmm(m, n, seed);
+        const g = createForwardWork(n, 3);
+        const f = createForwardWork(n, 3);
+        forwardInto(x, m, g);
+        const cLast = forwardK3Em(x, m, f);
+        expect(cLast).toBeGreaterThan(0);
+        expect(Math.abs(f.logLik - g.logLik)).toBeLessThanOrEqual(1e-12 * Math.max(1, Math.abs(g.logLik)));
+        const sg = createEStats(3);
+        const sf = createEStats(3);
+        backwardStats(x, m, g, sg, new Float64Array(3), new Float64Array(3), new Float64Array(3));
+        expect(backwardK3Em(x, m, f, cLast, sf)).toBe(true);
+        for (const key of ['occ', 'sumX', 'sumX2', 'first', 'trans'] as const) {
+          for (let i = 0; i < sg[key].length; i++) expect(Math.abs(sf[key][i] - sg[key][i])).toBeLessThanOrEqual(1e-11 * Math.max(1, Math.abs(sg[key][i])));
+        }
+        const post = posteriors(x, m);
+        for (let i = 0; i < 3 * n; i++) expect(Math.abs(f.alpha[i] - post[i])).toBeLessThan(1e-12);
+      }),
+      { numRuns: 150 },
+    );
+  });
+
+  it('backwardK3Em reports a β that left the floating-point range instead of returning its statistics', () => {
+    const m = params([-1, 0, 1], [1, 0.5, 1], [0.9, 0.05, 0.05, 0.05, 0.9, 0.05, 0.05, 0.05, 0.9], [0.3, 0.4, 0.3]);
+    const { x } = simulateHmm(m, 50, 1);
+    const f = createForwardWork(50, 3);
+    expect(forwardK3Em(x, m, f)).toBeGreaterThan(0);
+    // A final sum of 1e-320 starts β at 1e320, beyond the largest double.
+    expect(backwardK3Em(x, m, f, 1e-320, createEStats(3))).toBe(false);
+  });
+
   it('hands over to the general code when a step needs the log-space rescue', () => {
     const m = params([0, 50, 100], [1, 1, 1], [1, 0, 0, 0, 1, 0, 0, 0, 1], [1, 0, 0]);
     expect(forwardK3(Float64Array.of(0, 100), m, createForwardWork(2, 3))).toBe(false);
+    expect(forwardK3Em(Float64Array.of(0, 100), m, createForwardWork(2, 3))).toBe(0);
   });
 });
