@@ -1,7 +1,7 @@
 import type { HmmParams } from './hmm-model';
 import type { ForwardWork } from './forward';
 import type { EStats } from './backward';
-import { expNonPositive } from './fast-exp';
+import { expNonPositive, expNonPositiveFast } from './fast-exp';
 
 /**
  * K = 3 versions of forwardInto and backwardStats for EM, with every per-state quantity in a local
@@ -158,7 +158,7 @@ export function forwardK3Em(x: ArrayLike<number>, m: HmmParams, w: ForwardWork):
     else if (e1 >= e2) { mx = e1; da = e0; db = e2; top = 1; }
     else { mx = e2; da = e0; db = e1; top = 2; }
     sumLog += mx;
-    const ea = expNonPositive(da - mx), eb = expNonPositive(db - mx);
+    const ea = expNonPositiveFast(da - mx), eb = expNonPositiveFast(db - mx);
     const b0 = top === 0 ? 1 : ea;
     const b1 = top === 0 ? ea : top === 1 ? 1 : eb;
     const b2 = top === 2 ? 1 : eb;
@@ -188,7 +188,9 @@ export function forwardK3Em(x: ArrayLike<number>, m: HmmParams, w: ForwardWork):
  * rescaled sums in place of the per-step c_t): D_{n−1} = 1/cLast, γ_t = u_t·D_t,
  * ξ_t(i,j) = u_{t−1}(i)·a_ij·b_j(x_t)·D_t(j), D_{t−1} = A·(b(x_t)∘D_t), the 2^64 factors of
  * forwardK3Em cancelling exactly. So each step is multiplications and additions only, with no
- * normaliser and no division. D cannot be rescaled along the way, so this returns false (and st is
+ * normaliser and no division. Only the six off-diagonal ξ sums are accumulated; the diagonal ones
+ * follow from Σ_j ξ_t(i,j) = γ_{t−1}(i) (Rabiner 1989, eq. 38), i.e. Σ_t ξ_t(i,i) = Σ_{t<n−1} γ_t(i) −
+ * Σ_{j≠i} Σ_t ξ_t(i,j), to an absolute error of a few ulps of the row's count. D cannot be rescaled along the way, so this returns false (and st is
  * not to be used) when Σ_t Σ_k γ_t(k) is not n to 1e-9 relative, which catches an overflow of D; the
  * caller then reruns the normalised pair forwardK3/backwardK3.
  */
@@ -197,7 +199,7 @@ export function backwardK3Em(x: ArrayLike<number>, m: HmmParams, w: ForwardWork,
   const { emis, alpha } = w;
   const A = m.trans;
   const a00 = A[0], a01 = A[1], a02 = A[2], a10 = A[3], a11 = A[4], a12 = A[5], a20 = A[6], a21 = A[7], a22 = A[8];
-  let S00 = 0, S01 = 0, S02 = 0, S10 = 0, S11 = 0, S12 = 0, S20 = 0, S21 = 0, S22 = 0;
+  let S01 = 0, S02 = 0, S10 = 0, S12 = 0, S20 = 0, S21 = 0;
   const dLast = 1 / cLast;
   let b0 = dLast, b1 = dLast, b2 = dLast;
   // Pass 1 (backward): ξ sums, and γ_t written over u_t once step t no longer needs it.
@@ -206,9 +208,9 @@ export function backwardK3Em(x: ArrayLike<number>, m: HmmParams, w: ForwardWork,
     alpha[o] *= b0; alpha[o + 1] *= b1; alpha[o + 2] *= b2;
     const p = o - 3;
     const f0 = alpha[p], f1 = alpha[p + 1], f2 = alpha[p + 2];
-    S00 += f0 * w0; S01 += f0 * w1; S02 += f0 * w2;
-    S10 += f1 * w0; S11 += f1 * w1; S12 += f1 * w2;
-    S20 += f2 * w0; S21 += f2 * w1; S22 += f2 * w2;
+    S01 += f0 * w1; S02 += f0 * w2;
+    S10 += f1 * w0; S12 += f1 * w2;
+    S20 += f2 * w0; S21 += f2 * w1;
     b0 = a00 * w0 + a01 * w1 + a02 * w2;
     b1 = a10 * w0 + a11 * w1 + a12 * w2;
     b2 = a20 * w0 + a21 * w1 + a22 * w2;
@@ -230,8 +232,14 @@ export function backwardK3Em(x: ArrayLike<number>, m: HmmParams, w: ForwardWork,
   st.sumX2[0] = q0; st.sumX2[1] = q1; st.sumX2[2] = q2;
   st.first[0] = alpha[0]; st.first[1] = alpha[1]; st.first[2] = alpha[2];
   const S = st.trans;
-  S[0] = S00 * a00; S[1] = S01 * a01; S[2] = S02 * a02;
-  S[3] = S10 * a10; S[4] = S11 * a11; S[5] = S12 * a12;
-  S[6] = S20 * a20; S[7] = S21 * a21; S[8] = S22 * a22;
+  S[1] = S01 * a01; S[2] = S02 * a02;
+  S[3] = S10 * a10; S[5] = S12 * a12;
+  S[6] = S20 * a20; S[7] = S21 * a21;
+  // Diagonal counts from the row sums Σ_j ξ_t(i, j) = γ_{t−1}(i), summed over t = 1..n−1 (an exact zero
+  // stays zero).
+  const L = 3 * (n - 1);
+  S[0] = a00 > 0 ? Math.max(0, n0 - alpha[L] - S[1] - S[2]) : 0;
+  S[4] = a11 > 0 ? Math.max(0, n1 - alpha[L + 1] - S[3] - S[5]) : 0;
+  S[8] = a22 > 0 ? Math.max(0, n2 - alpha[L + 2] - S[6] - S[7]) : 0;
   return true;
 }

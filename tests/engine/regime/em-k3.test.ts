@@ -60,6 +60,21 @@ describe('forwardK3 / backwardK3', () => {
     );
   });
 
+  it('backwardK3Em keeps a structural zero on the diagonal (derived diagonal counts)', () => {
+    const m = params([-1, 0, 1], [1, 0.5, 1], [0, 0.5, 0.5, 0.05, 0.9, 0.05, 0.05, 0.05, 0.9], [0.3, 0.4, 0.3]);
+    const { x } = simulateHmm(m, 300, 3);
+    const f = createForwardWork(300, 3);
+    const g = createForwardWork(300, 3);
+    const sf = createEStats(3);
+    const sg = createEStats(3);
+    expect(backwardK3Em(x, m, f, forwardK3Em(x, m, f), sf)).toBe(true);
+    forwardInto(x, m, g);
+    backwardStats(x, m, g, sg, new Float64Array(3), new Float64Array(3), new Float64Array(3));
+    expect(sf.trans[0]).toBe(0);
+    expect(sg.trans[0]).toBe(0);
+    for (const i of [4, 8]) expect(Math.abs(sf.trans[i] - sg.trans[i])).toBeLessThanOrEqual(1e-11 * sg.trans[i]);
+  });
+
   it('backwardK3Em reports a β that left the floating-point range instead of returning its statistics', () => {
     const m = params([-1, 0, 1], [1, 0.5, 1], [0.9, 0.05, 0.05, 0.05, 0.9, 0.05, 0.05, 0.05, 0.9], [0.3, 0.4, 0.3]);
     const { x } = simulateHmm(m, 50, 1);
