@@ -68,3 +68,38 @@ test('the Kalman and regime charts follow the replay cursor: data up to it, a cu
   await expect(page.getByTestId('kalman-at-cursor')).toHaveCount(0);
   await geometry(page.getByTestId('kalman-mid-chart'), (g) => g.cursorX === null && g.right > g.left + 0.97 * g.width);
 });
+
+test('a playing replay redraws the on-screen charts without stalling the page (frames and long tasks printed for BENCHMARKS.md)', async ({ page }) => {
+  await openApp(page);
+  await waitForRunDone(page);
+  for (const id of ['#pnl', '#kalman', '#regimes']) {
+    await page.locator(id).scrollIntoViewIfNeeded();
+    await page.evaluate(() => window.mmlab!.chartsSettled());
+    const out = await page.evaluate(async () => {
+      const longTasks: number[] = [];
+      const obs = new PerformanceObserver((l) => { for (const e of l.getEntries()) longTasks.push(Math.round(e.duration)); });
+      obs.observe({ type: 'longtask' });
+      const lab = window.mmlab!.lab;
+      // The cursor sweeps the run in 4 s, moved every animation frame as the Play button does.
+      const t0 = performance.now();
+      let frames = 0;
+      await new Promise<void>((resolve) => {
+        const step = () => {
+          frames++;
+          const x = Math.min(1, (performance.now() - t0) / 4000);
+          lab.getState().setReplay(x);
+          if (x < 1) requestAnimationFrame(step); else resolve();
+        };
+        requestAnimationFrame(step);
+      });
+      await window.mmlab!.chartsSettled();
+      obs.disconnect();
+      return { frames, longTasks };
+    });
+    console.log(`replay sweep over 4 s with ${id} on screen: ${out.frames} animation frames, long tasks ${JSON.stringify(out.longTasks)}`);
+    // Timing is printed, not asserted; the sweep itself must end with the whole run shown again.
+    expect(await page.evaluate(() => window.mmlab!.lab.getState().replay)).toBe(1);
+    await expect(page.getByTestId('kalman-at-cursor')).toHaveCount(0);
+    await expect(page.getByTestId('regime-at-cursor')).toHaveCount(0);
+  }
+});
