@@ -1,6 +1,6 @@
 import { backwardStats, createEStats, type EStats } from './backward';
 import { backwardK3, backwardK3Em, forwardK3, forwardK3Em } from './em-k3';
-import { createForwardWork, forwardInto, type ForwardWork } from './forward';
+import { createForwardWorkPooled, forwardInto, type ForwardWork } from './forward';
 import type { HmmParams } from './hmm-model';
 
 /** Reusable buffers for EM on one series (allocated once per fit, never per iteration). */
@@ -18,7 +18,7 @@ export interface EmWork {
 }
 
 export function createEmWork(n: number, K: number): EmWork {
-  return { fw: createForwardWork(n, K), st: createEStats(K), beta: new Float64Array(K), betaNext: new Float64Array(K), wv: new Float64Array(K), k3Last: 0 };
+  return { fw: createForwardWorkPooled(n, K), st: createEStats(K), beta: new Float64Array(K), betaNext: new Float64Array(K), wv: new Float64Array(K), k3Last: 0 };
 }
 
 /** Forward pass only: log-likelihood of x under m, leaving fw ready for finishEStep. */

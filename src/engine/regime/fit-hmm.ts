@@ -103,8 +103,8 @@ function qnIteration(z: Float64Array, run: Run, work: EmWork, varFloor: number):
       run.params = run.trial;
       run.trial = prev;
       run.ll = ll;
-      // The floor may have clipped a variance: take s from the point actually reached.
-      toPhi(run.params, q, q.phiTrial);
+      // The floor may have clipped a variance: then take s from the point actually reached.
+      if (q.clipped) toPhi(run.params, q, q.phiTrial);
       q.gOld.set(q.g);
       gradient(run.params, run.st, q, q.g);
       for (let i = 0; i < q.P; i++) {
@@ -176,9 +176,10 @@ export function fitHmm(x: Float64Array, opts: FitHmmOptions): FitHmmResult {
     throw new ParamError('x', `a series that varies (it is constant at ${x[0]}); a Gaussian HMM cannot be fitted`, 'a constant series');
   }
   const sd = Math.sqrt(gv);
-  const z = new Float64Array(n);
+  const zBuf = new Float64Array(4 * n + 2);
+  const z = zBuf.subarray(0, n);
   for (let i = 0; i < n; i++) z[i] = (x[i] - gm) / sd;
-  const ss = sortedSums(z);
+  const ss = sortedSums(z, zBuf.subarray(n));
   const work = createEmWork(n, K);
 
   const runs: Run[] = [];

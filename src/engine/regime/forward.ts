@@ -24,6 +24,12 @@ export function createForwardWork(n: number, K: number): ForwardWork {
   return { n, K, emis: new Float64Array(n * K), alpha: new Float64Array(n * K), scale: new Float64Array(n), logLik: 0 };
 }
 
+/** A ForwardWork whose three arrays are views of one new buffer (one allocation; for internal scratch). */
+export function createForwardWorkPooled(n: number, K: number): ForwardWork {
+  const buf = new Float64Array(n * (2 * K + 1));
+  return { n, K, emis: buf.subarray(0, n * K), alpha: buf.subarray(n * K, 2 * n * K), scale: buf.subarray(2 * n * K), logLik: 0 };
+}
+
 const LOG_2PI = Math.log(2 * Math.PI);
 const TINY = 1e-280;
 

@@ -17,11 +17,17 @@ export interface SortedSums {
   s2: Float64Array;
 }
 
-export function sortedSums(z: Float64Array): SortedSums {
+/** `into`, if given, provides the 3n + 2 doubles of storage (views of it are returned). */
+export function sortedSums(z: Float64Array, into?: Float64Array): SortedSums {
   const n = z.length;
-  const sorted = z.slice().sort();
-  const s1 = new Float64Array(n + 1);
-  const s2 = new Float64Array(n + 1);
+  const buf = into ?? new Float64Array(3 * n + 2);
+  const sorted = buf.subarray(0, n);
+  sorted.set(z);
+  sorted.sort();
+  const s1 = buf.subarray(n, 2 * n + 1);
+  const s2 = buf.subarray(2 * n + 1, 3 * n + 2);
+  s1[0] = 0;
+  s2[0] = 0;
   for (let i = 0; i < n; i++) {
     const v = sorted[i];
     s1[i + 1] = s1[i] + v;

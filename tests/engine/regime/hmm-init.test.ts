@@ -14,6 +14,22 @@ function clusters(seed: number): Float64Array {
   return Float64Array.from(x);
 }
 
+describe('sortedSums', () => {
+  it('sorts and prefix-sums, the same in a caller-provided buffer (even a reused, non-zero one)', () => {
+    const z = clusters(3);
+    const n = z.length;
+    const a = sortedSums(z);
+    const b = sortedSums(z, new Float64Array(3 * n + 2).fill(7));
+    const ref = Array.from(z).sort((u, v) => u - v);
+    expect(Array.from(a.sorted)).toEqual(ref);
+    expect(Array.from(b.sorted)).toEqual(ref);
+    expect(Array.from(b.s1)).toEqual(Array.from(a.s1));
+    expect(Array.from(b.s2)).toEqual(Array.from(a.s2));
+    expect(a.s1[0]).toBe(0);
+    expect(a.s1[n]).toBeCloseTo(ref.reduce((u, v) => u + v, 0), 9);
+  });
+});
+
 describe('starting points', () => {
   it('k-means start: sorted means, each with its own cluster variance', () => {
     for (let seed = 1; seed <= 6; seed++) {

@@ -38,6 +38,20 @@ describe('quasi-Newton coordinates', () => {
     );
   });
 
+  it('fromPhi reports whether the variance floor clipped a variance', () => {
+    const m = params([-1, 0, 1], [0.5, 1, 2], [0.8, 0.1, 0.1, 0.1, 0.8, 0.1, 0.1, 0.1, 0.8], [0.2, 0.5, 0.3]);
+    const q = createQnWork(3);
+    chooseReferences(m, q);
+    toPhi(m, q, q.phi);
+    const out = blank(3);
+    expect(fromPhi(q.phi, q, 0.1, out)).toBe(true);
+    expect(q.clipped).toBe(false);
+    expect(fromPhi(q.phi, q, 0.7, out)).toBe(true);
+    expect(q.clipped).toBe(true);
+    expect(out.variances[0]).toBe(0.7);
+    expect(out.variances[1]).toBeCloseTo(1, 14);
+  });
+
   it('the gradient from the E-step equals a central difference of hmmLogLik in φ (Fisher identity)', () => {
     fc.assert(
       fc.property(modelArb, fc.integer(), (m, seed) => {
