@@ -77,10 +77,37 @@ function startQuasiNewton(run: Run): void {
   run.qnActive = true;
 }
 
-/** One Baum-Welch iteration: M-step from the current statistics, then the E-step at the new point. */
-function emIteration(z: Float64Array, run: Run, work: EmWork, varFloor: number): void {
-  mStep(run.params, run.st, run.params, varFloor);
-  run.ll = eStep(z, run.params, work, run.st);
+/**
+ * Whether an iteration reaching ℓ = ll ends the run for good (the convergence test of advance, or the
+ * last iteration allowed when the run will not be resumed), so that its backward pass (E-step
+ * statistics, gradient, BFGS update) would never be used and is skipped.
+ */
+function endsRun(run: Run, ll: number, c: AdvanceLimits): boolean {
+  if (c.final && run.iterations + 1 >= c.maxIter) return true;
+  const gain = ll - run.ll;
+  const limit = c.tol * Math.abs(ll);
+  return gain < limit && run.lastGain < limit && gain <= run.lastGain;
+}
+
+interface AdvanceLimits {
+  maxIter: number;
+  tol: number;
+  varFloor: number;
+  /** The run is not resumed after this advance call. */
+  final: boolean;
+}
+
+/**
+ * One Baum-Welch iteration: M-step from the current statistics, then the E-step at the new point
+ * (its backward pass only if the run goes on). Returns whether the statistics are current.
+ */
+function emIteration(z: Float64Array, run: Run, work: EmWork, c: AdvanceLimits): boolean {
+  mStep(run.params, run.st, run.params, c.varFloor);
+  const ll = forwardLogLik(z, run.params, work);
+  const ends = endsRun(run, ll, c);
+  if (!ends) finishEStep(z, run.params, work, run.st);
+  run.ll = ll;
+  return !ends;
 }
 
 /**
@@ -89,20 +116,22 @@ function emIteration(z: Float64Array, run: Run, work: EmWork, varFloor: number):
  * accepted point. If no step length is accepted, a Baum-Welch iteration is taken instead (it never
  * lowers ℓ) and the quasi-Newton model restarts there. Either way ℓ does not decrease.
  */
-function qnIteration(z: Float64Array, run: Run, work: EmWork, varFloor: number): void {
+function qnIteration(z: Float64Array, run: Run, work: EmWork, c: AdvanceLimits): void {
   const q = run.qn as QnWork;
   const gd = direction(q);
   if (gd > 0) {
     for (let h = 0, step = 1; h < LINE_SEARCH_TRIES; h++, step *= 0.5) {
       for (let i = 0; i < q.P; i++) q.phiTrial[i] = q.phi[i] + step * q.d[i];
-      if (!fromPhi(q.phiTrial, q, varFloor, run.trial)) continue;
+      if (!fromPhi(q.phiTrial, q, c.varFloor, run.trial)) continue;
       const ll = forwardLogLik(z, run.trial, work);
       if (!(ll >= run.ll + ARMIJO * step * gd)) continue;
-      finishEStep(z, run.trial, work, run.st);
+      const ends = endsRun(run, ll, c);
+      if (!ends) finishEStep(z, run.trial, work, run.st);
       const prev = run.params;
       run.params = run.trial;
       run.trial = prev;
       run.ll = ll;
+      if (ends) return;
       // The floor may have clipped a variance: then take s from the point actually reached.
       if (q.clipped) toPhi(run.params, q, q.phiTrial);
       q.gOld.set(q.g);
@@ -116,23 +145,25 @@ function qnIteration(z: Float64Array, run: Run, work: EmWork, varFloor: number):
       return;
     }
   }
-  emIteration(z, run, work, varFloor);
-  startQuasiNewton(run);
+  if (emIteration(z, run, work, c)) startQuasiNewton(run);
 }
 
-/** Iterates the run until it has made `maxIter` iterations in all or has converged. */
-function advance(z: Float64Array, run: Run, work: EmWork, maxIter: number, tol: number, varFloor: number): void {
-  while (run.iterations < maxIter && !run.converged) {
+/**
+ * Iterates the run until it has made `c.maxIter` iterations in all or has converged. Unless c.final,
+ * the run's statistics are left current so it can be resumed.
+ */
+function advance(z: Float64Array, run: Run, work: EmWork, c: AdvanceLimits): void {
+  while (run.iterations < c.maxIter && !run.converged) {
     const before = run.ll;
-    if (run.iterations < EM_WARMUP) emIteration(z, run, work, varFloor);
+    if (run.iterations < EM_WARMUP) emIteration(z, run, work, c);
     else {
       if (!run.qnActive) startQuasiNewton(run);
-      qnIteration(z, run, work, varFloor);
+      qnIteration(z, run, work, c);
     }
     run.iterations++;
     run.trace.push(run.ll);
     const gain = run.ll - before;
-    const limit = tol * Math.abs(run.ll);
+    const limit = c.tol * Math.abs(run.ll);
     // Two small gains in a row, the second no larger: a single small gain can be a stall near a
     // saddle point, after which the gains grow again.
     if (gain < limit && run.lastGain < limit && gain <= run.lastGain) run.converged = true;
@@ -183,16 +214,18 @@ export function fitHmm(x: Float64Array, opts: FitHmmOptions): FitHmmResult {
   const work = createEmWork(n, K);
 
   const runs: Run[] = [];
+  const screen: AdvanceLimits = { maxIter: restarts > 1 ? Math.min(screenIter, maxIter) : maxIter, tol, varFloor: varFloorRel, final: restarts === 1 };
+  const rest: AdvanceLimits = { maxIter, tol, varFloor: varFloorRel, final: true };
   for (const start of startingPoints(ss, K, restarts, varFloorRel, createRng(seed))) {
     const run = startRun(z, start, work);
-    advance(z, run, work, restarts > 1 ? Math.min(screenIter, maxIter) : maxIter, tol, varFloorRel);
+    advance(z, run, work, screen);
     runs.push(run);
   }
   let best = runs[0];
   for (const run of runs) if (run.ll > best.ll) best = run;
-  advance(z, best, work, maxIter, tol, varFloorRel);
+  advance(z, best, work, rest);
   if (best !== runs[0]) {
-    advance(z, runs[0], work, maxIter, tol, varFloorRel);
+    advance(z, runs[0], work, rest);
     if (runs[0].ll > best.ll) best = runs[0];
   }
 
