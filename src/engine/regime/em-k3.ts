@@ -200,12 +200,15 @@ export function backwardK3Em(x: ArrayLike<number>, m: HmmParams, w: ForwardWork,
   const A = m.trans;
   const a00 = A[0], a01 = A[1], a02 = A[2], a10 = A[3], a11 = A[4], a12 = A[5], a20 = A[6], a21 = A[7], a22 = A[8];
   let S01 = 0, S02 = 0, S10 = 0, S12 = 0, S20 = 0, S21 = 0;
+  let n0 = 0, n1 = 0, n2 = 0;
   const dLast = 1 / cLast;
   let b0 = dLast, b1 = dLast, b2 = dLast;
-  // Pass 1 (backward): ξ sums, and γ_t written over u_t once step t no longer needs it.
+  // Pass 1 (backward): ξ sums and Σγ, and γ_t written over u_t once step t no longer needs it.
   for (let o = 3 * (n - 1); o > 0; o -= 3) {
     const w0 = emis[o] * b0, w1 = emis[o + 1] * b1, w2 = emis[o + 2] * b2;
-    alpha[o] *= b0; alpha[o + 1] *= b1; alpha[o + 2] *= b2;
+    const g0 = alpha[o] * b0, g1 = alpha[o + 1] * b1, g2 = alpha[o + 2] * b2;
+    alpha[o] = g0; alpha[o + 1] = g1; alpha[o + 2] = g2;
+    n0 += g0; n1 += g1; n2 += g2;
     const p = o - 3;
     const f0 = alpha[p], f1 = alpha[p + 1], f2 = alpha[p + 2];
     S01 += f0 * w1; S02 += f0 * w2;
@@ -216,12 +219,12 @@ export function backwardK3Em(x: ArrayLike<number>, m: HmmParams, w: ForwardWork,
     b2 = a20 * w0 + a21 * w1 + a22 * w2;
   }
   alpha[0] *= b0; alpha[1] *= b1; alpha[2] *= b2;
-  // Pass 2 (forward): Σγ, Σγx, Σγx² from the posteriors.
-  let n0 = 0, n1 = 0, n2 = 0, s0 = 0, s1 = 0, s2 = 0, q0 = 0, q1 = 0, q2 = 0;
+  n0 += alpha[0]; n1 += alpha[1]; n2 += alpha[2];
+  // Pass 2 (forward): Σγx, Σγx² from the posteriors (Σγ moved to pass 1, where the adders are idle).
+  let s0 = 0, s1 = 0, s2 = 0, q0 = 0, q1 = 0, q2 = 0;
   for (let t = 0, o = 0; t < n; t++, o += 3) {
     const xt = x[t];
     const g0 = alpha[o], g1 = alpha[o + 1], g2 = alpha[o + 2];
-    n0 += g0; n1 += g1; n2 += g2;
     const x0 = g0 * xt, x1 = g1 * xt, x2 = g2 * xt;
     s0 += x0; s1 += x1; s2 += x2;
     q0 += x0 * xt; q1 += x1 * xt; q2 += x2 * xt;
