@@ -59,8 +59,13 @@ export function sweepQuotes(req: QuoteSweepRequest, onProgress?: ProgressFn): Qu
 
 export const engineApi = {
   ping: () => 'pong' as const,
-  sweepQuotes: (req: QuoteSweepRequest, onProgress?: ProgressFn) => {
-    const r = sweepQuotes(req, onProgress);
+  sweepQuotes: async (req: QuoteSweepRequest, onProgress?: ProgressFn) => {
+    let last: unknown;
+    const r = sweepQuotes(req, onProgress && ((done, total) => { last = onProgress(done, total); }));
+    // Progress travels on the callback's own port and the result on the worker's, in no fixed
+    // order: a proxied call returns a promise settled once the page ran it, so waiting for the
+    // last one means the page never sees the result before the final progress report.
+    await last;
     return transfer(r, [r.centre.buffer, r.halfSpread.buffer, r.bid.buffer, r.ask.buffer]);
   },
 };

@@ -69,7 +69,7 @@ export const labApi = {
     return labApi.setData({ time: m.time, bid: m.bid, ask: m.ask, tradeTime: m.tradeTime, tradePrice: m.tradePrice, tradeSize: m.tradeSize, tradeSide: m.tradeSide, truth: m.truth });
   },
 
-  run(config: BacktestConfig, onChunk?: ChunkFn): RunViews {
+  async run(config: BacktestConfig, onChunk?: ChunkFn): Promise<RunViews> {
     const { data: d } = requireData();
     const n = d.time.length;
     // Accumulate the streamed slices so partial views cover ticks [0, to).
@@ -78,6 +78,7 @@ export const labApi = {
       inventory: new Float64Array(n), equity: new Float64Array(n), regime: new Float64Array(n),
     };
     let lastSent = -Infinity;
+    let lastChunk: unknown;
     const result = runBacktest(d, config, onChunk ? (p) => {
       const part = p.partial;
       acc.mid.set(part.mid, p.from); acc.fairValue.set(part.fairValue, p.from); acc.bid.set(part.bid, p.from); acc.ask.set(part.ask, p.from);
@@ -86,10 +87,14 @@ export const labApi = {
       if (p.to < p.total && now - lastSent >= CHUNK_EVERY_MS) {
         lastSent = now;
         const view = buildSeriesView(acc, p.to, config.orderSize ?? 1, PARTIAL_BUCKETS);
-        onChunk(transfer(view, transferList(view)));
+        lastChunk = onChunk(transfer(view, transferList(view)));
       }
     } : undefined);
     last = result;
+    // Partials travel on the callback's own port, the result on the worker's, in no fixed order:
+    // wait until the page has run the last partial (a proxied call settles then), so a late
+    // partial can never replace the finished run's series.
+    await lastChunk;
     const views: RunViews = { series: buildSeriesView(result, n, result.resolved.orderSize), summary: buildSummaryView(result) };
     return transfer(views, transferList(views));
   },
