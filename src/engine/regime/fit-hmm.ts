@@ -134,13 +134,18 @@ function qnIteration(z: Float64Array, run: Run, work: EmWork, c: AdvanceLimits):
       if (ends) return;
       // The floor may have clipped a variance: then take s from the point actually reached.
       if (q.clipped) toPhi(run.params, q, q.phiTrial);
-      q.gOld.set(q.g);
+      // Swap buffers instead of copying: the old gradient and the new φ stay where they are.
+      const gOld = q.g;
+      q.g = q.gOld;
+      q.gOld = gOld;
       gradient(run.params, run.st, q, q.g);
       for (let i = 0; i < q.P; i++) {
         q.s[i] = q.phiTrial[i] - q.phi[i];
-        q.y[i] = q.gOld[i] - q.g[i];
+        q.y[i] = gOld[i] - q.g[i];
       }
-      q.phi.set(q.phiTrial);
+      const phiOld = q.phi;
+      q.phi = q.phiTrial;
+      q.phiTrial = phiOld;
       bfgsUpdate(q);
       return;
     }
