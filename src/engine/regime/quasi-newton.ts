@@ -169,17 +169,29 @@ export function resetInverseHessian(m: HmmParams, st: EStats, q: QnWork): void {
   }
 }
 
+/**
+ * out = H·v for the P×P row-major H; returns vᵀ·out. Each row is summed in two interleaved partial
+ * sums, so its additions form two dependency chains instead of one (the loop is latency-bound).
+ */
+function matVec(H: Float64Array, v: Float64Array, out: Float64Array, P: number): number {
+  let vHv = 0;
+  for (let i = 0, r = 0; i < P; i++, r += P) {
+    let t0 = 0, t1 = 0, j = 0;
+    for (; j + 1 < P; j += 2) {
+      t0 += H[r + j] * v[j];
+      t1 += H[r + j + 1] * v[j + 1];
+    }
+    if (j < P) t0 += H[r + j] * v[j];
+    const t = t0 + t1;
+    out[i] = t;
+    vHv += v[i] * t;
+  }
+  return vHv;
+}
+
 /** d = Hi·g (an ascent direction); returns gᵀd. */
 export function direction(q: QnWork): number {
-  const { P, Hi, g, d } = q;
-  let gd = 0;
-  for (let i = 0; i < P; i++) {
-    let t = 0;
-    for (let j = 0; j < P; j++) t += Hi[i * P + j] * g[j];
-    d[i] = t;
-    gd += g[i] * t;
-  }
-  return gd;
+  return matVec(q.Hi, q.g, q.d, q.P);
 }
 
 /**
@@ -192,13 +204,7 @@ export function bfgsUpdate(q: QnWork): void {
   let sy = 0, ss = 0, yy = 0;
   for (let i = 0; i < P; i++) { sy += s[i] * y[i]; ss += s[i] * s[i]; yy += y[i] * y[i]; }
   if (!(sy > 1e-10 * Math.sqrt(ss * yy))) return;
-  let yHy = 0;
-  for (let i = 0; i < P; i++) {
-    let t = 0;
-    for (let j = 0; j < P; j++) t += Hi[i * P + j] * y[j];
-    Hy[i] = t;
-    yHy += y[i] * t;
-  }
+  const yHy = matVec(Hi, y, Hy, P);
   const rho = 1 / sy;
   const c = (1 + rho * yHy) * rho;
   // The update is symmetric: compute the upper triangle and mirror it.
