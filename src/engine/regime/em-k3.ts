@@ -165,13 +165,16 @@ export function forwardK3Em(x: ArrayLike<number>, m: HmmParams, w: ForwardWork):
     emis[o] = b0; emis[o + 1] = b1; emis[o + 2] = b2;
     const u0 = p0 * b0, u1 = p1 * b1, u2 = p2 * b2;
     const c = u0 + u1 + u2;
+    const cPrevOld = cPrev;
     p0 = u0 * a00 + u1 * a10 + u2 * a20;
     p1 = u0 * a01 + u1 * a11 + u2 * a21;
     p2 = u0 * a02 + u1 * a12 + u2 * a22;
-    if (!(c > TINY * cPrev)) return 0;
     alpha[o] = u0; alpha[o + 1] = u1; alpha[o + 2] = u2;
     cPrev = c;
-    if (c < DOWN) {
+    if (!(c >= DOWN)) {
+      // The step's factor c/cPrev must stay above TINY, as in forwardK3; since every c ≤ 1 (emissions
+      // ≤ 1, rows of A sum to 1) this can only fail here, below 2^−64.
+      if (!(c > TINY * cPrevOld)) return 0;
       p0 *= UP; p1 *= UP; p2 *= UP; cPrev *= UP; sumLog -= LOG_UP;
       alpha[o] *= UP; alpha[o + 1] *= UP; alpha[o + 2] *= UP;
       emis[o] *= UP; emis[o + 1] *= UP; emis[o + 2] *= UP;
