@@ -101,7 +101,7 @@ export const labApi = {
 
   kalman(opts: { q?: number; r?: number } = {}): KalmanView {
     const { data: d, mid: m } = requireData();
-    const v = buildKalmanView(d, m, opts);
+    const v = buildKalmanView(d, m, { ...opts, strategyFit: last?.kalman });
     return transfer(v, transferList(v));
   },
 

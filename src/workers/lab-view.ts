@@ -18,6 +18,7 @@ import {
   tickBuckets,
   viterbi,
   type BacktestResult,
+  type FairValueParams,
   type MarketData,
 } from '../engine';
 
@@ -161,8 +162,12 @@ export interface KalmanView {
   r: number;
   /** Both q and r were given (set by hand) rather than fitted. */
   byHand: boolean;
-  /** Ticks of the maximum-likelihood fit (0 when set by hand). */
+  /** Ticks of the fit (0 when set by hand). */
   fittedOn: number;
+  /** How a fitted q and r were estimated: maximum likelihood, or moments when the likelihood could not be fitted. */
+  fitMethod: 'ml' | 'moments';
+  /** The q and r are the ones the run's Kalman fair value used (its warm-up fit, or the same hand-set values). */
+  sharedWithStrategy: boolean;
   steadyStateGain: number;
   innovationStd: number;
   rmseFilteredVsRaw: number;
@@ -181,16 +186,27 @@ export interface KalmanView {
   innovation: Float64Array;
 }
 
-/** Kalman local-level filter on the mid, (q, r) by maximum likelihood on a prefix unless given. */
-export function buildKalmanView(data: MarketData, mid: Float64Array, opts: { q?: number; r?: number; fitTicks?: number; lags?: number } = {}): KalmanView {
+/** Kalman local-level filter on the mid: (q, r) by hand, else the run's own fair-value fit when it has one, else maximum likelihood on a prefix. */
+export function buildKalmanView(
+  data: MarketData, mid: Float64Array,
+  opts: { q?: number; r?: number; fitTicks?: number; lags?: number; strategyFit?: FairValueParams } = {},
+): KalmanView {
   const n = mid.length;
-  const fitN = Math.min(n, opts.fitTicks ?? 20_000);
+  let fitN = Math.min(n, opts.fitTicks ?? 20_000);
   let q = opts.q, r = opts.r;
   const byHand = q !== undefined && r !== undefined;
-  if (q === undefined || r === undefined) {
+  let fitMethod: KalmanView['fitMethod'] = 'ml';
+  const shared = opts.strategyFit;
+  let sharedWithStrategy = false;
+  if (!byHand && shared !== undefined && shared.source !== 'given') {
+    // The run fitted its own fair value: show that filter, so the panel and the quotes agree.
+    q = shared.q; r = shared.r; fitN = shared.fitTicks; fitMethod = shared.source; sharedWithStrategy = true;
+  } else if (q === undefined || r === undefined) {
     const fit = fitLocalLevel(mid.subarray(0, fitN));
     q ??= fit.q;
     r ??= fit.r;
+  } else {
+    sharedWithStrategy = shared?.source === 'given' && shared.q === q && shared.r === r;
   }
   const params = { q, r, x0: mid[0], p0: r + q };
   const k = kalmanLocalLevel(mid, params);
@@ -208,7 +224,7 @@ export function buildKalmanView(data: MarketData, mid: Float64Array, opts: { q?:
   }
   const idx = minMaxIndices(mid, CHART_BUCKETS);
   return {
-    q, r, byHand, fittedOn: byHand ? 0 : fitN,
+    q, r, byHand, fittedOn: byHand ? 0 : fitN, fitMethod, sharedWithStrategy,
     steadyStateGain: diag.steadyStateGain,
     innovationStd: diag.innovationStd,
     rmseFilteredVsRaw: diag.rmseFilteredVsRaw,

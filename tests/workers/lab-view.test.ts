@@ -69,6 +69,21 @@ describe('lab views', () => {
     });
   });
 
+  it("the Kalman view shows the run's own fair-value filter when it fitted one, else fits its own", () => {
+    const ak = runBacktest(data, { strategy: 'as-kalman', seed: 3 });
+    const shared = buildKalmanView(data, mid, { strategyFit: ak.kalman });
+    expect(ak.kalman!.source).toBe('ml');
+    expect([shared.q, shared.r, shared.fittedOn, shared.sharedWithStrategy, shared.byHand]).toEqual([ak.kalman!.q, ak.kalman!.r, ak.resolved.warmupTicks, true, false]);
+    const own = buildKalmanView(data, mid, {});
+    expect(own.sharedWithStrategy).toBe(false);
+    expect(own.fittedOn).toBe(20_000);
+    expect(own.q).not.toBe(shared.q);
+    // By hand wins over the run's fit, and is shared when the run used the same values.
+    const hand = runBacktest(data, { strategy: 'as-kalman', kalman: { q: 1e-5, r: 1e-5 } });
+    const h = buildKalmanView(data, mid, { q: 1e-5, r: 1e-5, strategyFit: hand.kalman });
+    expect([h.q, h.r, h.byHand, h.sharedWithStrategy]).toEqual([1e-5, 1e-5, true, true]);
+  });
+
   it('every typed array of a view is listed for transfer exactly once', () => {
     const v = buildSeriesView(result, result.time.length);
     const list = transferList(v);

@@ -2,7 +2,8 @@ import { ParamError } from '../util/validate';
 import { runBacktestInto } from './run';
 import { createSeries } from './recorder';
 import { prepareData } from './data';
-import { warmupStats } from './config';
+import { resolveConfig } from './config';
+import { fairValueParams } from '../strategy/fair-value';
 import { regimeSetup } from '../strategy/regime-model';
 import type { BacktestConfig, BacktestResult, BacktestSeries, MarketData } from './types';
 
@@ -83,16 +84,29 @@ export function checkGridSpec(spec: GridSpec): GridMetric {
 }
 
 /**
- * Work shared by every cell, done once: for 'as-regime' the HMM is fitted once (unless an axis
- * changes the regime settings), so cells differ only by their two parameters.
+ * Work shared by every cell, done once: the Kalman fair value's q and r are fitted once for
+ * 'as-kalman' and 'as-regime', and for 'as-regime' the HMM too (unless an axis changes what they
+ * depend on), so cells differ only by their two parameters.
  */
 export function prepareGridConfig(data: MarketData, base: BacktestConfig, spec: GridSpec): BacktestConfig {
-  const touchesRegime = [spec.x.param, spec.y.param].some((p) => p.startsWith('regime') || p === 'seed' || p === 'strategy');
-  if ((base.strategy ?? 'as-kalman') !== 'as-regime' || base.regime?.model !== undefined || touchesRegime) return base;
+  const strategy = base.strategy ?? 'as-kalman';
+  const axes = [spec.x.param, spec.y.param];
+  const touches = (...prefixes: string[]) => axes.some((p) => p === 'strategy' || prefixes.some((x) => p === x || p.startsWith(`${x}.`)));
+  const fitKalman = (strategy === 'as-kalman' || strategy === 'as-regime') && (base.kalman?.q === undefined || base.kalman?.r === undefined) && !touches('kalman', 'warmupTicks');
+  const fitRegime = strategy === 'as-regime' && base.regime?.model === undefined && !touches('regime', 'seed');
+  if (!fitKalman && !fitRegime) return base;
   const d = prepareData(data);
-  const w = warmupStats(d, Math.min(1000, Math.floor(d.n / 10)));
-  const reg = regimeSetup(d.time, d.mid, { ...base.regime, seed: base.regime?.seed ?? base.seed }, w.sigma);
-  return { ...base, regime: { ...base.regime, model: reg.model, bucketSec: reg.bucketSec } };
+  const rp = resolveConfig(d, data, base);
+  let out = base;
+  if (fitKalman) {
+    const k = fairValueParams(d.mid, Math.max(rp.warmupTicks, 50), rp.marketHalfSpread, base.kalman);
+    out = { ...out, kalman: { q: k.q, r: k.r } };
+  }
+  if (fitRegime) {
+    const reg = regimeSetup(d.time, d.mid, { ...base.regime, seed: base.regime?.seed ?? base.seed }, rp.sigma);
+    out = { ...out, regime: { ...base.regime, model: reg.model, bucketSec: reg.bucketSec } };
+  }
+  return out;
 }
 
 /** Runs the cells with the given flat indices; returns their metrics, GRID_METRICS.length per cell. */

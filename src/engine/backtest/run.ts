@@ -56,7 +56,7 @@ export function runBacktest(data: MarketData, config: BacktestConfig = {}, onPro
 export function runBacktestInto(data: MarketData, config: BacktestConfig = {}, onProgress?: (p: BacktestProgress) => void, reuse?: BacktestSeries): BacktestResult {
   const d = prepareData(data);
   const rp = resolveConfig(d, data, config);
-  const { strategy, regimeLabels, regimeModel, regimeBucketSec, regimeKappaByState } = createStrategy({ ...rp, kalman: config.kalman, regime: config.regime, guard: config.guard }, d.time, d.mid);
+  const { strategy, regimeLabels, regimeModel, regimeBucketSec, regimeKappaByState, kalman } = createStrategy({ ...rp, kalman: config.kalman, regime: config.regime, guard: config.guard }, d.time, d.mid);
   const fillModel = buildFillModel(rp);
   const useTrades = fillModel.kind === 'trade';
   const useInterval = fillModel.kind === 'interval';
@@ -281,6 +281,7 @@ export function runBacktestInto(data: MarketData, config: BacktestConfig = {}, o
   // The smoothed (Viterbi) path uses the whole series: for display only, never for quoting. Grid cells skip it.
   if (regimeBucketSec !== undefined) result.regimeBucketSec = regimeBucketSec;
   if (regimeKappaByState !== undefined) result.regimeKappaByState = regimeKappaByState;
+  if (kalman !== undefined) result.kalman = kalman;
   if (regimeModel !== undefined && regimeBucketSec !== undefined && reuse === undefined && config.regime?.viterbi !== false) {
     result.regimeViterbi = viterbiPath(d.time, mid, regimeModel, regimeBucketSec);
   }

@@ -1,5 +1,6 @@
 import type { StrategyId } from '../strategy/types';
 import type { StrategyParams } from '../strategy/create';
+import type { FairValueParams } from '../strategy/fair-value';
 import type { Attribution, Metrics, RegimeShare, BuyAndHold } from '../analytics/types';
 
 /**
@@ -90,9 +91,9 @@ export interface RegimeConfig {
 }
 
 export interface KalmanConfig {
-  /** Process variance per tick, price units². Default fitted on the warm-up (fitLocalLevel). */
+  /** Process variance per tick, price units². Default fitted by maximum likelihood on the warm-up (fitLocalLevel; result.kalman says which). */
   q?: number;
-  /** Observation noise variance, price units². Default fitted on the warm-up. */
+  /** Observation noise variance, price units². Default fitted with q. */
   r?: number;
 }
 
@@ -199,6 +200,8 @@ export interface BacktestResult extends BacktestSeries {
   regimeBucketSec?: number;
   /** 'as-regime' only: κ per regime state it quoted with, per price unit. */
   regimeKappaByState?: Float64Array;
+  /** 'as-kalman' and 'as-regime': the Kalman fair value's q and r (price units² per tick) and where they came from. */
+  kalman?: FairValueParams;
   riskLog: RiskEvent[];
   /** Risk events beyond the first 10 000 are counted here but not logged. */
   riskEventsDropped: number;

@@ -6,7 +6,7 @@ import { createAs } from './avellaneda';
 import { createAsRegime } from './as-regime';
 import { createGlft } from './glft';
 import { createGuard } from './guard';
-import { kalmanFair, localLevelMoments, type LocalLevelFit } from './fair-value';
+import { fairValueParams, kalmanFair, type FairValueParams } from './fair-value';
 import { regimeSetup } from './regime-model';
 import type { Strategy, StrategyId } from './types';
 
@@ -49,13 +49,13 @@ export interface BuiltStrategy {
   regimeBucketSec?: number;
   /** κ per regime state the strategy quotes with, per price unit. */
   regimeKappaByState?: Float64Array;
+  /** The Kalman fair value's q and r ('as-kalman', 'as-regime'). */
+  kalman?: FairValueParams;
 }
 
-function kalmanFit(s: StrategySetup, mid: Float64Array): LocalLevelFit {
-  const m = localLevelMoments(mid, Math.max(s.warmupTicks, 50), s.marketHalfSpread);
-  const q = s.kalman?.q ?? m.q;
-  const r = s.kalman?.r ?? m.r;
-  return { q: positive('config.kalman.q', q), r: positive('config.kalman.r', r) };
+/** q, r of the Kalman fair value: given, or fitted by ML on the warm-up (at least 50 ticks). */
+function kalmanFit(s: StrategySetup, mid: Float64Array): FairValueParams {
+  return fairValueParams(mid, Math.max(s.warmupTicks, 50), s.marketHalfSpread, s.kalman);
 }
 
 function perState(name: string, given: number[] | undefined, K: number, fallback: (k: number) => number): Float64Array {
@@ -71,6 +71,7 @@ export function createStrategy(s: StrategySetup, time: Float64Array, mid: Float6
   let regimeModel: HmmParams | undefined;
   let regimeBucketSec: number | undefined;
   let regimeKappaByState: Float64Array | undefined;
+  let kalman: FairValueParams | undefined;
   switch (s.strategy) {
     case 'symmetric':
       strategy = createSymmetric(s);
@@ -82,14 +83,16 @@ export function createStrategy(s: StrategySetup, time: Float64Array, mid: Float6
       strategy = createAs(s, 'as');
       break;
     case 'as-kalman':
-      strategy = createAs(s, 'as-kalman', kalmanFair(kalmanFit(s, mid), mid[0]));
+      kalman = kalmanFit(s, mid);
+      strategy = createAs(s, 'as-kalman', kalmanFair(kalman, mid[0]));
       break;
     case 'as-regime': {
       const reg = regimeSetup(time, mid, { ...s.regime, seed: s.regime?.seed ?? s.seed }, s.sigma);
       const K = reg.model.means.length;
       const sigmaByState = perState('sigmaByState', s.regime?.sigmaByState, K, (k) => Math.sqrt(reg.model.variances[k] / reg.bucketSec));
       const kappaByState = perState('kappaByState', s.regime?.kappaByState, K, () => s.kappa);
-      strategy = createAsRegime({ ...s, model: reg.model, bucketSec: reg.bucketSec, sigmaByState, kappaByState }, kalmanFair(kalmanFit(s, mid), mid[0]));
+      kalman = kalmanFit(s, mid);
+      strategy = createAsRegime({ ...s, model: reg.model, bucketSec: reg.bucketSec, sigmaByState, kappaByState }, kalmanFair(kalman, mid[0]));
       regimeLabels = reg.labels;
       regimeModel = reg.model;
       regimeBucketSec = reg.bucketSec;
@@ -114,5 +117,5 @@ export function createStrategy(s: StrategySetup, time: Float64Array, mid: Float6
       widenFactor: positive('config.guard.widenFactor', g.widenFactor ?? 2),
     });
   }
-  return { strategy, regimeLabels, regimeModel, regimeBucketSec, regimeKappaByState };
+  return { strategy, regimeLabels, regimeModel, regimeBucketSec, regimeKappaByState, kalman };
 }

@@ -1,4 +1,5 @@
-import { createKalman } from '../filters';
+import { createKalman, fitLocalLevel } from '../filters';
+import { ParamError, positive } from '../util/validate';
 
 /** Local-level Kalman parameters (per tick, price units²). */
 export interface LocalLevelFit {
@@ -29,6 +30,39 @@ export function localLevelMoments(mid: Float64Array, end: number, halfSpread: nu
   if (!(q > 0)) { q = Math.max(v * 0.1, 1e-12 * halfSpread * halfSpread, 1e-24); r = Math.max(r, q); }
   if (!(r > 0)) r = Math.max(q, 1e-24);
   return { q, r };
+}
+
+/** The q and r a Kalman fair value runs with, and where they came from. */
+export interface FairValueParams extends LocalLevelFit {
+  /** 'ml': maximum likelihood on the first `fitTicks` ticks (fitLocalLevel); 'moments': the moment
+   * estimates (the likelihood could not be fitted, e.g. a flat prefix); 'given': both set by the caller. */
+  source: 'ml' | 'moments' | 'given';
+  /** Ticks the estimate was made on (0 when given). */
+  fitTicks: number;
+}
+
+/**
+ * q and r of the Kalman fair value: given, or fitted by maximum likelihood (fitLocalLevel, the same
+ * estimator as the Kalman panel) on the first `fitTicks` ticks; a parameter given alone overrides
+ * its fitted value. Falls back to the moment estimates when the likelihood cannot be fitted.
+ */
+export function fairValueParams(mid: Float64Array, fitTicks: number, halfSpread: number, given: { q?: number; r?: number } = {}): FairValueParams {
+  const q0 = given.q === undefined ? undefined : positive('config.kalman.q', given.q);
+  const r0 = given.r === undefined ? undefined : positive('config.kalman.r', given.r);
+  if (q0 !== undefined && r0 !== undefined) return { q: q0, r: r0, source: 'given', fitTicks: 0 };
+  const n = Math.max(2, Math.min(mid.length, fitTicks));
+  let fit: LocalLevelFit;
+  let source: FairValueParams['source'] = 'ml';
+  try {
+    const ml = fitLocalLevel(mid.subarray(0, n));
+    fit = { q: ml.q, r: ml.r };
+    if (!(fit.q > 0) || !(fit.r > 0)) throw new ParamError('mid', 'a prefix with both a level and a noise to fit', `q ${fit.q}, r ${fit.r}`);
+  } catch (e) {
+    if (!(e instanceof RangeError)) throw e; // ParamError or fitLocalLevel's "y must vary": nothing to fit
+    fit = localLevelMoments(mid, n, halfSpread);
+    source = 'moments';
+  }
+  return { q: q0 ?? fit.q, r: r0 ?? fit.r, source, fitTicks: n };
 }
 
 /** A streaming Kalman fair value (local-level model) starting at the first mid. */

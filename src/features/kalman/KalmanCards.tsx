@@ -16,7 +16,8 @@ function Card({ id, label, value, unit, title }: { id: string; label: string; va
 export function KalmanCards({ view }: { view: KalmanView }) {
   const white = isWhite(view.ljungBoxP);
   const ou = view.ou;
-  const source = view.byHand ? 'set by hand' : `ML fit on the first ${view.fittedOn} ticks`;
+  const method = view.fitMethod === 'ml' ? 'maximum likelihood (exact diffuse local level)' : 'moments (the likelihood could not be fitted)';
+  const source = view.byHand ? 'set by hand' : `${view.fitMethod === 'ml' ? 'ML' : 'moment'} fit on the first ${view.fittedOn} ticks`;
   return (
     <>
       <dl className="metric-cards" aria-label="Kalman filter fit and diagnostics">
@@ -46,7 +47,9 @@ export function KalmanCards({ view }: { view: KalmanView }) {
       <p className="muted" data-testid="kalman-source">
         {view.byHand
           ? 'q and r set by hand; the filter runs over every tick, and the backtest’s Kalman fair value uses the same q and r.'
-          : `q and r fitted by maximum likelihood (exact diffuse local level) on the first ${view.fittedOn.toLocaleString('en-US')} ticks; the filter then runs over every tick. The backtest’s Kalman fair value estimates its own q and r on the warm-up (moments) unless they are set by hand.`}
+          : view.sharedWithStrategy
+            ? `q and r fitted by ${method} on the run’s warm-up, the first ${view.fittedOn.toLocaleString('en-US')} ticks: the very filter the backtest’s Kalman fair value quoted around, run over every tick.`
+            : `q and r fitted by ${method} on the first ${view.fittedOn.toLocaleString('en-US')} ticks; the filter then runs over every tick. The current strategy quotes without a Kalman fair value.`}
       </p>
     </>
   );
