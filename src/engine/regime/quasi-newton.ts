@@ -1,4 +1,5 @@
 import type { EStats } from './backward';
+import { expNonPositive } from './fast-exp';
 import type { HmmParams } from './hmm-model';
 
 /**
@@ -100,7 +101,8 @@ export function fromPhi(phi: Float64Array, q: QnWork, varFloor: number, out: Hmm
     for (let j = 0, c = p; j < K; j++) if (j !== r) { const e = phi[c++]; if (!Number.isFinite(e)) return false; if (e > mx) mx = e; }
     let s = 0;
     for (let j = 0; j < K; j++) {
-      const e = Math.exp((j === r ? 0 : phi[p++]) - mx);
+      // The argument is ≤ 0 (shifted by the largest coordinate): the table-driven exp applies.
+      const e = expNonPositive((j === r ? 0 : phi[p++]) - mx);
       row[o + j] = e;
       s += e;
     }
