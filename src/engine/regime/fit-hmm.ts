@@ -6,7 +6,7 @@ import { createEmWork, eStep, finishEStep, forwardLogLik, mStep, type EmWork } f
 import { hmmLogLikInto } from './forward';
 import { sortedSums, startingPoints } from './hmm-init';
 import { sortHmmStates, type HmmModel, type HmmParams } from './hmm-model';
-import { bfgsUpdate, chooseReferences, createQnWork, direction, fromPhi, gradient, resetInverseHessian, toPhi, type QnWork } from './quasi-newton';
+import { acceptStep, chooseReferences, createQnWork, direction, fromPhi, gradient, resetInverseHessian, toPhi, trialPoint, type QnWork } from './quasi-newton';
 
 export { baumWelchStep, createEmWork } from './em-step';
 export type { EmWork } from './em-step';
@@ -121,7 +121,7 @@ function qnIteration(z: Float64Array, run: Run, work: EmWork, c: AdvanceLimits):
   const gd = direction(q);
   if (gd > 0) {
     for (let h = 0, step = 1; h < LINE_SEARCH_TRIES; h++, step *= 0.5) {
-      for (let i = 0; i < q.P; i++) q.phiTrial[i] = q.phi[i] + step * q.d[i];
+      trialPoint(q, step);
       if (!fromPhi(q.phiTrial, q, c.varFloor, run.trial)) continue;
       const ll = forwardLogLik(z, run.trial, work);
       if (!(ll >= run.ll + ARMIJO * step * gd)) continue;
@@ -131,22 +131,7 @@ function qnIteration(z: Float64Array, run: Run, work: EmWork, c: AdvanceLimits):
       run.params = run.trial;
       run.trial = prev;
       run.ll = ll;
-      if (ends) return;
-      // The floor may have clipped a variance: then take s from the point actually reached.
-      if (q.clipped) toPhi(run.params, q, q.phiTrial);
-      // Swap buffers instead of copying: the old gradient and the new φ stay where they are.
-      const gOld = q.g;
-      q.g = q.gOld;
-      q.gOld = gOld;
-      gradient(run.params, run.st, q, q.g);
-      for (let i = 0; i < q.P; i++) {
-        q.s[i] = q.phiTrial[i] - q.phi[i];
-        q.y[i] = gOld[i] - q.g[i];
-      }
-      const phiOld = q.phi;
-      q.phi = q.phiTrial;
-      q.phiTrial = phiOld;
-      bfgsUpdate(q);
+      if (!ends) acceptStep(run.params, run.st, q);
       return;
     }
   }
@@ -174,6 +159,11 @@ function advance(z: Float64Array, run: Run, work: EmWork, c: AdvanceLimits): voi
     if (gain < limit && run.lastGain < limit && gain <= run.lastGain) run.converged = true;
     run.lastGain = gain;
   }
+}
+
+function standardize(x: Float64Array, mean: number, sd: number, out: Float64Array): Float64Array {
+  for (let i = 0; i < x.length; i++) out[i] = (x[i] - mean) / sd;
+  return out;
 }
 
 /**
@@ -213,8 +203,7 @@ export function fitHmm(x: Float64Array, opts: FitHmmOptions): FitHmmResult {
   }
   const sd = Math.sqrt(gv);
   const zBuf = new Float64Array(4 * n + 2);
-  const z = zBuf.subarray(0, n);
-  for (let i = 0; i < n; i++) z[i] = (x[i] - gm) / sd;
+  const z = standardize(x, gm, sd, zBuf.subarray(0, n));
   const ss = sortedSums(z, zBuf.subarray(n));
   const work = createEmWork(n, K);
 

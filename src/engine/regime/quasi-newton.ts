@@ -219,3 +219,30 @@ export function bfgsUpdate(q: QnWork): void {
     }
   }
 }
+
+/** φ_trial = φ + step·d. */
+export function trialPoint(q: QnWork, step: number): void {
+  const { P, phi, phiTrial, d } = q;
+  for (let i = 0; i < P; i++) phiTrial[i] = phi[i] + step * d[i];
+}
+
+/**
+ * Moves the quasi-Newton model to the accepted point m (reached from φ_trial; from m's own coordinates
+ * if the variance floor clipped) whose E-step statistics are st: new gradient, s = φ_new − φ,
+ * y = g − g_new, φ ← φ_new, BFGS update. Buffers are swapped, not copied.
+ */
+export function acceptStep(m: HmmParams, st: EStats, q: QnWork): void {
+  if (q.clipped) toPhi(m, q, q.phiTrial);
+  const gOld = q.g;
+  q.g = q.gOld;
+  q.gOld = gOld;
+  gradient(m, st, q, q.g);
+  const { P, s, y, g, phi, phiTrial } = q;
+  for (let i = 0; i < P; i++) {
+    s[i] = phiTrial[i] - phi[i];
+    y[i] = gOld[i] - g[i];
+  }
+  q.phi = phiTrial;
+  q.phiTrial = phi;
+  bfgsUpdate(q);
+}
