@@ -17,6 +17,9 @@ import { expNonPositive, expNonPositiveFast } from './fast-exp';
  * forwardK3 returns false when a step needs the log-space rescue of forwardInto, so the caller can
  * rerun the general code. backwardK3 needs forwardK3's output in w and overwrites w.alpha with the
  * smoothed posteriors γ (two passes with fewer live variables than one).
+ * forwardK3 gives hmmLogLik its K = 3 path; the E-step of fitHmm and baumWelchStep is the pair
+ * forwardK3Em/backwardK3Em below (no per-step normalisation at all, ≈ 25% faster), with
+ * forwardK3/backwardK3 as its normalised fallback.
  */
 const LOG_2PI = Math.log(2 * Math.PI);
 const TINY = 1e-280;

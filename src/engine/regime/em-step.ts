@@ -31,7 +31,8 @@ export function forwardLogLik(x: ArrayLike<number>, m: HmmParams, work: EmWork):
 export function finishEStep(x: ArrayLike<number>, m: HmmParams, work: EmWork, st: EStats): void {
   if (work.k3Last > 0) {
     if (backwardK3Em(x, m, work.fw, work.k3Last, st)) return;
-    // β overflowed without per-step normalisation (never seen in practice): redo it normalised.
+    // β left the double range without per-step normalisation (it would have to pass ≈ 1e308; not
+    // met on any test series): redo the E-step with the normalised pair.
     forwardK3(x, m, work.fw);
     backwardK3(x, m, work.fw, st);
   } else backwardStats(x, m, work.fw, st, work.beta, work.betaNext, work.wv);
