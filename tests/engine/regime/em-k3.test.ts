@@ -4,6 +4,7 @@ import { backwardStats, createEStats } from '../../../src/engine/regime/backward
 import { backwardK3, backwardK3Em, forwardK3, forwardK3Em } from '../../../src/engine/regime/em-k3';
 import { createForwardWork, forwardInto } from '../../../src/engine/regime/forward';
 import { posteriors } from '../../../src/engine';
+import { createEmWork, eStep } from '../../../src/engine/regime/em-step';
 import { params, simulateHmm } from './helpers';
 
 describe('forwardK3 / backwardK3', () => {
@@ -82,6 +83,27 @@ describe('forwardK3 / backwardK3', () => {
     expect(forwardK3Em(x, m, f)).toBeGreaterThan(0);
     // A final sum of 1e-320 starts β at 1e320, beyond the largest double.
     expect(backwardK3Em(x, m, f, 1e-320, createEStats(3))).toBe(false);
+  });
+
+  it('a β beyond the double range on a real series: backwardK3Em says so and eStep redoes it normalised', () => {
+    // State 2 is entered only through a 1e-307 transition but explains the second half 12.5 nats per
+    // point better, so its filtered probability at the switch is ≈ 1e-302 while its smoothed one is ≈ 1:
+    // β there is ≈ 1e302 divided by the forward's running sum, past the largest double.
+    const m = params([0, 0.5, 5], [1, 1, 1], [0.5, 0.5 - 1e-307, 1e-307, 0.5, 0.5 - 1e-307, 1e-307, 0.01, 0.01, 0.98], [0.5, 0.5, 0]);
+    const n = 140;
+    const x = Float64Array.from({ length: n }, (_, t) => (t < 70 ? 0 : 5) + 0.2 * Math.sin(t));
+    const f = createForwardWork(n, 3);
+    expect(backwardK3Em(x, m, f, forwardK3Em(x, m, f), createEStats(3))).toBe(false);
+    const g = createForwardWork(n, 3);
+    forwardInto(x, m, g);
+    const sg = createEStats(3);
+    backwardStats(x, m, g, sg, new Float64Array(3), new Float64Array(3), new Float64Array(3));
+    const se = createEStats(3);
+    expect(Math.abs(eStep(x, m, createEmWork(n, 3), se) - g.logLik)).toBeLessThan(1e-12 * Math.abs(g.logLik));
+    for (const key of ['occ', 'sumX', 'sumX2', 'first', 'trans'] as const) {
+      for (let i = 0; i < sg[key].length; i++) expect(Math.abs(se[key][i] - sg[key][i])).toBeLessThanOrEqual(1e-11 * Math.max(1, Math.abs(sg[key][i])));
+    }
+    expect(se.occ[2]).toBeGreaterThan(69.9);
   });
 
   it('hands over to the general code when a step needs the log-space rescue', () => {
