@@ -17,7 +17,7 @@ export function toBacktestConfig(s: LabSettings): BacktestConfig {
     latencySec: v.latencySec,
     fees: { makerBps: v.makerBps },
     limits: { maxInventory: (v.maxInventory ?? 10) * orderSize },
-    regime: { nStates: v.nStates ?? 3 },
+    regime: { nStates: v.nStates ?? 3, bucketSec: v.regimeBucketSec },
     // q, r by hand drive the Kalman fair value (as-kalman, as-regime); unset, the engine fits them on the warm-up.
     kalman: s.kalman ? { q: s.kalman.q, r: s.kalman.r } : undefined,
     guard: { enabled: s.guard },

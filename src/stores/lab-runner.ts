@@ -43,7 +43,7 @@ export function startLabRunner(lab: LabStore, dataset: DatasetStore, client: Lab
       const kalman = await client.kalman(settings.kalman ?? {}, ctrl.signal);
       if (controller !== ctrl) return;
       lab.setState({ kalman });
-      const regimes = await client.regimes({ nStates: settings.values.nStates ?? 3, seed: settings.values.seed ?? 1 }, ctrl.signal);
+      const regimes = await client.regimes({ nStates: settings.values.nStates ?? 3, seed: settings.values.seed ?? 1, bucketSec: settings.values.regimeBucketSec }, ctrl.signal);
       if (controller !== ctrl) return;
       lab.setState({ regimes, status: 'done' });
       controller = null;

@@ -18,7 +18,7 @@ export const LAB_STRATEGIES: ReadonlyArray<{ id: StrategyId; label: string }> = 
 export type LabPanel = 'kalman' | 'regimes' | 'inventory' | 'pnl' | 'compare';
 export const LAB_PANELS: readonly LabPanel[] = ['kalman', 'regimes', 'inventory', 'pnl', 'compare'];
 
-export type LabNumericKey = 'gamma' | 'kappa' | 'halfSpreadBps' | 'horizonSec' | 'maxInventory' | 'orderSize' | 'latencySec' | 'makerBps' | 'nStates' | 'seed';
+export type LabNumericKey = 'gamma' | 'kappa' | 'halfSpreadBps' | 'horizonSec' | 'maxInventory' | 'orderSize' | 'latencySec' | 'makerBps' | 'nStates' | 'regimeBucketSec' | 'seed';
 
 export interface LabNumericSpec extends ParamSpecBase<LabNumericKey> {
   /** undefined: calibrated from the data unless the user sets it. */
@@ -39,6 +39,7 @@ export const LAB_SPECS: readonly LabNumericSpec[] = [
   { key: 'latencySec', urlKey: 'bl', label: 'Placement latency', symbol: 'ℓ', unit: 's', min: 0, max: 2, default: 0, scale: 'linear', step: 0.001 },
   { key: 'makerBps', urlKey: 'bf', label: 'Maker fee (− = rebate)', symbol: 'f', unit: 'bps', min: -5, max: 20, default: 0, scale: 'linear', step: 0.1 },
   { key: 'nStates', urlKey: 'bn', label: 'Regime states', symbol: 'K', unit: 'states', min: 2, max: 5, default: 3, scale: 'linear', step: 1, integer: true },
+  { key: 'regimeBucketSec', urlKey: 'bb', label: 'Regime time bucket', symbol: 'Δt', unit: 's', min: 0.001, max: 86_400, default: undefined, scale: 'log', step: 0.001 },
   { key: 'seed', urlKey: 'bz', label: 'Seed', symbol: 'seed', unit: '', min: 1, max: 2_147_483_647, default: 1, scale: 'linear', step: 1, integer: true },
 ];
 

@@ -105,7 +105,7 @@ export const labApi = {
     return transfer(v, transferList(v));
   },
 
-  regimes(opts: { nStates: number; seed: number }): RegimeView {
+  regimes(opts: { nStates: number; seed: number; bucketSec?: number }): RegimeView {
     const { data: d, mid: m } = requireData();
     const v = buildRegimeView(d, m, last, opts);
     return transfer(v, transferList(v));

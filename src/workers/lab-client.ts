@@ -73,7 +73,7 @@ export class LabClient {
     return this.call((api) => api.kalman(opts), signal);
   }
 
-  regimes(opts: { nStates: number; seed: number }, signal?: AbortSignal): Promise<RegimeView> {
+  regimes(opts: { nStates: number; seed: number; bucketSec?: number }, signal?: AbortSignal): Promise<RegimeView> {
     return this.call((api) => api.regimes(opts), signal);
   }
 

@@ -20,6 +20,11 @@ describe('lab config', () => {
     expect(c.kalman).toBeUndefined(); // fitted by the engine
   });
 
+  it('leaves the regime time bucket to the data unless set, and passes a set one to the engine', () => {
+    expect(toBacktestConfig(DEFAULT_LAB).regime?.bucketSec).toBeUndefined();
+    expect(toBacktestConfig({ ...DEFAULT_LAB, values: { ...DEFAULT_LAB.values, regimeBucketSec: 5 } }).regime).toEqual({ nStates: 3, bucketSec: 5 });
+  });
+
   it('passes Kalman q and r set by hand to the engine', () => {
     const c = toBacktestConfig({ ...DEFAULT_LAB, kalman: { q: 2.5e-5, r: 0.0125 } });
     expect(c.kalman).toEqual({ q: 2.5e-5, r: 0.0125 });
@@ -48,6 +53,16 @@ describe('lab settings in the URL', () => {
     const back = parseUrlState(q);
     expect(back.lab).toEqual(lab);
     expect(back.notices).toEqual([]);
+  });
+
+  it('round-trips the regime time bucket (bb) and refuses a bad one by name', () => {
+    const lab = { ...DEFAULT_LAB, values: { ...DEFAULT_LAB.values, regimeBucketSec: 2.5 } };
+    const q = serializeUrlState(DEFAULT_PARAMS, {}, lab);
+    expect(q).toContain('bb=2.5');
+    expect(parseUrlState(q).lab).toEqual(lab);
+    const bad = parseUrlState('?bb=0');
+    expect(bad.lab.values.regimeBucketSec).toBeUndefined();
+    expect(bad.notices.join(' ')).toContain('Regime time bucket');
   });
 
   it('names each invalid lab field and keeps its default', () => {

@@ -1,5 +1,6 @@
 import { finite, integerIn, nonNegative, ParamError, positive } from '../util/validate';
 import { STRATEGY_IDS } from '../strategy/types';
+import { autoBucketSec } from '../series/time-buckets';
 import type { PreparedData } from './data';
 import type { BacktestConfig, FillModelId, MarketData, ResolvedParams } from './types';
 
@@ -126,5 +127,6 @@ export function resolveConfig(d: PreparedData, data: MarketData, c: BacktestConf
     progressChunk: integerIn('config.progressChunk', opt(c.progressChunk, 50_000), 1, 1e9),
     meanDtSec: w.meanDt,
     marketHalfSpread: w.halfSpread,
+    regimeBucketSec: c.regime?.bucketSec === undefined ? autoBucketSec(d.time) : positive('config.regime.bucketSec', c.regime.bucketSec),
   };
 }

@@ -103,7 +103,7 @@ export function prepareGridConfig(data: MarketData, base: BacktestConfig, spec: 
     out = { ...out, kalman: { q: k.q, r: k.r } };
   }
   if (fitRegime) {
-    const reg = regimeSetup(d.time, d.mid, { ...base.regime, seed: base.regime?.seed ?? base.seed }, rp.sigma);
+    const reg = regimeSetup(d.time, d.mid, { ...base.regime, bucketSec: rp.regimeBucketSec, seed: base.regime?.seed ?? base.seed }, rp.sigma);
     out = { ...out, regime: { ...base.regime, model: reg.model, bucketSec: reg.bucketSec } };
   }
   return out;

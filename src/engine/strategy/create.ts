@@ -30,6 +30,8 @@ export interface StrategyParams {
   /** Warm-up median market half-spread, price units. */
   marketHalfSpread: number;
   seed: number;
+  /** Time bucket of the regime HMM's observations, seconds (config.regime.bucketSec, or autoBucketSec of the data). */
+  regimeBucketSec: number;
 }
 
 /** Everything a strategy may be built from: the resolved numbers plus the optional filter, regime and guard settings. */
@@ -87,7 +89,7 @@ export function createStrategy(s: StrategySetup, time: Float64Array, mid: Float6
       strategy = createAs(s, 'as-kalman', kalmanFair(kalman, mid[0]));
       break;
     case 'as-regime': {
-      const reg = regimeSetup(time, mid, { ...s.regime, seed: s.regime?.seed ?? s.seed }, s.sigma);
+      const reg = regimeSetup(time, mid, { ...s.regime, bucketSec: s.regimeBucketSec, seed: s.regime?.seed ?? s.seed }, s.sigma);
       const K = reg.model.means.length;
       const sigmaByState = perState('sigmaByState', s.regime?.sigmaByState, K, (k) => Math.sqrt(reg.model.variances[k] / reg.bucketSec));
       const kappaByState = perState('kappaByState', s.regime?.kappaByState, K, () => s.kappa);

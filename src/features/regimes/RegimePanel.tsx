@@ -27,7 +27,7 @@ export function RegimePanel() {
         <>
           <dl className="metric-cards" aria-label="Regime model">
             <div className="card"><dt>States K</dt><dd data-testid="regime-k">{view.nStates}</dd><span className="unit">set in the run controls</span></div>
-            <div className="card"><dt>Bucket</dt><dd data-testid="regime-bucket">{fmtNum(view.bucketSec)}</dd><span className="unit">s per observation; fitted on {view.fittedBuckets} buckets</span></div>
+            <div className="card"><dt>Bucket</dt><dd data-testid="regime-bucket">{fmtNum(view.bucketSec)}</dd><span className="unit">s per observation (run controls); fitted on {view.fittedBuckets} buckets</span></div>
             <div className="card"><dt>Log-likelihood</dt><dd data-testid="regime-loglik">{fmtNum(view.logLik, 6)}</dd></div>
             <div className="card"><dt>EM converged</dt><dd data-testid="regime-converged">{view.converged ? 'yes' : 'no'}</dd></div>
           </dl>

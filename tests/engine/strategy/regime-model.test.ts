@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { autoBucketSec, bucketReturns, generateSyntheticMarket, regimeSetup } from '../../../src/engine';
+import { autoBucketSec, bucketReturns, generateSyntheticMarket, regimeSetup, runBacktest } from '../../../src/engine';
 import { regimeVarFloor } from '../../../src/engine/strategy/regime-model';
 
 describe('regimeSetup: the HMM of the regime strategy, on time-bucketed mid changes', () => {
@@ -15,6 +15,16 @@ describe('regimeSetup: the HMM of the regime strategy, on time-bucketed mid chan
     expect(sigmas[0]).toBeGreaterThan(0.004);
     expect(sigmas[2]).toBeLessThan(0.03);
     expect(sigmas[2]).toBeGreaterThan(0.015); // the volatile (Bear) regime, true σ 0.02
+  });
+
+  it("the backtest resolves the bucket from the data unless config.regime.bucketSec sets it, and the strategy uses the resolved one", () => {
+    const small = generateSyntheticMarket({ seed: 9, nTicks: 30_000 });
+    const auto = runBacktest(small, { strategy: 'as-regime' });
+    expect(auto.resolved.regimeBucketSec).toBe(autoBucketSec(small.time));
+    expect(auto.regimeBucketSec).toBe(auto.resolved.regimeBucketSec);
+    const set = runBacktest(small, { strategy: 'as-regime', regime: { bucketSec: 7 } });
+    expect([set.resolved.regimeBucketSec, set.regimeBucketSec]).toEqual([7, 7]);
+    expect(() => runBacktest(small, { regime: { bucketSec: -1 } })).toThrow(/config\.regime\.bucketSec/);
   });
 
   it('uses the given bucket and model when asked, and falls back to one state on a flat prefix', () => {
