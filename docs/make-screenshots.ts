@@ -7,7 +7,8 @@ import { chromium } from 'playwright-core';
 import { chromiumArgs } from '../playwright.config.ts';
 
 const port = 4399;
-const server = spawn('npx', ['vite', 'preview', '--host', '127.0.0.1', '--port', String(port), '--strictPort'], { stdio: 'ignore' });
+// Its own process group, so the preview server npx starts is stopped with it (killing npx alone leaves it running).
+const server = spawn('npx', ['vite', 'preview', '--host', '127.0.0.1', '--port', String(port), '--strictPort'], { stdio: 'ignore', detached: true });
 try {
   await new Promise((r) => setTimeout(r, 2500));
   const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: chromiumArgs });
@@ -26,5 +27,5 @@ try {
   }
   await browser.close();
 } finally {
-  server.kill();
+  if (server.pid !== undefined) process.kill(-server.pid, 'SIGTERM');
 }
