@@ -1,0 +1,180 @@
+/**
+ * Evaluation of fitHmm's restart strategy (issue 3), not a *.bench.ts: `npx tsx bench/hmm-restarts-eval.ts [ref]`
+ * (≈ 1 min; QUICK=1 and FILTER=text, see below).
+ *
+ * Builds the engine of the working tree and the engine of git `ref` (default HEAD) into two Vite
+ * bundles (as the app and its workers run it), fits the same seeded series with both (default options,
+ * seed = series seed), and compares their final log-likelihoods with the best of plain Baum-Welch runs
+ * from the same starts (maxIter 5000, stopping when a gain is below 1e-12·|ℓ|). Prints:
+ * - misses: ℓ below the best long run by more than 1e-6 relative, for the reference and the new code;
+ * - better / worse: new ℓ above / below the reference's by more than 1e-6 relative;
+ * - fit times (median of `RUNS` per series, old and new interleaved after 200 warm-up fits each),
+ *   their mean and median over the set, and the bench series (bench/regime.bench.ts) with 61 runs.
+ * Series: Gaussian HMMs with K = 2, 3, 4 states, n = 200, 500, 2000, neighbouring means 0.2σ–2σ apart
+ * (σ the smallest state sd), variance ratios 1–10, switching probabilities 1–5%, plus the bench series.
+ */
+import { execSync } from 'node:child_process';
+import { mkdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { build } from 'vite';
+import { baumWelchStep, createEmWork, createRng, type FitHmmOptions, type FitHmmResult } from '../src/engine';
+import { meanVar } from '../src/engine/filters/series';
+import { sortedSums, startingPoints } from '../src/engine/regime/hmm-init';
+
+type Fit = (x: Float64Array, opts: FitHmmOptions) => FitHmmResult;
+interface Series { name: string; K: number; x: Float64Array; seed: number }
+
+const RUNS = 21;
+const REL = 1e-6;
+const root = join(import.meta.dirname, '..');
+
+async function bundle(srcRoot: string, outDir: string): Promise<Fit> {
+  await build({
+    configFile: false,
+    publicDir: false,
+    logLevel: 'silent',
+    build: { lib: { entry: join(srcRoot, 'src/engine/index.ts'), formats: ['es'], fileName: 'engine' }, outDir, minify: false, target: 'es2022', emptyOutDir: true },
+  });
+  return ((await import(pathToFileURL(join(outDir, 'engine.js')).href)) as { fitHmm: Fit }).fitHmm;
+}
+
+/** Simulates a K-state Gaussian HMM: means sep·k, variances ratio^(p_k/(K−1)) for a fixed permutation p, switching prob. sw. */
+function simulate(K: number, sep: number, ratio: number, sw: number, n: number, seed: number): Float64Array {
+  const perm = K === 2 ? [1, 0] : K === 3 ? [1, 0, 2] : [1, 3, 0, 2];
+  const sd = perm.map((p) => Math.sqrt(ratio ** (p / (K - 1))));
+  const rng = createRng(seed);
+  const x = new Float64Array(n);
+  let s = rng.int(K);
+  for (let t = 0; t < n; t++) {
+    if (t > 0 && rng.uniform() < sw) s = (s + 1 + rng.int(K - 1)) % K;
+    x[t] = sep * s + sd[s] * rng.normal();
+  }
+  return x;
+}
+
+/** The 500-point series of bench/regime.bench.ts (seed 2 there). */
+function benchSeries(n: number, seed: number): Float64Array {
+  const rng = createRng(seed);
+  const mu = [-0.002, 0, 0.002];
+  const sd = [0.01, 0.004, 0.012];
+  const x = new Float64Array(n);
+  let s = 1;
+  for (let t = 0; t < n; t++) {
+    if (rng.uniform() < 0.03) s = rng.int(3);
+    x[t] = mu[s] + sd[s] * rng.normal();
+  }
+  return x;
+}
+
+function evaluationSet(): Series[] {
+  const out: Series[] = [];
+  const sws = [0.01, 0.03, 0.05];
+  let i = 0;
+  for (const n of [200, 500, 2000]) {
+    for (const sep of [0.2, 0.5, 1, 2]) {
+      for (const ratio of [1, 3, 10]) {
+        for (const seed of [1, 2]) {
+          const sw = sws[i++ % 3];
+          out.push({ name: `K=3 n=${n} sep=${sep} ratio=${ratio} sw=${sw} seed=${seed}`, K: 3, x: simulate(3, sep, ratio, sw, n, 100 * i + seed), seed });
+        }
+      }
+    }
+    for (const K of [2, 4]) {
+      for (const sep of [0.5, 2]) {
+        for (const ratio of [1, 10]) {
+          const sw = sws[i++ % 3];
+          const seed = 1 + (i % 3);
+          out.push({ name: `K=${K} n=${n} sep=${sep} ratio=${ratio} sw=${sw} seed=${seed}`, K, x: simulate(K, sep, ratio, sw, n, 100 * i + seed), seed });
+        }
+      }
+    }
+  }
+  for (let seed = 1; seed <= 5; seed++) out.push({ name: `bench series seed ${seed}`, K: 3, x: benchSeries(500, seed + 1), seed });
+  return out;
+}
+
+/** Best ℓ (units of x) of plain Baum-Welch from each of fitHmm's own starts (as tests/engine/regime/fit-hmm.test.ts). */
+function longRunEm(x: Float64Array, K: number, seed: number): number {
+  const { mean, variance } = meanVar(x);
+  const sd = Math.sqrt(variance);
+  const z = x.map((v) => (v - mean) / sd);
+  const work = createEmWork(z.length, K);
+  let best = -Infinity;
+  for (const m of startingPoints(sortedSums(z), K, 5, 1e-6, createRng(seed))) {
+    let prev = -Infinity;
+    let ll = -Infinity;
+    for (let it = 0; it < 5000; it++) {
+      ll = baumWelchStep(z, m, m, work, 1e-6);
+      if (ll - prev < 1e-12 * Math.abs(prev)) break;
+      prev = ll;
+    }
+    best = Math.max(best, ll);
+  }
+  return best - z.length * Math.log(sd);
+}
+
+function median(a: number[]): number {
+  const s = [...a].sort((u, v) => u - v);
+  return s[Math.floor(s.length / 2)];
+}
+
+const ref = process.argv[2] ?? 'HEAD';
+const work = join(tmpdir(), 'hmm-restarts-eval');
+rmSync(work, { recursive: true, force: true });
+mkdirSync(join(work, 'ref-src'), { recursive: true });
+const commit = execSync(`git rev-parse --short ${ref}`, { cwd: root }).toString().trim();
+execSync(`git archive ${ref} src/engine | tar -x -C ${join(work, 'ref-src')}`, { cwd: root });
+const oldFit = await bundle(join(work, 'ref-src'), join(work, 'old'));
+const newFit = await bundle(root, join(work, 'new'));
+
+const set = evaluationSet().filter((s) => !process.env.FILTER || s.name.includes(process.env.FILTER));
+/** QUICK=1: one timing run per series (quality counts only); FILTER=text: only series whose name contains it. */
+const QUICK = !!process.env.QUICK;
+
+let missOld = 0, missNew = 0, better = 0, worse = 0;
+const tOld: number[] = [], tNew: number[] = [];
+let itOld = 0, itNew = 0;
+for (const f of [oldFit, newFit]) for (let w = 0; w < 200; w++) f(set[w % set.length].x, { nStates: set[w % set.length].K, seed: 1 });
+for (const s of set) {
+  const opts = { nStates: s.K, seed: s.seed };
+  const a = oldFit(s.x, opts), b = newFit(s.x, opts);
+  itOld += a.iterations;
+  itNew += b.iterations;
+  const best = longRunEm(s.x, s.K, s.seed);
+  const tolLong = REL * Math.abs(best);
+  const mo = a.logLik < best - tolLong, mn = b.logLik < best - tolLong;
+  if (mo) missOld++;
+  if (mn) missNew++;
+  const d = b.logLik - a.logLik, tolAb = REL * Math.abs(a.logLik);
+  if (d > tolAb) better++;
+  if (d < -tolAb) worse++;
+  const ro: number[] = [], rn: number[] = [];
+  for (let r = 0; r < (QUICK ? 1 : RUNS); r++) {
+    let t0 = performance.now();
+    oldFit(s.x, opts);
+    ro.push(performance.now() - t0);
+    t0 = performance.now();
+    newFit(s.x, opts);
+    rn.push(performance.now() - t0);
+  }
+  tOld.push(median(ro));
+  tNew.push(median(rn));
+  const flag = `${mo ? ' MISS(old)' : ''}${mn ? ' MISS(new)' : ''}${d > tolAb ? ' better' : d < -tolAb ? ' WORSE' : ''}`;
+  console.log(`${s.name.padEnd(44)} long ${best.toFixed(4)}  old ${a.logLik.toFixed(4)}  new ${b.logLik.toFixed(4)}  ${tOld.at(-1)!.toFixed(3)} → ${tNew.at(-1)!.toFixed(3)} ms${flag}`);
+}
+const mean = (a: number[]) => a.reduce((u, v) => u + v, 0) / a.length;
+console.log(`\n${set.length} series; reference ${ref} (${commit}) vs working tree`);
+console.log(`misses (ℓ below the best long plain Baum-Welch run by > ${REL} relative): reference ${missOld}, new ${missNew}`);
+console.log(`new vs reference (by > ${REL} relative): better ${better}, worse ${worse}, same ${set.length - better - worse}`);
+console.log(`iterations of the returned run, total: reference ${itOld}, new ${itNew}`);
+console.log(`fit time per series (median of ${RUNS}): mean ${mean(tOld).toFixed(3)} → ${mean(tNew).toFixed(3)} ms, median ${median(tOld).toFixed(3)} → ${median(tNew).toFixed(3)} ms`);
+const bench = benchSeries(500, 2);
+const timeBench = (f: Fit) => {
+  for (let w = 0; w < 200; w++) f(bench, { nStates: 3, seed: 1 });
+  const r: number[] = [];
+  for (let i = 0; i < 61; i++) { const t0 = performance.now(); f(bench, { nStates: 3, seed: 1 }); r.push(performance.now() - t0); }
+  return median(r);
+};
+console.log(`bench series (bundled, 200 warm-up fits, median of 61): reference ${timeBench(oldFit).toFixed(3)} ms, new ${timeBench(newFit).toFixed(3)} ms`);
