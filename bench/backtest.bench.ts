@@ -1,29 +1,16 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
-import { build } from 'vite';
 import * as tsxEngine from '../src/engine';
 import type { BacktestConfig } from '../src/engine';
+import { bundleEngine } from './bundle-engine';
 import { medianMs, type BenchFigure } from './harness';
 
 type Engine = typeof tsxEngine;
 
-/**
- * The engine as it ships: bundled into one module (by Vite, as in the app and its workers).
- * Under tsx every call to a function imported from another module goes through a getter,
- * which the per-tick filters pay millions of times; the bundle has plain calls.
- */
 async function bundledEngine(): Promise<{ engine: Engine; cleanup: () => void }> {
   const outDir = mkdtempSync(join(tmpdir(), 'mmlab-engine-'));
-  await build({
-    configFile: false,
-    logLevel: 'silent',
-    publicDir: false,
-    build: { lib: { entry: join(import.meta.dirname, '../src/engine/index.ts'), formats: ['es'], fileName: 'engine' }, outDir, minify: false, target: 'es2022', emptyOutDir: true },
-  });
-  const engine = (await import(pathToFileURL(join(outDir, 'engine.js')).href)) as Engine;
-  return { engine, cleanup: () => rmSync(outDir, { recursive: true, force: true }) };
+  return { engine: await bundleEngine(outDir), cleanup: () => rmSync(outDir, { recursive: true, force: true }) };
 }
 
 const N = 1_000_000;

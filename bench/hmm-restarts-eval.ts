@@ -17,11 +17,9 @@ import { execSync } from 'node:child_process';
 import { mkdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
-import { build } from 'vite';
-import { baumWelchStep, createEmWork, createRng, type FitHmmOptions, type FitHmmResult } from '../src/engine';
-import { meanVar } from '../src/engine/filters/series';
-import { sortedSums, startingPoints } from '../src/engine/regime/hmm-init';
+import { createRng, type FitHmmOptions, type FitHmmResult } from '../src/engine';
+import { bundleEngine } from './bundle-engine';
+import { benchHmmSeries, longRunEmLogLik } from './hmm-series';
 
 type Fit = (x: Float64Array, opts: FitHmmOptions) => FitHmmResult;
 interface Series { name: string; K: number; x: Float64Array; seed: number }
@@ -29,16 +27,6 @@ interface Series { name: string; K: number; x: Float64Array; seed: number }
 const RUNS = 21;
 const REL = 1e-6;
 const root = join(import.meta.dirname, '..');
-
-async function bundle(srcRoot: string, outDir: string): Promise<Fit> {
-  await build({
-    configFile: false,
-    publicDir: false,
-    logLevel: 'silent',
-    build: { lib: { entry: join(srcRoot, 'src/engine/index.ts'), formats: ['es'], fileName: 'engine' }, outDir, minify: false, target: 'es2022', emptyOutDir: true },
-  });
-  return ((await import(pathToFileURL(join(outDir, 'engine.js')).href)) as { fitHmm: Fit }).fitHmm;
-}
 
 /** Simulates a K-state Gaussian HMM: means sep·k, variances ratio^(p_k/(K−1)) for a fixed permutation p, switching prob. sw. */
 function simulate(K: number, sep: number, ratio: number, sw: number, n: number, seed: number): Float64Array {
@@ -50,20 +38,6 @@ function simulate(K: number, sep: number, ratio: number, sw: number, n: number, 
   for (let t = 0; t < n; t++) {
     if (t > 0 && rng.uniform() < sw) s = (s + 1 + rng.int(K - 1)) % K;
     x[t] = sep * s + sd[s] * rng.normal();
-  }
-  return x;
-}
-
-/** The 500-point series of bench/regime.bench.ts (seed 2 there). */
-function benchSeries(n: number, seed: number): Float64Array {
-  const rng = createRng(seed);
-  const mu = [-0.002, 0, 0.002];
-  const sd = [0.01, 0.004, 0.012];
-  const x = new Float64Array(n);
-  let s = 1;
-  for (let t = 0; t < n; t++) {
-    if (rng.uniform() < 0.03) s = rng.int(3);
-    x[t] = mu[s] + sd[s] * rng.normal();
   }
   return x;
 }
@@ -91,28 +65,8 @@ function evaluationSet(): Series[] {
       }
     }
   }
-  for (let seed = 1; seed <= 5; seed++) out.push({ name: `bench series seed ${seed}`, K: 3, x: benchSeries(500, seed + 1), seed });
+  for (let seed = 1; seed <= 5; seed++) out.push({ name: `bench series seed ${seed}`, K: 3, x: benchHmmSeries(500, seed + 1), seed });
   return out;
-}
-
-/** Best ℓ (units of x) of plain Baum-Welch from each of fitHmm's own starts (as tests/engine/regime/fit-hmm.test.ts). */
-function longRunEm(x: Float64Array, K: number, seed: number): number {
-  const { mean, variance } = meanVar(x);
-  const sd = Math.sqrt(variance);
-  const z = x.map((v) => (v - mean) / sd);
-  const work = createEmWork(z.length, K);
-  let best = -Infinity;
-  for (const m of startingPoints(sortedSums(z), K, 5, 1e-6, createRng(seed))) {
-    let prev = -Infinity;
-    let ll = -Infinity;
-    for (let it = 0; it < 5000; it++) {
-      ll = baumWelchStep(z, m, m, work, 1e-6);
-      if (ll - prev < 1e-12 * Math.abs(prev)) break;
-      prev = ll;
-    }
-    best = Math.max(best, ll);
-  }
-  return best - z.length * Math.log(sd);
 }
 
 function median(a: number[]): number {
@@ -126,8 +80,8 @@ rmSync(work, { recursive: true, force: true });
 mkdirSync(join(work, 'ref-src'), { recursive: true });
 const commit = execSync(`git rev-parse --short ${ref}`, { cwd: root }).toString().trim();
 execSync(`git archive ${ref} src/engine | tar -x -C ${join(work, 'ref-src')}`, { cwd: root });
-const oldFit = await bundle(join(work, 'ref-src'), join(work, 'old'));
-const newFit = await bundle(root, join(work, 'new'));
+const oldFit: Fit = (await bundleEngine(join(work, 'old'), join(work, 'ref-src'))).fitHmm;
+const newFit: Fit = (await bundleEngine(join(work, 'new'), root)).fitHmm;
 
 const set = evaluationSet().filter((s) => !process.env.FILTER || s.name.includes(process.env.FILTER));
 /** QUICK=1: one timing run per series (quality counts only); FILTER=text: only series whose name contains it. */
@@ -142,7 +96,7 @@ for (const s of set) {
   const a = oldFit(s.x, opts), b = newFit(s.x, opts);
   itOld += a.iterations;
   itNew += b.iterations;
-  const best = longRunEm(s.x, s.K, s.seed);
+  const best = longRunEmLogLik(s.x, s.K, s.seed);
   const tolLong = REL * Math.abs(best);
   const mo = a.logLik < best - tolLong, mn = b.logLik < best - tolLong;
   if (mo) missOld++;
@@ -170,7 +124,7 @@ console.log(`misses (ℓ below the best long plain Baum-Welch run by > ${REL} re
 console.log(`new vs reference (by > ${REL} relative): better ${better}, worse ${worse}, same ${set.length - better - worse}`);
 console.log(`iterations of the returned run, total: reference ${itOld}, new ${itNew}`);
 console.log(`fit time per series (median of ${RUNS}): mean ${mean(tOld).toFixed(3)} → ${mean(tNew).toFixed(3)} ms, median ${median(tOld).toFixed(3)} → ${median(tNew).toFixed(3)} ms`);
-const bench = benchSeries(500, 2);
+const bench = benchHmmSeries(500, 2);
 const timeBench = (f: Fit) => {
   for (let w = 0; w < 200; w++) f(bench, { nStates: 3, seed: 1 });
   const r: number[] = [];

@@ -1,21 +1,9 @@
-import { baumWelchStep, createEmWork, createRng, fitHmm, type HmmParams } from '../src/engine';
+import { baumWelchStep, createEmWork, fitHmm, type HmmParams } from '../src/engine';
+import { benchHmmSeries } from './hmm-series';
 import { medianMs, type BenchFigure } from './harness';
 
-function simulate(n: number, seed: number): Float64Array {
-  const rng = createRng(seed);
-  const mu = [-0.002, 0, 0.002];
-  const sd = [0.01, 0.004, 0.012];
-  const x = new Float64Array(n);
-  let s = 1;
-  for (let t = 0; t < n; t++) {
-    if (rng.uniform() < 0.03) s = rng.int(3);
-    x[t] = mu[s] + sd[s] * rng.normal();
-  }
-  return x;
-}
-
 export default async function (): Promise<BenchFigure[]> {
-  const big = simulate(1_000_000, 1);
+  const big = benchHmmSeries(1_000_000, 1);
   const start = (): HmmParams => ({
     means: Float64Array.of(-0.002, 0, 0.002),
     variances: Float64Array.of(1e-4, 2e-5, 1.5e-4),
@@ -26,7 +14,7 @@ export default async function (): Promise<BenchFigure[]> {
   const m = start();
   const emMs = medianMs(() => baumWelchStep(big, m, m, work, 1e-12), 9, 2);
 
-  const small = simulate(500, 2);
+  const small = benchHmmSeries(500, 2);
   const smallWork = createEmWork(small.length, 3);
   // 200 iterations per timing (each ~10 µs), moving from the same start every time.
   const em500Us = (medianMs(() => { const p = start(); for (let i = 0; i < 200; i++) baumWelchStep(small, p, p, smallWork, 1e-12); }, 21, 3) / 200) * 1000;

@@ -1,47 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { baumWelchStep, createEmWork, createRng, fitHmm, hmmLogLik } from '../../../src/engine';
-import { meanVar } from '../../../src/engine/filters/series';
-import { sortedSums, startingPoints } from '../../../src/engine/regime/hmm-init';
 import { params, simulateHmm, THREE_STATE } from './helpers';
-
-/** The 500-point series of bench/regime.bench.ts: three regimes 0.2σ apart, switching with prob. 0.03. */
-function benchSeries(n: number, seed: number): Float64Array {
-  const rng = createRng(seed);
-  const mu = [-0.002, 0, 0.002];
-  const sd = [0.01, 0.004, 0.012];
-  const x = new Float64Array(n);
-  let s = 1;
-  for (let t = 0; t < n; t++) {
-    if (rng.uniform() < 0.03) s = rng.int(3);
-    x[t] = mu[s] + sd[s] * rng.normal();
-  }
-  return x;
-}
-
-/**
- * Best log-likelihood (units of x) that plain Baum-Welch reaches from each of fitHmm's own starts
- * (same standardisation, same quantile and k-means starts for the seed) in up to 5000 iterations,
- * stopping when an iteration gains less than 1e-12·|ℓ|.
- */
-function longRunEm(x: Float64Array, K: number, seed: number): number {
-  const { mean, variance } = meanVar(x);
-  const sd = Math.sqrt(variance);
-  const z = x.map((v) => (v - mean) / sd);
-  const work = createEmWork(z.length, K);
-  let best = -Infinity;
-  for (const m of startingPoints(sortedSums(z), K, 5, 1e-6, createRng(seed))) {
-    let prev = -Infinity;
-    let ll = -Infinity;
-    for (let it = 0; it < 5000; it++) {
-      ll = baumWelchStep(z, m, m, work, 1e-6);
-      if (ll - prev < 1e-12 * Math.abs(prev)) break;
-      prev = ll;
-    }
-    best = Math.max(best, ll);
-  }
-  return best - z.length * Math.log(sd);
-}
+import { benchHmmSeries, longRunEmLogLik } from '../../../bench/hmm-series';
 
 const MID = params([-0.5, 0, 0.6], [0.8, 0.4, 1.0], [0.97, 0.02, 0.01, 0.02, 0.96, 0.02, 0.01, 0.02, 0.97], [0.3, 0.4, 0.3]);
 
@@ -77,7 +38,7 @@ describe('fitHmm', () => {
   });
 
   it('reaches the log-likelihood of a long plain Baum-Welch run from the same starts (default options)', () => {
-    const cases = [{ name: 'bench series', x: benchSeries(500, 2), seed: 1 }];
+    const cases = [{ name: 'bench series', x: benchHmmSeries(500, 2), seed: 1 }];
     for (const seed of [1, 2, 3]) {
       for (const n of [500, 2000]) {
         cases.push({ name: `well separated, n = ${n}, seed ${seed}`, x: simulateHmm(THREE_STATE, n, seed).x, seed });
@@ -86,14 +47,14 @@ describe('fitHmm', () => {
     }
     for (const { name, x, seed } of cases) {
       const fit = fitHmm(x, { nStates: 3, seed });
-      const reference = longRunEm(x, 3, seed);
+      const reference = longRunEmLogLik(x, 3, seed);
       expect(fit.logLik, name).toBeGreaterThanOrEqual(reference - 1e-6 * Math.abs(reference));
     }
   });
 
   it('more restarts never end below the single quantile start', () => {
     for (let seed = 1; seed <= 4; seed++) {
-      const x = benchSeries(400, seed);
+      const x = benchHmmSeries(400, seed);
       const one = fitHmm(x, { nStates: 3, seed, restarts: 1 });
       const five = fitHmm(x, { nStates: 3, seed, restarts: 5 });
       expect(five.logLik).toBeGreaterThanOrEqual(one.logLik - 1e-9 * Math.abs(one.logLik));
