@@ -6,6 +6,23 @@ import { createForwardWork, forwardInto } from '../../../src/engine/regime/forwa
 import { posteriors } from '../../../src/engine';
 import { createEmWork, eStep } from '../../../src/engine/regime/em-step';
 import { params, simulateHmm } from './helpers';
+import type { HmmParams } from '../../../src/engine';
+import type { EStats } from '../../../src/engine/regime/backward';
+
+/** The general code's E-step statistics (forwardInto + backwardStats); `g` keeps its forward pass. */
+function referenceStats(x: Float64Array, m: HmmParams, g = createForwardWork(x.length, 3)): EStats {
+  const sg = createEStats(3);
+  forwardInto(x, m, g);
+  backwardStats(x, m, g, sg, new Float64Array(3), new Float64Array(3), new Float64Array(3));
+  return sg;
+}
+
+/** Every statistic within 1e-11 relative (absolute below 1) of the reference. */
+function expectStatsClose(got: EStats, want: EStats): void {
+  for (const key of ['occ', 'sumX', 'sumX2', 'first', 'trans'] as const) {
+    for (let i = 0; i < want[key].length; i++) expect(Math.abs(got[key][i] - want[key][i])).toBeLessThanOrEqual(1e-11 * Math.max(1, Math.abs(want[key][i])));
+  }
+}
 
 describe('forwardK3 / backwardK3', () => {
   it('give the same log-likelihood, forward probabilities, E-step statistics and posteriors as the general code', () => {
@@ -16,17 +33,13 @@ describe('forwardK3 / backwardK3', () => {
         const { x } = simulateHmm(m, n, seed);
         const g = createForwardWork(n, 3);
         const f = createForwardWork(n, 3);
-        forwardInto(x, m, g);
+        const sg = referenceStats(x, m, g);
         expect(forwardK3(x, m, f)).toBe(true);
         expect(Math.abs(f.logLik - g.logLik)).toBeLessThanOrEqual(1e-12 * Math.max(1, Math.abs(g.logLik)));
         for (let i = 0; i < 3 * n; i++) expect(Math.abs(f.alpha[i] - g.alpha[i])).toBeLessThan(1e-13);
-        const sg = createEStats(3);
         const sf = createEStats(3);
-        backwardStats(x, m, g, sg, new Float64Array(3), new Float64Array(3), new Float64Array(3));
         backwardK3(x, m, f, sf);
-        for (const key of ['occ', 'sumX', 'sumX2', 'first', 'trans'] as const) {
-          for (let i = 0; i < sg[key].length; i++) expect(Math.abs(sf[key][i] - sg[key][i])).toBeLessThanOrEqual(1e-11 * Math.max(1, Math.abs(sg[key][i])));
-        }
+        expectStatsClose(sf, sg);
         // backwardK3 leaves the smoothed posteriors in place of α̂.
         const post = posteriors(x, m);
         for (let i = 0; i < 3 * n; i++) expect(Math.abs(f.alpha[i] - post[i])).toBeLessThan(1e-12);
@@ -43,17 +56,13 @@ describe('forwardK3 / backwardK3', () => {
         const { x } = simulateHmm(m, n, seed);
         const g = createForwardWork(n, 3);
         const f = createForwardWork(n, 3);
-        forwardInto(x, m, g);
+        const sg = referenceStats(x, m, g);
         const cLast = forwardK3Em(x, m, f);
         expect(cLast).toBeGreaterThan(0);
         expect(Math.abs(f.logLik - g.logLik)).toBeLessThanOrEqual(1e-12 * Math.max(1, Math.abs(g.logLik)));
-        const sg = createEStats(3);
         const sf = createEStats(3);
-        backwardStats(x, m, g, sg, new Float64Array(3), new Float64Array(3), new Float64Array(3));
         expect(backwardK3Em(x, m, f, cLast, sf)).toBe(true);
-        for (const key of ['occ', 'sumX', 'sumX2', 'first', 'trans'] as const) {
-          for (let i = 0; i < sg[key].length; i++) expect(Math.abs(sf[key][i] - sg[key][i])).toBeLessThanOrEqual(1e-11 * Math.max(1, Math.abs(sg[key][i])));
-        }
+        expectStatsClose(sf, sg);
         const post = posteriors(x, m);
         for (let i = 0; i < 3 * n; i++) expect(Math.abs(f.alpha[i] - post[i])).toBeLessThan(1e-12);
       }),
@@ -65,12 +74,9 @@ describe('forwardK3 / backwardK3', () => {
     const m = params([-1, 0, 1], [1, 0.5, 1], [0, 0.5, 0.5, 0.05, 0.9, 0.05, 0.05, 0.05, 0.9], [0.3, 0.4, 0.3]);
     const { x } = simulateHmm(m, 300, 3);
     const f = createForwardWork(300, 3);
-    const g = createForwardWork(300, 3);
     const sf = createEStats(3);
-    const sg = createEStats(3);
     expect(backwardK3Em(x, m, f, forwardK3Em(x, m, f), sf)).toBe(true);
-    forwardInto(x, m, g);
-    backwardStats(x, m, g, sg, new Float64Array(3), new Float64Array(3), new Float64Array(3));
+    const sg = referenceStats(x, m);
     expect(sf.trans[0]).toBe(0);
     expect(sg.trans[0]).toBe(0);
     for (const i of [4, 8]) expect(Math.abs(sf.trans[i] - sg.trans[i])).toBeLessThanOrEqual(1e-11 * sg.trans[i]);
@@ -95,14 +101,10 @@ describe('forwardK3 / backwardK3', () => {
     const f = createForwardWork(n, 3);
     expect(backwardK3Em(x, m, f, forwardK3Em(x, m, f), createEStats(3))).toBe(false);
     const g = createForwardWork(n, 3);
-    forwardInto(x, m, g);
-    const sg = createEStats(3);
-    backwardStats(x, m, g, sg, new Float64Array(3), new Float64Array(3), new Float64Array(3));
+    const sg = referenceStats(x, m, g);
     const se = createEStats(3);
     expect(Math.abs(eStep(x, m, createEmWork(n, 3), se) - g.logLik)).toBeLessThan(1e-12 * Math.abs(g.logLik));
-    for (const key of ['occ', 'sumX', 'sumX2', 'first', 'trans'] as const) {
-      for (let i = 0; i < sg[key].length; i++) expect(Math.abs(se[key][i] - sg[key][i])).toBeLessThanOrEqual(1e-11 * Math.max(1, Math.abs(sg[key][i])));
-    }
+    expectStatsClose(se, sg);
     expect(se.occ[2]).toBeGreaterThan(69.9);
   });
 
