@@ -268,10 +268,9 @@ export function buildRegimeView(data: MarketData, mid: Float64Array, result: Bac
   if (x.length === 0) throw new RangeError(`The data spans less than one regime bucket (${bucketSec} s): nothing to decode`);
   const path = viterbi(x, model);
   const post = posteriors(x, model);
-  const bucketOf = tickBuckets(time, bucketSec);
-  const last = x.length - 1;
+  const bucketOf = tickBuckets(time, bucketSec, x.length - 1);
   const tickState = new Int32Array(n);
-  for (let i = 0; i < n; i++) tickState[i] = path[Math.min(bucketOf[i], last)];
+  for (let i = 0; i < n; i++) tickState[i] = path[bucketOf[i]];
   const stats = regimeStats(x, model, path);
   const kappaRun = result?.resolved.kappa ?? 1;
   const kappaByState = result?.regimeLabels.length === K ? result.regimeKappaByState : undefined;
@@ -315,7 +314,7 @@ export function buildRegimeView(data: MarketData, mid: Float64Array, result: Bac
   const idx = strideIndices(n, 2 * CHART_BUCKETS);
   const postDs = new Float64Array(idx.length * K);
   for (let p = 0; p < idx.length; p++) {
-    const b = Math.min(bucketOf[idx[p]], last);
+    const b = bucketOf[idx[p]];
     for (let j = 0; j < K; j++) postDs[p * K + j] = post[b * K + j];
   }
   return {

@@ -307,9 +307,8 @@ function benchmarkFor(time: Float64Array, mid: Float64Array, firstAsk: number, r
 function viterbiPath(time: Float64Array, mid: Float64Array, model: HmmParams, bucketSec: number): Int32Array {
   const x = bucketReturns(time, mid, bucketSec);
   const byBucket = x.length > 0 ? viterbi(x, model) : Int32Array.of(0);
-  const bucketOf = tickBuckets(time, bucketSec);
-  const last = byBucket.length - 1;
-  for (let i = 0; i < bucketOf.length; i++) { const b = bucketOf[i]; bucketOf[i] = byBucket[b < last ? b : last]; }
+  const bucketOf = tickBuckets(time, bucketSec, byBucket.length - 1);
+  for (let i = 0; i < bucketOf.length; i++) bucketOf[i] = byBucket[bucketOf[i]];
   return bucketOf;
 }
 

@@ -64,14 +64,15 @@ export function bucketReturns(time: Float64Array, mid: Float64Array, bucketSec: 
 
 /**
  * For each tick, the bucket it lies in: tick time t in (T_k, T_{k+1}] lies in bucket k (the first
- * tick, at T_0, in bucket 0). Maps per-bucket states (e.g. a Viterbi path) back to ticks.
+ * tick, at T_0, in bucket 0), capped at `lastBucket` — pass the last complete bucket's index so the
+ * ticks of the bucket still in progress map to it. Maps per-bucket states (e.g. a Viterbi path) back to ticks.
  */
-export function tickBuckets(time: Float64Array, bucketSec: number): Int32Array {
+export function tickBuckets(time: Float64Array, bucketSec: number, lastBucket = Infinity): Int32Array {
   const bucketer = createTimeBucketer(bucketSec);
   const out = new Int32Array(time.length);
   const none = () => {};
   // After a tick at t in (T_k, T_{k+1}], buckets 0..k − 1 are complete and bucket k is in progress.
-  for (let i = 0; i < time.length; i++) { bucketer.push(time[i], 0, none); out[i] = bucketer.completed; }
+  for (let i = 0; i < time.length; i++) { bucketer.push(time[i], 0, none); out[i] = Math.min(bucketer.completed, lastBucket); }
   return out;
 }
 

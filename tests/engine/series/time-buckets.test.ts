@@ -43,6 +43,8 @@ describe('time buckets', () => {
     expect(seen).toEqual([[4, 2.5], [5, 0.5], [5, 0], [7, 2]]);
     expect(Array.from(bucketReturns(time, mid, 1))).toEqual([2.5, 0.5, 0, 2]);
     expect(Array.from(tickBuckets(time, 1))).toEqual([0, 0, 0, 0, 1, 3, 3, 4]);
+    // Capped at the last complete bucket: the tick of the bucket in progress maps to it.
+    expect(Array.from(tickBuckets(time, 1, 3))).toEqual([0, 0, 0, 0, 1, 3, 3, 3]);
     expect(b.completed).toBe(4);
   });
 
