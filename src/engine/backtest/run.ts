@@ -56,7 +56,7 @@ export function runBacktest(data: MarketData, config: BacktestConfig = {}, onPro
 export function runBacktestInto(data: MarketData, config: BacktestConfig = {}, onProgress?: (p: BacktestProgress) => void, reuse?: BacktestSeries): BacktestResult {
   const d = prepareData(data);
   const rp = resolveConfig(d, data, config);
-  const { strategy, regimeLabels, regimeModel, regimeBucketSec, regimeKappaByState, kalman } = createStrategy({ ...rp, kalman: config.kalman, regime: config.regime, guard: config.guard }, d.time, d.mid);
+  const { strategy, regimeLabels, regimeModel, regimeKappaByState, kalman } = createStrategy({ ...rp, kalman: config.kalman, regime: config.regime, guard: config.guard }, d.time, d.mid);
   const fillModel = buildFillModel(rp);
   const useTrades = fillModel.kind === 'trade';
   const useInterval = fillModel.kind === 'interval';
@@ -279,11 +279,11 @@ export function runBacktestInto(data: MarketData, config: BacktestConfig = {}, o
   const result = finish(d.time, mid, mktAsk[0], series, acc, rp, strategy.id, regimeLabels, risk, quoteUpdates, timeKilled);
   if (reuse !== undefined) reusedFills.set(reuse, acc.fills); // finish copied the fills out: the buffers can serve the next run
   // The smoothed (Viterbi) path uses the whole series: for display only, never for quoting. Grid cells skip it.
-  if (regimeBucketSec !== undefined) result.regimeBucketSec = regimeBucketSec;
+  if (regimeModel !== undefined) result.regimeBucketSec = rp.regimeBucketSec; // the bucket regimeSetup was given
   if (regimeKappaByState !== undefined) result.regimeKappaByState = regimeKappaByState;
   if (kalman !== undefined) result.kalman = kalman;
-  if (regimeModel !== undefined && regimeBucketSec !== undefined && reuse === undefined && config.regime?.viterbi !== false) {
-    result.regimeViterbi = viterbiPath(d.time, mid, regimeModel, regimeBucketSec);
+  if (regimeModel !== undefined && reuse === undefined && config.regime?.viterbi !== false) {
+    result.regimeViterbi = viterbiPath(d.time, mid, regimeModel, rp.regimeBucketSec);
   }
   return result;
 }

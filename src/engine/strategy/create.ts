@@ -47,8 +47,6 @@ export interface BuiltStrategy {
   regimeLabels: string[];
   /** The HMM behind 'as-regime' (undefined for other strategies). */
   regimeModel?: HmmParams;
-  /** Its time buckets, seconds. */
-  regimeBucketSec?: number;
   /** κ per regime state the strategy quotes with, per price unit. */
   regimeKappaByState?: Float64Array;
   /** The Kalman fair value's q and r ('as-kalman', 'as-regime'). */
@@ -71,7 +69,6 @@ export function createStrategy(s: StrategySetup, time: Float64Array, mid: Float6
   let strategy: Strategy;
   let regimeLabels: string[] = [];
   let regimeModel: HmmParams | undefined;
-  let regimeBucketSec: number | undefined;
   let regimeKappaByState: Float64Array | undefined;
   let kalman: FairValueParams | undefined;
   switch (s.strategy) {
@@ -97,7 +94,6 @@ export function createStrategy(s: StrategySetup, time: Float64Array, mid: Float6
       strategy = createAsRegime({ ...s, model: reg.model, bucketSec: reg.bucketSec, sigmaByState, kappaByState }, kalmanFair(kalman, mid[0]));
       regimeLabels = reg.labels;
       regimeModel = reg.model;
-      regimeBucketSec = reg.bucketSec;
       regimeKappaByState = kappaByState;
       break;
     }
@@ -119,5 +115,5 @@ export function createStrategy(s: StrategySetup, time: Float64Array, mid: Float6
       widenFactor: positive('config.guard.widenFactor', g.widenFactor ?? 2),
     });
   }
-  return { strategy, regimeLabels, regimeModel, regimeBucketSec, regimeKappaByState, kalman };
+  return { strategy, regimeLabels, regimeModel, regimeKappaByState, kalman };
 }
