@@ -15,14 +15,17 @@ export interface EmWork {
    * (its backward must match it), else 0.
    */
   k3Last: number;
+  /** Forward passes made with this work so far (each one log-likelihood evaluation). */
+  forwardPasses: number;
 }
 
 export function createEmWork(n: number, K: number): EmWork {
-  return { fw: createForwardWorkPooled(n, K), st: createEStats(K), beta: new Float64Array(K), betaNext: new Float64Array(K), wv: new Float64Array(K), k3Last: 0 };
+  return { fw: createForwardWorkPooled(n, K), st: createEStats(K), beta: new Float64Array(K), betaNext: new Float64Array(K), wv: new Float64Array(K), k3Last: 0, forwardPasses: 0 };
 }
 
 /** Forward pass only: log-likelihood of x under m, leaving fw ready for finishEStep. */
 export function forwardLogLik(x: ArrayLike<number>, m: HmmParams, work: EmWork): number {
+  work.forwardPasses++;
   work.k3Last = m.means.length === 3 ? forwardK3Em(x, m, work.fw) : 0;
   return work.k3Last > 0 ? work.fw.logLik : forwardInto(x, m, work.fw);
 }
@@ -33,6 +36,7 @@ export function finishEStep(x: ArrayLike<number>, m: HmmParams, work: EmWork, st
     if (backwardK3Em(x, m, work.fw, work.k3Last, st)) return;
     // β left the double range without per-step normalisation (it would have to pass ≈ 1e308; not
     // met on any test series): redo the E-step with the normalised pair.
+    work.forwardPasses++;
     forwardK3(x, m, work.fw);
     backwardK3(x, m, work.fw, st);
   } else backwardStats(x, m, work.fw, st, work.beta, work.betaNext, work.wv);

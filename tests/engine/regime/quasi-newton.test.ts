@@ -112,4 +112,50 @@ describe('quasi-Newton coordinates', () => {
     bfgsUpdate(q);
     expect(Array.from(q.Hi)).toEqual(Array.from(before));
   });
+
+  it('the first update after a reset rescales Hi (Shanno–Phua): a Hessian 4× flatter than Hi is then exact', () => {
+    // −ℓ quadratic with Hessian B = Hi0⁻¹ / 4 (Hi0 too small by 4, as the inverse complete-data
+    // information is when most information is missing): y = B·s. Scaled by sᵀy / yᵀHi0·y = 4, Hi is
+    // already B⁻¹, which BFGS keeps (Hi·y = s), so after one update Hi = 4·Hi0 everywhere.
+    const q = createQnWork(2);
+    const P = q.P;
+    const Hi0 = new Float64Array(P * P);
+    for (let i = 0; i < P; i++) Hi0[i * P + i] = 0.5 + i / 4;
+    Hi0[1] = Hi0[P] = 0.1;
+    const fresh = () => { q.Hi.set(Hi0); q.updates = 0; for (let i = 0; i < P; i++) q.s[i] = Math.sin(2 * i + 1); };
+    const setY = () => {
+      // y = B·s = Hi0⁻¹·s / 4, solved by conjugate gradients on the SPD Hi0 (P steps are exact).
+      const x = new Float64Array(P), r = Float64Array.from(q.s), d = Float64Array.from(q.s), Ad = new Float64Array(P);
+      for (let it = 0; it < P; it++) {
+        let rr = 0, dAd = 0;
+        for (let i = 0; i < P; i++) { let v = 0; for (let j = 0; j < P; j++) v += Hi0[i * P + j] * d[j]; Ad[i] = v; rr += r[i] * r[i]; dAd += d[i] * v; }
+        if (rr < 1e-30) break;
+        const a = rr / dAd;
+        let rr2 = 0;
+        for (let i = 0; i < P; i++) { x[i] += a * d[i]; r[i] -= a * Ad[i]; rr2 += r[i] * r[i]; }
+        for (let i = 0; i < P; i++) d[i] = r[i] + (rr2 / rr) * d[i];
+      }
+      for (let i = 0; i < P; i++) q.y[i] = x[i] / 4;
+    };
+    fresh();
+    setY();
+    bfgsUpdate(q);
+    for (let i = 0; i < P * P; i++) expect(q.Hi[i]).toBeCloseTo(4 * Hi0[i], 10);
+    // A second update is not rescaled: from Hi0 with updates already counted, Hi moves only along s and y.
+    fresh();
+    q.updates = 1;
+    setY();
+    bfgsUpdate(q);
+    let far = 0;
+    for (let i = 0; i < P * P; i++) far = Math.max(far, Math.abs(q.Hi[i] - 4 * Hi0[i]));
+    expect(far).toBeGreaterThan(0.5);
+    // resetInverseHessian re-arms the rescaling.
+    const m = params([-1, 1], [1, 1], [0.9, 0.1, 0.2, 0.8], [0.5, 0.5]);
+    const x = simulateHmm(m, 200, 3).x;
+    const st = createEStats(2);
+    eStep(x, m, createEmWork(x.length, 2), st);
+    chooseReferences(m, q);
+    resetInverseHessian(m, st, q);
+    expect(q.updates).toBe(0);
+  });
 });
