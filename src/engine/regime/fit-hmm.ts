@@ -204,7 +204,8 @@ function race(z: Float64Array, a: Run, b: Run, work: EmWork, c: AdvanceLimits): 
 function checkStall(run: Run, rival: Run, c: AdvanceLimits): void {
   const bound = (rival.ll - run.ll) / c.abandonRatio;
   const progress = Math.max(run.lastGain, run.predictedGain);
-  run.stalled = progress < bound ? run.stalled + 1 : 0;
+  // bound > 0: only a run strictly behind can be abandoned, so it is never the one returned.
+  run.stalled = bound > 0 && progress < bound ? run.stalled + 1 : 0;
   if (run.stalled >= ABANDON_WINDOW) run.abandoned = true;
 }
 
