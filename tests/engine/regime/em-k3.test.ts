@@ -24,16 +24,22 @@ function expectStatsClose(got: EStats, want: EStats): void {
   }
 }
 
+/** A 3-state model from 15 weights in (0.02, 1), n points from it, the general code's forward work and statistics, and a fresh work. */
+function randomCase(seed: number, n: number, w: number[]) {
+  const row = (o: number) => { const r = w.slice(o, o + 3); const s = r[0] + r[1] + r[2]; return r.map((v) => v / s); };
+  const m = params([w[12] * 4 - 2, w[13] - 0.5, w[14] * 3], [w[0] + 0.1, w[4] * 2 + 0.05, w[8] + 0.3], [...row(0), ...row(3), ...row(6)], row(9));
+  const { x } = simulateHmm(m, n, seed);
+  const g = createForwardWork(n, 3);
+  const f = createForwardWork(n, 3);
+  const sg = referenceStats(x, m, g);
+  return { m, x, g, f, sg };
+}
+
 describe('forwardK3 / backwardK3', () => {
   it('give the same log-likelihood, forward probabilities, E-step statistics and posteriors as the general code', () => {
     fc.assert(
       fc.property(fc.integer(), fc.integer({ min: 1, max: 300 }), fc.array(fc.double({ min: 0.02, max: 1, noNaN: true }), { minLength: 15, maxLength: 15 }), (seed, n, w) => {
-        const row = (o: number) => { const r = w.slice(o, o + 3); const s = r[0] + r[1] + r[2]; return r.map((v) => v / s); };
-        const m = params([w[12] * 4 - 2, w[13] - 0.5, w[14] * 3], [w[0] + 0.1, w[4] * 2 + 0.05, w[8] + 0.3], [...row(0), ...row(3), ...row(6)], row(9));
-        const { x } = simulateHmm(m, n, seed);
-        const g = createForwardWork(n, 3);
-        const f = createForwardWork(n, 3);
-        const sg = referenceStats(x, m, g);
+        const { m, x, g, f, sg } = randomCase(seed, n, w);
         expect(forwardK3(x, m, f)).toBe(true);
         expect(Math.abs(f.logLik - g.logLik)).toBeLessThanOrEqual(1e-12 * Math.max(1, Math.abs(g.logLik)));
         for (let i = 0; i < 3 * n; i++) expect(Math.abs(f.alpha[i] - g.alpha[i])).toBeLessThan(1e-13);
@@ -51,12 +57,7 @@ describe('forwardK3 / backwardK3', () => {
   it('the E-step pair forwardK3Em / backwardK3Em (no per-step normalisation) gives the same log-likelihood, statistics and posteriors', () => {
     fc.assert(
       fc.property(fc.integer(), fc.integer({ min: 1, max: 600 }), fc.array(fc.double({ min: 0.02, max: 1, noNaN: true }), { minLength: 15, maxLength: 15 }), (seed, n, w) => {
-        const row = (o: number) => { const r = w.slice(o, o + 3); const s = r[0] + r[1] + r[2]; return r.map((v) => v / s); };
-        const m = params([w[12] * 4 - 2, w[13] - 0.5, w[14] * 3], [w[0] + 0.1, w[4] * 2 + 0.05, w[8] + 0.3], [...row(0), ...row(3), ...row(6)], row(9));
-        const { x } = simulateHmm(m, n, seed);
-        const g = createForwardWork(n, 3);
-        const f = createForwardWork(n, 3);
-        const sg = referenceStats(x, m, g);
+        const { m, x, g, f, sg } = randomCase(seed, n, w);
         const cLast = forwardK3Em(x, m, f);
         expect(cLast).toBeGreaterThan(0);
         expect(Math.abs(f.logLik - g.logLik)).toBeLessThanOrEqual(1e-12 * Math.max(1, Math.abs(g.logLik)));

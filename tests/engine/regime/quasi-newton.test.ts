@@ -21,6 +21,18 @@ function blank(K: number): HmmParams {
   return { means: new Float64Array(K), variances: new Float64Array(K), trans: new Float64Array(K * K), init: new Float64Array(K) };
 }
 
+/** n points simulated from m, their E-step statistics under m, and a QnWork with m's references and gradient. */
+function atModel(m: HmmParams, n: number, seed: number) {
+  const K = m.means.length;
+  const { x } = simulateHmm(m, n, seed);
+  const st = createEStats(K);
+  eStep(x, m, createEmWork(x.length, K), st);
+  const q = createQnWork(K);
+  chooseReferences(m, q);
+  gradient(m, st, q, q.g);
+  return { x, st, q };
+}
+
 describe('quasi-Newton coordinates', () => {
   it('toPhi and fromPhi are inverse on valid models', () => {
     fc.assert(
@@ -56,12 +68,7 @@ describe('quasi-Newton coordinates', () => {
     fc.assert(
       fc.property(modelArb, fc.integer(), (m, seed) => {
         const K = m.means.length;
-        const { x } = simulateHmm(m, 200, seed);
-        const st = createEStats(K);
-        eStep(x, m, createEmWork(x.length, K), st);
-        const q = createQnWork(K);
-        chooseReferences(m, q);
-        gradient(m, st, q, q.g);
+        const { x, q } = atModel(m, 200, seed);
         toPhi(m, q, q.phi);
         const h = 1e-5;
         const trial = blank(K);
@@ -79,12 +86,7 @@ describe('quasi-Newton coordinates', () => {
     fc.assert(
       fc.property(modelArb, fc.integer(), (m, seed) => {
         const K = m.means.length;
-        const { x } = simulateHmm(m, 150, seed);
-        const st = createEStats(K);
-        eStep(x, m, createEmWork(x.length, K), st);
-        const q = createQnWork(K);
-        chooseReferences(m, q);
-        gradient(m, st, q, q.g);
+        const { st, q } = atModel(m, 150, seed);
         resetInverseHessian(m, st, q);
         expect(direction(q)).toBeGreaterThan(0);
         for (let k = 0; k < K; k++) {
@@ -151,9 +153,7 @@ describe('quasi-Newton coordinates', () => {
     expect(far).toBeGreaterThan(0.5);
     // resetInverseHessian re-arms the rescaling.
     const m = params([-1, 1], [1, 1], [0.9, 0.1, 0.2, 0.8], [0.5, 0.5]);
-    const x = simulateHmm(m, 200, 3).x;
-    const st = createEStats(2);
-    eStep(x, m, createEmWork(x.length, 2), st);
+    const { st } = atModel(m, 200, 3);
     chooseReferences(m, q);
     resetInverseHessian(m, st, q);
     expect(q.updates).toBe(0);
