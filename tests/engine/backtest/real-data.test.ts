@@ -4,8 +4,9 @@ import { gunzipSync } from 'node:zlib';
 import { runBacktest, STRATEGY_IDS, type MarketData } from '../../../src/engine';
 
 // A test-only loader for the Binance sample (the production CSV parser lives in engine/data/csv).
-// Quotes and trades both use local_ts_ns, the collector's clock (see the data README).
-const DIR = new URL('../../../../shared/data/binance-btcusdt/', import.meta.url);
+// Quotes and trades both use local_ts_ns, the collector's clock (see public/samples/README.md).
+// The files ship with the app, so the test reads nothing outside the repository.
+const DIR = new URL('../../../public/samples/', import.meta.url);
 
 function rows(file: string): string[][] {
   const text = gunzipSync(readFileSync(new URL(file, DIR))).toString('utf8');

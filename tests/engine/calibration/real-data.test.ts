@@ -1,5 +1,5 @@
-// Real data: public/samples (Binance USD-M BTCUSDT, 2024-08-08 23:54–24:00 UTC; see
-// /work/shared/data/binance-btcusdt/README.md). Quotes and trades are aligned on local_ts_ns.
+// Real data: public/samples (Binance USD-M BTCUSDT, 2024-08-08 23:54–24:00 UTC; provenance and
+// attribution in public/samples/README.md). Quotes and trades are aligned on local_ts_ns.
 import { readFileSync } from 'node:fs';
 import { gunzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
