@@ -6,7 +6,7 @@ export type { CsvErrorCode } from './csv-error';
 export type { TicksInput } from './input';
 export { KIND_COLUMNS, DISPLAY_NAME, kindSpec } from './schema';
 export { parseIsoSeconds, epochUnitOf } from './time';
-export type { TickKind, TickColumn, TimeUnit, CsvProblem, ParseTicksOptions, ParsedTicks } from './types';
+export type { TickKind, TickColumn, TimeUnit, CsvProblem, ProblemKind, ParseTicksOptions, ParsedTicks } from './types';
 export { alignQuotesTrades } from './align';
 export type { AlignedTicks, AlignOptions } from './align';
 export { summarizeTicks, referencePrice, median } from '../summary';

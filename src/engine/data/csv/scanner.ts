@@ -3,14 +3,20 @@ import { scanDecimal, scanEnd, scanEpochInteger } from './number';
 import { resolveSchema, SLOT_NUMBER, SLOT_SIDE, SLOT_SIDE_INVERTED, SLOT_TIME, type Schema } from './schema';
 import { detectTimeUnit, epochTextToSeconds, parseIsoSeconds, scanIsoSeconds, strictNumber, UNIT_DIGITS } from './time';
 import { asciiText, concat, countLf, CR, detectDelimiter, findRowEnd, hasUnreadable, LF, looksLikeData, QUOTE, splitQuoted, tooLargeMessage, utf8 } from './text';
-import type { CsvProblem, ParsedTicks, ParseTicksOptions, TickColumn, TimeUnit } from './types';
+import type { CsvProblem, ParsedTicks, ParseTicksOptions, ProblemKind, TickColumn, TimeUnit } from './types';
 
 const MAX_HEADER_BYTES = 65536;
-/** NUL bytes are looked for in the first this many bytes of input. */
+/**
+ * NUL bytes are looked for in the first this many bytes of input. Rows are read only once
+ * they are all in (or the input ended), so the verdict never depends on how input is chunked.
+ */
 const BINARY_SNIFF_BYTES = 1 << 20;
 /** A quoted field may span lines, but not beyond this: then the quote is taken as unterminated. */
 const MAX_QUOTED_ROW_BYTES = 65536;
-/** A line longer than this is not a tick row (and waiting for its end would rescan ever more bytes). */
+/**
+ * A physical line longer than this is not a tick row (and waiting for its end would rescan ever
+ * more bytes). Checked on every line, whether it arrived whole or in pieces.
+ */
 const MAX_LINE_BYTES = 1 << 20;
 const PRICE_COLUMNS = new Set<TickColumn>(['bid', 'ask', 'price', 'open', 'high', 'low', 'close']);
 const SIZE_COLUMNS = new Set<TickColumn>(['bidSize', 'askSize', 'size', 'volume']);
@@ -43,6 +49,7 @@ export class TickScanner {
   rowsSkipped = 0;
   private bytesIn = 0;
   private readonly problems: CsvProblem[] = [];
+  private readonly problemCounts: Partial<Record<ProblemKind, number>> = {};
   private firstProblem: CsvProblem | undefined;
 
   private header: string[] = [];
@@ -60,6 +67,8 @@ export class TickScanner {
   private askSlot = -1;
   private highSlot = -1;
   private lowSlot = -1;
+  private openSlot = -1;
+  private closeSlot = -1;
 
   private cols: Float64Array[] = [];
   private lines = new Int32Array(0);
@@ -88,6 +97,9 @@ export class TickScanner {
     };
   }
 
+  /** Chunks held until the first BINARY_SNIFF_BYTES are in; null once rows are being read. */
+  private sniff: Uint8Array[] | null = [];
+
   /** Feed the next chunk of decompressed bytes. */
   push(chunk: Uint8Array): void {
     if (chunk.length === 0) return;
@@ -95,15 +107,40 @@ export class TickScanner {
     if (this.bytesIn > this.set.maxBytes) {
       throw new CsvError(this.line, '', tooLargeMessage(this.set.maxBytes), 'too-large', this.header);
     }
-    // Binary files show NUL bytes early; later ones still fail their rows as non-numeric.
-    if (this.bytesIn - chunk.length < BINARY_SNIFF_BYTES && chunk.indexOf(0) >= 0) {
-      throw new CsvError(this.line, '', `binary data, not CSV text: a NUL byte near line ${this.line}`, 'binary', this.header);
+    if (this.sniff) {
+      this.sniff.push(chunk);
+      if (this.bytesIn < BINARY_SNIFF_BYTES) return;
+      chunk = this.endSniff();
     }
+    this.feed(chunk);
+  }
+
+  /** The held chunks as one buffer, after checking them for NUL bytes (binary files show them early; later ones fail their rows as non-numeric). */
+  private endSniff(): Uint8Array {
+    const parts = this.sniff!;
+    this.sniff = null;
+    let buf = parts.length === 1 ? parts[0] : new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
+    if (parts.length > 1) {
+      let o = 0;
+      for (const p of parts) {
+        buf.set(p, o);
+        o += p.length;
+      }
+    }
+    const nul = buf.subarray(0, BINARY_SNIFF_BYTES).indexOf(0);
+    if (nul >= 0) {
+      const line = 1 + countLf(buf, 0, nul);
+      throw new CsvError(line, '', `binary data, not CSV text: a NUL byte on line ${line}`, 'binary');
+    }
+    if (parts.length === 1) buf = buf.slice(); // the caller may reuse its buffer
+    return buf;
+  }
+
+  private feed(chunk: Uint8Array): void {
     if (!this.started) {
       const buf = concat(this.pending, chunk);
       const pos = this.readHeader(buf, false);
       if (pos < 0) {
-        if (buf.length > MAX_HEADER_BYTES) throw new CsvError(1, '', `no line break in the first ${MAX_HEADER_BYTES} bytes: not a tick CSV file`, 'binary');
         this.pending = buf;
         return;
       }
@@ -134,13 +171,20 @@ export class TickScanner {
   /** Keep the unread tail of `buf` (an incomplete row) for the next chunk. */
   private keep(buf: Uint8Array, used: number): void {
     this.pending = buf.slice(used);
-    if (this.pending.length > MAX_LINE_BYTES) {
-      throw new CsvError(this.line, '', `line ${this.line} is longer than ${MAX_LINE_BYTES} bytes: not a tick CSV row`, 'binary', this.header);
-    }
+    // What is held is one incomplete physical line (or a quoted row of at most MAX_QUOTED_ROW_BYTES).
+    if (this.pending.length > MAX_LINE_BYTES) this.lineTooLong();
+  }
+
+  private lineTooLong(): never {
+    throw new CsvError(this.line, '', `line ${this.line} is longer than ${MAX_LINE_BYTES} bytes: not a tick CSV row`, 'binary', this.header);
   }
 
   /** End of input: read the last row, sort if allowed, and return trimmed columns. */
   finish(): ParsedTicks {
+    if (this.sniff) {
+      const held = this.endSniff();
+      if (held.length) this.feed(held);
+    }
     const buf = this.pending;
     this.pending = new Uint8Array(0);
     let pos = 0;
@@ -167,6 +211,7 @@ export class TickScanner {
       rowsRead: this.rowsRead,
       rowsSkipped: this.rowsSkipped,
       problems: this.problems,
+      problemCounts: this.problemCounts,
       timeUnit: this.unit ?? 's',
       mapping: this.schema.mapping,
       header: this.header,
@@ -183,8 +228,9 @@ export class TickScanner {
     if (buf.length >= 3 && buf[0] === 0xef && buf[1] === 0xbb && buf[2] === 0xbf) pos = 3;
     for (;;) {
       const end = findRowEnd(buf, pos);
-      if (end < 0 && !final) return -1;
       const lf = end < 0 ? buf.length : end;
+      if (lf - pos > MAX_HEADER_BYTES) throw new CsvError(this.line, '', `no line break in the first ${MAX_HEADER_BYTES} bytes: not a tick CSV file`, 'binary');
+      if (end < 0 && !final) return -1;
       const text = utf8.decode(buf.subarray(pos, lf)).replace(/\r$/, '');
       if (text.trim() === '') {
         if (lf >= buf.length) return -1;
@@ -226,7 +272,9 @@ export class TickScanner {
     this.askSlot = schema.slots.indexOf('ask');
     this.highSlot = schema.slots.indexOf('high');
     this.lowSlot = schema.slots.indexOf('low');
-    this.allowDup = this.set.allowDuplicateTimes ?? schema.kind === 'trades';
+    this.openSlot = schema.slots.indexOf('open');
+    this.closeSlot = schema.slots.indexOf('close');
+    this.allowDup = this.set.allowDuplicateTimes ?? true;
     if (o.timeUnit && o.timeUnit !== 'auto') this.setUnit(o.timeUnit);
   }
 
@@ -276,6 +324,7 @@ export class TickScanner {
         if (!final) break;
         lf = end;
       }
+      if (lf - pos > MAX_LINE_BYTES) this.lineTooLong();
       if (nextQuote < pos && nextQuote !== Infinity) {
         nextQuote = buf.indexOf(QUOTE, pos);
         if (nextQuote < 0) nextQuote = Infinity;
@@ -348,7 +397,9 @@ export class TickScanner {
 
   /** A row containing a quote: split with RFC 4180 rules (may span lines); −1 when it continues past the buffer. */
   private quotedRow(buf: Uint8Array, pos: number, final: boolean): number {
-    const end = findRowEnd(buf, pos);
+    // Bounded search: a row whose quote stays open beyond MAX_QUOTED_ROW_BYTES is unterminated
+    // whether its closing quote came in the same chunk or never.
+    const end = findRowEnd(buf, pos, pos + MAX_QUOTED_ROW_BYTES + 1);
     if (end < 0 && !final && buf.length - pos <= MAX_QUOTED_ROW_BYTES) return -1;
     if (end < 0) {
       // A quote left open past MAX_QUOTED_ROW_BYTES or the end of input: report it on its own
@@ -358,12 +409,13 @@ export class TickScanner {
         if (!final) return -1;
         lf = buf.length;
       }
+      if (lf - pos > MAX_LINE_BYTES) this.lineTooLong();
       this.rowsRead++;
       let text = utf8.decode(buf.subarray(pos, lf));
       if (text.endsWith('\r')) text = text.slice(0, -1);
       const fields = splitQuoted(text, this.delim);
       this.rowFields = fields;
-      this.reject(this.header[Math.min(fields.length, this.nFields) - 1] ?? '', 'unterminated quoted field');
+      this.reject('quote', this.header[Math.min(fields.length, this.nFields) - 1] ?? '', 'unterminated quoted field');
       this.line++;
       return lf + 1;
     }
@@ -418,7 +470,7 @@ export class TickScanner {
   private commit(fieldsSeen: number, bad: number): void {
     if (fieldsSeen !== this.nFields) {
       const field = fieldsSeen < this.nFields ? this.header[fieldsSeen] : `column ${this.nFields + 1}`;
-      this.reject(field, `expected ${this.nFields} fields, found ${fieldsSeen}`);
+      this.reject('fields', field, `expected ${this.nFields} fields, found ${fieldsSeen}`);
       return;
     }
     if (bad >= 0) {
@@ -426,30 +478,35 @@ export class TickScanner {
       const text = this.text(bad);
       const type = this.schema.slotType[slot];
       const what = type === SLOT_TIME ? 'a timestamp' : type === SLOT_NUMBER ? 'a number' : 'a side (buy/sell or 1/0)';
-      this.reject(this.header[bad], text === '' ? 'empty value' : `not ${what}: ${JSON.stringify(text)}`);
+      const kind: ProblemKind = text === '' ? 'empty' : type === SLOT_TIME ? 'time' : type === SLOT_NUMBER ? 'number' : 'side';
+      this.reject(kind, this.header[bad], text === '' ? 'empty value' : `not ${what}: ${JSON.stringify(text.length > 40 ? text.slice(0, 40) + '…' : text)}`);
       return;
     }
     const vals = this.vals;
     for (const s of this.priceSlots) {
-      if (!(vals[s] > 0)) return this.reject(this.header[this.schema.slotField[s]], `must be greater than 0 (got ${this.slotText(s)})`);
+      if (!(vals[s] > 0)) return this.reject('price', this.header[this.schema.slotField[s]], `must be greater than 0 (got ${this.slotText(s)})`);
     }
     for (const s of this.sizeSlots) {
-      if (vals[s] < 0) return this.reject(this.header[this.schema.slotField[s]], `must not be negative (got ${this.slotText(s)})`);
+      if (vals[s] < 0) return this.reject('size', this.header[this.schema.slotField[s]], `must not be negative (got ${this.slotText(s)})`);
     }
     if (this.bidSlot >= 0 && vals[this.bidSlot] > vals[this.askSlot]) {
-      return this.reject(this.header[this.schema.slotField[this.bidSlot]], `crossed quote: bid ${this.slotText(this.bidSlot)} is above ask ${this.slotText(this.askSlot)}`);
+      return this.reject('crossed', this.header[this.schema.slotField[this.bidSlot]], `crossed quote: bid ${this.slotText(this.bidSlot)} is above ask ${this.slotText(this.askSlot)}`);
     }
-    if (this.highSlot >= 0 && vals[this.highSlot] < vals[this.lowSlot]) {
-      return this.reject(this.header[this.schema.slotField[this.highSlot]], `high ${this.slotText(this.highSlot)} is below low ${this.slotText(this.lowSlot)}`);
+    if (this.highSlot >= 0) {
+      const hi = vals[this.highSlot], lo = vals[this.lowSlot];
+      if (hi < lo) return this.reject('bar', this.header[this.schema.slotField[this.highSlot]], `high ${this.slotText(this.highSlot)} is below low ${this.slotText(this.lowSlot)}`);
+      const o = vals[this.openSlot], c = vals[this.closeSlot];
+      if (o < lo || o > hi) return this.rejectBar(this.openSlot, 'open');
+      if (c < lo || c > hi) return this.rejectBar(this.closeSlot, 'close');
     }
     const t = vals[this.timeSlot];
     if (t < this.lastTime) {
       if (this.set.order === 'reject') {
-        return this.reject(this.timeField(), `time goes backwards: ${this.slotText(this.timeSlot)} is before the time on line ${this.lastLine}`);
+        return this.reject('backwards', this.timeField(), `time goes backwards: ${this.slotText(this.timeSlot)} is before the time on line ${this.lastLine}`);
       }
       this.unsorted = true;
     } else if (t === this.lastTime && !this.allowDup && !this.unsorted) {
-      return this.reject(this.timeField(), `duplicate time ${this.slotText(this.timeSlot)}: same as line ${this.lastLine}`);
+      return this.reject('duplicate', this.timeField(), `duplicate time ${this.slotText(this.timeSlot)}: same as line ${this.lastLine}`);
     }
     if (this.n >= this.set.maxRows) {
       throw new CsvError(this.line, '', `file too large for memory: more than ${this.set.maxRows} rows (the maxRows limit)`, 'too-large', this.header);
@@ -465,17 +522,23 @@ export class TickScanner {
     }
   }
 
+  private rejectBar(slot: number, name: string): void {
+    this.reject('bar', this.header[this.schema.slotField[slot]], `${name} ${this.slotText(slot)} is outside [low ${this.slotText(this.lowSlot)}, high ${this.slotText(this.highSlot)}]`);
+  }
+
   private timeField(): string {
     return this.header[this.schema.slotField[this.timeSlot]];
   }
 
-  /** Record a bad row: throw under 'stop', else count and list it. */
-  private reject(field: string, message: string, line = this.line): void {
+  /** Record a bad row: throw under 'stop', else count it under its kind and list the first `maxProblems` of that kind. */
+  private reject(kind: ProblemKind, field: string, message: string, line = this.line): void {
     if (this.set.badRows === 'stop') throw new CsvError(line, field, message, 'row', this.header);
     this.rowsSkipped++;
-    const p = { line, field, message };
+    const p: CsvProblem = { line, field, message, kind };
     if (!this.firstProblem) this.firstProblem = p;
-    if (this.problems.length < this.set.maxProblems) this.problems.push(p);
+    const count = (this.problemCounts[kind] ?? 0) + 1;
+    this.problemCounts[kind] = count;
+    if (count <= this.set.maxProblems) this.problems.push(p);
   }
 
   /** Raw text of field j of the current row (messages only). */
@@ -507,7 +570,7 @@ export class TickScanner {
     for (let i = 0; i < n; i++) {
       const k = idx[i];
       if (m > 0 && !this.allowDup && time[k] === time[keep[m - 1]]) {
-        this.reject(this.timeField(), `duplicate time ${time[k]} s since the epoch: same as line ${this.lines[keep[m - 1]]}`, this.lines[k]);
+        this.reject('duplicate', this.timeField(), `duplicate time ${time[k]} s since the epoch: same as line ${this.lines[keep[m - 1]]}`, this.lines[k]);
         continue;
       }
       keep[m++] = k;

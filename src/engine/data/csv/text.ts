@@ -6,10 +6,11 @@ export const CR = 13;
 export const QUOTE = 34;
 export const utf8 = new TextDecoder('utf-8');
 
-/** Index of the LF ending the row that starts at `pos` (LFs inside quotes do not count), −1 when none yet. */
-export function findRowEnd(buf: Uint8Array, pos: number): number {
+/** Index of the LF ending the row that starts at `pos` (LFs inside quotes do not count), −1 when none before `limit`. */
+export function findRowEnd(buf: Uint8Array, pos: number, limit = buf.length): number {
   let inQuote = false;
-  for (let i = pos; i < buf.length; i++) {
+  const end = Math.min(limit, buf.length);
+  for (let i = pos; i < end; i++) {
     const c = buf[i];
     if (c === QUOTE) inQuote = !inQuote;
     else if (c === LF && !inQuote) return i;

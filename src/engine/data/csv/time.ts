@@ -110,11 +110,43 @@ export function parseIsoSeconds(s: string): number {
   return scanIsoSeconds(scratch, 0, s.length);
 }
 
-const PLAIN_NUMBER = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
+/**
+ * True when `s` is a plain decimal: [+-] digits [. digits] or [+-] . digits, then an optional
+ * exponent [eE][+-]digits. One pass over the text (a backtracking regular expression was
+ * quadratic in the field length: a 65 kB field of digits took seconds).
+ */
+export function isPlainNumber(s: string): boolean {
+  const n = s.length;
+  let i = 0;
+  let c = s.charCodeAt(0);
+  if (c === 43 || c === 45) i++;
+  let digits = 0;
+  while (i < n && (c = s.charCodeAt(i)) >= 48 && c <= 57) {
+    i++;
+    digits++;
+  }
+  if (i < n && s.charCodeAt(i) === 46) {
+    i++;
+    while (i < n && (c = s.charCodeAt(i)) >= 48 && c <= 57) {
+      i++;
+      digits++;
+    }
+  }
+  if (digits === 0) return false;
+  if (i < n && (s.charCodeAt(i) | 32) === 101) {
+    i++;
+    c = s.charCodeAt(i);
+    if (c === 43 || c === 45) i++;
+    const start = i;
+    while (i < n && (c = s.charCodeAt(i)) >= 48 && c <= 57) i++;
+    if (i === start) return false;
+  }
+  return i === n;
+}
 
-/** Strict decimal number (no hex, no "Infinity", no empty string), or NaN. */
+/** Strict decimal number (no hex, no "Infinity", no empty string, finite), or NaN. Linear in the text length. */
 export function strictNumber(s: string): number {
-  if (!PLAIN_NUMBER.test(s)) return NaN;
+  if (!isPlainNumber(s)) return NaN;
   const v = Number(s);
   return Number.isFinite(v) ? v : NaN;
 }
@@ -125,11 +157,22 @@ export function strictNumber(s: string): number {
  */
 export function epochTextToSeconds(s: string, unit: 's' | 'ms' | 'us' | 'ns'): number {
   const u = UNIT_DIGITS[unit];
-  if (u > 0 && /^\d+$/.test(s) && s.length > u) {
-    return Number(s.slice(0, s.length - u)) + Number(s.slice(s.length - u)) / 10 ** u;
+  let v: number;
+  if (u > 0 && s.length > u && isDigits(s)) v = Number(s.slice(0, s.length - u)) + Number(s.slice(s.length - u)) / 10 ** u;
+  else {
+    v = strictNumber(s);
+    if (u > 0) v /= 10 ** u;
   }
-  const v = strictNumber(s);
-  return u === 0 ? v : v / 10 ** u;
+  // A 400-digit stamp reads as Infinity: not a time.
+  return Number.isFinite(v) ? v : NaN;
+}
+
+function isDigits(s: string): boolean {
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 48 || c > 57) return false;
+  }
+  return true;
 }
 
 /** Decide the unit from the first time text: ISO when it reads as a date, else the epoch unit by magnitude; undefined when neither. */

@@ -24,11 +24,31 @@ export type TickColumn =
 /** How the time column is written. 'auto' decides from the first data row (ISO text, or epoch by magnitude). */
 export type TimeUnit = 'auto' | 's' | 'ms' | 'us' | 'ns' | 'iso';
 
+/**
+ * Why a row was rejected. Every kind is a real defect: rows sharing a timestamp are normal in
+ * tick data and are kept ('duplicate' only arises when `allowDuplicateTimes: false` asks for it).
+ */
+export type ProblemKind =
+  | 'fields' // wrong number of fields
+  | 'empty' // a required value is empty
+  | 'number' // not a number
+  | 'time' // not a timestamp (or not finite)
+  | 'side' // not a trade side
+  | 'price' // price not above 0
+  | 'size' // negative size
+  | 'crossed' // bid above ask
+  | 'bar' // open or close outside [low, high], or high below low
+  | 'backwards' // time before the previous row's (order: 'reject')
+  | 'duplicate' // same time as the previous row, only with allowDuplicateTimes: false
+  | 'quote'; // unterminated quoted field
+
 /** One rejected row (or one fact about the file), named by its 1-based line and header field. */
 export interface CsvProblem {
   line: number;
   field: string;
   message: string;
+  /** What is wrong with the row (set on every problem the parser reports). */
+  kind?: ProblemKind;
 }
 
 export interface ParseTicksOptions {
@@ -48,13 +68,17 @@ export interface ParseTicksOptions {
   badRows?: 'skip' | 'stop';
   /** 'reject' (default): a row whose time is before the previous row's is bad; 'sort': keep it and sort by time at the end. */
   order?: 'sort' | 'reject';
-  /** Keep rows whose time equals the previous row's. Default true for trades (one taker order prints several trades at once), false otherwise. */
+  /**
+   * Keep rows whose time equals the previous row's, in file order (default true: several book
+   * events share a nanosecond, FX feeds stamp to the millisecond; the last row at a time is the
+   * current book). false makes a repeated time a 'duplicate' problem.
+   */
   allowDuplicateTimes?: boolean;
   /** Largest decompressed input accepted, in bytes (default 1 GiB); beyond it the file is too large for memory. */
   maxBytes?: number;
   /** Largest number of data rows accepted (default 20 million). */
   maxRows?: number;
-  /** How many problems are listed in full (default 100); `rowsSkipped` counts them all. */
+  /** How many problems of each kind are listed in full (default 100 per kind); `problemCounts` and `rowsSkipped` count them all. */
   maxProblems?: number;
   /** Called after each chunk with the input bytes consumed so far (compressed bytes for gzip) and the data rows read. */
   onProgress?: (bytes: number, rows: number) => void;
@@ -74,8 +98,10 @@ export interface ParsedTicks {
   rowsRead: number;
   /** Rows dropped by the 'skip' policy. */
   rowsSkipped: number;
-  /** The first `maxProblems` problems, in file order. */
+  /** The first `maxProblems` problems of each kind, in file order: a frequent kind never hides a rare one. */
   problems: CsvProblem[];
+  /** Rows rejected per kind over the whole file (sums to `rowsSkipped`). */
+  problemCounts: Partial<Record<ProblemKind, number>>;
   /** The time unit used (detected or given). */
   timeUnit: Exclude<TimeUnit, 'auto'>;
   /** Canonical column → the header field it was read from. */

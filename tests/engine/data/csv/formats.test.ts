@@ -120,7 +120,7 @@ describe('parseTicksCsv formats', () => {
   it('reads a quoted field spanning lines and counts lines through it', async () => {
     const r = await parseTicksCsv('time,price,note\n1,10,"two\nlines"\n2,x,ok\n');
     expect(r.columns.time.length).toBe(1);
-    expect(r.problems).toEqual([{ line: 4, field: 'price', message: 'not a number: "x"' }]);
+    expect(r.problems).toEqual([{ line: 4, field: 'price', message: 'not a number: "x"', kind: 'number' }]);
   });
 
   it('reads quoted rows spanning lines across every chunk boundary', async () => {
@@ -133,7 +133,7 @@ describe('parseTicksCsv formats', () => {
       expect(r.problems).toEqual([]);
     }
     const bad = await parseTicksCsv('time,price,note\n1,10,"a\nb"\n2,x,ok\n', { chunkBytes: 5 });
-    expect(bad.problems).toEqual([{ line: 4, field: 'price', message: 'not a number: "x"' }]);
+    expect(bad.problems).toEqual([{ line: 4, field: 'price', message: 'not a number: "x"', kind: 'number' }]);
   });
 
   it('gives the same result for gzip bytes, a gzip stream, a 1-byte-chunk stream and a string', async () => {
@@ -186,10 +186,12 @@ describe('parseTicksCsv formats', () => {
     expect(arr(r.columns.ask)).toEqual([1.1, 2.1, 3.1]);
   });
 
-  it('keeps same-time trades by default and rejects same-time quotes', async () => {
+  it('keeps same-time rows of every kind by default, and refuses them only when asked', async () => {
     const trades = await parseTicksCsv('time,price,size\n1,10,1\n1,10.1,2\n');
     expect(trades.columns.time.length).toBe(2);
-    const quotes = await parseTicksCsv('time,bid,ask\n1,10,11\n1,10,11\n');
-    expect(quotes.columns.time.length).toBe(1);
+    const quotes = await parseTicksCsv('time,bid,ask\n1,10,11\n1,10,11.5\n');
+    expect(Array.from(quotes.columns.ask)).toEqual([11, 11.5]);
+    const strict = await parseTicksCsv('time,bid,ask\n1,10,11\n1,10,11.5\n', { allowDuplicateTimes: false });
+    expect(strict.columns.time.length).toBe(1);
   });
 });
