@@ -8,7 +8,6 @@ import { startUrlSync } from '../stores/url-sync';
 import { startLabRunner } from '../stores/lab-runner';
 import { setLabRunner } from '../stores/lab-runtime';
 import { installConsoleApi } from './console-api';
-import { installBenchHooks } from './bench-hooks';
 import './app.css';
 
 // The URL is read before the first render, so a shared link never flashes the defaults.
@@ -16,8 +15,9 @@ startUrlSync(paramsStore, labStore);
 // The lab re-runs in a worker whenever its settings or the dataset change (latest wins).
 setLabRunner(startLabRunner(labStore, datasetStore));
 installConsoleApi();
-// window.__mmlabBench: the grid-search benchmark the browser harness times (tests/e2e/grid-bench.spec.ts).
-installBenchHooks();
+// window.__mmlabBench, the grid-search benchmark the browser harness times (tests/e2e/grid-bench.spec.ts),
+// only when the page is opened with #bench: a chunk of its own, never loaded by the app itself.
+if (window.location.hash === '#bench') void import('./bench-hooks').then((m) => m.installBenchHooks());
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>

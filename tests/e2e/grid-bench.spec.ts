@@ -7,7 +7,7 @@ import type {} from '../../src/app/bench-hooks'; // brings in the window.__mmlab
 // (test-results/grid-bench.json, BENCHMARKS.md), never asserted; the grid must be complete and finite.
 test('20 × 20 grid over 10^5 ticks on the worker pool: complete, finite, timed', async ({ page }) => {
   test.setTimeout(180_000);
-  await page.goto('./');
+  await page.goto('./#bench'); // the hooks load only behind this flag (not part of the app's bundle)
   await page.waitForFunction(() => window.__mmlabBench !== undefined, null, { timeout: 30_000 });
   const warm = await page.evaluate(() => window.__mmlabBench!.runGridBench({ nTicks: 20_000, side: 4 }));
   expect(warm.cells).toBe(16);
