@@ -153,7 +153,10 @@ export class TickScanner {
       // copying the whole chunk (a multi-line quoted row falls back to one concatenation).
       const lf = chunk.indexOf(LF);
       if (lf < 0) {
-        this.keep(concat(this.pending, chunk), 0);
+        this.appendPending(chunk);
+        // A quoted row held open past its limit is settled now (as it would be had it come whole).
+        if (this.pendingMultiline && this.pending.length > MAX_QUOTED_ROW_BYTES) this.keep(this.pending, this.readRows(this.pending, 0, false));
+        else if (this.pending.length > MAX_LINE_BYTES) this.lineTooLong();
         return;
       }
       const head = concat(this.pending, chunk.subarray(0, lf + 1));
@@ -168,9 +171,29 @@ export class TickScanner {
     this.keep(chunk, this.readRows(chunk, start, false));
   }
 
+  /** Whether `pending` spans a line break (a quoted row waiting for its end). */
+  private pendingMultiline = false;
+
+  /** pending += chunk, in a buffer grown by doubling (a long line in tiny pieces must not copy quadratically). */
+  private appendPending(chunk: Uint8Array): void {
+    const n = this.pending.length, need = n + chunk.length;
+    let store = this.pendStore;
+    // Only a buffer this scanner allocated is written into (pending may be a view of the caller's input).
+    if (this.pending.buffer !== store.buffer || this.pending.byteOffset !== 0 || store.length < need) {
+      store = new Uint8Array(Math.max(need, 2 * n, 256));
+      store.set(this.pending);
+      this.pendStore = store;
+    }
+    store.set(chunk, n);
+    this.pending = store.subarray(0, need);
+  }
+
+  private pendStore = new Uint8Array(0);
+
   /** Keep the unread tail of `buf` (an incomplete row) for the next chunk. */
   private keep(buf: Uint8Array, used: number): void {
     this.pending = buf.slice(used);
+    this.pendingMultiline = this.pending.indexOf(LF) >= 0;
     // What is held is one incomplete physical line (or a quoted row of at most MAX_QUOTED_ROW_BYTES).
     if (this.pending.length > MAX_LINE_BYTES) this.lineTooLong();
   }
