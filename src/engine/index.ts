@@ -33,3 +33,4 @@ export * from './strategy';
 export * from './analytics';
 export * from './data/csv';
 export * from './series';
+export * from './stats';
