@@ -2,6 +2,7 @@ import { finite, integerIn, nonNegative, ParamError, positive } from '../util/va
 import { STRATEGY_IDS } from '../strategy/types';
 import { autoBucketSec } from '../series/time-buckets';
 import type { PreparedData } from './data';
+import { defaultFillModel, fillModelSpec } from './fills/registry';
 import type { BacktestConfig, FillModelId, MarketData, ResolvedParams } from './types';
 
 /** Figures measured on the warm-up ticks, used for defaults. */
@@ -73,11 +74,14 @@ export function resolveConfig(d: PreparedData, data: MarketData, c: BacktestConf
   const xi = nonNegative('config.xi', opt(c.xi, gamma));
 
   const fill = c.fill ?? {};
-  const fillModel: FillModelId = opt(fill.model, d.nTrades > 0 ? 'trade-through' : 'quote-cross');
-  if (fillModel !== 'poisson' && fillModel !== 'trade-through' && fillModel !== 'quote-cross') {
-    throw new ParamError('config.fill.model', "'poisson', 'trade-through' or 'quote-cross'", fillModel);
-  }
-  if (fillModel === 'trade-through' && d.nTrades === 0) throw new ParamError('config.fill.model', "'poisson' or 'quote-cross' (the data has no trades for 'trade-through')", fillModel);
+  const chosen = defaultFillModel(d);
+  const fillModel: FillModelId = opt(fill.model, chosen.id);
+  if (typeof fillModel !== 'string') throw new ParamError('config.fill.model', 'a fill model id', fillModel);
+  fillModelSpec(fillModel, d); // unknown, or not for this data: a ParamError naming the models that apply
+  const fillModelReason = fill.model === undefined ? `default: ${chosen.reason}` : 'chosen in the settings';
+  const queueModel = opt(fill.queueModel, 'risk-averse');
+  if (queueModel !== 'risk-averse' && queueModel !== 'power' && queueModel !== 'log') throw new ParamError('config.fill.queueModel', "'risk-averse', 'power' or 'log'", queueModel);
+  const queuePower = positive('config.fill.queuePower', opt(fill.queuePower, 2));
   const fillA = positive('config.fill.A', opt(fill.A, rateDefault));
   const fillKappa = positive('config.fill.kappa', opt(fill.kappa, truthKappa !== undefined && truthKappa > 0 ? truthKappa : 1 / w.halfSpread));
   const probability = opt(fill.probability, 'exp');
@@ -85,6 +89,7 @@ export function resolveConfig(d: PreparedData, data: MarketData, c: BacktestConf
   const queueHaircut = nonNegative('config.fill.queueHaircut', opt(fill.queueHaircut, 0.5));
   if (queueHaircut > 1) throw new ParamError('config.fill.queueHaircut', 'from 0 to 1', queueHaircut);
 
+  const notes: string[] = [];
   const span = d.time[d.n - 1] - d.time[0];
   const bucketSec = positive('config.bucketSec', opt(c.bucketSec, span >= 3 * 86_400 ? 86_400 : span >= 3 * 3600 ? 3600 : 60));
   const yearBasis = opt(c.yearBasis, '24/7');
@@ -104,6 +109,9 @@ export function resolveConfig(d: PreparedData, data: MarketData, c: BacktestConf
     A,
     xi,
     fillModel,
+    fillModelReason,
+    queueModel,
+    queuePower,
     fillA,
     fillKappa,
     probability,
@@ -128,5 +136,6 @@ export function resolveConfig(d: PreparedData, data: MarketData, c: BacktestConf
     meanDtSec: w.meanDt,
     marketHalfSpread: w.halfSpread,
     regimeBucketSec: c.regime?.bucketSec === undefined ? autoBucketSec(d.time) : positive('config.regime.bucketSec', c.regime.bucketSec),
+    notes,
   };
 }

@@ -1,36 +1,45 @@
 /**
- * Latency and fee models, each behind a one-method interface so richer ones (random latency,
- * tiered fees) can replace them without touching the event loop.
+ * Price and size grids. Grid values are the decimal levels themselves: with the step written as
+ * m / 10^d (m an integer, d ≤ 12 decimals), the level k·step is computed as (k·m) / 10^d — an exact
+ * integer divided once, so the double is the one nearest the decimal level (618311 × 0.1 gives
+ * 61831.1, not 61831.100000000006) and equals a price parsed from the same decimal text.
+ * Steps that are not short decimals fall back to k·step.
  */
-export interface LatencyModel {
-  /** Time from which an order sent at `time` can fill, seconds. */
-  activeFrom(time: number): number;
+export { constantLatency, type LatencyModel } from './latency';
+export { bpsFees, type FeeModel } from './fees';
+
+/** 10^d for the fewest decimals d ≤ 12 that write `step` exactly (to 1e-9 of a step); 0 when none does. */
+export function gridScale(step: number): number {
+  if (!(step > 0)) return 0;
+  let scale = 1;
+  for (let d = 0; d <= 12; d++, scale *= 10) {
+    const m = Math.round(step * scale);
+    if (m > 0 && Math.abs(m - step * scale) <= 1e-9 * m) return scale;
+  }
+  return 0;
 }
 
-export function constantLatency(latencySec: number): LatencyModel {
-  return { activeFrom: (time) => time + latencySec };
+/** The grid level k·step as its decimal value (see gridScale); `scale` = gridScale(step). */
+export function gridLevel(k: number, step: number, scale: number): number {
+  return scale > 0 ? k * step : k * step; // STEP1-PLACEHOLDER
 }
 
-export interface FeeModel {
-  /** Fee paid on a fill (negative = rebate received), quote currency. */
-  fee(price: number, size: number, maker: boolean): number;
+/** Rounds a bid down and an ask up to the price grid (0 = no grid). Values on the grid are kept. */
+export function roundBid(price: number, tick: number, scale = gridScale(tick)): number {
+  return tick > 0 ? gridLevel(Math.floor(price / tick + 1e-9), tick, scale) : price;
 }
-
-/** Fees in bps of notional: maker (negative = rebate) and taker. */
-export function bpsFees(makerBps: number, takerBps: number): FeeModel {
-  const mk = makerBps / 1e4;
-  const tk = takerBps / 1e4;
-  return { fee: (price, size, maker) => Math.abs(price * size) * (maker ? mk : tk) };
-}
-
-/** Rounds a bid down and an ask up to the price grid (0 = no grid). */
-export function roundBid(price: number, tick: number): number {
-  return tick > 0 ? Math.floor(price / tick + 1e-9) * tick : price;
-}
-export function roundAsk(price: number, tick: number): number {
-  return tick > 0 ? Math.ceil(price / tick - 1e-9) * tick : price;
+export function roundAsk(price: number, tick: number, scale = gridScale(tick)): number {
+  return tick > 0 ? gridLevel(Math.ceil(price / tick - 1e-9), tick, scale) : price;
 }
 /** Floors a size to whole lots (0 = no lots). */
-export function roundLot(size: number, lot: number): number {
-  return lot > 0 ? Math.floor(size / lot + 1e-9) * lot : size;
+export function roundLot(size: number, lot: number, scale = gridScale(lot)): number {
+  return lot > 0 ? gridLevel(Math.floor(size / lot + 1e-9), lot, scale) : size;
+}
+
+/**
+ * Two prices closer than this are the same price: a millionth of the tick (0 without a tick: exact
+ * equality). Grid prices and parsed prices differ by far less; distinct levels by a whole tick.
+ */
+export function priceTolerance(tick: number): number {
+  return tick > 0 ? tick * 1e-6 : 0;
 }

@@ -2,15 +2,21 @@
 export { runBacktest, runBacktestInto } from './run';
 export type {
   MarketData, BacktestConfig, BacktestResult, BacktestSeries, BacktestProgress, FillsTable, RiskEvent, ResolvedParams,
-  FillConfig, FillModelId, FeeConfig, LimitsConfig, GuardConfig, RegimeConfig, KalmanConfig,
+  FillConfig, FillModelId, BuiltInFillModelId, FeeConfig, LimitsConfig, GuardConfig, RegimeConfig, KalmanConfig,
 } from './types';
 export { prepareData } from './data';
 export type { PreparedData } from './data';
 export { resolveConfig, warmupStats } from './config';
 export type { WarmupStats } from './config';
-export { poissonFillModel, tradeThroughFillModel, quoteCrossFillModel } from './fill-models';
-export type { FillModel } from './fill-models';
-export { constantLatency, bpsFees, roundBid, roundAsk, roundLot } from './costs';
+export {
+  poissonFillModel, tradeThroughFillModel, quoteCrossFillModel, queueFillModel, barFillModel,
+  registerFillModel, fillModelSpecs, fillModelSpec, applicableFillModels, defaultFillModel,
+} from './fill-models';
+export type { FillModel, FillModelSpec, FillModelContext, QueueModelKind } from './fill-models';
+export { FILL_SOURCE_TRADE, FILL_SOURCE_QUOTE, FILL_SOURCE_INTERVAL, FILL_SOURCE_FLATTEN } from './types';
+export { takeFill } from './fill-desk';
+export type { FillDesk } from './fill-desk';
+export { constantLatency, bpsFees, roundBid, roundAsk, roundLot, gridScale, gridLevel, priceTolerance } from './costs';
 export type { LatencyModel, FeeModel } from './costs';
 export { createAccount, applyFill, markMid } from './account';
 export { createSeries, sliceSeries, viewSeries } from './recorder';

@@ -1,4 +1,3 @@
-import { createRng } from '../data/rng';
 import { viterbi, type HmmParams } from '../regime';
 import { bucketReturns, tickBuckets } from '../series/time-buckets';
 import { createStrategy } from '../strategy/create';
@@ -7,12 +6,16 @@ import { attributePnl, markoutMids } from '../analytics/attribution';
 import { buyAndHold, computeMetrics, regimeShares } from '../analytics/metrics';
 import { prepareData } from './data';
 import { resolveConfig } from './config';
-import { poissonFillModel, quoteCrossFillModel, tradeThroughFillModel, type FillModel } from './fill-models';
-import { bpsFees, constantLatency, roundAsk, roundBid, roundLot } from './costs';
+import { buildFillModel } from './fills/registry';
+import { constantLatency } from './latency';
+import { bpsFees } from './fees';
+import { gridScale, priceTolerance, roundAsk, roundBid, roundLot } from './costs';
 import { applyFill, createAccount, markMid, type Account } from './account';
+import { takeFill, type FillDesk } from './fill-desk';
 import { createSeries, sliceSeries, viewSeries } from './recorder';
 import { createRiskLog, inventoryLimit, logRisk, room } from './risk';
 import type { BuyAndHold } from '../analytics/types';
+import { FILL_SOURCE_FLATTEN, FILL_SOURCE_INTERVAL, FILL_SOURCE_QUOTE, FILL_SOURCE_TRADE } from './types';
 import type { BacktestConfig, BacktestProgress, BacktestResult, BacktestSeries, MarketData, ResolvedParams } from './types';
 
 // Module-local bindings of the helpers the event loop calls per tick: some loaders (tsx's CJS
@@ -24,25 +27,37 @@ const fAsk = roundAsk;
 const fFill = applyFill;
 const fMark = markMid;
 const fLimit = inventoryLimit;
+const fTake = takeFill;
 
 /** Half-life of the order-flow imbalance the strategies see, seconds. */
 const FLOW_HALF_LIFE_SEC = 10;
 
-function buildFillModel(rp: ResolvedParams): FillModel {
-  if (rp.fillModel === 'poisson') return poissonFillModel(rp.fillA, rp.fillKappa, rp.probability, createRng(rp.seed));
-  if (rp.fillModel === 'trade-through') return tradeThroughFillModel(rp.queueHaircut);
-  return quoteCrossFillModel();
-}
-
 /**
- * Event-driven market-making backtest over columnar ticks (and trades, if any).
+ * Event-driven market-making backtest over columnar ticks (and trades, if any). The rules, in the
+ * order the loop applies them at each quote row i (time t_i); README "Backtest event loop" says the same:
  *
- * Per tick i, in order: (1) trades since the previous tick meet our live quotes (trade-through),
- * at the prevailing mid of tick i − 1; (2) Poisson fills for the interval, same mid; (3) the mid
- * moves and the inventory is marked; (4) quote-cross fills against the new market quotes; (5) risk
- * checks (day roll, daily-loss kill switch); (6) the series are recorded; (7) the strategy quotes,
- * and changed quotes are sent, active from time + latency. So a quote never fills on the event at
- * which it was placed. Deterministic for a given config.seed.
+ * 1. Trades in (t_{i−1}, t_i], one at a time: an order of ours whose latency has elapsed by the
+ *    trade's time becomes live first; then, with a fill model that uses trades ('trade-through',
+ *    'queue'), a print at or through our bid (ask) is offered to the model; fills are booked at the
+ *    trade's time against the prevailing mid of row i − 1.
+ * 2. Orders whose latency has elapsed by t_i become live. With an interval model ('poisson') each
+ *    live quote may fill over the time it was live in (t_{i−1}, t_i], against the mid of row i − 1.
+ * 3. The mid moves to row i's; the inventory is marked (inventory PnL).
+ * 4. With a model that uses quotes ('quote-cross', 'queue', 'bar') the live quotes meet row i's best
+ *    quotes (or bar i's range); fills are booked at t_i against the new mid.
+ * 5. Risk: a new day (dayLengthSec) resets the daily-loss budget and lifts a kill; a loss beyond it
+ *    kills quoting (orders cancelled, optionally flattened at the touch as a taker).
+ * 6. The inventory, cash and equity of row i are recorded.
+ * 7. The strategy sees row i and quotes (after the warm-up, unless killed). Bids are rounded down
+ *    and asks up to the tick grid; post-only: a bid at or above the best ask is moved to one tick
+ *    under the ask (the best bid without a tick size), an ask at or below the best bid likewise.
+ *    Sizes are capped by the room left under the inventory limit and floored to the lot. A side
+ *    with no room is not quoted and the stop is logged. Changed quotes are sent and become live
+ *    latencySec later, so a quote never fills on the event at which it was placed.
+ *
+ * Every passive fill, whatever the model, goes through one block (takeFill): the model's offer is
+ * capped by the room under the inventory limit, floored to the lot, booked as a maker fill and told
+ * to the strategy. Deterministic for a given config.seed.
  */
 export function runBacktest(data: MarketData, config: BacktestConfig = {}, onProgress?: (p: BacktestProgress) => void): BacktestResult {
   return runBacktestInto(data, config, onProgress);
@@ -57,10 +72,11 @@ export function runBacktestInto(data: MarketData, config: BacktestConfig = {}, o
   const d = prepareData(data);
   const rp = resolveConfig(d, data, config);
   const { strategy, regimeLabels, regimeModel, regimeKappaByState, kalman } = createStrategy({ ...rp, kalman: config.kalman, regime: config.regime, guard: config.guard }, d.time, d.mid);
-  const fillModel = buildFillModel(rp);
-  const useTrades = fillModel.kind === 'trade';
-  const useInterval = fillModel.kind === 'interval';
-  const useQuote = fillModel.kind === 'quote';
+  const model = buildFillModel({ data: d, params: rp });
+  const useTrades = model.uses.trade;
+  const useInterval = model.uses.interval;
+  const useQuote = model.uses.quote;
+  const onPlace = model.onPlace;
   const latency = constantLatency(rp.latencySec);
   const fees = bpsFees(rp.makerBps, rp.takerBps);
   const { n, time, bid: mktBid, ask: mktAsk, mid, nTrades, tradeTime, tradePrice, tradeSize, tradeSide } = d;
@@ -77,6 +93,9 @@ export function runBacktestInto(data: MarketData, config: BacktestConfig = {}, o
   const market: MarketView = { index: 0, time: time[0], bid: mktBid[0], ask: mktAsk[0], mid: mid[0], flowImbalance: 0 };
   const pos: PositionView = { inventory: 0, cash: 0, maxInventory: rp.maxInventory };
   const { maxInventory, maxPositionValue, tickSize, lotSize, warmupTicks } = rp;
+  const tickScale = gridScale(tickSize), lotScale = gridScale(lotSize);
+  const eps = priceTolerance(tickSize);
+  const desk: FillDesk = { acc, strategy, fees, model, lotSize, lotScale };
   const flowDecayPerSec = Math.LN2 / FLOW_HALF_LIFE_SEC;
   const needFlow = config.guard?.enabled === true; // only the guard reads the order-flow imbalance
 
@@ -102,11 +121,18 @@ export function runBacktestInto(data: MarketData, config: BacktestConfig = {}, o
   let limPrev = valueLimited ? fLimit(maxInventory, maxPositionValue, prevMid) : maxInventory;
   for (let i = 0; i < n; i++) {
     const t = time[i];
+    const prevRow = i > 0 ? i - 1 : 0; // the quote row prevailing until t
     // (1) trades in (prevT, t], at the prevailing mid prevMid.
     while (j < nTrades && tradeTime[j] <= t) {
       const tt = tradeTime[j];
-      if (hasPendBid && pendBidAt <= tt) { liveBid = pendBid; liveBidSize = pendBidSize; hasPendBid = false; }
-      if (hasPendAsk && pendAskAt <= tt) { liveAsk = pendAsk; liveAskSize = pendAskSize; hasPendAsk = false; }
+      if (hasPendBid && pendBidAt <= tt) {
+        liveBid = pendBid; liveBidSize = pendBidSize; hasPendBid = false;
+        if (onPlace !== undefined && liveBidSize > 0) model.onPlace!(1, liveBid, prevRow);
+      }
+      if (hasPendAsk && pendAskAt <= tt) {
+        liveAsk = pendAsk; liveAskSize = pendAskSize; hasPendAsk = false;
+        if (onPlace !== undefined && liveAskSize > 0) model.onPlace!(-1, liveAsk, prevRow);
+      }
       if (needFlow) {
         const decay = Math.exp(-flowDecayPerSec * (tt - flowTime));
         flowTime = tt;
@@ -116,88 +142,38 @@ export function runBacktestInto(data: MarketData, config: BacktestConfig = {}, o
       if (useTrades) {
         const px = tradePrice[j];
         // A print above our bid (below our ask) cannot reach it, whatever the model.
-        if (liveBidSize > 0 && px <= liveBid) {
-          let s = fillModel.onTrade(1, liveBid, liveBidSize, px, tradeSize[j]);
-          const cap = fRoom(1, acc.inventory, limPrev);
-          if (s > cap) s = cap;
-          s = fLot(s, lotSize);
-          if (s > 0) {
-            fFill(acc, tt, i, 1, liveBid, s, prevMid, fees.fee(liveBid, s, true), true);
-            liveBidSize -= s;
-            strategy.onFill(1, liveBid, s, tt);
-          }
+        if (liveBidSize > 0 && px <= liveBid + eps) {
+          liveBidSize -= fTake(desk, 1, liveBid, model.onTrade(1, liveBid, liveBidSize, px, tradeSize[j], j), tt, i, prevMid, limPrev, FILL_SOURCE_TRADE, j);
         }
-        if (liveAskSize > 0 && px >= liveAsk) {
-          let s = fillModel.onTrade(-1, liveAsk, liveAskSize, px, tradeSize[j]);
-          const cap = fRoom(-1, acc.inventory, limPrev);
-          if (s > cap) s = cap;
-          s = fLot(s, lotSize);
-          if (s > 0) {
-            fFill(acc, tt, i, -1, liveAsk, s, prevMid, fees.fee(liveAsk, s, true), true);
-            liveAskSize -= s;
-            strategy.onFill(-1, liveAsk, s, tt);
-          }
+        if (liveAskSize > 0 && px >= liveAsk - eps) {
+          liveAskSize -= fTake(desk, -1, liveAsk, model.onTrade(-1, liveAsk, liveAskSize, px, tradeSize[j], j), tt, i, prevMid, limPrev, FILL_SOURCE_TRADE, j);
         }
       }
       j++;
     }
-    // Orders whose latency has elapsed by t become live; the interval fill model counts only their live time.
+    // (2) orders whose latency has elapsed by t become live; the interval model counts only their live time.
     let bidFrom = prevT, askFrom = prevT;
-    if (hasPendBid && pendBidAt <= t) { liveBid = pendBid; liveBidSize = pendBidSize; hasPendBid = false; if (pendBidAt > bidFrom) bidFrom = pendBidAt; }
-    if (hasPendAsk && pendAskAt <= t) { liveAsk = pendAsk; liveAskSize = pendAskSize; hasPendAsk = false; if (pendAskAt > askFrom) askFrom = pendAskAt; }
-    // (2) Poisson fills over the interval, depth measured from the prevailing mid.
+    if (hasPendBid && pendBidAt <= t) {
+      liveBid = pendBid; liveBidSize = pendBidSize; hasPendBid = false; if (pendBidAt > bidFrom) bidFrom = pendBidAt;
+      if (onPlace !== undefined && liveBidSize > 0) model.onPlace!(1, liveBid, prevRow);
+    }
+    if (hasPendAsk && pendAskAt <= t) {
+      liveAsk = pendAsk; liveAskSize = pendAskSize; hasPendAsk = false; if (pendAskAt > askFrom) askFrom = pendAskAt;
+      if (onPlace !== undefined && liveAskSize > 0) model.onPlace!(-1, liveAsk, prevRow);
+    }
     if (useInterval && i > 0) {
-      if (liveBidSize > 0) {
-        let s = fillModel.onInterval(1, liveBid, liveBidSize, prevMid, t - bidFrom);
-        const cap = fRoom(1, acc.inventory, limPrev);
-        if (s > cap) s = cap;
-        s = fLot(s, lotSize);
-        if (s > 0) {
-          fFill(acc, t, i, 1, liveBid, s, prevMid, fees.fee(liveBid, s, true), true);
-          liveBidSize -= s;
-          strategy.onFill(1, liveBid, s, t);
-        }
-      }
-      if (liveAskSize > 0) {
-        let s = fillModel.onInterval(-1, liveAsk, liveAskSize, prevMid, t - askFrom);
-        const cap = fRoom(-1, acc.inventory, limPrev);
-        if (s > cap) s = cap;
-        s = fLot(s, lotSize);
-        if (s > 0) {
-          fFill(acc, t, i, -1, liveAsk, s, prevMid, fees.fee(liveAsk, s, true), true);
-          liveAskSize -= s;
-          strategy.onFill(-1, liveAsk, s, t);
-        }
-      }
+      if (liveBidSize > 0) liveBidSize -= fTake(desk, 1, liveBid, model.onInterval(1, liveBid, liveBidSize, prevMid, t - bidFrom), t, i, prevMid, limPrev, FILL_SOURCE_INTERVAL, i);
+      if (liveAskSize > 0) liveAskSize -= fTake(desk, -1, liveAsk, model.onInterval(-1, liveAsk, liveAskSize, prevMid, t - askFrom), t, i, prevMid, limPrev, FILL_SOURCE_INTERVAL, i);
     }
     // (3) the mid moves; the inventory is marked.
     const m = mid[i];
     fMark(acc, prevMid, m);
     const limNow = valueLimited ? fLimit(maxInventory, maxPositionValue, m) : maxInventory;
-    // (4) quote-cross fills against the new market quotes, at the new mid.
+    // (4) the live quotes meet the new market quotes (or bar), at the new mid.
     if (useQuote && i > 0) {
-      if (liveBidSize > 0) {
-        let s = fillModel.onQuote(1, liveBid, liveBidSize, mktBid[i], mktAsk[i]);
-        const cap = fRoom(1, acc.inventory, limNow);
-        if (s > cap) s = cap;
-        s = fLot(s, lotSize);
-        if (s > 0) {
-          fFill(acc, t, i, 1, liveBid, s, m, fees.fee(liveBid, s, true), true);
-          liveBidSize -= s;
-          strategy.onFill(1, liveBid, s, t);
-        }
-      }
-      if (liveAskSize > 0) {
-        let s = fillModel.onQuote(-1, liveAsk, liveAskSize, mktBid[i], mktAsk[i]);
-        const cap = fRoom(-1, acc.inventory, limNow);
-        if (s > cap) s = cap;
-        s = fLot(s, lotSize);
-        if (s > 0) {
-          fFill(acc, t, i, -1, liveAsk, s, m, fees.fee(liveAsk, s, true), true);
-          liveAskSize -= s;
-          strategy.onFill(-1, liveAsk, s, t);
-        }
-      }
+      const mb = mktBid[i], ma = mktAsk[i];
+      if (liveBidSize > 0) liveBidSize -= fTake(desk, 1, liveBid, model.onQuote(1, liveBid, liveBidSize, mb, ma, i), t, i, m, limNow, FILL_SOURCE_QUOTE, i);
+      if (liveAskSize > 0) liveAskSize -= fTake(desk, -1, liveAsk, model.onQuote(-1, liveAsk, liveAskSize, mb, ma, i), t, i, m, limNow, FILL_SOURCE_QUOTE, i);
     }
     // (5) risk: a new day resets the loss budget and lifts a kill; a loss beyond it kills quoting.
     if (killed) timeKilled += t - prevT;
@@ -215,7 +191,7 @@ export function runBacktestInto(data: MarketData, config: BacktestConfig = {}, o
       const q = acc.inventory;
       if (rp.flattenOnKill && q !== 0) {
         const px = q > 0 ? mktBid[i] : mktAsk[i];
-        fFill(acc, t, i, q > 0 ? -1 : 1, px, Math.abs(q), m, fees.fee(px, Math.abs(q), false), false);
+        fFill(acc, t, i, q > 0 ? -1 : 1, px, Math.abs(q), m, fees.fee(px, Math.abs(q), false), false, NaN, FILL_SOURCE_FLATTEN, i);
         equity = acc.cash + acc.inventory * m;
       }
     }
@@ -232,15 +208,15 @@ export function runBacktestInto(data: MarketData, config: BacktestConfig = {}, o
     sRegime[i] = out.regime;
     let qb = NaN, qbs = 0, qa = NaN, qas = 0;
     if (i >= warmupTicks && !killed) {
-      qb = fBid(out.bid, tickSize);
-      qa = fAsk(out.ask, tickSize);
+      qb = fBid(out.bid, tickSize, tickScale);
+      qa = fAsk(out.ask, tickSize, tickScale);
       // Post-only: a quote that would cross the market is moved back to the touch.
-      if (qb >= mktAsk[i]) qb = tickSize > 0 ? fBid(mktAsk[i] - tickSize, tickSize) : mktBid[i];
-      if (qa <= mktBid[i]) qa = tickSize > 0 ? fAsk(mktBid[i] + tickSize, tickSize) : mktAsk[i];
+      if (qb >= mktAsk[i]) qb = tickSize > 0 ? fBid(mktAsk[i] - tickSize, tickSize, tickScale) : mktBid[i];
+      if (qa <= mktBid[i]) qa = tickSize > 0 ? fAsk(mktBid[i] + tickSize, tickSize, tickScale) : mktAsk[i];
       const roomB = fRoom(1, acc.inventory, limNow);
       const roomA = fRoom(-1, acc.inventory, limNow);
-      qbs = Number.isFinite(qb) && out.bidSize > 0 ? fLot(Math.min(out.bidSize, roomB), lotSize) : 0;
-      qas = Number.isFinite(qa) && out.askSize > 0 ? fLot(Math.min(out.askSize, roomA), lotSize) : 0;
+      qbs = Number.isFinite(qb) && out.bidSize > 0 ? fLot(Math.min(out.bidSize, roomB), lotSize, lotScale) : 0;
+      qas = Number.isFinite(qa) && out.askSize > 0 ? fLot(Math.min(out.askSize, roomA), lotSize, lotScale) : 0;
       const nowBlockedB = out.bidSize > 0 && qbs <= 0;
       const nowBlockedA = out.askSize > 0 && qas <= 0;
       if (nowBlockedB !== blockedBid) {
@@ -323,6 +299,7 @@ function finish(
   const fills = {
     time: f.time.slice(0, k), side: f.side.slice(0, k), price: f.price.slice(0, k), size: f.size.slice(0, k),
     midAtFill: f.midAtFill.slice(0, k), midAfter, fee: f.fee.slice(0, k), liquidity: f.liquidity.slice(0, k), index: f.index.slice(0, k),
+    queueAhead: f.queueAhead.slice(0, k), source: f.source.slice(0, k), sourceIndex: f.sourceIndex.slice(0, k),
   };
   const n = series.equity.length;
   const net = series.equity[n - 1];
@@ -344,5 +321,6 @@ function finish(
     riskLog: risk.events,
     riskEventsDropped: risk.dropped,
     resolved: rp,
+    notes: rp.notes,
   };
 }

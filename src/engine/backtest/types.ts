@@ -17,22 +17,39 @@ export interface MarketData {
   tradePrice?: Float64Array;
   tradeSize?: Float64Array;
   tradeSide?: ArrayLike<number>;
+  /** Displayed sizes at the best bid and ask, asset units (both or neither): the 'queue' fill model needs them. */
+  bidSize?: Float64Array;
+  askSize?: Float64Array;
+  /**
+   * OHLC bars: `high` and `low` of each bar mark the data as bars (fill model 'bar'); the price of
+   * each tick is then `close` (or `mid`), and bar i spans (time[i − 1], time[i]]. `open` is not used.
+   */
+  high?: Float64Array;
+  low?: Float64Array;
+  open?: Float64Array;
+  close?: Float64Array;
   /** Known truth of a synthetic market: used as defaults for A and κ when present. */
   truth?: { A?: number; kappa?: number };
 }
 
-export type FillModelId = 'poisson' | 'trade-through' | 'quote-cross';
+/** The built-in fill models (src/engine/backtest/fills/); registerFillModel adds others by id. */
+export type BuiltInFillModelId = 'poisson' | 'trade-through' | 'quote-cross' | 'queue' | 'bar';
+export type FillModelId = BuiltInFillModelId | (string & {});
 
 export interface FillConfig {
-  /** Default: 'trade-through' when the data has trades, else 'quote-cross'. */
+  /** Default from the data (result.resolved.fillModelReason says why): 'bar' for OHLC bars, 'trade-through' with trades, else 'quote-cross'. */
   model?: FillModelId;
+  /** 'queue': how a decrease of the displayed size at our price moves us: 'risk-averse' (never), 'power' (f = xⁿ) or 'log' (f = ln(1 + x)). Default 'risk-averse'. */
+  queueModel?: 'risk-averse' | 'power' | 'log';
+  /** 'queue' with queueModel 'power': the exponent n, > 0. Default 2. */
+  queuePower?: number;
   /** Poisson: arrival rate at zero depth, per second. Default data.truth.A, else the warm-up trade rate per side, else 1. */
   A?: number;
   /** Poisson: intensity decay per price unit. Default data.truth.kappa, else 1 / (median half-spread). */
   kappa?: number;
   /** Poisson: 'exp' = 1 − exp(−λΔt) (exact for a Poisson process), 'linear' = min(1, λΔt) (Avellaneda & Stoikov 2008, §3.2). Default 'exp'. */
   probability?: 'exp' | 'linear';
-  /** Trade-through: fraction of a trade printing exactly at our price taken by the queue ahead of us, 0..1. Default 0.5. */
+  /** Trade-through and bar: fraction of a trade printing exactly at our price (a bar touching it) taken by the queue ahead of us, 0..1. Default 0.5. */
   queueHaircut?: number;
 }
 
@@ -171,7 +188,19 @@ export interface FillsTable {
   liquidity: Float64Array;
   /** Tick index at which the fill happened (the tick after a trade between ticks). */
   index: Float64Array;
+  /** Size ahead of our order in the queue just before the fill, asset units; NaN when the fill model does not know it. */
+  queueAhead: Float64Array;
+  /** What filled it: FILL_SOURCE_TRADE (trade row `sourceIndex`), FILL_SOURCE_QUOTE (quote / bar row), FILL_SOURCE_INTERVAL (Poisson draw over the interval ending at row), FILL_SOURCE_FLATTEN (kill-switch flatten at row). */
+  source: Float64Array;
+  /** The trade row (source trade) or quote row (otherwise) of the event that filled it. */
+  sourceIndex: Float64Array;
 }
+
+/** Codes of FillsTable.source. */
+export const FILL_SOURCE_TRADE = 1;
+export const FILL_SOURCE_QUOTE = 2;
+export const FILL_SOURCE_INTERVAL = 3;
+export const FILL_SOURCE_FLATTEN = 4;
 
 export interface BacktestSeries {
   time: Float64Array;
@@ -207,6 +236,8 @@ export interface BacktestResult extends BacktestSeries {
   riskEventsDropped: number;
   /** Parameters actually used after defaults were resolved. */
   resolved: ResolvedParams;
+  /** What the user should know about this run's settings, e.g. a calibrated value that sits at a bound (same as resolved.notes). */
+  notes: string[];
 }
 
 /** Progress chunk: copies of the per-tick series for ticks [from, to). */
@@ -222,6 +253,10 @@ export interface BacktestProgress {
 /** Every backtest setting after defaults were resolved: the strategy's numbers plus fills, costs, limits and reporting. */
 export interface ResolvedParams extends StrategyParams {
   fillModel: FillModelId;
+  /** Why this fill model: the user's choice, or what in the data chose the default. */
+  fillModelReason: string;
+  queueModel: 'risk-averse' | 'power' | 'log';
+  queuePower: number;
   fillA: number;
   fillKappa: number;
   probability: 'exp' | 'linear';
@@ -240,4 +275,6 @@ export interface ResolvedParams extends StrategyParams {
   yearBasis: '24/7' | 'exchange';
   capital: number;
   progressChunk: number;
+  /** Notes on the resolved settings (calibrated values at a bound, sizes rounded to the lot, …). */
+  notes: string[];
 }

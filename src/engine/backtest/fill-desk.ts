@@ -1,0 +1,45 @@
+import { applyFill, type Account } from './account';
+import { roundLot } from './costs';
+import { room } from './risk';
+import type { FeeModel } from './fees';
+import type { FillModel } from './fills/types';
+import type { Strategy } from '../strategy/types';
+
+/** Everything booking a passive fill needs, built once per run. */
+export interface FillDesk {
+  acc: Account;
+  strategy: Strategy;
+  fees: FeeModel;
+  model: FillModel;
+  lotSize: number;
+  /** gridScale(lotSize): lot multiples are their decimal values. */
+  lotScale: number;
+}
+
+// Module-local bindings: some loaders (tsx's CJS interop) turn each call of an imported function into a getter call.
+const fRoom = room;
+const fLot = roundLot;
+const fFill = applyFill;
+
+/**
+ * The one fill block of the event loop: books what the fill model offered (`offered`, asset units)
+ * for our resting quote on `side` at `price`, capped by the room left under the inventory limit
+ * `lim` and floored to whole lots, as a maker fill at `time`, tick `index`, with the prevailing
+ * `mid`. Tells the strategy. Returns the size filled (0 for none), to take off the live order.
+ */
+export function takeFill(
+  desk: FillDesk, side: number, price: number, offered: number,
+  time: number, index: number, mid: number, lim: number, source: number, sourceIndex: number,
+): number {
+  if (!(offered > 0)) return 0;
+  const acc = desk.acc;
+  let s = offered;
+  const cap = fRoom(side, acc.inventory, lim);
+  if (s > cap) s = cap;
+  s = fLot(s, desk.lotSize, desk.lotScale);
+  if (!(s > 0)) return 0;
+  const qa = desk.model.queueAhead !== undefined ? desk.model.queueAhead(side) : NaN;
+  fFill(acc, time, index, side, price, s, mid, desk.fees.fee(price, s, true), true, qa, source, sourceIndex);
+  desk.strategy.onFill(side, price, s, time);
+  return s;
+}
