@@ -34,3 +34,4 @@ export * from './analytics';
 export * from './data/csv';
 export * from './series';
 export * from './stats';
+export * from './validation';
