@@ -8,20 +8,20 @@
 export { constantLatency, type LatencyModel } from './latency';
 export { bpsFees, type FeeModel } from './fees';
 
-/** 10^d for the fewest decimals d ≤ 12 that write `step` exactly (to 1e-9 of a step); 0 when none does. */
+/** 10^d for the fewest decimals d ≤ 12 that write `step` exactly (to 1e-6 of the last decimal); 0 when none does. */
 export function gridScale(step: number): number {
   if (!(step > 0)) return 0;
   let scale = 1;
   for (let d = 0; d <= 12; d++, scale *= 10) {
     const m = Math.round(step * scale);
-    if (m > 0 && Math.abs(m - step * scale) <= 1e-9 * m) return scale;
+    if (m > 0 && Math.abs(m - step * scale) <= 1e-6) return scale;
   }
   return 0;
 }
 
 /** The grid level k·step as its decimal value (see gridScale); `scale` = gridScale(step). */
 export function gridLevel(k: number, step: number, scale: number): number {
-  return scale > 0 ? k * step : k * step; // STEP1-PLACEHOLDER
+  return scale > 0 ? (k * Math.round(step * scale)) / scale : k * step;
 }
 
 /** Rounds a bid down and an ask up to the price grid (0 = no grid). Values on the grid are kept. */
@@ -42,4 +42,13 @@ export function roundLot(size: number, lot: number, scale = gridScale(lot)): num
  */
 export function priceTolerance(tick: number): number {
   return tick > 0 ? tick * 1e-6 : 0;
+}
+
+/**
+ * The smallest size the backtest books or quotes: one lot (less a 1e-9 slack for float residue), or
+ * without a lot size 1e-9 of the order size. Anything smaller — e.g. the 1.4e-17 left under a limit
+ * of 0.1 after ten fills of 0.01 — is float residue (dust) and counts as zero.
+ */
+export function minTradeSize(lotSize: number, orderSize: number): number {
+  return lotSize > 0 ? lotSize * (1 - 1e-9) : orderSize * 1e-9;
 }

@@ -14,6 +14,8 @@ export interface FillDesk {
   lotSize: number;
   /** gridScale(lotSize): lot multiples are their decimal values. */
   lotScale: number;
+  /** minTradeSize(lotSize, orderSize): smaller sizes are dust and never booked. */
+  minSize: number;
 }
 
 // Module-local bindings: some loaders (tsx's CJS interop) turn each call of an imported function into a getter call.
@@ -24,7 +26,7 @@ const fFill = applyFill;
 /**
  * The one fill block of the event loop: books what the fill model offered (`offered`, asset units)
  * for our resting quote on `side` at `price`, capped by the room left under the inventory limit
- * `lim` and floored to whole lots, as a maker fill at `time`, tick `index`, with the prevailing
+ * `lim` and floored to whole lots (dust below desk.minSize is none), as a maker fill at `time`, tick `index`, with the prevailing
  * `mid`. Tells the strategy. Returns the size filled (0 for none), to take off the live order.
  */
 export function takeFill(
@@ -37,7 +39,7 @@ export function takeFill(
   const cap = fRoom(side, acc.inventory, lim);
   if (s > cap) s = cap;
   s = fLot(s, desk.lotSize, desk.lotScale);
-  if (!(s > 0)) return 0;
+  if (!(s >= desk.minSize)) return 0;
   const qa = desk.model.queueAhead !== undefined ? desk.model.queueAhead(side) : NaN;
   fFill(acc, time, index, side, price, s, mid, desk.fees.fee(price, s, true), true, qa, source, sourceIndex);
   desk.strategy.onFill(side, price, s, time);

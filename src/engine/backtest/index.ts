@@ -16,7 +16,7 @@ export type { FillModel, FillModelSpec, FillModelContext, QueueModelKind } from 
 export { FILL_SOURCE_TRADE, FILL_SOURCE_QUOTE, FILL_SOURCE_INTERVAL, FILL_SOURCE_FLATTEN } from './types';
 export { takeFill } from './fill-desk';
 export type { FillDesk } from './fill-desk';
-export { constantLatency, bpsFees, roundBid, roundAsk, roundLot, gridScale, gridLevel, priceTolerance } from './costs';
+export { constantLatency, bpsFees, roundBid, roundAsk, roundLot, gridScale, gridLevel, priceTolerance, minTradeSize } from './costs';
 export type { LatencyModel, FeeModel } from './costs';
 export { createAccount, applyFill, markMid } from './account';
 export { createSeries, sliceSeries, viewSeries } from './recorder';

@@ -9,7 +9,7 @@ import { resolveConfig } from './config';
 import { buildFillModel } from './fills/registry';
 import { constantLatency } from './latency';
 import { bpsFees } from './fees';
-import { gridScale, priceTolerance, roundAsk, roundBid, roundLot } from './costs';
+import { gridScale, minTradeSize, priceTolerance, roundAsk, roundBid, roundLot } from './costs';
 import { applyFill, createAccount, markMid, type Account } from './account';
 import { takeFill, type FillDesk } from './fill-desk';
 import { createSeries, sliceSeries, viewSeries } from './recorder';
@@ -49,14 +49,19 @@ const FLOW_HALF_LIFE_SEC = 10;
  *    kills quoting (orders cancelled, optionally flattened at the touch as a taker).
  * 6. The inventory, cash and equity of row i are recorded.
  * 7. The strategy sees row i and quotes (after the warm-up, unless killed). Bids are rounded down
- *    and asks up to the tick grid; post-only: a bid at or above the best ask is moved to one tick
- *    under the ask (the best bid without a tick size), an ask at or below the best bid likewise.
- *    Sizes are capped by the room left under the inventory limit and floored to the lot. A side
- *    with no room is not quoted and the stop is logged. Changed quotes are sent and become live
- *    latencySec later, so a quote never fills on the event at which it was placed.
+ *    and asks up to the tick grid, to the decimal level itself (costs.ts gridLevel); post-only: a
+ *    bid at or above the best ask is moved to one tick under the ask (the best bid without a tick
+ *    size), an ask at or below the best bid likewise. Sizes are capped by the room left under the
+ *    inventory limit and floored to the lot; a size below one lot (1e-9 of the order size without
+ *    a lot) is dust and means no quote. A side with no room is not quoted and the stop is logged.
+ *    Changed quotes are sent and become live latencySec later, so a quote never fills on the event
+ *    at which it was placed; a replaced quote loses its place in the queue.
+ *
+ * Prices within a millionth of the tick are the same price (priceTolerance): a print "at our
+ * price" is at it, not through it. Without a tick size prices compare exactly.
  *
  * Every passive fill, whatever the model, goes through one block (takeFill): the model's offer is
- * capped by the room under the inventory limit, floored to the lot, booked as a maker fill and told
+ * capped by the room under the inventory limit, floored to the lot (dust dropped), booked as a maker fill and told
  * to the strategy. Deterministic for a given config.seed.
  */
 export function runBacktest(data: MarketData, config: BacktestConfig = {}, onProgress?: (p: BacktestProgress) => void): BacktestResult {
@@ -95,7 +100,8 @@ export function runBacktestInto(data: MarketData, config: BacktestConfig = {}, o
   const { maxInventory, maxPositionValue, tickSize, lotSize, warmupTicks } = rp;
   const tickScale = gridScale(tickSize), lotScale = gridScale(lotSize);
   const eps = priceTolerance(tickSize);
-  const desk: FillDesk = { acc, strategy, fees, model, lotSize, lotScale };
+  const minSize = minTradeSize(lotSize, rp.orderSize);
+  const desk: FillDesk = { acc, strategy, fees, model, lotSize, lotScale, minSize };
   const flowDecayPerSec = Math.LN2 / FLOW_HALF_LIFE_SEC;
   const needFlow = config.guard?.enabled === true; // only the guard reads the order-flow imbalance
 
@@ -211,12 +217,14 @@ export function runBacktestInto(data: MarketData, config: BacktestConfig = {}, o
       qb = fBid(out.bid, tickSize, tickScale);
       qa = fAsk(out.ask, tickSize, tickScale);
       // Post-only: a quote that would cross the market is moved back to the touch.
-      if (qb >= mktAsk[i]) qb = tickSize > 0 ? fBid(mktAsk[i] - tickSize, tickSize, tickScale) : mktBid[i];
-      if (qa <= mktBid[i]) qa = tickSize > 0 ? fAsk(mktBid[i] + tickSize, tickSize, tickScale) : mktAsk[i];
+      if (qb >= mktAsk[i] - eps) qb = tickSize > 0 ? fBid(mktAsk[i] - tickSize, tickSize, tickScale) : mktBid[i];
+      if (qa <= mktBid[i] + eps) qa = tickSize > 0 ? fAsk(mktBid[i] + tickSize, tickSize, tickScale) : mktAsk[i];
       const roomB = fRoom(1, acc.inventory, limNow);
       const roomA = fRoom(-1, acc.inventory, limNow);
       qbs = Number.isFinite(qb) && out.bidSize > 0 ? fLot(Math.min(out.bidSize, roomB), lotSize, lotScale) : 0;
       qas = Number.isFinite(qa) && out.askSize > 0 ? fLot(Math.min(out.askSize, roomA), lotSize, lotScale) : 0;
+      if (qbs < minSize) qbs = 0; // dust: no quote below one lot (or 1e-9 of the order size)
+      if (qas < minSize) qas = 0;
       const nowBlockedB = out.bidSize > 0 && qbs <= 0;
       const nowBlockedA = out.askSize > 0 && qas <= 0;
       if (nowBlockedB !== blockedBid) {
