@@ -57,18 +57,22 @@ export function alignQuotesTrades(quotes: ParsedTicks, trades: ParsedTicks, opti
   const tradeTime = new Float64Array(nt), tradePrice = new Float64Array(nt), tradeSize = new Float64Array(nt);
   const tradeSide = new Float64Array(nt), tradeQuoteIndex = new Int32Array(nt);
   const side = t.side;
+  // Sides the parser inferred by the tick rule alone are re-signed here, now that quotes are known (Lee–Ready).
+  const inferred = trades.inferredSide;
   let k = 0, qi = -1, lastPrice = NaN, lastSign = NaN;
   for (let i = 0; i < nt; i++) {
     const tt = t.time[i] + offset;
     while (qi + 1 < nq && qt[qi + 1] <= tt) qi++;
     const price = t.price[i];
-    let s = side ? side[i] : NaN;
+    const given = side ? side[i] : NaN;
+    let s = inferred && inferred[i] === 1 ? NaN : given;
     if (qi >= 0 && s !== s) {
       if (price > mid[qi]) s = 1;
       else if (price < mid[qi]) s = -1;
       else if (price > lastPrice) s = 1;
       else if (price < lastPrice) s = -1;
       else s = lastSign; // zero tick: the previous trade's sign
+      if (s !== s) s = given; // no quote or tick to read: keep the parser's fill
     }
     lastPrice = price;
     lastSign = s;

@@ -1,9 +1,12 @@
 import { CsvError } from './csv-error';
 import { scanDecimal, scanEnd, scanEpochInteger } from './number';
-import { resolveSchema, SLOT_NUMBER, SLOT_SIDE, SLOT_SIDE_INVERTED, SLOT_TIME, type Schema } from './schema';
-import { detectTimeUnit, epochTextToSeconds, parseIsoSeconds, scanIsoSeconds, strictNumber, UNIT_DIGITS } from './time';
+import { resolveSchema, SLOT_NUMBER, SLOT_SIDE, SLOT_SIDE_INVERTED, SLOT_SIDE_MAKER, SLOT_TIME, unitFromName, type Schema } from './schema';
+import { describeInference, inferSides } from './side';
+import { detectTimeUnit, epochTextToSeconds, isoHadOffset, parseCompactSeconds, parseIsoSeconds, scanCompactSeconds, scanIsoSeconds, strictNumber, UNIT_DIGITS } from './time';
+import { zoneFor, type NaiveToUtc } from './zones';
+import { detectProfile, type FormatProfile } from '../vendors/profiles';
 import { asciiText, concat, countLf, CR, detectDelimiter, findRowEnd, hasUnreadable, LF, looksLikeData, QUOTE, splitQuoted, tooLargeMessage, utf8 } from './text';
-import type { CsvProblem, ParsedTicks, ParseTicksOptions, ProblemKind, TickColumn, TimeUnit } from './types';
+import type { CsvProblem, DetectedFormat, ParsedTicks, ParseTicksOptions, ProblemKind, TickColumn, TimeUnit } from './types';
 
 const MAX_HEADER_BYTES = 65536;
 /**
@@ -18,6 +21,8 @@ const MAX_QUOTED_ROW_BYTES = 65536;
  * more bytes). Checked on every line, whether it arrived whole or in pieces.
  */
 const MAX_LINE_BYTES = 1 << 20;
+/** Side value of a row whose file says the side is unknown (kept, then inferred). */
+const UNKNOWN_SIDE = 0;
 const PRICE_COLUMNS = new Set<TickColumn>(['bid', 'ask', 'price', 'open', 'high', 'low', 'close']);
 const SIZE_COLUMNS = new Set<TickColumn>(['bidSize', 'askSize', 'size', 'volume']);
 
@@ -62,6 +67,8 @@ export class TickScanner {
   private unitDigits = -1;
   private allowDup = false;
   private priceSlots: number[] = [];
+  /** A trades file's book columns (scaled like prices, not validated). */
+  private bookSlots: number[] = [];
   private sizeSlots: number[] = [];
   private bidSlot = -1;
   private askSlot = -1;
@@ -228,7 +235,8 @@ export class TickScanner {
       const c = this.cols[s];
       columns[col] = c.length === this.n ? c : (c.length - this.n) * 8 <= this.n ? c.subarray(0, this.n) : c.slice(0, this.n);
     });
-    return {
+    const sideNote = this.schema.kind === 'trades' ? this.signTrades(columns) : undefined;
+    const result: ParsedTicks = {
       kind: this.schema.kind,
       columns,
       rowsRead: this.rowsRead,
@@ -239,6 +247,62 @@ export class TickScanner {
       mapping: this.schema.mapping,
       header: this.header,
       sorted: this.unsorted,
+      detected: this.detected(sideNote?.convention),
+    };
+    if (sideNote?.inferred) result.inferredSide = sideNote.inferred;
+    return result;
+  }
+
+  /** Trades: unknown sides (0 or NaN) filled by inference unless `inferSide: false`; returns how sides were read. */
+  private signTrades(columns: Record<string, Float64Array>): { convention: string; inferred?: Uint8Array } {
+    const sideSlot = this.schema.slots.indexOf('side');
+    const type = sideSlot >= 0 ? this.schema.slotType[sideSlot] : -1;
+    const read =
+      type === SLOT_SIDE_INVERTED ? `${this.schema.mapping.side}: buyer is maker (true → seller-initiated −1)`
+        : type === SLOT_SIDE_MAKER ? `${this.schema.mapping.side}: the maker's side (buy → seller-initiated −1)`
+          : type === SLOT_SIDE ? `${this.schema.mapping.side}: the taker's side (buy → +1)` : '';
+    const n = this.n;
+    let side = columns.side;
+    if (!side) side = new Float64Array(n).fill(NaN);
+    else for (let i = 0; i < n; i++) if (side[i] === UNKNOWN_SIDE) side[i] = NaN;
+    if (this.opts.inferSide === false) {
+      if (columns.side) columns.side = side;
+      return { convention: read || 'no side column; not inferred (inferSide: false)' };
+    }
+    let unknown = 0;
+    for (let i = 0; i < n; i++) if (side[i] !== side[i]) unknown++;
+    if (unknown === 0) return { convention: read };
+    const inferred = new Uint8Array(n);
+    const r = inferSides(columns.price, side, inferred, columns.bid, columns.ask);
+    columns.side = side;
+    this.notes.push(describeInference(r, n));
+    return { convention: read ? `${read}; ${unknown} unknown inferred` : 'no side column: inferred (tick rule; quote rule when quotes are loaded)', inferred };
+  }
+
+  /** The detection report. */
+  private detected(sideConvention = ''): DetectedFormat {
+    const m = this.schema.mapping;
+    const order = this.schema.slots
+      .map((c) => ({ c, i: this.header.indexOf(m[c] ?? '') }))
+      .sort((a, b) => a.i - b.i)
+      .map((x) => x.c)
+      .join(', ');
+    const notes = [...(this.profile?.notes ?? [])];
+    if (this.unitNote) notes.push(this.unitNote);
+    else if (this.unit && this.opts.timeUnit === undefined) notes.push(this.unit === 'iso' ? 'times are ISO-8601 text' : this.unit === 'compact' ? 'times are compact date-times' : `time unit ${this.unit} by the magnitude of the first time`);
+    if (this.headerless && !this.profile) notes.push('no header row');
+    notes.push(...this.notes);
+    const scale = this.priceDiv !== 1 ? 1 / this.priceDiv : this.priceMul;
+    return {
+      format: this.profile?.format ?? 'generic',
+      timeColumn: m.time ?? '',
+      timeUnit: this.unit ?? 's',
+      timeZone: this.unit === 'iso' || this.unit === 'compact' ? this.zoneName : 'UTC (epoch times)',
+      priceScale: scale,
+      columnOrder: order,
+      sideConvention: this.schema.kind === 'trades' ? sideConvention : 'not applicable',
+      otherTimeColumns: (this.profile?.otherTimeColumns ?? []).filter((c) => c !== m.time).concat(this.profile && m.time !== this.profile.columns.time && this.profile.columns.time ? [this.profile.columns.time] : []),
+      notes,
     };
   }
 
@@ -275,14 +339,34 @@ export class TickScanner {
   }
 
   private headerless = false;
+  private profile: FormatProfile | undefined;
+  /** Naive → UTC for times written without an offset; null for UTC. */
+  private zone: NaiveToUtc | null = null;
+  private zoneName = 'UTC';
+  /** Prices are divided by this (exact for integer prices × 10^−k), or multiplied by priceMul. */
+  private priceDiv = 1;
+  private priceMul = 1;
+  /** Databento: raw (integer × 1e−9) or pretty prices, decided from the first data row. */
+  private priceScaleUndecided = false;
+  private unitNote = '';
+  private readonly notes: string[] = [];
 
   private setupFromHeader(text: string): void {
     const o = this.opts;
     this.delim = o.delimiter ? o.delimiter.charCodeAt(0) : detectDelimiter(text);
     const fields = splitQuoted(text, this.delim).map((f) => f.trim());
-    this.headerless = o.hasHeader === undefined ? fields.every(looksLikeData) : !o.hasHeader;
-    this.header = this.headerless ? fields.map((_, i) => `column ${i + 1}`) : fields;
-    const schema = resolveSchema(this.header, this.headerless, o.kind, o.columns, o.sideMeaning);
+    const looksHeaderless = o.hasHeader === undefined ? fields.every(looksLikeData) : !o.hasHeader;
+    // A vendor's layout first: by header, then (when the first row may be data) by the shape of that row.
+    let profile = o.hasHeader !== false ? detectProfile(fields, false, o.fileName, o.format) : undefined;
+    if (!profile && o.hasHeader !== true) profile = detectProfile(fields, true, o.fileName, o.format);
+    if (profile?.format === 'lobster') {
+      throw new CsvError(1, '', 'a LOBSTER file: load the message file and the orderbook file together (both are needed for quotes and trades)', 'columns', fields);
+    }
+    this.profile = profile;
+    this.headerless = profile?.header ? true : looksHeaderless;
+    this.header = profile?.header ?? (this.headerless ? fields.map((_, i) => `column ${i + 1}`) : fields);
+    const mapping = profile ? { ...profile.columns, ...o.columns } : o.columns;
+    const schema = resolveSchema(this.header, this.headerless && !profile, o.kind ?? profile?.kind, mapping, o.sideMeaning ?? profile?.sideMeaning);
     this.schema = schema;
     this.nFields = this.header.length;
     this.nSlots = schema.slots.length;
@@ -291,14 +375,58 @@ export class TickScanner {
       if (PRICE_COLUMNS.has(c)) this.priceSlots.push(s);
       if (SIZE_COLUMNS.has(c)) this.sizeSlots.push(s);
     });
-    this.bidSlot = schema.slots.indexOf('bid');
-    this.askSlot = schema.slots.indexOf('ask');
+    // A trades file's bid/ask (the book before each trade) only signs trades: not validated as quotes.
+    const quoteBook = schema.kind === 'quotes';
+    if (!quoteBook) {
+      this.bookSlots = this.priceSlots.filter((s) => schema.slots[s] === 'bid' || schema.slots[s] === 'ask');
+      this.priceSlots = this.priceSlots.filter((s) => schema.slots[s] !== 'bid' && schema.slots[s] !== 'ask');
+    }
+    this.bidSlot = quoteBook ? schema.slots.indexOf('bid') : -1;
+    this.askSlot = quoteBook ? schema.slots.indexOf('ask') : -1;
     this.highSlot = schema.slots.indexOf('high');
     this.lowSlot = schema.slots.indexOf('low');
     this.openSlot = schema.slots.indexOf('open');
     this.closeSlot = schema.slots.indexOf('close');
     this.allowDup = this.set.allowDuplicateTimes ?? true;
+    const timeName = schema.mapping.time ?? '';
     if (o.timeUnit && o.timeUnit !== 'auto') this.setUnit(o.timeUnit);
+    else if (profile?.timeUnit && (o.columns?.time === undefined || profile.otherTimeColumns?.includes(timeName))) {
+      this.setUnit(profile.timeUnit);
+      this.unitNote = `time unit ${profile.timeUnit} (the vendor's)`;
+    } else {
+      const u = unitFromName(timeName);
+      if (u) {
+        this.setUnit(u);
+        this.unitNote = `time unit ${u} from the column name ${timeName}`;
+      }
+    }
+    const zoneName = o.timeZone ?? profile?.timeZone ?? 'UTC';
+    const zone = zoneFor(zoneName);
+    if (zone === undefined) throw new CsvError(1, '', `unknown timeZone ${JSON.stringify(zoneName)}: expected UTC, EST, America/New_York or ±hh:mm`, 'options', this.header);
+    this.zone = zone;
+    this.zoneName = zoneName;
+    const scale = o.priceScale ?? profile?.priceScale;
+    if (scale !== undefined) this.setPriceScale(scale);
+    else if (profile?.format.startsWith('databento')) this.priceScaleUndecided = true;
+  }
+
+  private setPriceScale(scale: number): void {
+    this.priceMul = 1;
+    this.priceDiv = 1;
+    const inv = 1 / scale;
+    // 1e−9 as a division by 1e9: integer prices then round once, exactly like the decimal text.
+    if (Number.isInteger(Math.round(inv)) && Math.abs(Math.round(inv) - inv) < 1e-6 * inv && inv >= 1) this.priceDiv = Math.round(inv);
+    else this.priceMul = scale;
+  }
+
+  /** Databento prices: raw when the first price is an integer of at least 1e6 (1e6 × 1e−9 = 0.001), pretty (decimal) otherwise. */
+  private decidePriceScale(): void {
+    this.priceScaleUndecided = false;
+    const s = this.priceSlots[0];
+    const text = s === undefined ? '' : this.slotText(s);
+    const raw = /^-?\d+$/.test(text) && Math.abs(Number(text)) >= 1e6;
+    if (raw) this.setPriceScale(1e-9);
+    this.notes.push(raw ? 'prices are raw Databento integers (1 unit = 1e−9): scaled by 1e−9' : 'prices are decimal (Databento pretty_px)');
   }
 
   /** Size the columns once from the expected input size and the first row's length, when both are known. */
@@ -315,7 +443,7 @@ export class TickScanner {
 
   private setUnit(u: Exclude<TimeUnit, 'auto'>): void {
     this.unit = u;
-    this.unitDigits = u === 'iso' ? -2 : UNIT_DIGITS[u];
+    this.unitDigits = u === 'iso' ? -2 : u === 'compact' ? -3 : UNIT_DIGITS[u];
   }
 
   private grow(cap: number): void {
@@ -392,10 +520,16 @@ export class TickScanner {
         } else if (type === SLOT_TIME && this.unitDigits > 0) {
           v = scanEpochInteger(buf, p, le, this.unitDigits);
           fe = scanEnd;
-        } else if (type === SLOT_TIME && this.unitDigits === -2) {
+        } else if (type === SLOT_TIME && this.unitDigits < -1) {
           fe = p;
           while (fe < le && buf[fe] !== delim) fe++;
-          v = scanIsoSeconds(buf, p, fe);
+          if (this.unitDigits === -2) {
+            v = scanIsoSeconds(buf, p, fe);
+            if (this.zone !== null && !isoHadOffset) v = this.zone(v);
+          } else {
+            v = scanCompactSeconds(buf, p, fe);
+            if (this.zone !== null) v = this.zone(v);
+          }
         } else if (type === SLOT_SIDE_INVERTED && p < le && (buf[p] === 48 || buf[p] === 49) && (p + 1 === le || buf[p + 1] === delim)) {
           v = buf[p] === 49 ? -1 : 1; // buyer_is_maker 1: the seller took liquidity
           fe = p + 1;
@@ -475,14 +609,26 @@ export class TickScanner {
         if (u === undefined) return NaN;
         this.setUnit(u);
       }
-      return this.unit === 'iso' ? parseIsoSeconds(s) : epochTextToSeconds(s, this.unit as 's' | 'ms' | 'us' | 'ns');
+      if (this.unit === 'iso') {
+        const v = parseIsoSeconds(s);
+        return this.zone !== null && !isoHadOffset ? this.zone(v) : v;
+      }
+      if (this.unit === 'compact') {
+        const v = parseCompactSeconds(s);
+        return this.zone !== null ? this.zone(v) : v;
+      }
+      return epochTextToSeconds(s, this.unit as 's' | 'ms' | 'us' | 'ns');
     }
     const w = s.toLowerCase();
+    // Unknown side (Tardis 'unknown', Databento 'N'): a valid row whose side is inferred.
+    if (w === 'unknown' || w === 'n' || w === 'none' || w === '?') return type === SLOT_SIDE_INVERTED ? NaN : UNKNOWN_SIDE;
     let sign: number;
     if (w === 'buy' || w === 'b' || w === 'bid' || w === '+1' || w === '1' || w === 'true' || w === 't') sign = 1;
-    else if (w === 'sell' || w === 's' || w === 'ask' || w === 'offer' || w === '-1' || w === 'false' || w === 'f' || w === '0') sign = -1;
+    else if (w === 'sell' || w === 's' || w === 'a' || w === 'ask' || w === 'offer' || w === '-1' || w === 'false' || w === 'f' || w === '0') sign = -1;
     else return NaN;
-    if (type === SLOT_SIDE) return w === '0' || w === 'false' || w === 'f' || w === 'true' || w === 't' ? NaN : sign;
+    const boolish = w === '0' || w === 'false' || w === 'f' || w === 'true' || w === 't';
+    if (type === SLOT_SIDE) return boolish ? NaN : sign;
+    if (type === SLOT_SIDE_MAKER) return boolish ? NaN : -sign;
     // buyer_is_maker: true/1 → the seller was the taker → −1; false/0 → +1.
     if (w === '1' || w === 'true' || w === 't') return -1;
     if (w === '0' || w === 'false' || w === 'f') return 1;
@@ -506,6 +652,10 @@ export class TickScanner {
       return;
     }
     const vals = this.vals;
+    if (this.priceScaleUndecided) this.decidePriceScale();
+    if (this.priceDiv !== 1) for (const s of this.priceSlots) vals[s] /= this.priceDiv;
+    else if (this.priceMul !== 1) for (const s of this.priceSlots) vals[s] *= this.priceMul;
+    if (this.priceDiv !== 1 || this.priceMul !== 1) for (const s of this.bookSlots) vals[s] = this.priceDiv !== 1 ? vals[s] / this.priceDiv : vals[s] * this.priceMul;
     for (const s of this.priceSlots) {
       if (!(vals[s] > 0)) return this.reject('price', this.header[this.schema.slotField[s]], `must be greater than 0 (got ${this.slotText(s)})`);
     }

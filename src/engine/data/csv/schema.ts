@@ -8,6 +8,8 @@ export const SLOT_NUMBER = 1;
 export const SLOT_SIDE = 2;
 /** buyer_is_maker: true means the seller took liquidity → −1. */
 export const SLOT_SIDE_INVERTED = 3;
+/** The maker's side (Coinbase): buy → the taker sold → −1. */
+export const SLOT_SIDE_MAKER = 4;
 
 /** The columns a kind needs and may have, in output order. */
 export const KIND_COLUMNS: Record<TickKind, { required: TickColumn[]; optional: TickColumn[] }> = {
@@ -30,7 +32,7 @@ export const DISPLAY_NAME: Record<TickColumn, string> = {
  * file and a trades file from the same capture share one clock.
  */
 const ALIASES: Record<TickColumn, string[]> = {
-  time: ['localtsns', 'localts', 'localtimestamp', 'timestamp', 'ts', 'time', 'datetime', 'date', 'eventtime', 'transacttime',
+  time: ['localtsns', 'localtsus', 'localtsms', 'localts', 'localtimestamp', 'tsrecv', 'timestamp', 'ts', 'time', 'datetime', 'date', 'tsevent', 'eventtime', 'transacttime',
     'transactiontime', 'tradetime', 'opentime', 'excheventms', 'exchtxms', 'exchtradems', 't'],
   bid: ['bidpx', 'bid', 'bestbid', 'bidprice', 'bestbidprice', 'bestbidpx'],
   ask: ['askpx', 'ask', 'bestask', 'askprice', 'bestaskprice', 'bestaskpx', 'offer', 'offerprice', 'offerpx'],
@@ -50,6 +52,31 @@ const INVERTED_SIDE = new Set(['buyerismaker', 'isbuyermaker', 'm']);
 
 export function normalizeHeader(name: string): string {
   return name.toLowerCase().replace(/[^a-z0-9]/g, '');
+}
+
+/** Time-like names beyond the aliases: a word ts/time/timestamp/date with any prefix or unit suffix (local_ts_ms, exch_time_us). */
+const TIME_PATTERN = /(^|[_ .-])(ts|time|timestamp|date|datetime)([_ .-]|$)/;
+/** Size-like names: qty, size, volume, quantity as a word, amount as prefix or suffix (amount_btc, base_amount); not bid/ask/quote sizes. */
+const SIZE_PATTERN = /^amount|amount$|(^|[_ .-])(qty|size|volume|quantity)([_ .-]|$)/;
+const NOT_TRADE_SIZE = /^(bid|ask|best|quote)|quote/;
+
+/** Whether header `raw` (as written) can hold column `col` by the name patterns (after the exact aliases). */
+function patternMatch(col: TickColumn, raw: string): boolean {
+  const h = raw.trim().toLowerCase();
+  if (col === 'time') return TIME_PATTERN.test(h);
+  if (col === 'size' || col === 'volume') return SIZE_PATTERN.test(h) && !NOT_TRADE_SIZE.test(h);
+  return false;
+}
+
+/** The epoch unit a column name states by its suffix (local_ts_ms → ms, ts_event_ns → ns, time_s → s), if any. */
+export function unitFromName(name: string): 's' | 'ms' | 'us' | 'ns' | undefined {
+  const m = /(?:^|[_ .\-([])(s|sec|secs|seconds|ms|millis|milliseconds|us|µs|micros|microseconds|ns|nanos|nanoseconds)[)\]]?$/.exec(name.trim().toLowerCase());
+  if (!m) return undefined;
+  const u = m[1];
+  if (u.startsWith('s')) return 's';
+  if (u.startsWith('ms') || u.startsWith('milli')) return 'ms';
+  if (u === 'us' || u === 'µs' || u.startsWith('micro')) return 'us';
+  return 'ns';
 }
 
 /** The resolved layout: which header field feeds which output slot. */
@@ -87,7 +114,7 @@ export function resolveSchema(
   headerless: boolean,
   forcedKind: TickKind | undefined,
   mapping: Partial<Record<TickColumn, string | number>> | undefined,
-  sideMeaning?: 'side' | 'buyerIsMaker',
+  sideMeaning?: 'side' | 'buyerIsMaker' | 'makerSide',
 ): Schema {
   const norm = header.map(normalizeHeader);
   const found = header.join(', ');
@@ -122,12 +149,17 @@ export function resolveSchema(
           return;
         }
       }
+      const idx = header.findIndex((h, i) => !used.has(i) && patternMatch(col, h));
+      if (idx >= 0) {
+        chosen.set(col, idx);
+        used.add(idx);
+      }
     };
-    const kindGuess = forcedKind ?? guessKind(norm, chosen);
+    const kindGuess = forcedKind ?? guessKind(norm, chosen, header);
     if (kindGuess) for (const c of [...KIND_COLUMNS[kindGuess].required, ...KIND_COLUMNS[kindGuess].optional]) find(c);
   }
 
-  const kind = forcedKind ?? guessKindFromChosen(chosen) ?? (headerless ? undefined : guessKind(norm, chosen));
+  const kind = forcedKind ?? guessKindFromChosen(chosen) ?? (headerless ? undefined : guessKind(norm, chosen, header));
   if (!kind) {
     if (headerless) {
       throw new CsvError(1, '', `no header row: the first line holds numbers (${header.length} fields); map the columns to ${ALL_KINDS_SPEC}`, 'columns', header);
@@ -142,7 +174,9 @@ export function resolveSchema(
     throw new CsvError(1, names[0], `missing required ${what} for ${kind}: found ${found}; expected ${kindSpec(kind)}`, 'columns', header);
   }
 
-  const slots = [...required, ...optional.filter((c) => chosen.has(c))];
+  // A trades file may carry the book just before each trade (Databento TBBO) when it is mapped explicitly: used to sign trades.
+  const extra: TickColumn[] = kind === 'trades' ? (['bid', 'ask'] as TickColumn[]).filter((c) => chosen.has(c) && mapping?.[c] !== undefined) : [];
+  const slots = [...required, ...optional.filter((c) => chosen.has(c)), ...(extra.length === 2 ? extra : [])];
   const fieldSlot = new Int32Array(header.length).fill(-1);
   const slotType = new Uint8Array(slots.length);
   const slotRequired = new Uint8Array(slots.length);
@@ -153,23 +187,24 @@ export function resolveSchema(
     fieldSlot[idx] = s;
     slotField[s] = idx;
     slotRequired[s] = required.includes(col) ? 1 : 0;
-    const inverted = sideMeaning ? sideMeaning === 'buyerIsMaker' : INVERTED_SIDE.has(norm[idx]);
-    slotType[s] = col === 'time' ? SLOT_TIME : col === 'side' ? (inverted ? SLOT_SIDE_INVERTED : SLOT_SIDE) : SLOT_NUMBER;
+    const meaning = sideMeaning ?? (INVERTED_SIDE.has(norm[idx]) ? 'buyerIsMaker' : 'side');
+    const sideType = meaning === 'buyerIsMaker' ? SLOT_SIDE_INVERTED : meaning === 'makerSide' ? SLOT_SIDE_MAKER : SLOT_SIDE;
+    slotType[s] = col === 'time' ? SLOT_TIME : col === 'side' ? sideType : SLOT_NUMBER;
     resolved[col] = header[idx];
   });
   return { kind, slots, slotType, slotRequired, slotField, fieldSlot, mapping: resolved };
 }
 
-function has(norm: string[], col: TickColumn): boolean {
-  return ALIASES[col].some((a) => norm.includes(a));
+function has(norm: string[], col: TickColumn, header?: string[]): boolean {
+  return ALIASES[col].some((a) => norm.includes(a)) || (header !== undefined && header.some((h) => patternMatch(col, h)));
 }
 
 /** Quotes (a bid or an ask column) beat bars beat trades beat prices: a bookTicker file with a `price`-like extra is still quotes. */
-function guessKind(norm: string[], chosen: Map<TickColumn, number>): TickKind | undefined {
+function guessKind(norm: string[], chosen: Map<TickColumn, number>, header?: string[]): TickKind | undefined {
   const h = (c: TickColumn) => chosen.has(c) || has(norm, c);
   if (h('bid') || h('ask')) return 'quotes';
   if (['open', 'high', 'low'].some((c) => chosen.has(c as TickColumn) || norm.includes(c))) return 'bars';
-  if (h('price') && h('size')) return 'trades';
+  if (h('price') && (h('size') || has(norm, 'size', header))) return 'trades';
   if (h('price')) return 'prices';
   return undefined;
 }

@@ -39,6 +39,9 @@ function digitsAt(b: Uint8Array, i: number, n: number, end: number): number {
   return v;
 }
 
+/** Whether the last scanIsoSeconds call read an explicit offset (Z or ±hh:mm): a time zone applies only to times without one. */
+export let isoHadOffset = false;
+
 /**
  * ISO-8601 date or date-time in bytes [p, end) → seconds since the epoch, NaN when malformed:
  * YYYY-MM-DD, then optionally 'T' or ' ' hh:mm[:ss[.fraction]] and Z or ±hh[:mm]. A time
@@ -47,7 +50,10 @@ function digitsAt(b: Uint8Array, i: number, n: number, end: number): number {
  */
 export function scanIsoSeconds(b: Uint8Array, p: number, end: number): number {
   const len = end - p;
-  if (len < 10 || b[p + 4] !== 45 || b[p + 7] !== 45) return NaN;
+  isoHadOffset = false;
+  // YYYY-MM-DD; YYYY.MM.DD (Dukascopy exports) and YYYY/MM/DD read the same.
+  const ds = b[p + 4];
+  if (len < 10 || (ds !== 45 && ds !== 46 && ds !== 47) || b[p + 7] !== ds) return NaN;
   const y = digitsAt(b, p, 4, end), mo = digitsAt(b, p + 5, 2, end), d = digitsAt(b, p + 8, 2, end);
   if (y < 0 || mo < 1 || mo > 12 || d < 1) return NaN;
   const leap = y % 4 === 0 && (y % 100 !== 0 || y % 400 === 0);
@@ -84,7 +90,10 @@ export function scanIsoSeconds(b: Uint8Array, p: number, end: number): number {
   }
   if (i === end) return t;
   const z = b[i];
-  if ((z === 90 || z === 122) && i + 1 === end) return t;
+  if ((z === 90 || z === 122) && i + 1 === end) {
+    isoHadOffset = true;
+    return t;
+  }
   if (z !== 43 && z !== 45) return NaN;
   const oh = digitsAt(b, i + 1, 2, end);
   let om = 0;
@@ -94,10 +103,61 @@ export function scanIsoSeconds(b: Uint8Array, p: number, end: number): number {
   else if (rest !== 0) return NaN;
   if (oh < 0 || oh > 23 || om < 0 || om > 59) return NaN;
   const off = oh * 3600 + om * 60;
+  isoHadOffset = true;
   return z === 43 ? t - off : t + off;
 }
 
+/**
+ * Compact date-time in bytes [p, end) → naive seconds (wall clock read as UTC), NaN when
+ * malformed: YYYYMMDD, a space (or T), then hh:mm:ss[.fff] (TrueFX) or hhmmss[fff] (HistData
+ * ticks: "20240102 170000123"; bars: "20240102 170000").
+ */
+export function scanCompactSeconds(b: Uint8Array, p: number, end: number): number {
+  const y = digitsAt(b, p, 4, end), mo = digitsAt(b, p + 4, 2, end), d = digitsAt(b, p + 6, 2, end);
+  if (y < 0 || mo < 1 || mo > 12 || d < 1) return NaN;
+  const leap = y % 4 === 0 && (y % 100 !== 0 || y % 400 === 0);
+  if (d > DAYS_IN_MONTH[mo - 1] + (mo === 2 && leap ? 1 : 0)) return NaN;
+  let t = daysFromCivil(y, mo, d) * 86400;
+  if (end - p === 8) return t;
+  const sep = b[p + 8];
+  if (sep !== 32 && sep !== 84) return NaN;
+  let i = p + 9;
+  const colon = b[i + 2] === 58;
+  const hh = digitsAt(b, i, 2, end);
+  const mm = digitsAt(b, i + (colon ? 3 : 2), 2, end);
+  const ss = digitsAt(b, i + (colon ? 6 : 4), 2, end);
+  if (hh < 0 || hh > 23 || mm < 0 || mm > 59 || ss < 0 || ss > 60 || (colon && b[i + 5] !== 58)) return NaN;
+  t += hh * 3600 + mm * 60 + ss;
+  i += colon ? 8 : 6;
+  if (i < end && b[i] === 46 && colon) i++;
+  else if (colon && i < end) return NaN;
+  let frac = 0, scale = 1;
+  const start = i;
+  for (; i < end; i++) {
+    const c = b[i] - 48;
+    if (!(c >= 0 && c <= 9)) return NaN;
+    if (scale < 1e15) {
+      frac = frac * 10 + c;
+      scale *= 10;
+    }
+  }
+  if (colon && i === start && b[i - 1] === 46) return NaN;
+  return t + frac / scale;
+}
+
+/** Compact date-time text → naive seconds (see scanCompactSeconds); NaN when malformed. */
+export function parseCompactSeconds(s: string): number {
+  if (s.length > scratch.length) scratch = new Uint8Array(s.length * 2);
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c > 127) return NaN;
+    scratch[i] = c;
+  }
+  return scanCompactSeconds(scratch, 0, s.length);
+}
+
 let scratch = new Uint8Array(64);
+
 
 /** ISO-8601 text → seconds since the epoch (see scanIsoSeconds); NaN when malformed or not ASCII. */
 export function parseIsoSeconds(s: string): number {

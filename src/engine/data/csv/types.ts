@@ -21,8 +21,34 @@ export type TickColumn =
   | 'close'
   | 'volume';
 
-/** How the time column is written. 'auto' decides from the first data row (ISO text, or epoch by magnitude). */
-export type TimeUnit = 'auto' | 's' | 'ms' | 'us' | 'ns' | 'iso';
+/**
+ * How the time column is written. 'auto' decides from the column name's unit suffix (_ms, _us,
+ * _ns, _s) or else from the first data row (ISO text, or epoch by magnitude). 'compact' is
+ * YYYYMMDD hh:mm:ss.fff or YYYYMMDD hhmmssfff (TrueFX, HistData).
+ */
+export type TimeUnit = 'auto' | 's' | 'ms' | 'us' | 'ns' | 'iso' | 'compact';
+
+/** What the loader assumed about a file: shown after every load, each item overridable by an option. */
+export interface DetectedFormat {
+  /** Vendor format id (see FORMATS), or 'generic'. Override: options.format. */
+  format: string;
+  /** Header field the time was read from. Override: options.columns.time. */
+  timeColumn: string;
+  /** The time unit used. Override: options.timeUnit. */
+  timeUnit: string;
+  /** Zone of times written without an offset ('UTC', 'EST', 'America/New_York', '+hh:mm'). Override: options.timeZone. */
+  timeZone: string;
+  /** Prices as written × priceScale = prices used. Override: options.priceScale. */
+  priceScale: number;
+  /** The canonical columns in file order, e.g. "time, ask, bid, askSize, bidSize". Override: options.columns. */
+  columnOrder: string;
+  /** How the side column is read, or how sides were inferred. Override: options.sideMeaning / options.inferSide. */
+  sideConvention: string;
+  /** Other time columns the file offers (candidates for options.columns.time). */
+  otherTimeColumns: string[];
+  /** Everything else assumed or inferred, one sentence each. */
+  notes: string[];
+}
 
 /**
  * Why a row was rejected. Every kind is a real defect: rows sharing a timestamp are normal in
@@ -52,12 +78,26 @@ export interface CsvProblem {
 }
 
 export interface ParseTicksOptions {
+  /** The file's name: recognises vendor exports (Databento schema, Coinbase, LOBSTER, Binance aggTrades) and dates. */
+  fileName?: string;
+  /** Force a vendor format by id (see FORMATS); 'generic' reads columns by name only. */
+  format?: string;
+  /** Zone of times written without an offset; default the vendor's (HistData EST) or UTC. */
+  timeZone?: string;
+  /** Multiply every price by this (e.g. 1e-9 for Databento raw prices); default the vendor's, else 1. */
+  priceScale?: number;
+  /** Fill a missing or unknown trade side by the tick rule (quote rule against an in-file book). Default true. */
+  inferSide?: boolean;
   /** Force the kind instead of detecting it from the header. */
   kind?: TickKind;
   /** Column mapping: canonical column → header name (case-insensitive) or 0-based column index. Overrides detection for the columns it names. */
   columns?: Partial<Record<TickColumn, string | number>>;
-  /** What the side column says: 'side' (buy/sell, +1/−1) or 'buyerIsMaker' (true/1 = seller-initiated). Detected from its name when absent. */
-  sideMeaning?: 'side' | 'buyerIsMaker';
+  /**
+   * What the side column says: 'side' (the taker: buy/sell, B/A, +1/−1), 'buyerIsMaker'
+   * (true/1 = seller-initiated) or 'makerSide' (Coinbase: the resting order's side, so buy = a
+   * seller-initiated trade). Detected from the vendor or the column name when absent.
+   */
+  sideMeaning?: 'side' | 'buyerIsMaker' | 'makerSide';
   /** How the time column is written; 'auto' (default) detects ISO-8601 or the epoch unit by magnitude. */
   timeUnit?: TimeUnit;
   /** Field delimiter; detected from the header row when absent (comma, semicolon or tab). */
@@ -110,4 +150,8 @@ export interface ParsedTicks {
   header: string[];
   /** True when rows arrived out of order and were sorted (order: 'sort'). */
   sorted: boolean;
+  /** What was detected or assumed (format, time column and unit, zone, price scale, column order, side convention, notes). */
+  detected: DetectedFormat;
+  /** Trades only: 1 where `side` was inferred rather than read (the aligner re-signs those against quotes). */
+  inferredSide?: Uint8Array;
 }

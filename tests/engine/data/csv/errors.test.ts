@@ -194,14 +194,14 @@ describe('recovery and limits on malformed text', () => {
     expect([e.line, e.message, e.code]).toEqual([3, 'line 3 is longer than 1048576 bytes: not a tick CSV row', 'binary']);
   });
 
-  it('reads a headerless row of numbers and booleans as data, asking for a mapping', async () => {
-    const e = await csvError('3735693016,61685.99,0.00017,10.48,1723161601437,True,True\n');
+  it('reads a headerless row of numbers and booleans as data, asking for a mapping when no vendor layout is used', async () => {
+    const e = await csvError('3735693016,61685.99,0.00017,10.48,1723161601437,True,True\n', { format: 'generic' });
     expect([e.line, e.code, e.header]).toEqual([1, 'columns', ['column 1', 'column 2', 'column 3', 'column 4', 'column 5', 'column 6', 'column 7']]);
     const text = '3735693016,61685.99,0.00017,10.48,1723161601437,True,True\n3735693017,61686,0.0002,12.3,1723161601499,False,True\n';
     // As a plain side column "True" means nothing: every row is bad.
-    const plain = await csvError(text, { columns: { time: 4, price: 1, size: 2, side: 5 } });
+    const plain = await csvError(text, { format: 'generic', columns: { time: 4, price: 1, size: 2, side: 5 } });
     expect([plain.line, plain.field, plain.message]).toEqual([1, 'column 6', 'no usable rows: all 2 data rows were skipped; the first, on line 1: not a side (buy/sell or 1/0): "True"']);
-    const r = await parseTicksCsv(text, { columns: { time: 4, price: 1, size: 2, side: 5 }, sideMeaning: 'buyerIsMaker' });
+    const r = await parseTicksCsv(text, { format: 'generic', columns: { time: 4, price: 1, size: 2, side: 5 }, sideMeaning: 'buyerIsMaker' });
     expect(r.rowsRead).toBe(2);
     expect(Array.from(r.columns.time)).toEqual([1723161601.437, 1723161601.499]);
     expect(Array.from(r.columns.side)).toEqual([-1, 1]);

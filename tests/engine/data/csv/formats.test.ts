@@ -46,8 +46,12 @@ describe('parseTicksCsv formats', () => {
     const r = await parseTicksCsv('time,price,qty,buyer_is_maker\n1000,10,1,1\n1001,10.5,2,0\n1002,10.5,2,true\n1003,11,1,\n');
     expect(r.kind).toBe('trades');
     expect(r.timeUnit).toBe('s');
-    expect(arr(r.columns.side)).toEqual([-1, 1, -1, NaN]);
+    // The empty side of the last trade is inferred: 11 is an uptick from 10.5 → buyer-initiated.
+    expect(arr(r.columns.side)).toEqual([-1, 1, -1, 1]);
+    expect(Array.from(r.inferredSide!)).toEqual([0, 0, 0, 1]);
     expect(arr(r.columns.size)).toEqual([1, 2, 2, 1]);
+    const raw = await parseTicksCsv('time,price,qty,buyer_is_maker\n1000,10,1,1\n1003,11,1,\n', { inferSide: false });
+    expect(arr(raw.columns.side)).toEqual([-1, NaN]);
   });
 
   it('reads a side column written as words', async () => {
