@@ -1,5 +1,7 @@
 import { useState } from 'react';
 import { paramsStore } from '../stores/params-store';
+import { labStore } from '../stores/lab-store';
+import { resetAllParameters } from '../stores/param-transfer';
 import { shareLink } from '../stores/url-sync';
 
 /** Title bar with the share action. The link holds parameters only, never the user's data. */
@@ -20,7 +22,8 @@ export function AppHeader() {
       <h1>MM Lab <span className="tagline">market-making strategy lab, in your browser</span></h1>
       <div className="header-actions">
         <button type="button" onClick={copy} data-testid="copy-link">Copy link</button>
-        <button type="button" onClick={() => paramsStore.getState().reset()}>Reset parameters</button>
+        <button type="button" onClick={() => resetAllParameters(paramsStore, labStore)} data-testid="reset-parameters"
+          title="Every calculator and backtest control back to its default">Reset parameters</button>
         <output aria-live="polite" className="copy-status" data-testid="copy-status">{status}</output>
       </div>
     </header>

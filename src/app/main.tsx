@@ -13,7 +13,7 @@ import './app.css';
 // The URL is read before the first render, so a shared link never flashes the defaults.
 startUrlSync(paramsStore, labStore);
 // The lab re-runs in a worker whenever its settings or the dataset change (latest wins).
-setLabRunner(startLabRunner(labStore, datasetStore));
+setLabRunner(startLabRunner(labStore, datasetStore, undefined, undefined, () => paramsStore.getState().params.yearBasis));
 installConsoleApi();
 // window.__mmlabBench, the grid-search benchmark the browser harness times (tests/e2e/grid-bench.spec.ts),
 // only when the page is opened with #bench: a chunk of its own, never loaded by the app itself.

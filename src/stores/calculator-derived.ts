@@ -22,8 +22,10 @@ export interface CalculatorResult {
   /** Quote centre minus mid: negative when long, positive when short. Price units, then bps. */
   skew: number;
   skewBps: number;
+  /** Ask minus bid, bps; NaN when the bound Q leaves one side unquoted. */
   fullSpreadBps: number;
   reservation: number;
+  /** NaN when not quoted: a fill would take |q| above the bound Q (the engine's quotedSides rule). */
   bid: number;
   ask: number;
   /** GLFT only: the two coefficients' building blocks for the formula display. */
@@ -38,8 +40,8 @@ export function computeCalculator(p: CalculatorParams, qOverride?: number, gamma
   const sigma = annualPctToSigmaPerSqrtSec(p.sigmaAnnualPct, p.mid, p.yearBasis);
   const tau = hoursToSeconds(p.hoursToClose);
   if (p.model === 'glft') {
-    const g = glftQuote({ mid: p.mid, q, gamma, sigma, kappa: p.kappa, A: p.A });
-    const centre = (g.bid + g.ask) / 2;
+    const g = glftQuote({ mid: p.mid, q, gamma, sigma, kappa: p.kappa, A: p.A, maxInventory: p.maxQ });
+    const centre = p.mid - g.skew * q; // the skewed centre, defined even when Q leaves one side unquoted
     const c2 = sigma > 0 ? g.skew / sigma : 0;
     return {
       sigmaPerSqrtSec: sigma,
@@ -55,7 +57,7 @@ export function computeCalculator(p: CalculatorParams, qOverride?: number, gamma
       glft: { c1: g.halfSpread - 0.5 * sigma * c2, c2, skewPerLot: g.skew, xi: gamma },
     };
   }
-  const a = asQuote({ mid: p.mid, q, gamma, sigma, kappa: p.kappa, tau });
+  const a = asQuote({ mid: p.mid, q, gamma, sigma, kappa: p.kappa, tau, maxInventory: p.maxQ });
   const riskTerm = gamma * sigma * sigma * tau;
   return {
     sigmaPerSqrtSec: sigma,

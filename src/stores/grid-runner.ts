@@ -1,7 +1,8 @@
 import type { GridProgress, GridResult, GridSpec, MarketData, StrategyId } from '../engine';
 import { GridPool } from '../workers/grid-pool';
 import { datasetStore } from './dataset-store';
-import { toBacktestConfig, toMarketData } from './lab-config';
+import { sigmaBasisOf, toBacktestConfig, toMarketData } from './lab-config';
+import { paramsStore } from './params-store';
 import { labStore } from './lab-store';
 
 /** Strategies whose quotes depend on γ and κ; others are mapped with AS on the Kalman fair value. */
@@ -33,7 +34,7 @@ export async function runGammaKappaGrid(opts: { n?: number; signal?: AbortSignal
   const lab = labStore.getState();
   const resolved = lab.summary?.resolved;
   if (!resolved) throw new Error('Run a backtest first: the grid is centred on the γ and κ it used.');
-  const base = toBacktestConfig(lab.settings);
+  const base = toBacktestConfig(lab.settings, sigmaBasisOf(d, paramsStore.getState().params.yearBasis));
   const strategy = GAMMA_KAPPA_STRATEGIES.includes(lab.settings.strategy) ? lab.settings.strategy : 'as-kalman';
   const runner = opts.pool ?? (pool ??= new GridPool());
   if (market?.from !== d) market = { from: d, data: toMarketData(d) };

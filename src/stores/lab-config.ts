@@ -1,22 +1,39 @@
-import type { BacktestConfig, MarketData } from '../engine';
-import type { LoadedDataset } from '../workers/csv-client';
+import { annualPctToSigmaPerSqrtSec, type BacktestConfig, type YearBasis } from '../engine';
+import { referenceMid, toMarketData, type LoadedDataset } from '../engine/data/dataset';
 import type { LabDataSource } from '../workers/lab-client';
 import type { LabSettings } from './lab-settings';
 
-/** The engine config for the lab's settings; unset values are left to the engine's calibration. */
-export function toBacktestConfig(s: LabSettings): BacktestConfig {
+export { toMarketData };
+
+/**
+ * How the backtest's σ (annualised %, the calculator's unit) becomes the engine's (price units per
+ * √second): at the data's reference mid (engine/data/dataset.ts referenceMid) and the calculator's year basis.
+ */
+export interface SigmaBasis { refMid: number; yearBasis: YearBasis }
+
+/**
+ * The engine config for the lab's settings; unset values are left to the engine's calibration.
+ * Units are the parameter catalog's (src/lib/params/catalog.ts): γ per (price × asset), inventory
+ * limit Q in asset units (passed as is), σ in %/yr (converted with `sigmaBasis`; without one a set
+ * σ cannot be converted and is left to calibration).
+ */
+export function toBacktestConfig(s: LabSettings, sigmaBasis?: SigmaBasis): BacktestConfig {
   const v = s.values;
   const orderSize = v.orderSize ?? 1;
+  const sigma = v.sigmaAnnualPct !== undefined && sigmaBasis && sigmaBasis.refMid > 0
+    ? annualPctToSigmaPerSqrtSec(v.sigmaAnnualPct, sigmaBasis.refMid, sigmaBasis.yearBasis)
+    : undefined;
   return {
     strategy: s.strategy,
     orderSize,
     gamma: v.gamma,
     kappa: v.kappa,
+    sigma,
     horizonSec: v.horizonSec,
     halfSpreadBps: v.halfSpreadBps,
     latencySec: v.latencySec,
     fees: { makerBps: v.makerBps },
-    limits: { maxInventory: (v.maxInventory ?? 10) * orderSize },
+    limits: { maxInventory: v.maxInventory ?? 10 },
     regime: { nStates: v.nStates ?? 3, bucketSec: v.regimeBucketSec },
     // q, r by hand drive the Kalman fair value (as-kalman, as-regime); unset, the engine fits them on the warm-up.
     kalman: s.kalman ? { q: s.kalman.q, r: s.kalman.r } : undefined,
@@ -33,18 +50,7 @@ export function toLabSource(d: LoadedDataset): LabDataSource {
   return { kind: 'columns', key: `${d.name}:${d.rowsRead}:${d.columns.time?.length ?? 0}`, data: toMarketData(d) };
 }
 
-/** Quotes (bid/ask), prices, bars (close) or trades (price) as the backtester's columns; trades ride along when present. */
-export function toMarketData(d: LoadedDataset): MarketData {
-  const c = d.columns;
-  const out: MarketData = { time: c.time };
-  if (c.bid && c.ask) { out.bid = c.bid; out.ask = c.ask; }
-  else if (c.mid) out.mid = c.mid;
-  else if (c.close) out.mid = c.close;
-  else if (c.price) out.mid = c.price;
-  if (c.tradeTime && c.tradePrice) {
-    out.tradeTime = c.tradeTime; out.tradePrice = c.tradePrice; out.tradeSize = c.tradeSize; out.tradeSide = c.tradeSide;
-  } else if (d.kind === 'trades' && c.price) {
-    out.tradeTime = c.time; out.tradePrice = c.price; out.tradeSize = c.size; out.tradeSide = c.side;
-  }
-  return out;
+/** The σ basis of a dataset: its reference mid, with the calculator's year basis. */
+export function sigmaBasisOf(d: LoadedDataset, yearBasis: YearBasis): SigmaBasis {
+  return { refMid: referenceMid(toMarketData(d)), yearBasis };
 }

@@ -3,7 +3,8 @@ import { LabClient } from '../workers/lab-client';
 import { STRATEGY_IDS } from '../engine';
 import type { DatasetStore } from './dataset-store';
 import type { LabStore } from './lab-store';
-import { toBacktestConfig, toLabSource } from './lab-config';
+import { sigmaBasisOf, toBacktestConfig, toLabSource } from './lab-config';
+import type { YearBasis } from '../engine';
 
 /** Debounce of settings changes before a run starts, ms (a drag produces many changes). */
 export const RUN_DEBOUNCE_MS = 150;
@@ -13,7 +14,7 @@ export const RUN_DEBOUNCE_MS = 150;
  * run aborts the older one, whose worker is terminated), partial series streamed into the
  * store as they arrive, then the Kalman and regime views on the same worker.
  */
-export function startLabRunner(lab: LabStore, dataset: DatasetStore, client: LabClient = new LabClient(), compareClient: LabClient = new LabClient()) {
+export function startLabRunner(lab: LabStore, dataset: DatasetStore, client: LabClient = new LabClient(), compareClient: LabClient = new LabClient(), yearBasis: () => YearBasis = () => '24/7') {
   let controller: AbortController | null = null;
   let timer: ReturnType<typeof setTimeout> | null = null;
   let compareController: AbortController | null = null;
@@ -34,7 +35,7 @@ export function startLabRunner(lab: LabStore, dataset: DatasetStore, client: Lab
     compareClient.setSource(source);
     lab.setState((s) => ({ status: 'running', done: 0, total: d.columns.time?.length ?? 0, error: null, runId: s.runId + 1, replay: 1 }));
     try {
-      const views = await client.run(toBacktestConfig(settings), {
+      const views = await client.run(toBacktestConfig(settings, sigmaBasisOf(d, yearBasis())), {
         signal: ctrl.signal,
         onChunk: (series) => { if (controller === ctrl) lab.setState({ series, done: series.upTo, total: series.total }); },
       });
@@ -89,7 +90,7 @@ export function startLabRunner(lab: LabStore, dataset: DatasetStore, client: Lab
       compareClient.setSource(toLabSource(d));
       lab.setState({ compareStatus: 'running', compareError: null });
       try {
-        const rows = await compareClient.compare(toBacktestConfig(lab.getState().settings), STRATEGY_IDS, { signal: ctrl.signal });
+        const rows = await compareClient.compare(toBacktestConfig(lab.getState().settings, sigmaBasisOf(d, yearBasis())), STRATEGY_IDS, { signal: ctrl.signal });
         if (compareController === ctrl) lab.setState({ compareRows: rows, compareStatus: 'done' });
       } catch (e) {
         if (!isAborted(e) && compareController === ctrl) lab.setState({ compareStatus: 'error', compareError: e instanceof Error ? e.message : String(e) });

@@ -1,4 +1,5 @@
 import type { StrategyId } from '../engine';
+import { BACKTEST_SPECS, type BacktestKey } from '../lib/params/catalog';
 import type { ParamSpecBase } from './calculator-params';
 
 /**
@@ -18,7 +19,7 @@ export const LAB_STRATEGIES: ReadonlyArray<{ id: StrategyId; label: string }> = 
 export type LabPanel = 'kalman' | 'regimes' | 'inventory' | 'pnl' | 'compare';
 export const LAB_PANELS: readonly LabPanel[] = ['kalman', 'regimes', 'inventory', 'pnl', 'compare'];
 
-export type LabNumericKey = 'gamma' | 'kappa' | 'halfSpreadBps' | 'horizonSec' | 'maxInventory' | 'orderSize' | 'latencySec' | 'makerBps' | 'nStates' | 'regimeBucketSec' | 'seed';
+export type LabNumericKey = BacktestKey;
 
 export interface LabNumericSpec extends ParamSpecBase<LabNumericKey> {
   /** undefined: calibrated from the data unless the user sets it. */
@@ -27,21 +28,8 @@ export interface LabNumericSpec extends ParamSpecBase<LabNumericKey> {
   strategies?: readonly StrategyId[];
 }
 
-const AS_LIKE: readonly StrategyId[] = ['as', 'as-kalman', 'as-regime', 'glft'];
-
-export const LAB_SPECS: readonly LabNumericSpec[] = [
-  { key: 'gamma', urlKey: 'bg', label: 'Risk aversion', symbol: 'γ', unit: '1/(price·lot)', min: 1e-6, max: 1000, default: undefined, scale: 'log', step: 1e-6, strategies: AS_LIKE },
-  { key: 'kappa', urlKey: 'bk', label: 'Order-book decay', symbol: 'κ', unit: '1/price', min: 1e-3, max: 1e5, default: undefined, scale: 'log', step: 1e-3, strategies: AS_LIKE },
-  { key: 'horizonSec', urlKey: 'bh', label: 'Rolling horizon', symbol: 'T−t', unit: 's', min: 1, max: 86_400, default: 60, scale: 'log', step: 1, strategies: ['as', 'as-kalman', 'as-regime'] },
-  { key: 'halfSpreadBps', urlKey: 'bs', label: 'Half-spread', symbol: 'δ', unit: 'bps', min: 0.01, max: 500, default: undefined, scale: 'log', step: 0.01, strategies: ['symmetric', 'skew'] },
-  { key: 'maxInventory', urlKey: 'bq', label: 'Inventory limit', symbol: 'Q', unit: 'lots', min: 1, max: 1000, default: 10, scale: 'log', step: 1, integer: true },
-  { key: 'orderSize', urlKey: 'bo', label: 'Order size', symbol: 'Δ', unit: 'asset', min: 0.001, max: 100, default: 1, scale: 'log', step: 0.001 },
-  { key: 'latencySec', urlKey: 'bl', label: 'Placement latency', symbol: 'ℓ', unit: 's', min: 0, max: 2, default: 0, scale: 'linear', step: 0.001 },
-  { key: 'makerBps', urlKey: 'bf', label: 'Maker fee (− = rebate)', symbol: 'f', unit: 'bps', min: -5, max: 20, default: 0, scale: 'linear', step: 0.1 },
-  { key: 'nStates', urlKey: 'bn', label: 'Regime states', symbol: 'K', unit: 'states', min: 2, max: 5, default: 3, scale: 'linear', step: 1, integer: true },
-  { key: 'regimeBucketSec', urlKey: 'bb', label: 'Regime time bucket', symbol: 'Δt', unit: 's', min: 0.001, max: 86_400, default: undefined, scale: 'log', step: 0.001 },
-  { key: 'seed', urlKey: 'bz', label: 'Seed', symbol: 'seed', unit: '', min: 1, max: 2_147_483_647, default: 1, scale: 'linear', step: 1, integer: true },
-];
+/** The backtest's parameters, from the one catalog the calculator shares (src/lib/params/catalog.ts). */
+export const LAB_SPECS: readonly LabNumericSpec[] = BACKTEST_SPECS as readonly LabNumericSpec[];
 
 /**
  * Local-level Kalman variances set by hand, both in price units² per tick (q: state noise, r:

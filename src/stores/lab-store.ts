@@ -3,6 +3,7 @@ import { useStore } from 'zustand';
 import type { StrategyId } from '../engine';
 import type { CompareRow } from '../workers/lab-api';
 import type { KalmanView, RegimeView, RunSeriesView, RunSummaryView } from '../workers/lab-view';
+import { applyParam } from '../lib/params/spec';
 import { DEFAULT_LAB, checkKalmanValue, labSpec, type KalmanByHand, type LabNumericKey, type LabPanel, type LabSettings } from './lab-settings';
 
 export type RunStatus = 'idle' | 'running' | 'done' | 'error' | 'cancelled';
@@ -33,7 +34,10 @@ export interface LabState {
   /** Replay cursor as a share of the run's time span, 0..1 (1 = everything). */
   replay: number;
   setStrategy(id: StrategyId): void;
+  /** Sets a parameter (undefined: back to calibrated); out-of-range values are clamped with a note in `valueNotes`. */
   setValue(key: LabNumericKey, value: number | undefined): void;
+  /** Per-parameter notice of the last value that was clamped, rounded or refused. */
+  valueNotes: Partial<Record<LabNumericKey, string>>;
   setGuard(on: boolean): void;
   /** Kalman q and r by hand (both valid, else the call changes nothing and returns false), or null to fit them. */
   setKalman(v: KalmanByHand | null): boolean;
@@ -49,16 +53,20 @@ export function createLabStore(initial: LabSettings = DEFAULT_LAB) {
     series: null, summary: null, kalman: null, regimes: null,
     compareStatus: 'idle', compareRows: null, compareError: null,
     replay: 1,
+    valueNotes: {},
     setStrategy: (strategy) => set((s) => ({ settings: { ...s.settings, strategy } })),
     setValue: (key, value) => set((s) => {
       const values = { ...s.settings.values };
-      if (value === undefined || !Number.isFinite(value)) delete values[key];
+      const valueNotes = { ...s.valueNotes };
+      delete valueNotes[key];
+      if (value === undefined) delete values[key];
       else {
-        const spec = labSpec(key);
-        const v = Math.min(spec.max, Math.max(spec.min, spec.integer ? Math.round(value) : value));
-        values[key] = v;
+        const r = applyParam(labSpec(key), value, values[key]);
+        if (r.value === undefined) delete values[key];
+        else values[key] = r.value;
+        if (r.notice) valueNotes[key] = r.notice;
       }
-      return { settings: { ...s.settings, values } };
+      return { settings: { ...s.settings, values }, valueNotes };
     }),
     setGuard: (guard) => set((s) => ({ settings: { ...s.settings, guard } })),
     setKalman: (v) => {
@@ -70,7 +78,7 @@ export function createLabStore(initial: LabSettings = DEFAULT_LAB) {
       const open = s.settings.panels.includes(p);
       return { settings: { ...s.settings, panels: open ? s.settings.panels.filter((x) => x !== p) : [...s.settings.panels, p] } };
     }),
-    replaceSettings: (settings) => set({ settings: { ...settings, values: { ...settings.values }, kalman: settings.kalman ? { ...settings.kalman } : null, panels: [...settings.panels] } }),
+    replaceSettings: (settings) => set({ valueNotes: {}, settings: { ...settings, values: { ...settings.values }, kalman: settings.kalman ? { ...settings.kalman } : null, panels: [...settings.panels] } }),
     setReplay: (replay) => set({ replay: Math.min(1, Math.max(0, replay)) }),
   }));
 }

@@ -1,6 +1,7 @@
 import { createStore } from 'zustand/vanilla';
 import { useStore } from 'zustand';
-import { DEFAULT_PARAMS, SPEC_BY_KEY, clampToSpec, type CalculatorParams, type NumericParam, type QuoteModel, type YearBasisId } from './calculator-params';
+import { applyParam } from '../lib/params/spec';
+import { DEFAULT_PARAMS, SPEC_BY_KEY, type CalculatorParams, type NumericParam, type QuoteModel, type YearBasisId } from './calculator-params';
 
 /**
  * The one store for every experiment parameter. Vanilla (no React) so the URL sync,
@@ -27,13 +28,9 @@ export function createParamsStore(initial: CalculatorParams = DEFAULT_PARAMS, no
     clampNotes: {},
     setNumber: (key, value) =>
       set((s) => {
-        const spec = SPEC_BY_KEY[key];
-        if (!Number.isFinite(value)) {
-          return { clampNotes: { ...s.clampNotes, [key]: `${spec.symbol} needs a number from ${spec.min} to ${spec.max}; kept ${s.params[key]}.` } };
-        }
-        const { value: v, clamped } = clampToSpec(spec, value);
+        const { value: v, notice } = applyParam(SPEC_BY_KEY[key], value, s.params[key]);
         const clampNotes = { ...s.clampNotes };
-        if (clamped) clampNotes[key] = `${spec.symbol} = ${value} is out of range; clamped to ${v} (allowed ${spec.min} to ${spec.max} ${spec.unit}).`;
+        if (notice) clampNotes[key] = notice;
         else delete clampNotes[key];
         return { params: { ...s.params, [key]: v }, clampNotes };
       }),

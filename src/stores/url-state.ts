@@ -5,15 +5,17 @@ import {
   type CalculatorParams,
   type NumericParam,
 } from './calculator-params';
+import { applyParam } from '../lib/params/spec';
 import { DEFAULT_LAB, KALMAN_SPECS, LAB_PANELS, LAB_SPECS, LAB_STRATEGIES, checkKalmanValue, type LabPanel, type LabSettings } from './lab-settings';
 
 /**
- * Shareable state in the URL query: versioned (`v=1`) and compact (one short key per field).
- * Parsing is hostile-input safe: every field is validated on its own, an invalid one falls
- * back to its default and is named in `notices`; unknown keys and oversize payloads are
- * reported, never trusted. Notices are plain text and are rendered by React (escaped).
+ * Shareable state in the URL query: versioned (`v=2`) and compact (one short key per field).
+ * Parsing is hostile-input safe: every field is validated on its own (src/lib/params applyParam):
+ * a number out of range is clamped, anything else falls back to its default, and each case is
+ * named in `notices`; unknown keys and oversize payloads are reported, never trusted. Notices are
+ * plain text and are rendered by React (escaped). Version 1 links are migrated (migrateV1).
  */
-export const URL_VERSION = 1;
+export const URL_VERSION = 2;
 /** Longer queries are ignored whole: nothing we write comes close. */
 export const MAX_QUERY_LENGTH = 2000;
 
@@ -55,8 +57,9 @@ export function parseUrlState(search: string): UrlParseResult {
     return { params, lab, notices, foreign };
   }
   const version = sp.get('v');
-  if (version !== null && version !== String(URL_VERSION)) {
-    notices.push(`The link has version ${shown(version)}; this app reads version ${URL_VERSION}. Fields it recognises were still applied.`);
+  if (version === '1') sp = migrateV1(sp);
+  else if (version !== null && version !== String(URL_VERSION)) {
+    notices.push(`The link has version ${shown(version)}; this app reads versions 1 and ${URL_VERSION}. Fields it recognises were still applied.`);
   }
   const known = new Set<string>(['v', 'm', 'y', 'st', 'gd', 'p', ...NUMERIC_SPECS.map((s) => s.urlKey), ...LAB_SPECS.map((s) => s.urlKey), ...KALMAN_SPECS.map((s) => s.urlKey)]);
   const unknown: string[] = [];
@@ -83,25 +86,33 @@ export function parseUrlState(search: string): UrlParseResult {
   for (const spec of NUMERIC_SPECS) {
     const raw = sp.get(spec.urlKey);
     if (raw === null) continue;
-    const schema = z
-      .string()
-      .regex(NUMBER_TEXT)
-      .transform(Number)
-      .pipe(z.number().finite().min(spec.min).max(spec.max));
-    const r = schema.safeParse(raw);
-    if (r.success && (!spec.integer || Number.isInteger(r.data))) {
-      params[spec.key as NumericParam] = r.data;
-    } else {
-      notices.push(
-        `${spec.label} (${spec.symbol}): expected ${spec.integer ? 'a whole number' : 'a number'} from ${spec.min} to ${spec.max}, got ${shown(raw)}; using the default ${spec.default}.`,
-      );
-    }
+    const r = applyParam(spec, raw, spec.default);
+    params[spec.key as NumericParam] = r.value ?? spec.default;
+    if (r.notice) notices.push(r.notice);
   }
   parseLab(sp, lab, notices);
   return { params, lab, notices, foreign };
 }
 
 const NUMBER_TEXT = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
+
+/**
+ * Version 1 → 2. The keys are the same; one unit changed: the backtest's inventory limit `bq` was in
+ * lots (multiples of the order size `bo`) and is now in asset units like every inventory (the
+ * calculator's q and Q were lots of one unit, so their numbers stand). Invalid fields are left for
+ * the parser to report.
+ */
+export function migrateV1(sp: URLSearchParams): URLSearchParams {
+  const out = new URLSearchParams(sp);
+  out.set('v', String(URL_VERSION));
+  const bq = sp.get('bq');
+  const bo = sp.get('bo');
+  if (bq !== null && NUMBER_TEXT.test(bq)) {
+    const size = bo !== null && NUMBER_TEXT.test(bo) && Number(bo) > 0 ? Number(bo) : 1;
+    out.set('bq', String(Number((Number(bq) * size).toPrecision(12))));
+  }
+  return out;
+}
 
 function parseLab(sp: URLSearchParams, lab: LabSettings, notices: string[]): void {
   const st = sp.get('st');
@@ -125,9 +136,10 @@ function parseLab(sp: URLSearchParams, lab: LabSettings, notices: string[]): voi
   for (const spec of LAB_SPECS) {
     const raw = sp.get(spec.urlKey);
     if (raw === null) continue;
-    const n = NUMBER_TEXT.test(raw) ? Number(raw) : Number.NaN;
-    if (Number.isFinite(n) && n >= spec.min && n <= spec.max && (!spec.integer || Number.isInteger(n))) lab.values[spec.key] = n;
-    else notices.push(`${spec.label} (${spec.symbol}): expected ${spec.integer ? 'a whole number' : 'a number'} from ${spec.min} to ${spec.max}, got ${shown(raw)}; using ${spec.default === undefined ? 'the calibrated value' : `the default ${spec.default}`}.`);
+    const r = applyParam(spec, raw, spec.default);
+    if (r.value === undefined) delete lab.values[spec.key];
+    else lab.values[spec.key] = r.value;
+    if (r.notice) notices.push(r.notice);
   }
   parseKalman(sp, lab, notices);
 }

@@ -10,12 +10,10 @@ import {
   tooLargeMessage,
   type CsvErrorCode,
   type CsvProblem,
-  type DatasetSummary,
   type ParsedTicks,
   type ParseTicksOptions,
-  type TickColumn,
-  type TickKind,
 } from '../engine';
+import type { DatasetProblem, LoadedDataset } from '../engine/data/dataset';
 
 /**
  * The CSV worker: reads files (streamed in chunks), built-in sample URLs and the synthetic
@@ -48,36 +46,7 @@ export interface LoadProgress {
   rows: number;
 }
 
-/** A CsvProblem and the file it was found in. */
-export interface DatasetProblem extends CsvProblem {
-  file: string;
-}
-
-/**
- * A loaded dataset as columns. With a trades file (or the synthetic market) the trade
- * columns `tradeTime`, `tradePrice`, `tradeSize`, `tradeSide` sit next to the quote columns,
- * on the quotes' clock.
- */
-export interface LoadedDataset {
-  name: string;
-  source: 'file' | 'sample' | 'synthetic';
-  kind: TickKind;
-  columns: Record<string, Float64Array>;
-  summary: DatasetSummary;
-  rowsRead: number;
-  rowsSkipped: number;
-  problems: DatasetProblem[];
-  timeUnit: string;
-  mapping: Partial<Record<TickColumn, string>>;
-  /** Synthetic only: the generator's seed and size, which reproduce it. */
-  seed?: number;
-  nTicks?: number;
-  /** Worker wall time to read, parse, align and summarise, ms (not counting the IndexedDB save). */
-  loadMs?: number;
-  /** Set when `saveTo` was asked: whether the columns were stored, and why not. */
-  saved?: boolean;
-  saveError?: string;
-}
+export type { DatasetProblem, LoadedDataset } from '../engine/data/dataset';
 
 export interface LoadFailure {
   file: string;

@@ -21,6 +21,7 @@ import {
   type FairValueParams,
   type MarketData,
 } from '../engine';
+import { referenceMid } from '../engine/data/dataset';
 
 /**
  * Chart-ready views of engine results, built in the worker so the main thread only ever
@@ -77,6 +78,8 @@ export interface RunSummaryView {
   regimeShares: BacktestResult['regimeShares'];
   riskLog: BacktestResult['riskLog'];
   resolved: BacktestResult['resolved'];
+  /** The run's reference mid (engine/data/dataset.ts referenceMid), at which σ converts to and from %/yr. */
+  refMid: number;
   fills: number;
   /** Downsampled fills for markers: time, price, side (+1 bought). */
   fillMarks: { time: Float64Array; price: Float64Array; side: Float64Array };
@@ -150,6 +153,7 @@ export function buildSummaryView(r: BacktestResult): RunSummaryView {
     regimeShares: r.regimeShares,
     riskLog: r.riskLog.slice(0, 200),
     resolved: r.resolved,
+    refMid: referenceMid({ mid: r.mid }),
     fills: nf,
     fillMarks: { time: gather(r.fills.time, fi), price: gather(r.fills.price, fi), side: gather(r.fills.side, fi) },
     inventoryHist: { centre, share: counts },

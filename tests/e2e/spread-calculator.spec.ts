@@ -56,8 +56,8 @@ test('a typed out-of-range value is clamped with a visible note', async ({ page 
   await openApp(page);
   await numberBox(page, 'gamma').fill('99999');
   await numberBox(page, 'gamma').press('Enter');
-  await expect(numberBox(page, 'gamma')).toHaveValue('10');
-  await expect(page.getByTestId('field-gamma').getByRole('status')).toContainText('clamped to 10');
+  await expect(numberBox(page, 'gamma')).toHaveValue('1000');
+  await expect(page.getByTestId('field-gamma').getByRole('status')).toContainText('clamped to 1000');
   await expectOutputsMatchEngine(page, await readParams(page));
 });
 
@@ -83,7 +83,7 @@ test('Copy link restores the exact state in a new page', async ({ page, context 
   await page.getByTestId('copy-link').click();
   await expect(page.getByTestId('copy-status')).toHaveText('Link copied');
   const link = await page.evaluate(() => navigator.clipboard.readText());
-  expect(link).toContain('v=1');
+  expect(link).toContain('v=2');
 
   const other = await context.newPage();
   await other.goto(link);
@@ -94,7 +94,7 @@ test('Copy link restores the exact state in a new page', async ({ page, context 
   await expect(other.getByTestId('out-half-spread')).toHaveText((await page.getByTestId('out-half-spread').textContent())!);
 });
 
-test('a hostile URL falls back to defaults with a notice naming the fields, and runs no script', async ({ page }) => {
+test('a hostile URL falls back to defaults (non-numbers) or clamps (numbers out of range) with a notice naming the fields, and runs no script', async ({ page }) => {
   const errors = watchErrors(page);
   const hostile =
     '?v=1&g=abc&k=1e308&s=NaN&q=2.5&m=%3Cimg%20src%3Dx%20onerror%3D%22window.__pwned%3D1%22%3E' +
@@ -108,7 +108,8 @@ test('a hostile URL falls back to defaults with a notice naming the fields, and 
   await expect(banner).toContainText('<script>'); // shown as text, not parsed as markup
   expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
   expect(await page.locator('img[src="x"]').count()).toBe(0);
-  await expectOutputsMatchEngine(page, DEFAULT_PARAMS);
+  // κ = 1e308 and T − t = −1 are clamped into range, q = 2.5 rounded; the rest are defaults.
+  await expectOutputsMatchEngine(page, { ...DEFAULT_PARAMS, kappa: 1e5, q: 3, hoursToClose: 0 });
   expect(errors).toEqual([]);
 });
 

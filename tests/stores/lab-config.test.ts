@@ -10,11 +10,12 @@ function dataset(partial: Partial<LoadedDataset>): LoadedDataset {
 }
 
 describe('lab config', () => {
-  it('leaves unset parameters to the engine and scales the inventory limit by the order size', () => {
+  it('leaves unset parameters to the engine and passes the inventory limit in asset units, as set', () => {
     const c = toBacktestConfig({ ...DEFAULT_LAB, values: { ...DEFAULT_LAB.values, orderSize: 0.5, maxInventory: 6 } });
     expect(c.gamma).toBeUndefined();
     expect(c.kappa).toBeUndefined();
-    expect(c.limits?.maxInventory).toBe(3);
+    expect(c.limits?.maxInventory).toBe(6);
+    expect(c.sigma).toBeUndefined();
     expect(c.strategy).toBe('as-kalman');
     expect(c.regime?.nStates).toBe(3);
     expect(c.kalman).toBeUndefined(); // fitted by the engine
@@ -49,31 +50,31 @@ describe('lab settings in the URL', () => {
   it('round-trips strategy, explicit parameters, guard and open panels', () => {
     const lab = { strategy: 'glft' as const, guard: true, values: { ...DEFAULT_LAB.values, gamma: 0.02, maxInventory: 4 }, kalman: null, panels: ['pnl' as const, 'regimes' as const] };
     const q = serializeUrlState(DEFAULT_PARAMS, {}, lab);
-    expect(q).toBe('?v=1&st=glft&gd=1&p=pnl%2Cregimes&bg=0.02&bq=4');
+    expect(q).toBe('?v=2&st=glft&gd=1&p=pnl%2Cregimes&bg=0.02&bq=4');
     const back = parseUrlState(q);
     expect(back.lab).toEqual(lab);
     expect(back.notices).toEqual([]);
   });
 
-  it('round-trips the regime time bucket (bb) and refuses a bad one by name', () => {
+  it('round-trips the regime time bucket (bb) and clamps an out-of-range one by name', () => {
     const lab = { ...DEFAULT_LAB, values: { ...DEFAULT_LAB.values, regimeBucketSec: 2.5 } };
     const q = serializeUrlState(DEFAULT_PARAMS, {}, lab);
     expect(q).toContain('bb=2.5');
     expect(parseUrlState(q).lab).toEqual(lab);
     const bad = parseUrlState('?bb=0');
-    expect(bad.lab.values.regimeBucketSec).toBeUndefined();
-    expect(bad.notices.join(' ')).toContain('Regime time bucket');
+    expect(bad.lab.values.regimeBucketSec).toBe(0.001);
+    expect(bad.notices).toEqual(['Regime time bucket (Δt) = 0 is out of range; clamped to 0.001 (allowed 0.001 to 86400 s).']);
   });
 
-  it('names each invalid lab field and keeps its default', () => {
+  it('names each invalid lab field: defaults for non-values, clamped numbers', () => {
     const r = parseUrlState('?st=martingale&gd=yes&p=pnl,evil&bn=9&bg=-1');
-    expect(r.lab).toEqual(DEFAULT_LAB);
+    expect(r.lab).toEqual({ ...DEFAULT_LAB, values: { ...DEFAULT_LAB.values, gamma: 1e-6, nStates: 5 } });
     expect(r.notices).toEqual([
       'strategy: expected one of symmetric, skew, as, as-kalman, as-regime, glft, got "martingale"; using the default "as-kalman".',
       'adverse-selection guard: expected 0 or 1, got "yes"; using off.',
       'open panels: unknown "evil"; showing all panels.',
-      'Risk aversion (γ): expected a number from 0.000001 to 1000, got "-1"; using the calibrated value.',
-      'Regime states (K): expected a whole number from 2 to 5, got "9"; using the default 3.',
+      'Risk aversion (γ) = -1 is out of range; clamped to 0.000001 (allowed 0.000001 to 1000 1/(price·asset)).',
+      'Regime states (K) = 9 is out of range; clamped to 5 (allowed 2 to 5 states).',
     ]);
   });
 });

@@ -45,11 +45,11 @@ describe('Kalman q and r set by hand', () => {
     for (const s of KALMAN_SPECS) expect(urlKeys).not.toContain(s.urlKey);
     const lab = { ...DEFAULT_LAB, kalman: { q: 1.234e-5, r: 0.0421 } };
     const q = serializeUrlState(DEFAULT_PARAMS, {}, lab);
-    expect(q).toBe('?v=1&kq=0.00001234&kr=0.0421');
+    expect(q).toBe('?v=2&kq=0.00001234&kr=0.0421');
     const back = parseUrlState(q);
     expect(back.notices).toEqual([]);
     expect(back.lab).toEqual(lab);
-    expect(serializeUrlState(DEFAULT_PARAMS, {}, DEFAULT_LAB)).toBe('?v=1'); // fitted: nothing in the link
+    expect(serializeUrlState(DEFAULT_PARAMS, {}, DEFAULT_LAB)).toBe('?v=2'); // fitted: nothing in the link
   });
 
   it('keeps any positive double exactly through the URL (property)', () => {

@@ -5,9 +5,9 @@ import { DEFAULT_PARAMS } from '../../src/stores/calculator-params';
 describe('params store', () => {
   it('clamps an out-of-range value and explains it in a note', () => {
     const s = createParamsStore();
-    s.getState().setNumber('gamma', 50);
-    expect(s.getState().params.gamma).toBe(10);
-    expect(s.getState().clampNotes.gamma).toBe('γ = 50 is out of range; clamped to 10 (allowed 0.0001 to 10 1/price).');
+    s.getState().setNumber('gamma', 5000);
+    expect(s.getState().params.gamma).toBe(1000);
+    expect(s.getState().clampNotes.gamma).toBe('Risk aversion (γ) = 5000 is out of range; clamped to 1000 (allowed 0.000001 to 1000 1/(price·asset)).');
     s.getState().setNumber('gamma', 0.5);
     expect(s.getState().params.gamma).toBe(0.5);
     expect(s.getState().clampNotes.gamma).toBeUndefined();
@@ -17,9 +17,10 @@ describe('params store', () => {
     const s = createParamsStore();
     s.getState().setNumber('q', 2.6);
     expect(s.getState().params.q).toBe(3);
+    expect(s.getState().clampNotes.q).toBe('Inventory (q) takes whole numbers; 2.6 rounded to 3.');
     s.getState().setNumber('q', Number.NaN);
     expect(s.getState().params.q).toBe(3);
-    expect(s.getState().clampNotes.q).toBe('q needs a number from -100 to 100; kept 3.');
+    expect(s.getState().clampNotes.q).toBe('Inventory (q): expected a number from -1000 to 1000 asset, got "NaN"; kept 3.');
   });
 
   it('resets to the defaults and clears notices', () => {

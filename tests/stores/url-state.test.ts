@@ -7,7 +7,7 @@ describe('URL state', () => {
   it('round-trips a changed state and writes only what differs from the defaults', () => {
     const p: CalculatorParams = { ...DEFAULT_PARAMS, model: 'glft', gamma: 0.37, q: -4, mid: 61800.2, yearBasis: 'exchange' };
     const query = serializeUrlState(p);
-    expect(query).toBe('?v=1&m=glft&y=exchange&g=0.37&q=-4&S=61800.2');
+    expect(query).toBe('?v=2&m=glft&y=exchange&g=0.37&q=-4&S=61800.2');
     const back = parseUrlState(query);
     expect(back.params).toEqual(p);
     expect(back.notices).toEqual([]);
@@ -18,18 +18,31 @@ describe('URL state', () => {
     expect(parseUrlState('?')).toMatchObject({ params: DEFAULT_PARAMS, notices: [], foreign: {} });
   });
 
-  it('falls back per field and names each invalid one', () => {
-    const r = parseUrlState('?v=1&g=abc&k=1e308&q=2.5&t=-1&m=evil&y=mars&S=0x10');
-    expect(r.params).toEqual(DEFAULT_PARAMS);
+  it('falls back per field on non-numbers, clamps out-of-range numbers, and names each one', () => {
+    const r = parseUrlState('?v=2&g=abc&k=1e308&q=2.5&t=-1&m=evil&y=mars&S=0x10');
+    expect(r.params).toEqual({ ...DEFAULT_PARAMS, kappa: 1e5, q: 3, hoursToClose: 0 });
     expect(r.notices).toEqual([
       'model: expected "as" or "glft", got "evil"; using the default "as".',
       'year basis: expected "24/7" or "exchange", got "mars"; using the default.',
-      'Risk aversion (γ): expected a number from 0.0001 to 10, got "abc"; using the default 0.1.',
-      'Order-book decay (κ): expected a number from 0.01 to 10000, got "1e308"; using the default 10.',
-      'Inventory (q): expected a whole number from -100 to 100, got "2.5"; using the default 0.',
-      'Time to close (T−t): expected a number from 0 to 24, got "-1"; using the default 6.5.',
-      'Mid price (S): expected a number from 0.01 to 1000000, got "0x10"; using the default 100.',
+      'Risk aversion (γ): expected a number from 0.000001 to 1000 1/(price·asset), got "abc"; kept 0.1.',
+      'Order-book decay (κ) = 1e+308 is out of range; clamped to 100000 (allowed 0.001 to 100000 1/price).',
+      'Inventory (q) takes whole numbers; 2.5 rounded to 3.',
+      'Time to close (T−t) = -1 is out of range; clamped to 0 (allowed 0 to 24 h).',
+      'Mid price (S): expected a number from 0.01 to 1000000 USD, got "0x10"; kept 100.',
     ]);
+  });
+
+  it('migrates a version 1 link: same keys, the backtest inventory limit from lots to asset units', () => {
+    const r = parseUrlState('?v=1&m=glft&g=0.37&q=-4&Q=20&st=as&bg=0.02&bo=0.5&bq=6&bn=4&sample=usdm-btcusdt');
+    expect(r.notices).toEqual([]);
+    expect(r.params).toEqual({ ...DEFAULT_PARAMS, model: 'glft', gamma: 0.37, q: -4, maxQ: 20 });
+    expect(r.lab.strategy).toBe('as');
+    expect(r.lab.values).toMatchObject({ gamma: 0.02, orderSize: 0.5, maxInventory: 3, nStates: 4 });
+    expect(r.foreign).toEqual({ sample: 'usdm-btcusdt' });
+    // Written back as version 2, which reads the same.
+    const again = serializeUrlState(r.params, r.foreign, r.lab);
+    expect(again).toContain('v=2');
+    expect(parseUrlState(again)).toEqual(r);
   });
 
   it('keeps valid fields when others are invalid', () => {

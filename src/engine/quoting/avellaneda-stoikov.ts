@@ -1,10 +1,13 @@
 import { finite, nonNegative, positive } from '../util/validate';
 import { log1pOverX } from '../util/math';
+import { quotedSides } from './inventory-bound';
 
 /**
  * Inputs of the Avellaneda-Stoikov quote. Units: `sigma` in price units per √(time unit),
  * `tau` (T − t) in the same time unit, `kappa` per price unit, `gamma` per price unit
- * (risk aversion of an exponential utility), `q` in lots (signed inventory).
+ * (risk aversion of an exponential utility, per price unit × asset unit), `q` signed inventory
+ * in asset units (the quote is for one unit). `maxInventory` Q, optional, bounds |q|: the side whose
+ * fill would take |q| above Q is not quoted (its price is NaN).
  */
 export interface AsQuoteParams {
   mid: number;
@@ -13,9 +16,10 @@ export interface AsQuoteParams {
   sigma: number;
   kappa: number;
   tau: number;
+  maxInventory?: number;
 }
 
-/** Prices in the units of `mid`. `halfSpread` is half of the optimal total spread δᵃ + δᵇ. */
+/** Prices in the units of `mid`. `halfSpread` is half of the optimal total spread δᵃ + δᵇ; a side not quoted under Q is NaN. */
 export interface AsQuote {
   reservation: number;
   halfSpread: number;
@@ -31,6 +35,7 @@ export function validateAsParams(p: AsQuoteParams): void {
   nonNegative('sigma', p.sigma);
   positive('kappa', p.kappa);
   nonNegative('tau', p.tau);
+  if (p.maxInventory !== undefined) nonNegative('maxInventory', p.maxInventory);
 }
 
 /**
@@ -53,5 +58,6 @@ export function asQuote(p: AsQuoteParams): AsQuote {
   validateAsParams(p);
   const reservation = asReservation(p.mid, p.q, p.gamma, p.sigma, p.tau);
   const halfSpread = 0.5 * asTotalSpread(p.gamma, p.sigma, p.kappa, p.tau);
-  return { reservation, halfSpread, bid: reservation - halfSpread, ask: reservation + halfSpread };
+  const sides = quotedSides(p.q, 1, p.maxInventory);
+  return { reservation, halfSpread, bid: sides.bid ? reservation - halfSpread : NaN, ask: sides.ask ? reservation + halfSpread : NaN };
 }

@@ -1,11 +1,13 @@
 import { finite, nonNegative, positive } from '../util/validate';
 import { log1pOverX } from '../util/math';
+import { quotedSides } from './inventory-bound';
 
 /**
  * Inputs of the Guéant–Lehalle–Fernandez-Tapia closed-form approximation. Units:
  * `sigma` price units per √(time unit); `kappa` per price unit; `A` fills per time unit
  * at zero depth; `gamma` risk aversion per price unit; `xi` the utility parameter ξ
- * (ξ = γ for the CARA model, ξ = 0 for the mean-variance model); `delta` Δ the order size in lots.
+ * (ξ = γ for the CARA model, ξ = 0 for the mean-variance model); `delta` Δ the order size, asset units,
+ * like `q`. `maxInventory` Q, optional: the side whose fill of Δ would take |q| above Q is not quoted (NaN).
  */
 export interface GlftQuoteParams {
   mid: number;
@@ -16,9 +18,10 @@ export interface GlftQuoteParams {
   A: number;
   xi?: number;
   delta?: number;
+  maxInventory?: number;
 }
 
-/** `halfSpread` is the quote distance at q = 0; `skew` is the price shift per lot of inventory. */
+/** `halfSpread` is the quote distance at q = 0; `skew` is the price shift per unit of inventory; a side not quoted under Q is NaN. */
 export interface GlftQuote {
   halfSpread: number;
   skew: number;
@@ -53,5 +56,6 @@ export function glftQuote(p: GlftQuoteParams): GlftQuote {
   const { c1, c2 } = glftCoefficients(gamma, kappa, A, xi, delta);
   const halfSpread = c1 + (delta / 2) * sigma * c2;
   const skew = sigma * c2;
-  return { halfSpread, skew, bid: mid - (halfSpread + skew * q), ask: mid + (halfSpread - skew * q) };
+  const sides = quotedSides(q, delta, p.maxInventory === undefined ? undefined : nonNegative('maxInventory', p.maxInventory));
+  return { halfSpread, skew, bid: sides.bid ? mid - (halfSpread + skew * q) : NaN, ask: sides.ask ? mid + (halfSpread - skew * q) : NaN };
 }

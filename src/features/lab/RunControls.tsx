@@ -25,6 +25,7 @@ export function RunControls() {
   const error = useLab((s) => s.error);
   const resolved = useLab((s) => s.summary?.resolved) as Record<string, unknown> | undefined;
   const replay = useLab((s) => s.replay);
+  const valueNotes = useLab((s) => s.valueNotes);
   const { playing, setPlaying, speed, setSpeed } = useReplayPlayer();
   const st = labStore.getState();
   const specs = LAB_SPECS.filter((s) => !s.strategies || s.strategies.includes(settings.strategy));
@@ -46,6 +47,7 @@ export function RunControls() {
                 testId={`lab-${spec.key}`}
                 spec={{ ...spec, label: own === undefined && spec.default === undefined ? `${spec.label} (auto)` : spec.label }}
                 value={shownValue(spec, own, resolved)}
+                note={valueNotes[spec.key]}
                 onChange={(v) => st.setValue(spec.key, v)}
               />
               {spec.default === undefined && own !== undefined ? (

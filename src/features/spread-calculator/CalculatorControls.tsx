@@ -1,5 +1,7 @@
 import { SliderField } from '../../components/ui/SliderField';
-import { useParams } from '../../stores/params-store';
+import { paramsStore, useParams } from '../../stores/params-store';
+import { labStore, useLab } from '../../stores/lab-store';
+import { loadRunIntoCalculator, copyCalculatorToBacktest } from '../../stores/param-transfer';
 import { NUMERIC_SPECS, type NumericParam } from '../../stores/calculator-params';
 
 const AS_FIELDS: NumericParam[] = ['gamma', 'kappa', 'sigmaAnnualPct', 'q', 'hoursToClose', 'mid', 'maxQ'];
@@ -13,6 +15,7 @@ export function CalculatorControls() {
   const setModel = useParams((s) => s.setModel);
   const setYearBasis = useParams((s) => s.setYearBasis);
   const fields = params.model === 'glft' ? GLFT_FIELDS : AS_FIELDS;
+  const hasRun = useLab((s) => s.summary !== null);
   return (
     <div className="controls">
       <fieldset className="model-choice">
@@ -46,6 +49,12 @@ export function CalculatorControls() {
           <option value="exchange">Exchange: 252 d × 6.5 h</option>
         </select>
       </label>
+      <div className="transfer-buttons" role="group" aria-label="Share parameters with the backtest">
+        <button type="button" data-testid="use-in-backtest" onClick={() => copyCalculatorToBacktest(paramsStore, labStore)}
+          title="Set the backtest's γ, κ, σ and inventory limit Q to these values (same units) and re-run">Use in backtest</button>{' '}
+        <button type="button" data-testid="load-from-run" disabled={!hasRun} onClick={() => loadRunIntoCalculator(paramsStore, labStore)}
+          title="Set γ, κ, σ, Q and S to the values the last backtest run used">Load from run</button>
+      </div>
     </div>
   );
 }

@@ -5,12 +5,15 @@ import { fmtBps, fmtPrice } from './format';
 /** The headline numbers and a live quote ladder (ask, centre, mid, bid in price order). */
 export function QuoteOutputs({ params, result }: { params: CalculatorParams; result: CalculatorResult }) {
   const centreLabel = params.model === 'glft' ? 'Quote centre' : 'Reservation r';
+  // A side the bound Q leaves unquoted stays at its end of the ladder.
   const rows = [
-    { key: 'ask', label: 'Ask', price: result.ask },
-    { key: 'centre', label: centreLabel, price: result.reservation },
-    { key: 'mid', label: 'Mid S', price: params.mid },
-    { key: 'bid', label: 'Bid', price: result.bid },
-  ].sort((a, b) => b.price - a.price);
+    { key: 'ask', label: 'Ask', price: result.ask, order: Number.isNaN(result.ask) ? Infinity : result.ask },
+    { key: 'centre', label: centreLabel, price: result.reservation, order: result.reservation },
+    { key: 'mid', label: 'Mid S', price: params.mid, order: params.mid },
+    { key: 'bid', label: 'Bid', price: result.bid, order: Number.isNaN(result.bid) ? -Infinity : result.bid },
+  ].sort((a, b) => b.order - a.order);
+  const unquoted = Number.isNaN(result.bid) ? `No bid: a buy would take q = ${params.q} above Q = ${params.maxQ}.`
+    : Number.isNaN(result.ask) ? `No ask: a sale would take q = ${params.q} below −Q = −${params.maxQ}.` : null;
   return (
     <div className="outputs">
       <dl className="cards">
@@ -30,6 +33,7 @@ export function QuoteOutputs({ params, result }: { params: CalculatorParams; res
           ))}
         </tbody>
       </table>
+      {unquoted ? <p className="note" role="status" data-testid="out-unquoted">{unquoted}</p> : null}
     </div>
   );
 }

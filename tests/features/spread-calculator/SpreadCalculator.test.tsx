@@ -22,7 +22,7 @@ describe('SpreadCalculator', () => {
 
   it('updates outputs when a number is typed, and labels every control', () => {
     render(<SpreadCalculator />);
-    const q = screen.getByLabelText('Inventory (q) in lots');
+    const q = screen.getByLabelText('Inventory (q) in asset');
     fireEvent.change(q, { target: { value: '5' } });
     expect(paramsStore.getState().params.q).toBe(5);
     const r = computeCalculator(paramsStore.getState().params);
@@ -36,8 +36,8 @@ describe('SpreadCalculator', () => {
     const box = screen.getByLabelText('Order-book decay (κ) in 1/price');
     fireEvent.change(box, { target: { value: '-3' } });
     fireEvent.keyDown(box, { key: 'Enter' });
-    expect(paramsStore.getState().params.kappa).toBe(0.01);
-    expect(within(screen.getByTestId('field-kappa')).getByRole('status')).toHaveTextContent('clamped to 0.01');
+    expect(paramsStore.getState().params.kappa).toBe(0.001);
+    expect(within(screen.getByTestId('field-kappa')).getByRole('status')).toHaveTextContent('clamped to 0.001');
   });
 
   it('switches to GLFT and shows A instead of T − t', () => {
