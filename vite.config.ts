@@ -10,6 +10,11 @@ export default defineConfig({
   preview: { host: '127.0.0.1' },
   build: {
     target: 'es2022',
-    chunkSizeWarningLimit: 1200,
+    // dist/.vite/manifest.json: the chunk graph scripts/check-bundle.ts reads to hold the initial JS to its budget.
+    manifest: true,
+    // kB, minified (not gzip). The entry chunk is ~450 kB while it holds React + recharts; anything past this
+    // is a new heavy dependency on the first load. The hard budget (gzip, entry + static imports) is
+    // enforced by scripts/check-bundle.ts, which fails the build step of `npm run test:e2e`.
+    chunkSizeWarningLimit: 500,
   },
 });
