@@ -5,3 +5,6 @@ export { maxDrawdown } from './drawdown';
 export { bucketPnl, histogram, pnlHistogram, sharpeSortino } from './buckets';
 export { computeMetrics, buyAndHold, regimeShares } from './metrics';
 export type { MetricsInput } from './metrics';
+export { periodFigures, annualisationBlocked, basisDaySeconds, describeDuration, MIN_ANNUALISE_DAYS, MIN_ANNUALISE_BUCKETS } from './periods';
+export type { PeriodFigures, AnnualisedFigures } from './periods';
+export { rankByNetPnl, RANKING_STATISTIC } from './ranking';

@@ -2,6 +2,8 @@ import { yearSeconds, type YearBasis } from '../quoting/units';
 import { maxDrawdown } from './drawdown';
 import { pnlHistogram, sharpeSortino } from './buckets';
 import type { BuyAndHold, Metrics, RegimeShare } from './types';
+import { sharpeConfidence } from '../stats/sharpe-confidence';
+import { annualisationBlocked, MIN_ANNUALISE_BUCKETS, MIN_ANNUALISE_DAYS, periodFigures } from './periods';
 
 export interface MetricsInput {
   time: Float64Array;
@@ -18,6 +20,8 @@ export interface MetricsInput {
   yearBasis: YearBasis;
   capital: number;
   timeKilledSec: number;
+  /** Seed of the Sharpe bootstrap interval. Default 1. */
+  seed?: number;
 }
 
 /** All the figures of Metrics from the recorded series and fills (pure; no engine state). */
@@ -30,6 +34,10 @@ export function computeMetrics(x: MetricsInput): Metrics {
   const histogram = pnlHistogram(x.time, x.equity, x.bucketSec);
   const { sharpe, sortino } = sharpeSortino(histogram.bucketPnl, year / x.bucketSec);
   const dd = maxDrawdown(x.equity, x.capital);
+  const sharpeStats = sharpeConfidence(histogram.bucketPnl, { seed: x.seed ?? 1 });
+  const buckets = histogram.bucketPnl.length;
+  const blocked = annualisationBlocked(duration, buckets, x.yearBasis);
+  const calmar = dd.abs > 0 ? annualisedPnl / dd.abs : 0;
 
   let wins = 0, gain = 0, loss = 0, capBpsNum = 0, capBpsDen = 0;
   const f = x.fills;
@@ -56,10 +64,17 @@ export function computeMetrics(x: MetricsInput): Metrics {
     annualisedPnl,
     sharpe,
     sortino,
-    annualisation: `per-${x.bucketSec}s-bucket PnL, × √(${(year / x.bucketSec).toFixed(0)} buckets per ${x.yearBasis === 'exchange' ? '252 × 6.5 h' : '365 × 24 h'} year)`,
+    annualisation: `per-${x.bucketSec}s-bucket PnL, × √(${(year / x.bucketSec).toFixed(0)} buckets per ${x.yearBasis === 'exchange' ? '252 × 6.5 h' : '365 × 24 h'} year)${blocked === null ? '' : ` — ${blocked}`}`,
+    perPeriod: periodFigures(totalPnl, duration),
+    sharpeStats,
+    sharpePerBucket: sharpeStats.sharpe,
+    bucketSec: x.bucketSec,
+    buckets,
+    annualised: blocked === null ? { pnl: annualisedPnl, sharpe, sortino, calmar, yearBasis: x.yearBasis, bucketsPerYear: year / x.bucketSec } : null,
+    annualisedReason: blocked ?? `Annualised: the sample spans at least ${MIN_ANNUALISE_DAYS} days and ${MIN_ANNUALISE_BUCKETS} buckets.`,
     maxDrawdown: dd.abs,
     maxDrawdownPct: dd.pct,
-    calmar: dd.abs > 0 ? annualisedPnl / dd.abs : 0,
+    calmar,
     histogram,
     winRate: x.fillCount > 0 ? wins / x.fillCount : 0,
     profitFactor: loss > 0 ? gain / loss : gain > 0 ? Infinity : 0,

@@ -1,3 +1,6 @@
+import type { SharpeConfidence } from '../stats/sharpe-confidence';
+import type { AnnualisedFigures, PeriodFigures } from './periods';
+
 /**
  * PnL attribution in quote currency; the four parts add up to `net` (to rounding):
  * net = spreadCapture + adverseSelection + inventoryCarry + fees.
@@ -45,20 +48,40 @@ export interface BuyAndHold {
 }
 
 /**
- * Performance and risk figures. PnL in quote currency. Sharpe and Sortino are computed on
- * per-bucket PnL (bucketSec) and annualised by √(buckets per year) on the stated year basis.
+ * Performance and risk figures. PnL in quote currency. Read the per-period and per-bucket figures
+ * first (perPeriod, sharpeStats): they hold for any sample. `annualised` is null unless the sample
+ * is long enough (analytics/periods.ts: ≥ 30 days of the year basis and ≥ 30 buckets); the legacy
+ * fields annualisedPnl, sharpe, sortino and calmar keep their old (annualised) meaning for existing
+ * readers and are finite, but mean nothing when `annualised` is null.
  */
 export interface Metrics {
   totalPnl: number;
+  /** Legacy: totalPnl · year / duration, whatever the sample length (see `annualised`). */
   annualisedPnl: number;
+  /** Legacy: per-bucket Sharpe × √(buckets per year), whatever the sample length (see sharpeStats, `annualised`). */
   sharpe: number;
+  /** Legacy: annualised like `sharpe`. */
   sortino: number;
-  /** Text stating how Sharpe/Sortino were annualised. */
+  /** Text stating how Sharpe/Sortino were annualised, and whether that means anything for this sample. */
   annualisation: string;
+  /** Net PnL per hour (under a day of data) or per day. */
+  perPeriod: PeriodFigures;
+  /** Sharpe per bucket of bucketSec (not annualised) with its bucket count, stationary-bootstrap 95 % interval and Lo's standard errors. */
+  sharpeStats: SharpeConfidence;
+  /** sharpeStats.sharpe, as a plain number (grids map it). */
+  sharpePerBucket: number;
+  /** Length of the PnL buckets, seconds. */
+  bucketSec: number;
+  /** Number of PnL buckets (sharpeStats.buckets). */
+  buckets: number;
+  /** Figures per year; null when the sample is too short to annualise (annualisedReason says why). */
+  annualised: AnnualisedFigures | null;
+  /** Why `annualised` is null, or the rule it passed. */
+  annualisedReason: string;
   maxDrawdown: number;
   /** Max drawdown as % of (capital + running peak equity). */
   maxDrawdownPct: number;
-  /** annualisedPnl / maxDrawdown (0 when there is no drawdown). */
+  /** Legacy: annualisedPnl / maxDrawdown (0 when there is no drawdown); see `annualised`. */
   calmar: number;
   histogram: PnlHistogram;
   /** Share of fills whose marked-out PnL (spread capture + adverse selection) is positive. */

@@ -9,7 +9,7 @@ import type { BacktestConfig, BacktestResult, BacktestSeries, MarketData } from 
 
 /** Metrics a grid can map: every numeric field of result.metrics plus the attribution parts. */
 export const GRID_METRICS = [
-  'totalPnl', 'annualisedPnl', 'sharpe', 'sortino', 'maxDrawdown', 'maxDrawdownPct', 'calmar', 'winRate', 'profitFactor',
+  'totalPnl', 'annualisedPnl', 'sharpe', 'sharpePerBucket', 'sortino', 'maxDrawdown', 'maxDrawdownPct', 'calmar', 'winRate', 'profitFactor',
   'fills', 'quoteUpdates', 'fillRate', 'avgSpreadCapturedBps', 'avgAbsInventory', 'maxAbsInventory', 'inventoryTurnover',
   'timeAtLimit', 'volume', 'feesPaid', 'timeKilled',
   'spreadCapture', 'adverseSelection', 'inventoryCarry', 'fees', 'net',

@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { bucketPnl, buyAndHold, computeMetrics, histogram, markoutMids, maxDrawdown, sharpeSortino, YEAR_SECONDS_24_7 } from '../../../src/engine';
+import {
+  annualisationBlocked, bucketPnl, buyAndHold, computeMetrics, createRng, describeDuration, histogram, markoutMids, maxDrawdown, periodFigures, rankByNetPnl,
+  sharpePerObservation, sharpeSortino, YEAR_SECONDS_24_7, type MetricsInput,
+} from '../../../src/engine';
 
 describe('drawdown', () => {
   it('finds the largest fall from a running peak, absolute and in % of capital + peak', () => {
@@ -103,5 +106,69 @@ describe('buyAndHold', () => {
     expect(b.maxDrawdown).toBeCloseTo(6, 12);
     expect(b.returnPct).toBeCloseTo(((1 - fee) / 201) * 100, 12);
     expect(b.entryPrice).toBe(100.5);
+  });
+});
+
+/** Metrics of an equity curve sampled every `dtSec` (flat mid, no fills): only the PnL figures matter. */
+function metricsOf(equity: Float64Array, dtSec: number, bucketSec: number, yearBasis: '24/7' | 'exchange' = '24/7') {
+  const n = equity.length;
+  const x: MetricsInput = {
+    time: Float64Array.from({ length: n }, (_, i) => i * dtSec), mid: new Float64Array(n).fill(100), inventory: new Float64Array(n), equity,
+    fills: { side: new Float64Array(0), size: new Float64Array(0), price: new Float64Array(0), midAtFill: new Float64Array(0), midAfter: new Float64Array(0) },
+    fillCount: 0, quoteUpdates: 0, volume: 0, feesPaid: 0, maxInventory: 1, bucketSec, yearBasis, capital: 1000, timeKilledSec: 0,
+  };
+  return computeMetrics(x);
+}
+
+describe('figures honest for their sample', () => {
+  it('a 6-minute sample: per-hour PnL, a per-bucket Sharpe with its bucket count, no annualised figures (and says why)', () => {
+    const rng = createRng(3);
+    const eq = new Float64Array(345);
+    for (let i = 1; i < eq.length; i++) eq[i] = eq[i - 1] + rng.normal() - 0.1;
+    const m = metricsOf(eq, 1, 60); // 344 s, six 1-minute buckets
+    expect(m.annualised).toBeNull();
+    expect(m.annualisedReason).toMatch(/5 min 44 s, under 30 24 h days/);
+    expect(m.annualisation).toMatch(/Not annualised/);
+    expect(m.perPeriod.unit).toBe('hour');
+    expect(m.perPeriod.pnl).toBeCloseTo((m.totalPnl * 3600) / 344, 9);
+    expect(m.perPeriod.periods).toBeCloseTo(344 / 3600, 12);
+    expect(m.buckets).toBe(6);
+    expect(m.sharpeStats.buckets).toBe(6);
+    expect(m.sharpePerBucket).toBeCloseTo(sharpePerObservation(m.histogram.bucketPnl), 14);
+    expect(m.sharpeStats.ci!.lo).toBeLessThan(m.sharpePerBucket);
+    expect(m.sharpeStats.ci!.hi).toBeGreaterThan(m.sharpePerBucket);
+    // Legacy fields still there and finite.
+    for (const v of [m.sharpe, m.sortino, m.annualisedPnl, m.calmar]) expect(Number.isFinite(v)).toBe(true);
+  });
+
+  it('40 days of hourly buckets: per-day PnL and annualised figures equal to the legacy ones', () => {
+    const rng = createRng(4);
+    const eq = new Float64Array(40 * 24 + 1);
+    for (let i = 1; i < eq.length; i++) eq[i] = eq[i - 1] + rng.normal() + 0.05;
+    const m = metricsOf(eq, 3600, 3600);
+    expect(m.perPeriod.unit).toBe('day');
+    expect(m.perPeriod.pnl).toBeCloseTo(m.totalPnl / 40, 9);
+    expect(m.annualised).not.toBeNull();
+    expect(m.annualised!.sharpe).toBe(m.sharpe);
+    expect(m.annualised!.pnl).toBe(m.annualisedPnl);
+    expect(m.annualised!.sharpe).toBeCloseTo(m.sharpePerBucket * Math.sqrt(365 * 24), 9);
+  });
+
+  it('the rule follows the year basis: 30 sessions of 6.5 h are enough for exchange hours, not for 24/7', () => {
+    const span = 30 * 6.5 * 3600;
+    expect(annualisationBlocked(span, 200, 'exchange')).toBeNull();
+    expect(annualisationBlocked(span, 200, '24/7')).toMatch(/under 30 24 h days/);
+    expect(annualisationBlocked(40 * 86_400, 10, '24/7')).toMatch(/10 PnL buckets, under 30/);
+    expect(periodFigures(5, 0)).toEqual({ unit: 'hour', seconds: 3600, pnl: 0, periods: 0 });
+    expect(describeDuration(3599.6)).toBe('1 h');
+    expect(describeDuration(3540)).toBe('59 min');
+  });
+});
+
+describe('rankByNetPnl', () => {
+  it('ranks by net PnL, not by a Sharpe ratio; NaN last, ties in input order', () => {
+    // The issue's case: GLFT (−1,408) must rank below AS (−1,146) whatever their Sharpe.
+    const rows = [{ totalPnl: -1408, sharpe: -500 }, { totalPnl: -1146, sharpe: -586 }, { totalPnl: NaN, sharpe: 0 }, { totalPnl: -1146, sharpe: 1 }];
+    expect(rankByNetPnl(rows)).toEqual([1, 3, 0, 2]);
   });
 });

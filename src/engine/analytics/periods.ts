@@ -1,0 +1,69 @@
+import { yearSeconds, type YearBasis } from '../quoting/units';
+
+/** Annualised figures are given only for samples at least this many days long (days of the year basis: 24 h, or a 6.5 h session)… */
+export const MIN_ANNUALISE_DAYS = 30;
+/** …and with at least this many PnL buckets behind the Sharpe ratio. */
+export const MIN_ANNUALISE_BUCKETS = 30;
+
+/** PnL per hour or per day, whichever the data spans. */
+export interface PeriodFigures {
+  /** 'day' when the data span at least one day (86 400 s), else 'hour'. */
+  unit: 'hour' | 'day';
+  /** Length of the unit, seconds. */
+  seconds: number;
+  /** Net PnL per unit: totalPnl · seconds / duration, quote currency. */
+  pnl: number;
+  /** How many units the sample spans (below 1: pnl extrapolates the sample to a whole unit). */
+  periods: number;
+}
+
+/** Figures scaled to a year, given only when the sample is long enough (annualisationRule). */
+export interface AnnualisedFigures {
+  /** totalPnl · year / duration, quote currency per year. */
+  pnl: number;
+  /** Per-bucket Sharpe × √(buckets per year). */
+  sharpe: number;
+  sortino: number;
+  /** pnl / max drawdown (0 without a drawdown). */
+  calmar: number;
+  yearBasis: YearBasis;
+  bucketsPerYear: number;
+}
+
+/** Per-hour figures below one day of data, per-day figures from one day on. */
+export function periodFigures(totalPnl: number, durationSec: number): PeriodFigures {
+  const unit = durationSec >= 86_400 ? 'day' : 'hour';
+  const seconds = unit === 'day' ? 86_400 : 3600;
+  return { unit, seconds, pnl: durationSec > 0 ? (totalPnl * seconds) / durationSec : 0, periods: durationSec / seconds };
+}
+
+/** Seconds of trading in one day of the year basis: 24 h (24/7) or a 6.5 h session (exchange). */
+export function basisDaySeconds(basis: YearBasis): number {
+  return basis === 'exchange' ? 6.5 * 3600 : 86_400;
+}
+
+/** "5 min 44 s", "2 h 5 min", "3.2 days": a duration in words for messages. */
+export function describeDuration(sec: number): string {
+  if (!(sec >= 0)) return `${sec} s`;
+  const s = Math.round(sec);
+  if (s < 60) return `${s} s`;
+  if (s < 3600) { const m = Math.floor(s / 60); const r = s % 60; return r > 0 ? `${m} min ${r} s` : `${m} min`; }
+  if (sec < 86_400) { const h = Math.floor(s / 3600); const m = Math.floor((s % 3600) / 60); return m > 0 ? `${h} h ${m} min` : `${h} h`; }
+  return `${(sec / 86_400).toFixed(1)} days`;
+}
+
+/**
+ * The rule for annualised figures: the sample spans at least MIN_ANNUALISE_DAYS days of the year
+ * basis and has at least MIN_ANNUALISE_BUCKETS buckets. Returns null when it may annualise, else the
+ * reason in one sentence.
+ */
+export function annualisationBlocked(durationSec: number, buckets: number, basis: YearBasis): string | null {
+  const day = basisDaySeconds(basis);
+  const factor = durationSec > 0 ? yearSeconds(basis) / durationSec : Infinity;
+  const dayName = basis === 'exchange' ? '6.5 h sessions' : '24 h days';
+  if (durationSec < MIN_ANNUALISE_DAYS * day) {
+    return `Not annualised: the sample spans ${describeDuration(durationSec)}, under ${MIN_ANNUALISE_DAYS} ${dayName}; a yearly figure would multiply it by ${Number.isFinite(factor) ? Math.round(factor).toLocaleString('en-US') : '∞'}.`;
+  }
+  if (buckets < MIN_ANNUALISE_BUCKETS) return `Not annualised: ${buckets} PnL buckets, under ${MIN_ANNUALISE_BUCKETS}.`;
+  return null;
+}
