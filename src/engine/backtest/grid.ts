@@ -5,6 +5,14 @@ import { prepareData } from './data';
 import { resolveConfig } from './config';
 import { fairValueParams } from '../strategy/fair-value';
 import { regimeSetup } from '../strategy/regime-model';
+import { runBacktest } from './run';
+import { deflatedSharpeDetail } from '../stats/deflated-sharpe';
+import { pbo as cscvPbo } from '../stats/pbo';
+import { sampleMoments } from '../stats/moments';
+import { sharpeConfidence, type SharpeConfidence } from '../stats/sharpe-confidence';
+import { freezeCalibration } from '../validation/calibrate';
+import { sliceMarketData } from '../validation/slice';
+import { walkForwardRanges } from '../validation/walk-forward';
 import type { BacktestConfig, BacktestResult, BacktestSeries, MarketData } from './types';
 
 /** Metrics a grid can map: every numeric field of result.metrics plus the attribution parts. */
@@ -29,6 +37,56 @@ export interface GridSpec {
   metric?: GridMetric;
 }
 
+/** Metrics where a smaller value is the better cell (every other metric: larger is better). */
+export const GRID_LOWER_IS_BETTER: readonly GridMetric[] = ['maxDrawdown', 'maxDrawdownPct', 'feesPaid', 'timeAtLimit', 'timeKilled', 'avgAbsInventory', 'maxAbsInventory'];
+
+/** Sides of the grid a cell lies on: 'x-low' = the first x value, 'x-high' = the last (only for axes of 2+ values). */
+export type GridEdge = 'x-low' | 'x-high' | 'y-low' | 'y-high';
+
+/** The best cell by some statistic and whether it sits on the grid's boundary. */
+export interface GridBest {
+  /** The statistic that picked it. */
+  metric: GridMetric;
+  cell: number;
+  ix: number;
+  iy: number;
+  value: number;
+  edges: GridEdge[];
+  /** The best cell lies on the boundary: the optimum may lie outside the grid. */
+  onEdge: boolean;
+}
+
+/**
+ * Overfitting control over the cells, taking per-bucket Sharpe as the selection statistic (the cell a
+ * user would pick). Trials are the cells; they share data and differ by two parameters, so they are not
+ * independent and trials = cells over-counts them: the DSR is conservative (lower) for it.
+ */
+export interface GridOverfitting {
+  /** The best cell by sharpePerBucket, with its edge flag. */
+  best: GridBest;
+  /** Its Sharpe per bucket (not annualised). */
+  sharpe: number;
+  /** Cells with a finite Sharpe (the trials N). */
+  trials: number;
+  /** Variance (n − 1) of the cells' Sharpe ratios per bucket. */
+  trialSharpeVariance: number;
+  /** Skewness and NON-excess kurtosis of the best cell's bucket PnL; its number of buckets T. */
+  skew: number;
+  kurtosis: number;
+  observations: number;
+  /** Deflated Sharpe ratio of the best cell (Bailey & López de Prado 2014): P(true Sharpe > SR0). Null with `dsrNote` when it cannot be computed. */
+  dsr: number | null;
+  /** SR0, the expected best Sharpe of `trials` zero-skill cells, per bucket. */
+  sr0: number | null;
+  dsrNote: string;
+  /** Probability of backtest overfitting (CSCV over the cells' per-bucket PnL, Sharpe statistic); null with `pboNote` under 8 buckets or 2 cells. */
+  pbo: number | null;
+  pboSplits: number | null;
+  /** λ per CSCV combination (for a histogram). */
+  pboLogits: Float64Array | null;
+  pboNote: string;
+}
+
 /** Cell (ix, iy) is at index iy·nx + ix of every matrix (rows are y values). */
 export interface GridResult {
   x: GridAxis;
@@ -37,6 +95,10 @@ export interface GridResult {
   values: Float64Array;
   matrices: Record<GridMetric, Float64Array>;
   cells: number;
+  /** The best cell of `values` (direction by GRID_LOWER_IS_BETTER) and its edge flag; null when no cell is finite. */
+  best: GridBest | null;
+  /** DSR, PBO and the edge flag of the best cell by Sharpe; null when the cells' bucket PnL was not collected. */
+  overfitting: GridOverfitting | null;
 }
 
 export interface GridProgress {
@@ -109,8 +171,11 @@ export function prepareGridConfig(data: MarketData, base: BacktestConfig, spec: 
   return out;
 }
 
-/** Runs the cells with the given flat indices; returns their metrics, GRID_METRICS.length per cell. */
-export function evaluateGridCells(data: MarketData, base: BacktestConfig, spec: GridSpec, cells: ArrayLike<number>, scratch?: BacktestSeries): Float64Array {
+/**
+ * Runs the cells with the given flat indices; returns their metrics, GRID_METRICS.length per cell.
+ * With `bucketsOut`, also pushes each cell's per-bucket PnL (for the grid's overfitting control).
+ */
+export function evaluateGridCells(data: MarketData, base: BacktestConfig, spec: GridSpec, cells: ArrayLike<number>, scratch?: BacktestSeries, bucketsOut?: Float64Array[]): Float64Array {
   const nx = spec.x.values.length;
   const width = GRID_METRICS.length;
   const out = new Float64Array(cells.length * width);
@@ -120,13 +185,81 @@ export function evaluateGridCells(data: MarketData, base: BacktestConfig, spec: 
     const ix = idx % nx;
     const iy = Math.floor(idx / nx);
     const cfg = setConfigParam(setConfigParam(base, spec.x.param, spec.x.values[ix]), spec.y.param, spec.y.values[iy]);
-    out.set(cellMetrics(runBacktestInto(data, cfg, undefined, buffers)), c * width);
+    const r = runBacktestInto(data, cfg, undefined, buffers);
+    out.set(cellMetrics(r), c * width);
+    bucketsOut?.push(r.metrics.histogram.bucketPnl);
   }
   return out;
 }
 
-/** Assembles per-cell metrics (GRID_METRICS.length per cell, for cells 0..nx·ny−1) into matrices. */
-export function assembleGrid(spec: GridSpec, metric: GridMetric, perCell: Float64Array): GridResult {
+/** The best finite cell of `values` (larger is better unless `lowerIsBetter`), first on ties; null when none is finite. */
+export function bestGridCell(spec: GridSpec, metric: GridMetric, values: Float64Array, lowerIsBetter = GRID_LOWER_IS_BETTER.includes(metric)): GridBest | null {
+  const nx = spec.x.values.length, ny = spec.y.values.length;
+  let cell = -1;
+  for (let c = 0; c < values.length; c++) {
+    const v = values[c];
+    if (Number.isNaN(v)) continue;
+    if (cell < 0 || (lowerIsBetter ? v < values[cell] : v > values[cell])) cell = c;
+  }
+  if (cell < 0) return null;
+  const ix = cell % nx, iy = Math.floor(cell / nx);
+  const edges: GridEdge[] = [];
+  if (nx > 1 && ix === 0) edges.push('x-low');
+  if (nx > 1 && ix === nx - 1) edges.push('x-high');
+  if (ny > 1 && iy === 0) edges.push('y-low');
+  if (ny > 1 && iy === ny - 1) edges.push('y-high');
+  return { metric, cell, ix, iy, value: values[cell], edges, onEdge: edges.length > 0 };
+}
+
+/** PBO needs at least this many buckets (4 splits of 2 buckets each). */
+export const GRID_PBO_MIN_BUCKETS = 8;
+
+/** CSCV splits for T buckets: the largest even S ≤ 16 with at least 2 buckets per block. */
+export function gridPboSplits(buckets: number): number {
+  return Math.min(16, 2 * Math.floor(buckets / 4));
+}
+
+/**
+ * DSR, PBO and the edge flag for the best cell by per-bucket Sharpe, from every cell's bucket PnL
+ * (index = cell). Cells whose bucket series differ in length (an axis that changes bucketSec) get no PBO.
+ */
+export function gridOverfitting(spec: GridSpec, sharpePerBucket: Float64Array, buckets: Float64Array[]): GridOverfitting | null {
+  const best = bestGridCell(spec, 'sharpePerBucket', sharpePerBucket, false);
+  if (best === null) return null;
+  const finite: number[] = [];
+  for (const v of sharpePerBucket) if (Number.isFinite(v)) finite.push(v);
+  const trials = finite.length;
+  const mean = finite.reduce((a, b) => a + b, 0) / Math.max(1, trials);
+  const V = trials > 1 ? finite.reduce((a, b) => a + (b - mean) ** 2, 0) / (trials - 1) : 0;
+  const x = buckets[best.cell];
+  const T = x?.length ?? 0;
+  const m = T >= 2 ? sampleMoments(x) : { skew: 0, kurtosis: 3 };
+  let dsr: number | null = null, sr0: number | null = null;
+  let dsrNote: string;
+  if (T < 3) dsrNote = `No deflated Sharpe: the best cell has ${T} PnL buckets (needs 3).`;
+  else if (!Number.isFinite(best.value)) dsrNote = 'No deflated Sharpe: the best cell\'s PnL does not vary (its Sharpe is infinite).';
+  else {
+    const d = deflatedSharpeDetail({ sharpe: best.value, trials: Math.max(1, trials), trialSharpeVariance: V, skew: m.skew, kurtosis: m.kurtosis, observations: T });
+    dsr = d.dsr; sr0 = d.sr0;
+    dsrNote = `Probability that the best cell's true Sharpe exceeds ${d.sr0.toPrecision(3)} per bucket, the best expected from ${trials} zero-skill cells (${T} buckets; cells are correlated, so this is conservative).`;
+  }
+  let pboValue: number | null = null, pboSplits: number | null = null, pboLogits: Float64Array | null = null;
+  let pboNote: string;
+  const sameLength = buckets.length === sharpePerBucket.length && buckets.every((b) => b !== undefined && b.length === T);
+  if (buckets.length < 2) pboNote = 'No PBO: it needs at least 2 cells.';
+  else if (!sameLength) pboNote = 'No PBO: the cells have different bucket series (an axis changes the PnL bucket).';
+  else if (T < GRID_PBO_MIN_BUCKETS) pboNote = `No PBO: ${T} PnL buckets, under ${GRID_PBO_MIN_BUCKETS}; use a shorter PnL bucket or more data.`;
+  else {
+    const S = gridPboSplits(T);
+    const r = cscvPbo(buckets, { splits: S });
+    pboValue = r.pbo; pboSplits = S; pboLogits = r.logits;
+    pboNote = `Share of ${r.combinations} in-sample/out-of-sample splits (S = ${S} blocks of ${Math.floor(T / S)} buckets) where the in-sample best cell ranks in the bottom half out of sample.`;
+  }
+  return { best, sharpe: best.value, trials, trialSharpeVariance: V, skew: m.skew, kurtosis: m.kurtosis, observations: T, dsr, sr0, dsrNote, pbo: pboValue, pboSplits, pboLogits, pboNote };
+}
+
+/** Assembles per-cell metrics (GRID_METRICS.length per cell, for cells 0..nx·ny−1) into matrices; with every cell's bucket PnL, adds the overfitting control. */
+export function assembleGrid(spec: GridSpec, metric: GridMetric, perCell: Float64Array, buckets?: Float64Array[]): GridResult {
   const cells = spec.x.values.length * spec.y.values.length;
   const width = GRID_METRICS.length;
   const matrices = {} as Record<GridMetric, Float64Array>;
@@ -135,7 +268,8 @@ export function assembleGrid(spec: GridSpec, metric: GridMetric, perCell: Float6
     for (let c = 0; c < cells; c++) m[c] = perCell[c * width + k];
     matrices[name] = m;
   });
-  return { x: spec.x, y: spec.y, metric, values: matrices[metric], matrices, cells };
+  const overfitting = buckets !== undefined ? gridOverfitting(spec, matrices.sharpePerBucket, buckets) : null;
+  return { x: spec.x, y: spec.y, metric, values: matrices[metric], matrices, cells, best: bestGridCell(spec, metric, matrices[metric]), overfitting };
 }
 
 function abortError(): Error {
@@ -162,11 +296,50 @@ export function gridSearch(
   const perCell = new Float64Array(total * width);
   const one = [0];
   const scratch = createSeries(data.time.length);
+  const buckets: Float64Array[] = [];
   for (let c = 0; c < total; c++) {
     if (signal?.aborted) throw abortError();
     one[0] = c;
-    perCell.set(evaluateGridCells(data, base, spec, one, scratch), c * width);
+    perCell.set(evaluateGridCells(data, base, spec, one, scratch, buckets), c * width);
     onProgress?.({ done: c + 1, total });
   }
-  return assembleGrid(spec, metric, perCell);
+  return assembleGrid(spec, metric, perCell, buckets);
+}
+
+/** The in-sample grid and how its best cell did on the data after it. */
+export interface GridOutOfSample {
+  /** The grid over the train part (calibrated on the train part). */
+  train: GridResult;
+  /** The train grid's best cell by per-bucket Sharpe. */
+  best: GridBest;
+  /** Its Sharpe per bucket in sample. */
+  inSampleSharpe: number;
+  /** The same cell re-run on the test part with the train part's calibration: Sharpe per bucket with bucket count and interval. */
+  outOfSample: SharpeConfidence;
+  outOfSampleTotalPnl: number;
+  trainFraction: number;
+}
+
+/**
+ * Grid search on the first `trainFraction` of the data (by time), then its best cell by per-bucket
+ * Sharpe re-run on the rest with every calibration frozen on the train part (freezeCalibration): the
+ * out-of-sample Sharpe of the in-sample optimum.
+ */
+export function gridOutOfSample(data: MarketData, baseConfig: BacktestConfig, spec: GridSpec, trainFraction = 0.5, signal?: { readonly aborted: boolean }): GridOutOfSample {
+  const [{ train, test }] = walkForwardRanges(prepareData(data).time, { folds: 1, trainFraction });
+  const trainData = sliceMarketData(data, train);
+  const grid = gridSearch(trainData, baseConfig, spec, undefined, signal);
+  const best = bestGridCell(spec, 'sharpePerBucket', grid.matrices.sharpePerBucket, false);
+  if (best === null) throw new ParamError('grid', 'at least one cell with a finite Sharpe ratio on the train part', 'none');
+  const frozen = freezeCalibration(trainData, baseConfig);
+  const cfg = setConfigParam(setConfigParam(frozen.config, spec.x.param, spec.x.values[best.ix]), spec.y.param, spec.y.values[best.iy]);
+  const r = runBacktest(sliceMarketData(data, test), cfg);
+  return {
+    train: grid,
+    best,
+    inSampleSharpe: best.value,
+    outOfSample: sharpeConfidence(r.metrics.histogram.bucketPnl, { seed: baseConfig.seed ?? 1 }),
+    outOfSampleTotalPnl: r.metrics.totalPnl,
+    trainFraction,
+  };
 }
