@@ -14,11 +14,12 @@ import {
   buildRegimeView,
   buildSeriesView,
   buildSummaryView,
+  buyAndHoldOf,
   type KalmanView,
   type RegimeView,
   type RunSeriesView,
   type RunSummaryView,
-} from './lab-view';
+} from '../engine/views';
 import { transferList } from './transfer-list';
 
 /**
@@ -86,7 +87,7 @@ export const labApi = {
       const now = performance.now();
       if (p.to < p.total && now - lastSent >= CHUNK_EVERY_MS) {
         lastSent = now;
-        const view = buildSeriesView(acc, p.to, config.orderSize ?? 1, PARTIAL_BUCKETS);
+        const view = buildSeriesView(acc, p.to, null, PARTIAL_BUCKETS);
         lastChunk = onChunk(transfer(view, transferList(view)));
       }
     } : undefined);
@@ -95,7 +96,7 @@ export const labApi = {
     // wait until the page has run the last partial (a proxied call settles then), so a late
     // partial can never replace the finished run's series.
     await lastChunk;
-    const views: RunViews = { series: buildSeriesView(result, n, result.resolved.orderSize), summary: buildSummaryView(result) };
+    const views: RunViews = { series: buildSeriesView(result, n, buyAndHoldOf(result)), summary: buildSummaryView(result) };
     return transfer(views, transferList(views));
   },
 
@@ -116,7 +117,7 @@ export const labApi = {
     const rows: CompareRow[] = [];
     strategies.forEach((strategy, k) => {
       const r = runBacktest(d, { ...config, strategy });
-      const s = buildSeriesView(r, r.time.length, r.resolved.orderSize);
+      const s = buildSeriesView(r, r.time.length, buyAndHoldOf(r));
       rows.push({ strategy, metrics: r.metrics, attribution: r.attribution, pnl: { time: s.pnl.time, pnl: s.pnl.pnl } });
       onProgress?.(k + 1, strategies.length);
     });

@@ -4,7 +4,7 @@ import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { ComparePanel } from '../../../src/features/compare/ComparePanel';
 import { labStore } from '../../../src/stores/lab-store';
 import { generateSyntheticMarket, runBacktest, STRATEGY_IDS, type MarketData } from '../../../src/engine';
-import { buildSeriesView } from '../../../src/workers/lab-view';
+import { buildSeriesView, buyAndHoldOf } from '../../../src/engine/views';
 import type { CompareRow } from '../../../src/workers/lab-api';
 import { LAB_STRATEGIES } from '../../../src/stores/lab-settings';
 
@@ -22,7 +22,7 @@ beforeAll(() => {
   // What the lab worker's compare() does: every strategy on the same data and seed.
   rows = STRATEGY_IDS.map((strategy) => {
     const r = runBacktest(data, { strategy, seed: 21 });
-    const s = buildSeriesView(r, r.time.length, r.resolved.orderSize);
+    const s = buildSeriesView(r, r.time.length, buyAndHoldOf(r));
     return { strategy, metrics: r.metrics, attribution: r.attribution, pnl: { time: s.pnl.time, pnl: s.pnl.pnl } };
   });
 });

@@ -4,7 +4,7 @@ import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { KalmanPanel } from '../../../src/features/kalman/KalmanPanel';
 import { labStore } from '../../../src/stores/lab-store';
 import { generateSyntheticMarket, runBacktest, type MarketData } from '../../../src/engine';
-import { buildKalmanView, buildSeriesView, type KalmanView } from '../../../src/workers/lab-view';
+import { buildKalmanView, buildSeriesView, type KalmanView, buyAndHoldOf } from '../../../src/engine/views';
 import { fmtNum } from '../../../src/features/kalman/format';
 
 /** The number shown in an element, minus sign and unit text tolerated. */
@@ -27,7 +27,7 @@ beforeAll(() => {
   const m = generateSyntheticMarket({ seed: 7, nTicks: 4000 });
   data = { time: m.time, bid: m.bid, ask: m.ask, tradeTime: m.tradeTime, tradePrice: m.tradePrice, tradeSize: m.tradeSize, tradeSide: m.tradeSide, truth: m.truth };
   const r = runBacktest(data, { strategy: 'as-kalman', seed: 7 });
-  const series = buildSeriesView(r, r.time.length);
+  const series = buildSeriesView(r, r.time.length, buyAndHoldOf(r));
   view = buildKalmanView(data, r.mid, {});
   labStore.setState({ series });
 });

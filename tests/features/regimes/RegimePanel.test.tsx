@@ -4,7 +4,7 @@ import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { RegimePanel } from '../../../src/features/regimes/RegimePanel';
 import { labStore } from '../../../src/stores/lab-store';
 import { generateSyntheticMarket, runBacktest, type BacktestResult, type MarketData } from '../../../src/engine';
-import { buildRegimeView, buildSeriesView, buildSummaryView, type RegimeView } from '../../../src/workers/lab-view';
+import { buildRegimeView, buildSeriesView, buildSummaryView, type RegimeView, buyAndHoldOf } from '../../../src/engine/views';
 import { fmtNum } from '../../../src/features/kalman/format';
 
 const num = (text: string | null) => Number((text ?? '').replace('\u2212', '-').replace(/[^0-9eE+\-.]/g, ''));
@@ -34,7 +34,7 @@ describe('RegimePanel', () => {
   });
 
   it('shows one table row per regime with the view’s statistics', () => {
-    act(() => labStore.setState({ regimes: view, series: buildSeriesView(result, result.time.length), summary: buildSummaryView(result) }));
+    act(() => labStore.setState({ regimes: view, series: buildSeriesView(result, result.time.length, buyAndHoldOf(result)), summary: buildSummaryView(result) }));
     render(<RegimePanel />);
     expect(screen.getByTestId('regime-k')).toHaveTextContent('3');
     // PnL shares are the backtest's, per regime label.
@@ -111,7 +111,7 @@ describe('RegimePanel', () => {
   });
 
   it('follows the replay cursor: reads out the Viterbi regime, its posterior and the strategy regime at the cursor', () => {
-    const series = buildSeriesView(result, result.time.length);
+    const series = buildSeriesView(result, result.time.length, buyAndHoldOf(result));
     act(() => labStore.setState({ regimes: view, series, summary: buildSummaryView(result), replay: 1 }));
     render(<RegimePanel />);
     expect(screen.queryByTestId('regime-at-cursor')).toBeNull();

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { generateSyntheticMarket, runBacktest } from '../../../src/engine';
-import { buildRegimeView, buildSeriesView } from '../../../src/workers/lab-view';
+import { buildRegimeView, buildSeriesView, buyAndHoldOf } from '../../../src/engine/views';
 import { posteriorRows, priceByStateRows, splitByState, spreadByRegimeRows, alignToStrategyRegimes } from '../../../src/features/regimes/regime-rows';
 
 const keys = (K: number) => [...Array.from({ length: K }, (_, k) => `s${k}`), 'none'];
@@ -44,7 +44,7 @@ describe('regime chart rows from a real run', () => {
   });
 
   it('turns quotes into half-spreads in bps under the strategy’s regime', () => {
-    const series = buildSeriesView(r, r.time.length);
+    const series = buildSeriesView(r, r.time.length, buyAndHoldOf(r));
     const rows = spreadByRegimeRows(series, 3);
     expect(rows.length).toBeGreaterThan(0);
     const p = series.price;

@@ -1,16 +1,22 @@
 import { describe, expect, it } from 'vitest';
-import { generateSyntheticMarket, runBacktest, type MarketData } from '../../src/engine';
-import { buildKalmanView, buildRegimeView, buildSeriesView, buildSummaryView, CHART_BUCKETS } from '../../src/workers/lab-view';
-import { transferList } from '../../src/workers/transfer-list';
+import { generateSyntheticMarket, regimeShares, runBacktest, type MarketData, type RegimeSetup } from '../../../src/engine';
+import { buildKalmanView, buildRegimeView, buildSeriesView, buildSummaryView, buyAndHoldOf, CHART_BUCKETS } from '../../../src/engine/views';
+
+/** Every distinct ArrayBuffer under a value (what a worker lists for transfer). */
+function buffers(value: unknown, out = new Set<ArrayBufferLike>()): ArrayBufferLike[] {
+  if (ArrayBuffer.isView(value)) out.add(value.buffer);
+  else if (value !== null && typeof value === 'object') for (const v of Object.values(value)) buffers(v, out);
+  return [...out];
+}
 
 const m = generateSyntheticMarket({ seed: 3, nTicks: 30_000 });
 const data: MarketData = { time: m.time, bid: m.bid, ask: m.ask, tradeTime: m.tradeTime, tradePrice: m.tradePrice, tradeSize: m.tradeSize, tradeSide: m.tradeSide, truth: m.truth };
 const mid = Float64Array.from(m.bid, (b, i) => (b + m.ask[i]) / 2);
 const result = runBacktest(data, { strategy: 'as-regime', seed: 3 });
 
-describe('lab views', () => {
+describe('engine views', () => {
   it('downsample the run to at most 2·buckets + 2 points per chart (+1 for the deepest drawdown), keeping the extremes of PnL, drawdown and inventory', () => {
-    const v = buildSeriesView(result, result.time.length, result.resolved.orderSize);
+    const v = buildSeriesView(result, result.time.length, buyAndHoldOf(result));
     for (const t of [v.price.time, v.inventory.time]) expect(t.length).toBeLessThanOrEqual(2 * CHART_BUCKETS + 2);
     expect(v.pnl.time.length).toBeLessThanOrEqual(2 * CHART_BUCKETS + 3);
     const e0 = result.equity[0];
@@ -23,7 +29,7 @@ describe('lab views', () => {
   });
 
   it('a partial view covers only the ticks done so far', () => {
-    const v = buildSeriesView(result, 10_000, 1, 50);
+    const v = buildSeriesView(result, 10_000, null, 50);
     expect(v.upTo).toBe(10_000);
     expect(v.total).toBe(30_000);
     expect(v.price.time.at(-1)).toBe(result.time[9_999]);
@@ -84,10 +90,37 @@ describe('lab views', () => {
     expect([h.q, h.r, h.byHand, h.sharedWithStrategy]).toEqual([1e-5, 1e-5, true, true]);
   });
 
-  it('every typed array of a view is listed for transfer exactly once', () => {
-    const v = buildSeriesView(result, result.time.length);
-    const list = transferList(v);
-    expect(list.length).toBe(new Set(list).size);
-    expect(list.length).toBe(6 + 2 + 4);
+  it('every series of a view has a buffer of its own (nothing aliases a run array)', () => {
+    const v = buildSeriesView(result, result.time.length, buyAndHoldOf(result));
+    expect(buffers(v).length).toBe(6 + 2 + 4);
+    expect(buffers(v)).not.toContain(result.equity.buffer);
+  });
+
+  it("the buy-and-hold curve is the engine's benchmark (analytics buyAndHold): it ends at its total PnL, fee included", () => {
+    const v = buildSeriesView(result, result.time.length, buyAndHoldOf(result));
+    expect(v.pnl.buyHold.at(-1)).toBeCloseTo(result.benchmark.totalPnl, 9);
+    // The fee is paid once: the curve starts below zero by it when the first mid equals the entry's mid.
+    const fee = Math.abs(result.benchmark.entryPrice * result.benchmark.size) * (result.resolved.takerBps / 1e4);
+    expect(buyAndHoldOf(result).fee).toBeCloseTo(fee, 9);
+    // While a run streams there is no benchmark yet: the curve is absent, not a different definition.
+    expect(Number.isNaN(buildSeriesView(result, 1000, null).pnl.buyHold[0])).toBe(true);
+  });
+
+  it("PnL by regime is analytics' regimeShares: interval (t[i−1], t[i]] booked to regime[i−1]", () => {
+    const r = buildRegimeView(data, mid, result, { nStates: 3, seed: 3 });
+    const shares = regimeShares(result.time, result.equity, result.regime, r.rows.map((x) => x.label));
+    for (const row of r.rows) expect(row.pnlShare).toBe(shares[row.state].pnlShare);
+    expect(r.rows.reduce((a, x) => a + x.pnlShare, 0)).toBeCloseTo(1, 9);
+  });
+
+  it("the regime view decodes with the run's own fitted model when the result carries one (no refit)", () => {
+    const own = buildRegimeView(data, mid, result, { nStates: 3, seed: 3 });
+    // A model with the states' means swapped: decoding with it must show in the view, so it was used as given.
+    const m = { means: Float64Array.of(0, 0), variances: Float64Array.of(1e-6, 1e-2), trans: Float64Array.of(0.9, 0.1, 0.1, 0.9), init: Float64Array.of(0.5, 0.5) };
+    const given: RegimeSetup = { model: m, labels: ['Calm', 'Wild'], bucketSec: own.bucketSec, fittedBuckets: 7, converged: true };
+    const v = buildRegimeView(data, mid, { ...result, regimeModel: given } as typeof result, { nStates: 3, seed: 3 });
+    expect([v.nStates, v.fittedBuckets, v.refitted]).toEqual([2, 7, false]);
+    expect(v.labels).toEqual(['Calm', 'Wild']);
+    expect(own.refitted).toBe((result as { regimeModel?: unknown }).regimeModel === undefined);
   });
 });

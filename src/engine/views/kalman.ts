@@ -1,0 +1,84 @@
+import { autocorrelations, fitLocalLevel, fitOU, kalmanDiagnostics, kalmanLocalLevel, ljungBox } from '../filters';
+import { gather, minMaxIndices } from '../series';
+import type { MarketData } from '../backtest';
+import type { FairValueParams } from '../strategy';
+import { CHART_BUCKETS } from './series';
+
+export interface KalmanView {
+  /** Variances used, price units² per tick. */
+  q: number;
+  r: number;
+  /** Both q and r were given (set by hand) rather than fitted. */
+  byHand: boolean;
+  /** Ticks of the fit (0 when set by hand). */
+  fittedOn: number;
+  /** How a fitted q and r were estimated: maximum likelihood, or moments when the likelihood could not be fitted. */
+  fitMethod: 'ml' | 'moments';
+  /** The q and r are the ones the run's Kalman fair value used (its warm-up fit, or the same hand-set values). */
+  sharedWithStrategy: boolean;
+  steadyStateGain: number;
+  innovationStd: number;
+  rmseFilteredVsRaw: number;
+  smoothingRatio: number;
+  ljungBoxQ: number;
+  ljungBoxP: number;
+  lags: number;
+  acf: Float64Array;
+  ou: { kappa: number; mu: number; sigma: number; halfLife: number; phi: number } | null;
+  ouError: string | null;
+  /** Downsampled raw and filtered mid, gain and innovations. */
+  time: Float64Array;
+  raw: Float64Array;
+  filtered: Float64Array;
+  gain: Float64Array;
+  innovation: Float64Array;
+}
+
+/** Kalman local-level filter on the mid: (q, r) by hand, else the run's own fair-value fit when it has one, else maximum likelihood on a prefix. */
+export function buildKalmanView(
+  data: MarketData, mid: Float64Array,
+  opts: { q?: number; r?: number; fitTicks?: number; lags?: number; strategyFit?: FairValueParams } = {},
+): KalmanView {
+  const n = mid.length;
+  let fitN = Math.min(n, opts.fitTicks ?? 20_000);
+  let q = opts.q, r = opts.r;
+  const byHand = q !== undefined && r !== undefined;
+  let fitMethod: KalmanView['fitMethod'] = 'ml';
+  const shared = opts.strategyFit;
+  let sharedWithStrategy = false;
+  if (!byHand && shared !== undefined && shared.source !== 'given') {
+    // The run fitted its own fair value: show that filter, so the panel and the quotes agree.
+    q = shared.q; r = shared.r; fitN = shared.fitTicks; fitMethod = shared.source; sharedWithStrategy = true;
+  } else if (q === undefined || r === undefined) {
+    const fit = fitLocalLevel(mid.subarray(0, fitN));
+    q ??= fit.q;
+    r ??= fit.r;
+  } else {
+    sharedWithStrategy = shared?.source === 'given' && shared.q === q && shared.r === r;
+  }
+  const params = { q, r, x0: mid[0], p0: r + q };
+  const k = kalmanLocalLevel(mid, params);
+  const diag = kalmanDiagnostics(mid, k, params);
+  const lags = Math.min(opts.lags ?? 20, Math.max(1, n - 2));
+  const lb = ljungBox(k.innovation, lags);
+  const acf = autocorrelations(k.innovation, lags);
+  let ou: KalmanView['ou'] = null;
+  let ouError: string | null = null;
+  try {
+    const dt = n > 1 ? (data.time[n - 1] - data.time[0]) / (n - 1) : 1;
+    ou = fitOU(k.mean, dt > 0 ? dt : 1);
+  } catch (e) {
+    ouError = e instanceof Error ? e.message : String(e);
+  }
+  const idx = minMaxIndices(mid, CHART_BUCKETS);
+  return {
+    q, r, byHand, fittedOn: byHand ? 0 : fitN, fitMethod, sharedWithStrategy,
+    steadyStateGain: diag.steadyStateGain,
+    innovationStd: diag.innovationStd,
+    rmseFilteredVsRaw: diag.rmseFilteredVsRaw,
+    smoothingRatio: diag.smoothingRatio,
+    ljungBoxQ: lb.q, ljungBoxP: lb.pValue, lags, acf, ou, ouError,
+    time: gather(data.time, idx), raw: gather(mid, idx), filtered: gather(k.mean, idx), gain: gather(k.gain, idx), innovation: gather(k.innovation, idx),
+  };
+}
+

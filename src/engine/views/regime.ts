@@ -1,0 +1,126 @@
+import { asQuote } from '../quoting/avellaneda-stoikov';
+import { calibrateByRegime } from '../calibration';
+import { hmmLogLik, posteriors, regimeStats, viterbi } from '../regime';
+import { bucketReturns, gather, strideIndices, tickBuckets } from '../series';
+import { regimeSetup, type RegimeSetup } from '../strategy';
+import { regimeShares } from '../analytics';
+import type { BacktestResult, MarketData } from '../backtest';
+import { CHART_BUCKETS } from './series';
+
+export interface RegimeRow {
+  state: number;
+  label: string;
+  /** Share of time (of the equal time buckets) this regime holds on the hindsight Viterbi path. */
+  timeShare: number;
+  /** The state's σ, price units per √second (√(variance / bucketSec)). */
+  sigmaPerSqrtSec: number;
+  /** Order-arrival decay κ the strategy quotes with in this regime, per price unit (the run's κ unless set per state). */
+  kappa: number;
+  /** κ of λ(δ) = A·e^(−κδ) fitted on this regime's own trades (calibrateByRegime), per price unit; NaN when too few. */
+  kappaTrades: number;
+  /** The AS optimal half-spread δ* with this regime's σ and `kappa`, bps of the last mid. */
+  halfSpreadBps: number;
+  /** Our fills per tick spent in this regime. */
+  fillRate: number;
+  /** Expected stay 1/(1 − p_kk) buckets, in seconds. */
+  expectedDurationSec: number;
+  /** Share of the run's PnL earned in this regime (NaN without a run). */
+  pnlShare: number;
+}
+
+export interface RegimeView {
+  nStates: number;
+  labels: string[];
+  rows: RegimeRow[];
+  logLik: number;
+  converged: boolean;
+  /** Time bucket of the HMM's observations (mid changes over it), seconds. */
+  bucketSec: number;
+  /** Buckets the model was fitted on (the data's prefix; the rest is out of sample). */
+  fittedBuckets: number;
+  /** false: the run's own fitted model (result.regimeModel); true: fitted here because the run had none. */
+  refitted: boolean;
+  /** Downsampled price with its Viterbi state, and stacked smoothed posteriors (row-major points × K). */
+  time: Float64Array;
+  price: Float64Array;
+  state: Float64Array;
+  post: Float64Array;
+}
+
+/**
+ * The regime view of a run: the HMM the run itself fitted when it has one (result.regimeModel: the
+ * 'as-regime' strategy's regimeSetup, so nothing is refitted), else the same regimeSetup fitted here
+ * for the same settings (mid changes over time buckets, fitted on a prefix); decoded in hindsight
+ * over the whole series for display (Viterbi path and smoothed posteriors per bucket, mapped to ticks).
+ * δ* uses the κ the strategy quotes with; κ fitted on each regime's own trades (calibrateByRegime)
+ * is shown beside it. Fills and PnL are split by the strategy's own causal regime when it has one,
+ * else by the displayed path; PnL by regime is analytics' regimeShares (interval (t[i−1], t[i]]
+ * booked to the regime in force at its start, regime[i−1]), the one definition.
+ */
+export function buildRegimeView(data: MarketData, mid: Float64Array, result: BacktestResult | null, opts: { nStates: number; seed: number; fitTicks?: number; bucketSec?: number }): RegimeView {
+  const n = mid.length;
+  const time = data.time;
+  const own = (result as { regimeModel?: RegimeSetup } | null)?.regimeModel;
+  const reg = own ?? regimeSetup(time, mid, { nStates: opts.nStates, seed: opts.seed, fitTicks: opts.fitTicks, bucketSec: opts.bucketSec }, 0);
+  const { model, bucketSec } = reg;
+  const K = model.means.length;
+  const x = bucketReturns(time, mid, bucketSec);
+  if (x.length === 0) throw new RangeError(`The data spans less than one regime bucket (${bucketSec} s): nothing to decode`);
+  const path = viterbi(x, model);
+  const post = posteriors(x, model);
+  const bucketOf = tickBuckets(time, bucketSec, x.length - 1);
+  const tickState = new Int32Array(n);
+  for (let i = 0; i < n; i++) tickState[i] = path[bucketOf[i]];
+  const stats = regimeStats(x, model, path);
+  const kappaRun = result?.resolved.kappa ?? 1;
+  const kappaByState = result?.regimeLabels.length === K ? result.regimeKappaByState : undefined;
+  const gamma = result?.resolved.gamma ?? 0.1;
+  const horizon = result?.resolved.horizonSec ?? 60;
+  const byRegime = data.tradeTime !== undefined && data.tradePrice !== undefined && data.tradeTime.length > 0
+    ? calibrateByRegime({ tradeTime: data.tradeTime, tradePrice: data.tradePrice, quoteTime: time, mid }, tickState, K)
+    : null;
+  // Ticks, our fills and PnL per regime: the strategy's own causal regime when it has one (row k =
+  // its regime k, same model), else the displayed hindsight path.
+  const useOwn = result !== null && result.regimeLabels.length === K && result.regime.length === n;
+  const regimeOf: Float64Array = useOwn ? result.regime : Float64Array.from(tickState);
+  const ticksBy = new Float64Array(K), fillsBy = new Float64Array(K);
+  for (let i = 0; i < n; i++) { const k = regimeOf[i]; if (k >= 0 && k < K) ticksBy[k]++; }
+  let pnlShare: Float64Array | null = null;
+  if (result) {
+    const m = Math.min(n, result.equity.length);
+    const shares = regimeShares(time.subarray(0, m), result.equity.subarray(0, m), regimeOf.subarray(0, m), stats.map((s) => String(s.label)));
+    pnlShare = Float64Array.from(shares, (s) => s.pnlShare);
+    for (let j = 0; j < result.fills.index.length; j++) { const i = result.fills.index[j]; const k = i < n ? regimeOf[i] : -1; if (k >= 0 && k < K) fillsBy[k]++; }
+  }
+  const midRef = mid[n - 1];
+  const rows: RegimeRow[] = stats.map((s) => {
+    const k = s.state;
+    const sigmaPerSqrtSec = s.sigmaPerTick / Math.sqrt(bucketSec); // regimeStats works per observation: here per bucket
+    const kappaTrades = byRegime?.[k].intensity?.kappa ?? Number.NaN;
+    const kappa = kappaByState?.[k] ?? kappaRun;
+    const hs = asQuote({ mid: midRef, q: 0, gamma, sigma: sigmaPerSqrtSec, kappa, tau: horizon }).halfSpread;
+    return {
+      state: k,
+      label: String(s.label),
+      timeShare: stats[k].occupancy,
+      sigmaPerSqrtSec,
+      kappa,
+      kappaTrades,
+      halfSpreadBps: (hs / midRef) * 1e4,
+      fillRate: ticksBy[k] > 0 ? fillsBy[k] / ticksBy[k] : 0,
+      expectedDurationSec: s.expectedDuration * bucketSec,
+      pnlShare: pnlShare ? pnlShare[k] : Number.NaN,
+    };
+  });
+  const idx = strideIndices(n, 2 * CHART_BUCKETS);
+  const postDs = new Float64Array(idx.length * K);
+  for (let p = 0; p < idx.length; p++) {
+    const b = bucketOf[idx[p]];
+    for (let j = 0; j < K; j++) postDs[p * K + j] = post[b * K + j];
+  }
+  return {
+    nStates: K, labels: reg.labels.map(String), rows, logLik: hmmLogLik(x, model), converged: reg.converged,
+    bucketSec, fittedBuckets: reg.fittedBuckets, refitted: own === undefined,
+    time: gather(time, idx), price: gather(mid, idx), state: gather(tickState, idx), post: postDs,
+  };
+}

@@ -1,0 +1,95 @@
+import { gather, minMaxIndices } from '../series';
+import type { BacktestResult } from '../backtest';
+
+/**
+ * Chart-ready views of a run, built where the run is (a worker) so the page only ever receives a
+ * few thousand points per series. Plain data (typed arrays and numbers) that transfer can move.
+ * Every number here is defined once, in the engine: panels format it, never recompute it.
+ */
+/**
+ * Min-max buckets of a finished run's series → at most 2·125 + 2 points per series, a point per
+ * ~2 px of a 500 px plot. recharts builds objects per point and line on every redraw (~15 µs
+ * each here, CPU profile), so this keeps one chart's draw to a few tens of ms (no long tasks).
+ */
+export const CHART_BUCKETS = 125;
+/** Partial views while a run streams: coarser still, so live redraws stay cheap. */
+export const PARTIAL_BUCKETS = 60;
+
+export interface PriceView { time: Float64Array; mid: Float64Array; fairValue: Float64Array; bid: Float64Array; ask: Float64Array; regime: Float64Array }
+export interface InventoryView { time: Float64Array; inventory: Float64Array }
+export interface PnlView { time: Float64Array; pnl: Float64Array; buyHold: Float64Array; drawdown: Float64Array }
+
+/** The downsampled per-tick series of a (possibly partial) backtest, over ticks [0, upTo). */
+export interface RunSeriesView {
+  upTo: number;
+  total: number;
+  price: PriceView;
+  inventory: InventoryView;
+  pnl: PnlView;
+}
+
+/**
+ * The buy-and-hold benchmark a PnL curve is drawn against: one order of `size` bought at `entryPrice`
+ * paying `fee` (quote currency) once. From a finished run it is `result.benchmark` (analytics/metrics.ts
+ * buyAndHold, the one definition); buyAndHoldOf reads it back from there.
+ */
+export interface BuyHoldSpec { entryPrice: number; size: number; fee: number }
+
+/** The benchmark of a finished run as a BuyHoldSpec: the fee is what separates its total from size·(last mid − entry). */
+export function buyAndHoldOf(r: Pick<BacktestResult, 'benchmark' | 'mid'>): BuyHoldSpec {
+  const b = r.benchmark;
+  const last = r.mid.length > 0 ? r.mid[r.mid.length - 1] : b.entryPrice;
+  return { entryPrice: b.entryPrice, size: b.size, fee: b.size * (last - b.entryPrice) - b.totalPnl };
+}
+
+/**
+ * Series of ticks [0, upTo) of a result-like set of arrays, min-max downsampled per chart. PnL is
+ * equity minus its first value; buy-and-hold is `buyHold`'s curve, NaN while a run streams (its
+ * benchmark is only defined once the run has finished).
+ */
+export function buildSeriesView(r: Pick<BacktestResult, 'time' | 'mid' | 'fairValue' | 'bid' | 'ask' | 'inventory' | 'equity' | 'regime'>, upTo: number, buyHoldSpec: BuyHoldSpec | null, buckets = CHART_BUCKETS): RunSeriesView {
+  const n = upTo;
+  const time = r.time.subarray(0, n);
+  const mid = r.mid.subarray(0, n);
+  const equity = r.equity.subarray(0, n);
+  const inventory = r.inventory.subarray(0, n);
+  const pI = minMaxIndices(mid, buckets);
+  const iI = minMaxIndices(inventory, buckets);
+  const e0 = n > 0 ? equity[0] : 0;
+  const pnl = new Float64Array(n);
+  const drawdown = new Float64Array(n);
+  const buyHold = new Float64Array(n);
+  const buyHold_ = buyHoldSpec;
+  let peak = -Infinity;
+  let deepest = 0;
+  for (let i = 0; i < n; i++) {
+    pnl[i] = equity[i] - e0;
+    if (pnl[i] > peak) peak = pnl[i];
+    drawdown[i] = pnl[i] - peak;
+    if (drawdown[i] < drawdown[deepest]) deepest = i;
+    buyHold[i] = buyHold_ === null ? NaN : buyHold_.size * (mid[i] - buyHold_.entryPrice) - buyHold_.fee;
+  }
+  // PnL's min-max points need not hold the deepest drawdown (a bucket's low can follow a new peak): keep it too.
+  const eI = withIndex(minMaxIndices(pnl, buckets), deepest, n);
+  return {
+    upTo: n,
+    total: r.time.length,
+    price: { time: gather(time, pI), mid: gather(mid, pI), fairValue: gather(r.fairValue, pI), bid: gather(r.bid, pI), ask: gather(r.ask, pI), regime: gather(r.regime, pI) },
+    inventory: { time: gather(time, iI), inventory: gather(inventory, iI) },
+    pnl: { time: gather(time, eI), pnl: gather(pnl, eI), buyHold: gather(buyHold, eI), drawdown: gather(drawdown, eI) },
+  };
+}
+
+/** Sorted indices `idx` with `i` inserted in order (unchanged when present or out of range). */
+function withIndex(idx: Int32Array, i: number, n: number): Int32Array {
+  if (i < 0 || i >= n) return idx;
+  let k = 0;
+  while (k < idx.length && idx[k] < i) k++;
+  if (idx[k] === i) return idx;
+  const out = new Int32Array(idx.length + 1);
+  out.set(idx.subarray(0, k), 0);
+  out[k] = i;
+  out.set(idx.subarray(k), k + 1);
+  return out;
+}
+
