@@ -12,6 +12,29 @@ const engineForbidden = {
   ],
 };
 
+/** Features talk to the rest through stores, components and lib only (issue 11: a thin middle). */
+const featureForbidden = {
+  patterns: [
+    { group: ['**/workers', '**/workers/**'], message: 'Features never import workers: read the stores (src/stores) instead.' },
+    { regex: '^\\.\\./(?!\\.\\./)', message: 'Features never import another feature: shared helpers live in src/components or src/lib.' },
+    { group: ['**/features/**'], message: 'Features never import another feature: shared helpers live in src/components or src/lib.' },
+    { group: ['**/app', '**/app/**'], message: 'Features never import the app shell.' },
+  ],
+};
+
+/** The app shell is composition only: panels, stores and UI pieces, never the engine or workers (devtools/ excepted). */
+const appForbidden = {
+  patterns: [
+    { group: ['**/workers', '**/workers/**'], message: 'The app is composition only: start workers through src/stores.' },
+    { group: ['**/engine', '**/engine/**'], message: 'The app is composition only: engine numbers reach it through src/stores.' },
+  ],
+};
+
+/** Shared UI pieces and helpers depend on nothing above them. */
+const sharedForbidden = {
+  patterns: [{ group: ['**/features/**', '**/app/**', '**/workers', '**/workers/**'], message: 'src/components and src/lib are shared helpers: no features, app or workers.' }],
+};
+
 export default tseslint.config(
   { ignores: ['dist/**', 'dist-*/**', 'node_modules/**', 'test-results/**', 'playwright-report/**', 'coverage/**'] },
   js.configs.recommended,
@@ -49,6 +72,19 @@ export default tseslint.config(
     rules: {
       'no-restricted-imports': ['error', { patterns: [{ group: ['**/features/**', '**/app/**'], message: 'Stores never import panels.' }] }],
     },
+  },
+  {
+    files: ['src/features/**/*.{ts,tsx}'],
+    rules: { 'no-restricted-imports': ['error', featureForbidden] },
+  },
+  {
+    files: ['src/app/**/*.{ts,tsx}'],
+    ignores: ['src/app/devtools/**'],
+    rules: { 'no-restricted-imports': ['error', appForbidden] },
+  },
+  {
+    files: ['src/components/**/*.{ts,tsx}', 'src/lib/**/*.{ts,tsx}'],
+    rules: { 'no-restricted-imports': ['error', sharedForbidden] },
   },
   {
     files: ['tests/**/*.{ts,tsx}'],

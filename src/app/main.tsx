@@ -7,7 +7,7 @@ import { datasetStore } from '../stores/dataset-store';
 import { startUrlSync } from '../stores/url-sync';
 import { startLabRunner } from '../stores/lab-runner';
 import { setLabRunner } from '../stores/lab-runtime';
-import { installConsoleApi } from './console-api';
+import { installConsoleApi } from './devtools/console-api';
 import './app.css';
 
 // The URL is read before the first render, so a shared link never flashes the defaults.
@@ -17,7 +17,7 @@ setLabRunner(startLabRunner(labStore, datasetStore, undefined, undefined, () => 
 installConsoleApi();
 // window.__mmlabBench, the grid-search benchmark the browser harness times (tests/e2e/grid-bench.spec.ts),
 // only when the page is opened with #bench: a chunk of its own, never loaded by the app itself.
-if (window.location.hash === '#bench') void import('./bench-hooks').then((m) => m.installBenchHooks());
+if (window.location.hash === '#bench') void import('./devtools/bench-hooks').then((m) => m.installBenchHooks());
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>

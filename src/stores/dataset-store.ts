@@ -2,6 +2,9 @@ import { createStore } from 'zustand/vanilla';
 import { useStore } from 'zustand';
 import type { LoadedDataset, LoadFailure, LoadProgress } from '../workers/csv-client';
 
+/** What the Data panel reads, re-exported so features never import workers. */
+export type { DatasetProblem, LoadedDataset, LoadFailure, LoadProgress, CsvParseOptions } from '../workers/csv-client';
+
 /** The user's choices for bad rows and out-of-order times (shown in the Data panel). */
 export interface DatasetPolicies {
   badRows: 'skip' | 'stop';

@@ -2,7 +2,11 @@ import { createStore } from 'zustand/vanilla';
 import { useStore } from 'zustand';
 import type { StrategyId } from '../engine';
 import type { CompareRow } from '../workers/lab-api';
-import type { KalmanView, RegimeView, RunSeriesView, RunSummaryView } from '../workers/lab-view';
+import type { KalmanView, RegimeView, RunSeriesView, RunSummaryView } from '../engine/views';
+
+/** What panels read from the lab, re-exported so features never import workers or the engine's views directly. */
+export type { CompareRow } from '../workers/lab-api';
+export type { KalmanView, RegimeRow, RegimeView, RunSeriesView, RunSummaryView } from '../engine/views';
 import { applyParam } from '../lib/params/spec';
 import { DEFAULT_LAB, checkKalmanValue, labSpec, type KalmanByHand, type LabNumericKey, type LabPanel, type LabSettings } from './lab-settings';
 

@@ -1,6 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { openApp, watchErrors } from './helpers';
-import type {} from '../../src/app/console-api'; // window.mmlab type
+import type {} from '../../src/app/devtools/console-api'; // window.mmlab type
 
 // The Content-Security-Policy in index.html: present, strict on scripts, and nothing the app does
 // (workers, KaTeX fonts and styles, charts, a full run with its views) violates it.

@@ -1,6 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { mkdirSync, writeFileSync } from 'node:fs';
-import type {} from '../../src/app/bench-hooks'; // brings in the window.__mmlabBench type
+import type {} from '../../src/app/devtools/bench-hooks'; // brings in the window.__mmlabBench type
 
 // Browser benchmark of the grid search: a 20 × 20 grid of backtests over 10^5 synthetic ticks
 // on the worker pool (navigator.hardwareConcurrency workers). The time is measured and recorded

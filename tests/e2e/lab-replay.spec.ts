@@ -1,6 +1,6 @@
 import { expect, test, type Locator, type Page } from '@playwright/test';
 import { openApp } from './helpers';
-import type {} from '../../src/app/console-api'; // window.mmlab type
+import type {} from '../../src/app/devtools/console-api'; // window.mmlab type
 
 async function waitForRunDone(page: Page) {
   await expect.poll(() => page.evaluate(() => { const s = window.mmlab!.lab.getState(); return s.status === 'done' && s.regimes !== null && s.kalman !== null; }), { timeout: 90_000 }).toBe(true);
@@ -58,7 +58,7 @@ test('the Kalman and regime charts follow the replay cursor: data up to it, a cu
     while (i + 1 < k.time.length && k.time[i + 1] <= cut) i++;
     return { t: k.time[i] - k.time[0], filtered: k.filtered[i] };
   });
-  const { fmtNum } = await import('../../src/features/kalman/format');
+  const { fmtNum } = await import('../../src/lib/format');
   await expect(page.getByTestId('kalman-at-cursor')).toContainText(`t = ${fmtNum(expected.t)} s`);
   await expect(page.getByTestId('kalman-at-cursor')).toContainText(`filtered ${fmtNum(expected.filtered)}`);
   // Play runs the cursor to the end, and the charts are whole again.

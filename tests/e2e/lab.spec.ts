@@ -2,12 +2,12 @@ import { expect, test, type Page } from '@playwright/test';
 import { generateSyntheticMarket, runBacktest, type MarketData } from '../../src/engine';
 import { toBacktestConfig, toMarketData } from '../../src/stores/lab-config';
 import { fmtMetric } from '../../src/features/pnl/PnlPanel';
-import { fmtNum } from '../../src/features/kalman/format';
+import { fmtNum } from '../../src/lib/format';
 import { buildKalmanView } from '../../src/workers/lab-view';
 import type { LabSettings } from '../../src/stores/lab-settings';
 import type { LoadedDataset } from '../../src/workers/csv-client';
 import { openApp } from './helpers';
-import type {} from '../../src/app/console-api'; // window.mmlab type
+import type {} from '../../src/app/devtools/console-api'; // window.mmlab type
 
 /** Waits until a run newer than `afterRunId` has finished, Kalman and regime views included. */
 async function waitForRunDone(page: Page, afterRunId = 0) {

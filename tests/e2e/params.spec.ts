@@ -3,7 +3,7 @@ import { DEFAULT_PARAMS, NUMERIC_SPECS } from '../../src/stores/calculator-param
 import { DEFAULT_LAB, LAB_PANELS, LAB_SPECS } from '../../src/stores/lab-settings';
 import { clampToSpec } from '../../src/lib/params/spec';
 import { numberBox, openApp } from './helpers';
-import type {} from '../../src/app/console-api'; // window.mmlab type
+import type {} from '../../src/app/devtools/console-api'; // window.mmlab type
 
 // One parameter system: the calculator and the backtest share γ, κ, σ and Q in the same units.
 

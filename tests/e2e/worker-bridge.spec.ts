@@ -1,7 +1,7 @@
 import { expect, test } from '@playwright/test';
 import { asQuote } from '../../src/engine';
 import { openApp } from './helpers';
-import type {} from '../../src/app/console-api'; // brings in the window.mmlab type
+import type {} from '../../src/app/devtools/console-api'; // brings in the window.mmlab type
 
 // The worker bridge in a real browser worker: transfer, proxied progress, latest-wins.
 const base = { mid: 100, q: 0, gamma: 0.1, sigma: 2, kappa: 1.5, tau: 0.5, A: 140 };

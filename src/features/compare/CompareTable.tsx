@@ -1,5 +1,5 @@
-import type { CompareRow } from '../../workers/lab-api';
-import { fmtNum } from '../kalman/format';
+import type { CompareRow } from '../../stores/lab-store';
+import { fmtNum } from '../../lib/format';
 import { STRATEGY_COLOURS, strategyLabel } from './compare-rows';
 
 /** The strategies ranked by Sharpe, with the figures that explain the ranking. */

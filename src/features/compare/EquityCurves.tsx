@@ -2,8 +2,8 @@ import { useMemo } from 'react';
 import { CartesianGrid, Legend, Line, LineChart, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { StagedMount } from '../../components/ui/StagedMount';
 import { ChartFrame } from '../../components/ui/ChartFrame';
-import type { CompareRow } from '../../workers/lab-api';
-import { fmtSecTick, fmtTick, fmtTip } from '../kalman/format';
+import type { CompareRow } from '../../stores/lab-store';
+import { fmtSecTick, fmtTick, fmtTip } from '../../lib/format';
 import { equityCsv, equityLines, STRATEGY_COLOURS, strategyLabel } from './compare-rows';
 
 /** Every strategy's cumulative PnL on one chart; each curve keeps its own time sampling (numeric x axis). */

@@ -1,5 +1,5 @@
 import type { GridResult, StrategyId } from '../../engine';
-import { fmtNum } from '../kalman/format';
+import { fmtNum } from '../../lib/format';
 import { strategyLabel } from './compare-rows';
 import { bestCell, cellColour, maxAbs } from './heatmap';
 

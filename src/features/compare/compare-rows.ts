@@ -1,5 +1,5 @@
 import type { StrategyId } from '../../engine';
-import type { CompareRow } from '../../workers/lab-api';
+import type { CompareRow } from '../../stores/lab-store';
 import { LAB_STRATEGIES } from '../../stores/lab-settings';
 
 export const STRATEGY_COLOURS: Record<StrategyId, string> = {

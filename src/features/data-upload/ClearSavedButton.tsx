@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { clearSavedData } from './dataset-loader';
+import { clearSavedData } from '../../stores/dataset-loader';
 
 /** Forget the dataset and parameters saved in this browser. */
 export function ClearSavedButton() {

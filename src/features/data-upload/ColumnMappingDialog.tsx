@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { DISPLAY_NAME, KIND_COLUMNS, type TickColumn, type TickKind } from '../../engine';
 import { useDataset } from '../../stores/dataset-store';
-import { retryWithMapping } from './dataset-loader';
+import { retryWithMapping } from '../../stores/dataset-loader';
 
 const KINDS: TickKind[] = ['quotes', 'trades', 'prices', 'bars'];
 

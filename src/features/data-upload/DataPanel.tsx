@@ -1,6 +1,6 @@
 import { useEffect } from 'react';
 import { Panel } from '../../components/ui/Panel';
-import { startDatasetSession } from './dataset-loader';
+import { startDatasetSession } from '../../stores/dataset-loader';
 import { SamplePicker } from './SamplePicker';
 import { FileLoader } from './FileLoader';
 import { LoadStatus } from './LoadStatus';

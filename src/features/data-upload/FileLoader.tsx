@@ -1,6 +1,6 @@
 import { useId, useState } from 'react';
 import { datasetStore, useDataset } from '../../stores/dataset-store';
-import { loadFiles } from './dataset-loader';
+import { loadFiles } from '../../stores/dataset-loader';
 
 /** The user's files: a quotes (or trades / prices / bars) file, an optional trades file, and the policies. */
 export function FileLoader() {

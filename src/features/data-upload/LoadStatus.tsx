@@ -1,5 +1,5 @@
 import { useDataset } from '../../stores/dataset-store';
-import { cancelLoad } from './dataset-loader';
+import { cancelLoad } from '../../stores/dataset-loader';
 import { formatBytes, formatCount } from './format';
 
 /** Progress (bytes and rows) with Cancel while loading; the error, with its line and field, after a failure. */

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { useDataset } from '../../stores/dataset-store';
-import { loadSample } from './dataset-loader';
-import { DEFAULT_SYNTHETIC_SEED, FILE_SAMPLES, SYNTHETIC_TICKS, syntheticId } from './samples';
+import { loadSample } from '../../stores/dataset-loader';
+import { DEFAULT_SYNTHETIC_SEED, FILE_SAMPLES, SYNTHETIC_TICKS, syntheticId } from '../../stores/samples';
 import { formatCount } from './format';
 
 /** One click per built-in sample; the synthetic market is regenerated from the seed shown. */

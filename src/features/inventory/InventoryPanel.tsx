@@ -3,7 +3,7 @@ import { Bar, BarChart, Brush, CartesianGrid, Legend, Line, LineChart, Reference
 import { Panel } from '../../components/ui/Panel';
 import { ChartFrame } from '../../components/ui/ChartFrame';
 import { useLab } from '../../stores/lab-store';
-import { fmtClock, replayCount } from '../lab/time-axis';
+import { fmtClock, replayCount } from '../../lib/time-axis';
 
 const fmt = (v: unknown) => (typeof v === 'number' ? String(Number(v.toPrecision(6))) : String(v));
 const tick3 = (v: number) => String(Number(v.toPrecision(3)));

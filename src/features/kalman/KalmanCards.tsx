@@ -1,5 +1,5 @@
-import type { KalmanView } from '../../workers/lab-view';
-import { fmtNum } from './format';
+import type { KalmanView } from '../../stores/lab-store';
+import { fmtNum } from '../../lib/format';
 import { isWhite } from './kalman-rows';
 
 function Card({ id, label, value, unit, title }: { id: string; label: string; value: string; unit?: string; title?: string }) {

@@ -2,10 +2,10 @@ import { useMemo } from 'react';
 import { Bar, BarChart, CartesianGrid, Legend, Line, LineChart, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { StagedMount } from '../../components/ui/StagedMount';
 import { ChartFrame } from '../../components/ui/ChartFrame';
-import type { KalmanView } from '../../workers/lab-view';
-import { fmtSecTick, fmtTick, fmtTip } from './format';
+import type { KalmanView } from '../../stores/lab-store';
+import { fmtSecTick, fmtTick, fmtTip } from '../../lib/format';
 import { acfBand, acfRows, kalmanRows } from './kalman-rows';
-import { cursorSeconds, useRowsUpTo } from '../lab/use-replay-cursor';
+import { cursorSeconds, useRowsUpTo } from '../../stores/replay-cursor';
 
 const MARGIN = { top: 8, right: 16, bottom: 22, left: 8 };
 const xTime = { value: 'time from start (s)', position: 'insideBottom', offset: -12 } as const;

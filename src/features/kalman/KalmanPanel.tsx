@@ -3,7 +3,7 @@ import { useLab } from '../../stores/lab-store';
 import { KalmanCards } from './KalmanCards';
 import { KalmanCharts } from './KalmanCharts';
 import { KalmanParams } from './KalmanParams';
-import { useReplayCursor } from '../lab/use-replay-cursor';
+import { useReplayCursor } from '../../stores/replay-cursor';
 
 /** Kalman local-level filter on the mid: how it tracks, its gain, and whether its innovations are white. */
 export function KalmanPanel() {

@@ -1,4 +1,4 @@
-import type { KalmanView } from '../../workers/lab-view';
+import type { KalmanView } from '../../stores/lab-store';
 
 /** Recharts rows of the Kalman view's downsampled series; t in seconds from the first point. */
 export interface KalmanRow { t: number; raw: number; filtered: number; gain: number; innovation: number }

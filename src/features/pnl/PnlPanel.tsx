@@ -4,7 +4,7 @@ import { Panel } from '../../components/ui/Panel';
 import { ChartFrame } from '../../components/ui/ChartFrame';
 import { useLab } from '../../stores/lab-store';
 import { getLabRunner } from '../../stores/lab-runtime';
-import { fmtClock, replayCount } from '../lab/time-axis';
+import { fmtClock, replayCount } from '../../lib/time-axis';
 
 const money = (v: number) => (Math.abs(v) >= 1000 ? v.toFixed(0) : Math.abs(v) >= 1 ? v.toFixed(2) : v.toPrecision(3));
 const fmtNum = (v: unknown) => (typeof v === 'number' ? money(v) : String(v));

@@ -2,11 +2,11 @@ import { useMemo } from 'react';
 import { Area, AreaChart, Bar, BarChart, CartesianGrid, Cell, Legend, Line, LineChart, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { StagedMount } from '../../components/ui/StagedMount';
 import { ChartFrame } from '../../components/ui/ChartFrame';
-import type { RegimeRow, RegimeView, RunSeriesView } from '../../workers/lab-view';
-import { fmtSecTick, fmtTick, fmtTip } from '../kalman/format';
-import { replayCount as countPoints } from '../lab/time-axis';
+import type { RegimeRow, RegimeView, RunSeriesView } from '../../stores/lab-store';
+import { fmtSecTick, fmtTick, fmtTip } from '../../lib/format';
+import { replayCount as countPoints } from '../../lib/time-axis';
 import { NO_REGIME_COLOUR, posteriorRows, priceByStateRows, regimeColour, spreadByRegimeRows } from './regime-rows';
-import { cursorSeconds, useRowsUpTo } from '../lab/use-replay-cursor';
+import { cursorSeconds, useRowsUpTo } from '../../stores/replay-cursor';
 
 const MARGIN = { top: 8, right: 16, bottom: 22, left: 8 };
 const xTime = { value: 'time from start (s)', position: 'insideBottom', offset: -12 } as const;

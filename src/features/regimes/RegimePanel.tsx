@@ -1,11 +1,11 @@
 import { useDeferredValue, useMemo } from 'react';
 import { Panel } from '../../components/ui/Panel';
 import { useLab } from '../../stores/lab-store';
-import { fmtNum } from '../kalman/format';
+import { fmtNum } from '../../lib/format';
 import { RegimeCharts } from './RegimeCharts';
 import { RegimeTable } from './RegimeTable';
 import { alignToStrategyRegimes } from './regime-rows';
-import { useReplayCursor } from '../lab/use-replay-cursor';
+import { useReplayCursor } from '../../stores/replay-cursor';
 
 /** Gaussian HMM on mid changes over time buckets: where the regimes switch and what each one implies for quoting. */
 export function RegimePanel() {

@@ -1,5 +1,5 @@
-import type { RegimeRow } from '../../workers/lab-view';
-import { fmtNum, fmtPct } from '../kalman/format';
+import type { RegimeRow } from '../../stores/lab-store';
+import { fmtNum, fmtPct } from '../../lib/format';
 import { regimeColour } from './regime-rows';
 
 /** One row per regime: how often, how volatile, the AS half-spread it implies, and how it traded. */

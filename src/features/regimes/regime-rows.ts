@@ -1,4 +1,4 @@
-import type { RegimeRow, RegimeView, RunSeriesView, RunSummaryView } from '../../workers/lab-view';
+import type { RegimeRow, RegimeView, RunSeriesView, RunSummaryView } from '../../stores/lab-store';
 
 /** Colours by the engine's regime labels (labelRegimes), so Bull is green in every chart and table. */
 const LABEL_COLOURS: Record<string, string> = { Bull: '#1e874b', Bear: '#b83227', Sideways: '#2457c5', 'High-vol': '#d68910', 'Low-vol': '#8e44ad' };

@@ -5,7 +5,7 @@ import { KalmanPanel } from '../../../src/features/kalman/KalmanPanel';
 import { labStore } from '../../../src/stores/lab-store';
 import { generateSyntheticMarket, runBacktest, type MarketData } from '../../../src/engine';
 import { buildKalmanView, buildSeriesView, type KalmanView, buyAndHoldOf } from '../../../src/engine/views';
-import { fmtNum } from '../../../src/features/kalman/format';
+import { fmtNum } from '../../../src/lib/format';
 
 /** The number shown in an element, minus sign and unit text tolerated. */
 function shown(id: string): number {

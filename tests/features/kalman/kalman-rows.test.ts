@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { generateSyntheticMarket } from '../../../src/engine';
 import { buildKalmanView } from '../../../src/workers/lab-view';
 import { acfBand, acfRows, isWhite, kalmanRows } from '../../../src/features/kalman/kalman-rows';
-import { fmtNum } from '../../../src/features/kalman/format';
+import { fmtNum } from '../../../src/lib/format';
 
 describe('Kalman chart rows', () => {
   const m = generateSyntheticMarket({ seed: 3, nTicks: 3000 });

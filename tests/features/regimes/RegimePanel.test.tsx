@@ -5,7 +5,7 @@ import { RegimePanel } from '../../../src/features/regimes/RegimePanel';
 import { labStore } from '../../../src/stores/lab-store';
 import { generateSyntheticMarket, runBacktest, type BacktestResult, type MarketData } from '../../../src/engine';
 import { buildRegimeView, buildSeriesView, buildSummaryView, type RegimeView, buyAndHoldOf } from '../../../src/engine/views';
-import { fmtNum } from '../../../src/features/kalman/format';
+import { fmtNum } from '../../../src/lib/format';
 
 const num = (text: string | null) => Number((text ?? '').replace('\u2212', '-').replace(/[^0-9eE+\-.]/g, ''));
 /** A shown number equals the view's to its displayed precision (4 significant digits, or 0.1 % points). */

@@ -1,5 +1,5 @@
-import { generateSyntheticMarket } from '../engine';
-import { GridPool } from '../workers/grid-pool';
+import { generateSyntheticMarket } from '../../engine';
+import { GridPool } from '../../workers/grid-pool';
 
 /** What the browser benchmark reads back: wall time of the pooled grid and a check that it is complete. */
 export interface GridBenchResult {

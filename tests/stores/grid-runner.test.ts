@@ -1,17 +1,17 @@
 import '@vitest/web-worker';
 import { afterEach, describe, expect, it } from 'vitest';
-import { generateSyntheticMarket, gridSearch, runBacktest } from '../../../src/engine';
-import { GridPool } from '../../../src/workers/grid-pool';
-import { datasetStore } from '../../../src/stores/dataset-store';
-import { labStore } from '../../../src/stores/lab-store';
-import { gammaKappaSpec, runGammaKappaGrid } from '../../../src/stores/grid-runner';
-import { toBacktestConfig, toMarketData } from '../../../src/stores/lab-config';
-import { buildSummaryView } from '../../../src/workers/lab-view';
-import type { LoadedDataset } from '../../../src/workers/csv-client';
+import { generateSyntheticMarket, gridSearch, runBacktest } from '../../src/engine';
+import { GridPool } from '../../src/workers/grid-pool';
+import { datasetStore } from '../../src/stores/dataset-store';
+import { labStore } from '../../src/stores/lab-store';
+import { gammaKappaSpec, runGammaKappaGrid } from '../../src/stores/grid-runner';
+import { toBacktestConfig, toMarketData } from '../../src/stores/lab-config';
+import { buildSummaryView } from '../../src/engine/views';
+import type { LoadedDataset } from '../../src/workers/csv-client';
 
 // Real grid workers (via @vitest/web-worker, one URL per instance) on the real engine.
 let made = 0;
-const makeWorker = () => new Worker(new URL(`../../../src/workers/grid.worker.ts?instance=gr${made++}`, import.meta.url), { type: 'module' });
+const makeWorker = () => new Worker(new URL(`../../src/workers/grid.worker.ts?instance=gr${made++}`, import.meta.url), { type: 'module' });
 const pools: GridPool[] = [];
 afterEach(() => {
   pools.splice(0).forEach((p) => p.terminate());

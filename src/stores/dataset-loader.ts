@@ -1,8 +1,8 @@
-import { CsvClient, type CsvParseOptions, type CsvSource, type LoadRequest, type LoadResult } from '../../workers/csv-client';
-import { datasetStore, type DatasetStore } from '../../stores/dataset-store';
-import { clearSaved, COLUMNS_TARGET, loadDatasetRef, loadSavedParams, saveDatasetRef, saveParams } from '../../stores/dataset-persistence';
-import { paramsStore } from '../../stores/params-store';
-import { getUrlExtra, setUrlExtra } from '../../stores/url-sync';
+import { CsvClient, type CsvParseOptions, type CsvSource, type LoadRequest, type LoadResult } from '../workers/csv-client';
+import { datasetStore, type DatasetStore } from './dataset-store';
+import { clearSaved, COLUMNS_TARGET, loadDatasetRef, loadSavedParams, saveDatasetRef, saveParams } from './dataset-persistence';
+import { paramsStore } from './params-store';
+import { getUrlExtra, setUrlExtra } from './url-sync';
 import { DEFAULT_SAMPLE_ID, FILE_SAMPLES, isSampleId, SYNTHETIC_TICKS, syntheticSeed } from './samples';
 
 /**

@@ -1,6 +1,6 @@
 import { useDeferredValue, useMemo } from 'react';
-import { useLab } from '../../stores/lab-store';
-import { countUpTo } from './time-axis';
+import { useLab } from './lab-store';
+import { countUpTo } from '../lib/time-axis';
 
 /**
  * The replay cursor as panels draw it: a share 0..1 of the run's time span (1 = everything, no

@@ -1,8 +1,8 @@
-import { EngineClient, LatestRunner, isAborted } from '../workers/engine-client';
-import { paramsStore } from '../stores/params-store';
-import { labStore } from '../stores/lab-store';
-import { datasetStore } from '../stores/dataset-store';
-import { whenDrawsSettled } from '../components/ui/draw-queue';
+import { EngineClient, LatestRunner, isAborted } from '../../workers/engine-client';
+import { paramsStore } from '../../stores/params-store';
+import { labStore } from '../../stores/lab-store';
+import { datasetStore } from '../../stores/dataset-store';
+import { whenDrawsSettled } from '../../components/ui/draw-queue';
 
 /**
  * `window.mmlab`: a small scripting surface for power users in the devtools console (and for

@@ -1,11 +1,11 @@
 import { existsSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_SAMPLE_ID, FILE_SAMPLES, isSampleId, syntheticId, syntheticSeed } from '../../../src/features/data-upload/samples';
+import { DEFAULT_SAMPLE_ID, FILE_SAMPLES, isSampleId, syntheticId, syntheticSeed } from '../../src/stores/samples';
 
 describe('samples', () => {
   it('ship every file they name in public/', () => {
-    for (const s of FILE_SAMPLES) for (const f of [s.quotes, s.trades]) expect(existsSync(new URL(`../../../public/${f}`, import.meta.url))).toBe(true);
-    expect(existsSync(new URL('../../../public/samples/README.md', import.meta.url))).toBe(true);
+    for (const s of FILE_SAMPLES) for (const f of [s.quotes, s.trades]) expect(existsSync(new URL(`../../public/${f}`, import.meta.url))).toBe(true);
+    expect(existsSync(new URL('../../public/samples/README.md', import.meta.url))).toBe(true);
   });
 
   it('accept only known ids and synthetic seeds as URL sample names', () => {
