@@ -57,3 +57,46 @@ export function scanEpochInteger(b: Uint8Array, p: number, end: number, unitDigi
   for (let k = split; k < p; k++) lo = lo * 10 + (b[k] - 48);
   return unitDigits === 0 ? hi : hi + lo / POW10[unitDigits];
 }
+
+/**
+ * Fast path for decimal epoch seconds in bytes [p, end): [-]digits[.digits], e.g.
+ * 1723161255.088169167 or LOBSTER's 34200.004241176. The whole seconds and the fraction are
+ * converted separately and summed (one rounding), so 19 significant digits cost no more than
+ * an integer. NaN (then the caller takes the general parser) when the text is not that shape or
+ * its whole part exceeds 15 digits; `scanEnd` is where it stopped.
+ */
+export function scanEpochSeconds(b: Uint8Array, p: number, end: number): number {
+  let neg = false;
+  if (p < end && b[p] === 45) {
+    neg = true;
+    p++;
+  }
+  const start = p;
+  let hi = 0;
+  while (p < end) {
+    const c = b[p] - 48;
+    if (c < 0 || c > 9) break;
+    hi = hi * 10 + c;
+    p++;
+  }
+  const whole = p - start;
+  let lo = 0, k = 0, frac = 0;
+  if (p < end && b[p] === 46) {
+    p++;
+    while (p < end) {
+      const c = b[p] - 48;
+      if (c < 0 || c > 9) break;
+      // Digits past the 15th (below a femtosecond) cannot change a double near 1e9 s.
+      if (k < 15) {
+        lo = lo * 10 + c;
+        k++;
+      }
+      frac++;
+      p++;
+    }
+  }
+  scanEnd = p;
+  if (whole + frac === 0 || whole > 15) return NaN;
+  const v = k === 0 ? hi : hi + lo / POW10[k];
+  return neg ? -v : v;
+}

@@ -1,5 +1,5 @@
 import { CsvError } from './csv-error';
-import { scanDecimal, scanEnd, scanEpochInteger } from './number';
+import { scanDecimal, scanEnd, scanEpochInteger, scanEpochSeconds } from './number';
 import { resolveSchema, SLOT_NUMBER, SLOT_SIDE, SLOT_SIDE_INVERTED, SLOT_SIDE_MAKER, SLOT_TIME, unitFromName, type Schema } from './schema';
 import { describeInference, inferSides } from './side';
 import { detectTimeUnit, epochTextToSeconds, isoHadOffset, parseCompactSeconds, parseIsoSeconds, scanCompactSeconds, scanIsoSeconds, strictNumber, UNIT_DIGITS } from './time';
@@ -514,8 +514,11 @@ export class TickScanner {
       } else {
         const type = slotType[slot];
         let v: number;
-        if (type === SLOT_NUMBER || (type === SLOT_TIME && this.unitDigits === 0)) {
+        if (type === SLOT_NUMBER) {
           v = scanDecimal(buf, p, le);
+          fe = scanEnd;
+        } else if (type === SLOT_TIME && this.unitDigits === 0) {
+          v = scanEpochSeconds(buf, p, le);
           fe = scanEnd;
         } else if (type === SLOT_TIME && this.unitDigits > 0) {
           v = scanEpochInteger(buf, p, le, this.unitDigits);

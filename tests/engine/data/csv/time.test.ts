@@ -38,3 +38,41 @@ describe('epochUnitOf', () => {
     [1e11, 'ms'],
   ])('%d is %s', (v, unit) => expect(epochUnitOf(v)).toBe(unit));
 });
+
+describe('decimal epoch seconds (fast path)', () => {
+  it('read within a nanosecond of the decimal text, whatever the number of fraction digits', async () => {
+    const { parseTicksCsv } = await import('../../../../src/engine');
+    await fc.assert(
+      fc.asyncProperty(fc.integer({ min: 0, max: 4_000_000_000 }), fc.stringMatching(/^[0-9]{0,18}$/), async (sec, frac) => {
+        const stamp = frac ? `${sec}.${frac}` : `${sec}`;
+        const r = await parseTicksCsv(`time,price\n${stamp},1\n`, { timeUnit: 's' });
+        // Reference: whole seconds plus the first 9 fraction digits as integer nanoseconds.
+        const ns = Number((frac + '000000000').slice(0, 9));
+        expect(Math.abs(r.columns.time[0] - sec - ns / 1e9)).toBeLessThanOrEqual(1e-9 + sec * 2.3e-16);
+      }),
+      { numRuns: 300 },
+    );
+  });
+});
+
+describe('time zones', () => {
+  it('New York: EST in winter, EDT in summer, switching at 02:00 local on the US dates', async () => {
+    const { zoneFor } = await import('../../../../src/engine');
+    const ny = zoneFor('America/New_York')!;
+    const naive = (y: number, m: number, d: number, h: number, mi = 0) => Date.UTC(y, m - 1, d, h, mi) / 1000;
+    expect(ny(naive(2024, 1, 15, 12))).toBe(naive(2024, 1, 15, 17));
+    expect(ny(naive(2024, 7, 1, 12))).toBe(naive(2024, 7, 1, 16));
+    // 2024: DST from Sunday 10 March 02:00 to Sunday 3 November 02:00.
+    expect(ny(naive(2024, 3, 10, 1, 59))).toBe(naive(2024, 3, 10, 6, 59));
+    expect(ny(naive(2024, 3, 10, 3, 0))).toBe(naive(2024, 3, 10, 7, 0));
+    expect(ny(naive(2024, 11, 3, 3, 0))).toBe(naive(2024, 11, 3, 8, 0));
+    // 2006 rules: first Sunday of April (2 April) to last Sunday of October (29 October).
+    expect(ny(naive(2006, 4, 1, 12))).toBe(naive(2006, 4, 1, 17));
+    expect(ny(naive(2006, 4, 3, 12))).toBe(naive(2006, 4, 3, 16));
+    expect(ny(naive(2006, 10, 30, 12))).toBe(naive(2006, 10, 30, 17));
+    expect(zoneFor('EST')!(0)).toBe(18000);
+    expect(zoneFor('+05:30')!(0)).toBe(-19800);
+    expect(zoneFor('UTC')).toBeNull();
+    expect(zoneFor('Mars/Olympus')).toBeUndefined();
+  });
+});
