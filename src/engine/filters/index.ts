@@ -5,7 +5,7 @@ export { createKalman } from './kalman-stream';
 export type { StreamingKalman } from './kalman-stream';
 export { fitLocalLevel, localLevelLogLik } from './fit-local-level';
 export type { LocalLevelMle } from './fit-local-level';
-export { kalmanDiagnostics, steadyStateGain } from './kalman-diagnostics';
+export { kalmanDiagnostics, steadyStateGain, kalmanFitNote, KALMAN_GAIN_MID, KALMAN_GAIN_FROZEN } from './kalman-diagnostics';
 export type { KalmanDiagnostics } from './kalman-diagnostics';
 export { fitOU } from './ou-fit';
 export type { OUFit } from './ou-fit';

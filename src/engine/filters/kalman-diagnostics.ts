@@ -50,3 +50,24 @@ export function kalmanDiagnostics(y: Float64Array, result: KalmanResult, params:
     smoothingRatio: sy > 0 ? std(result.mean) / sy : NaN,
   };
 }
+
+/** Steady-state gains at or beyond these bounds are called degenerate by kalmanFitNote. */
+export const KALMAN_GAIN_MID = 0.99;
+export const KALMAN_GAIN_FROZEN = 0.01;
+
+/**
+ * A plain sentence when a fitted local-level filter degenerates, else null: r → 0 (gain K∞ ≥ 0.99)
+ * means the filtered fair value is the mid itself at this sampling; q → 0 (K∞ ≤ 0.01) means it barely
+ * moves. q and r per tick, price units².
+ */
+export function kalmanFitNote(fit: { q: number; r: number }): string | null {
+  if (!(fit.q > 0) || !(fit.r > 0)) return `The Kalman fit has q = ${fit.q}, r = ${fit.r}: one of them is not positive, so the filter is not defined.`;
+  const gain = steadyStateGain({ q: fit.q, r: fit.r, x0: 0, p0: 0 });
+  if (gain >= KALMAN_GAIN_MID) {
+    return `The fitted observation noise is negligible (r/q = ${(fit.r / fit.q).toExponential(1)}, steady-state gain ${gain.toFixed(3)}): at this sampling the Kalman fair value equals the mid, so a strategy quoting around it quotes around the mid.`;
+  }
+  if (gain <= KALMAN_GAIN_FROZEN) {
+    return `The fitted process noise is negligible (q/r = ${(fit.q / fit.r).toExponential(1)}, steady-state gain ${gain.toFixed(3)}): the Kalman fair value barely moves and lags the mid.`;
+  }
+  return null;
+}

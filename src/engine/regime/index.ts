@@ -8,5 +8,5 @@ export { fitHmm, baumWelchStep, createEmWork } from './fit-hmm';
 export type { FitHmmOptions, FitHmmResult, EmWork } from './fit-hmm';
 export { createRegimeFilter } from './regime-filter';
 export type { RegimeFilter } from './regime-filter';
-export { labelRegimes, regimeStats } from './labels';
-export type { RegimeLabel, RegimeStat } from './labels';
+export { labelRegimes, regimeStats, describeRegimes, regimeFitNotes, MIN_BUCKETS_PER_STATE } from './labels';
+export type { RegimeLabel, RegimeStat, RegimeDescription } from './labels';

@@ -65,7 +65,7 @@ export function regimeSetup(time: Float64Array, mid: Float64Array, opts: RegimeS
   try {
     const fit = fitHmm(x, { nStates: K, seed: opts.seed ?? 1, restarts: 3, maxIter: 100, tol: 1e-6, varFloor: regimeVarFloor(x) });
     const model = { means: fit.means, variances: fit.variances, trans: fit.trans, init: fit.init };
-    return { model, labels: labelRegimes(model), bucketSec, fittedBuckets: x.length, converged: fit.converged };
+    return { model, labels: labelRegimes(model, x.length), bucketSec, fittedBuckets: x.length, converged: fit.converged };
   } catch (e) {
     if (!(e instanceof ParamError)) throw e;
     const v = fallbackSigmaPerSqrtSec > 0 ? fallbackSigmaPerSqrtSec ** 2 * bucketSec : 1e-12;

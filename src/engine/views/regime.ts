@@ -71,7 +71,7 @@ export function buildRegimeView(data: MarketData, mid: Float64Array, result: Bac
   const bucketOf = tickBuckets(time, bucketSec, x.length - 1);
   const tickState = new Int32Array(n);
   for (let i = 0; i < n; i++) tickState[i] = path[bucketOf[i]];
-  const stats = regimeStats(x, model, path);
+  const stats = regimeStats(x, model, path, reg.fittedBuckets); // the names the strategy got (labelRegimes with the fitted bucket count)
   const kappaRun = result?.resolved.kappa ?? 1;
   const kappaByState = result?.regimeLabels.length === K ? result.regimeKappaByState : undefined;
   const gamma = result?.resolved.gamma ?? 0.1;

@@ -89,7 +89,7 @@ describe("'as-regime' strategy", () => {
 
   it('fits its own HMM when none is given', () => {
     const own = runBacktest(market, { strategy: 'as-regime', regime: { nStates: 2, fitTicks: 5000 } });
-    expect(own.regimeShares.map((s) => s.label).sort()).toEqual(['Bear', 'Bull']);
+    expect(own.regimeShares.map((s) => s.label.split(',')[0]).sort()).toEqual(['High-vol', 'Low-vol']);
     expect(new Set(own.regime.subarray(1000))).toEqual(new Set([0, 1]));
   });
 });

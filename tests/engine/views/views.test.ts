@@ -62,7 +62,8 @@ describe('engine views', () => {
     for (let k = 0; k < points; k += 97) {
       expect(r.post[k * 3] + r.post[k * 3 + 1] + r.post[k * 3 + 2]).toBeCloseTo(1, 9);
     }
-    expect(new Set(r.labels)).toEqual(new Set(['Bull', 'Bear', 'Sideways']));
+    // Named by what tells them apart (labelRegimes: volatility level, drift only when significant): three distinct names.
+    expect(new Set(r.labels).size).toBe(3);
     // The same model as the 'as-regime' run on the same settings: its buckets, labels and hindsight path.
     expect(r.bucketSec).toBe(result.regimeBucketSec);
     expect(r.labels).toEqual(result.regimeLabels);
