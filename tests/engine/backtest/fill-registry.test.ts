@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { applicableFillModels, fillModelSpecs, generateSyntheticMarket, prepareData, registerFillModel, runBacktest, FILL_SOURCE_QUOTE } from '../../../src/engine';
+import { applicableFillModels, defaultFillModel, fillModelSpecs, generateSyntheticMarket, prepareData, registerFillModel, runBacktest, FILL_SOURCE_QUOTE } from '../../../src/engine';
 import { everyOtherTickSpec } from './fixtures/every-other-tick-model';
 
 describe('fill model registry', () => {
@@ -12,6 +12,17 @@ describe('fill model registry', () => {
     expect(withTrades).not.toContain('bar');
     expect(withTrades).not.toContain('queue'); // no displayed sizes in the synthetic market
     expect(applicableFillModels(prepareData({ time: market.time, mid: market.mid }))).not.toContain('trade-through');
+  });
+
+  it('chooses the default from the data and says why', () => {
+    const withTrades = runBacktest(market, { strategy: 'symmetric' });
+    expect(withTrades.resolved.fillModel).toBe('trade-through');
+    expect(withTrades.resolved.fillModelReason).toMatch(/^default: the data has \d+ trades/);
+    const quotes = defaultFillModel(prepareData({ time: market.time, bid: market.bid, ask: market.ask }));
+    expect(quotes.id).toBe('quote-cross');
+    expect(quotes.reason).toMatch(/quotes but no trades/);
+    const sized = defaultFillModel(prepareData({ ...market, bidSize: new Float64Array(400).fill(1), askSize: new Float64Array(400).fill(1) }));
+    expect(sized.reason).toMatch(/'queue' is also available/);
   });
 
   it('runs a model added as one file plus one registerFillModel line', () => {
