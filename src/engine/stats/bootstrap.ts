@@ -5,7 +5,7 @@ import { sharpePerObservation } from './moments';
 export interface SharpeBootstrapOptions {
   /** Two-sided level of the interval, in (0, 1). Default 0.95. */
   level?: number;
-  /** Bootstrap resamples B. Default 1000. */
+  /** Bootstrap resamples B. Default 1000, fewer (down to 100) for long series so B·n stays under 10^7. */
   resamples?: number;
   /** Mean block length (observations) of the stationary bootstrap. Default optimalMeanBlock(x). */
   meanBlock?: number;
@@ -45,7 +45,8 @@ function blockFigures(x: ArrayLike<number>): BlockFigures {
   let s = 0;
   for (let i = 0; i < n; i++) s += x[i];
   const mu = s / n;
-  const maxLag = Math.min(n - 1, Math.ceil(Math.sqrt(n)) + 10);
+  // Lags up to √n + 10 (Politis & White's search range), at most 400: O(n·lags) stays cheap for long series.
+  const maxLag = Math.min(n - 1, Math.ceil(Math.sqrt(n)) + 10, 400);
   const R = new Float64Array(maxLag + 1);
   for (let k = 0; k <= maxLag; k++) {
     let c = 0;
@@ -84,6 +85,11 @@ export function optimalMeanBlock(x: ArrayLike<number>): number {
   return x.length < 4 ? 1 : blockFrom(blockFigures(x));
 }
 
+/** 1000 resamples, fewer for long series (B·n ≤ 10^7), never under 100. */
+export function defaultResamples(n: number): number {
+  return Math.max(100, Math.min(1000, Math.floor(1e7 / Math.max(1, n))));
+}
+
 /** The q-quantile of sorted values, linear between order statistics (Hyndman & Fan 1996, type 7). */
 function quantileSorted(v: Float64Array, q: number): number {
   const h = (v.length - 1) * q;
@@ -109,7 +115,7 @@ export function sharpeBootstrapInterval(x: ArrayLike<number>, options: SharpeBoo
   if (n < 3) throw new ParamError('series length', 'at least 3 observations', n);
   const level = options.level ?? 0.95;
   if (!(level > 0 && level < 1)) throw new ParamError('level', 'between 0 and 1', level);
-  const B = integerIn('resamples', options.resamples ?? 1000, 10, 1e7);
+  const B = integerIn('resamples', options.resamples ?? defaultResamples(n), 10, 1e7);
   const fig = blockFigures(x);
   const meanBlock = options.meanBlock === undefined ? blockFrom(fig) : positive('meanBlock', options.meanBlock);
   const sbVar = fig.g - fig.G / meanBlock;

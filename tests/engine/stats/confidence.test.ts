@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { createRng, loSharpeSe, optimalMeanBlock, sharpeBootstrapInterval, sharpeConfidence, sharpePerObservation } from '../../../src/engine';
+import {
+  BOOTSTRAP_MAX_OBSERVATIONS, createRng, defaultResamples, loSharpeSe, optimalMeanBlock, sharpeBootstrapInterval, sharpeConfidence, sharpePerObservation,
+} from '../../../src/engine';
 
 /** n draws of μ + y_t, y an AR(1) with coefficient φ and unit innovations, started in its stationary law. */
 function ar1(rng: ReturnType<typeof createRng>, n: number, phi: number, mu: number): Float64Array {
@@ -87,6 +89,17 @@ describe('sharpeConfidence', () => {
     expect(c.ci!.lo).toBeLessThan(c.sharpe);
     expect(c.ci!.hi).toBeGreaterThan(c.sharpe);
     expect(c.loSe!.hac).toBeGreaterThan(0);
+    expect(c.ci!.method).toBe('stationary-bootstrap');
+  });
+  it('past BOOTSTRAP_MAX_OBSERVATIONS buckets: the normal interval from the HAC standard error', () => {
+    const x = ar1(createRng(13), BOOTSTRAP_MAX_OBSERVATIONS + 1, 0.2, 0.05);
+    const c = sharpeConfidence(x);
+    expect(c.ci!.method).toBe('normal-hac');
+    expect(c.ci!.hi - c.sharpe).toBeCloseTo(1.959963984540054 * c.loSe!.hac, 12);
+    expect(c.sharpe - c.ci!.lo).toBeCloseTo(1.959963984540054 * c.loSe!.hac, 12);
+    expect(defaultResamples(100)).toBe(1000);
+    expect(defaultResamples(20_000)).toBe(500);
+    expect(defaultResamples(1e6)).toBe(100);
   });
   it('gives no interval for fewer than 3 buckets or a constant series, and never NaN', () => {
     expect(sharpeConfidence(Float64Array.of(1, 2))).toEqual({ sharpe: sharpePerObservation(Float64Array.of(1, 2)), buckets: 2, ci: null, loSe: null });
