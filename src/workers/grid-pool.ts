@@ -77,6 +77,7 @@ export class GridPool {
     const chunk = Math.max(1, Math.floor(opts.chunkCells ?? Math.ceil(total / (nWorkers * 16)))); // small chunks: an even finish
     const width = GRID_METRICS.length;
     const perCell = new Float64Array(total * width);
+    const buckets: Float64Array[] = new Array<Float64Array>(total); // per-bucket PnL by cell: the grid's DSR and PBO
 
     const work = (async () => {
       const slots = Array.from({ length: nWorkers }, (_, k) => this.slot(k));
@@ -100,13 +101,14 @@ export class GridPool {
             const cells = Int32Array.from({ length: to - from }, (_, k) => from + k);
             const out = await s.remote.runCells(base, spec, transfer(cells, [cells.buffer]));
             perCell.set(out.metrics, from * width);
+            out.buckets.forEach((b, k) => { buckets[from + k] = b; });
             done += to - from;
             onProgress?.({ done, total });
           }
         }),
       );
       if (signal?.aborted) throw abortError();
-      return assembleGrid(spec, metric, perCell);
+      return assembleGrid(spec, metric, perCell, buckets);
     })();
 
     if (!signal) return work;

@@ -19,10 +19,11 @@ export const gridWorkerApi = {
   prepare(base: BacktestConfig, spec: GridSpec): BacktestConfig {
     return prepareGridConfig(current(), base, spec);
   },
-  /** Metrics of the given cells (GRID_METRICS.length per cell), its buffer transferred back. */
-  runCells(base: BacktestConfig, spec: GridSpec, cells: Int32Array): { metrics: Float64Array } {
-    const metrics = evaluateGridCells(current(), base, spec, cells);
-    return transfer({ metrics }, [metrics.buffer]);
+  /** Metrics of the given cells (GRID_METRICS.length per cell) and each cell's per-bucket PnL (for the grid's DSR and PBO), buffers transferred back. */
+  runCells(base: BacktestConfig, spec: GridSpec, cells: Int32Array): { metrics: Float64Array; buckets: Float64Array[] } {
+    const buckets: Float64Array[] = [];
+    const metrics = evaluateGridCells(current(), base, spec, cells, undefined, buckets);
+    return transfer({ metrics, buckets }, [metrics.buffer, ...buckets.map((b) => b.buffer as ArrayBuffer)]);
   },
 };
 
