@@ -1,20 +1,17 @@
+import { Suspense } from 'react';
 import { useLab } from '../stores/lab-store';
-import { PnlPanel } from '../features/pnl/PnlPanel';
-import { InventoryPanel } from '../features/inventory/InventoryPanel';
-import { KalmanPanel } from '../features/kalman/KalmanPanel';
-import { RegimePanel } from '../features/regimes/RegimePanel';
-import { ComparePanel } from '../features/compare/ComparePanel';
+import { PANELS, type PanelEntry } from './panel-registry';
 
-/** The backtest panels the user has open (the set is part of the shared URL). */
-export function LabPanels() {
+/** The backtest panels the user has open (the set is part of the shared URL), each loaded lazily from the registry. */
+export function LabPanels({ panels = PANELS }: { panels?: readonly PanelEntry[] }) {
   const open = useLab((s) => s.settings.panels);
   return (
     <>
-      {open.includes('pnl') ? <PnlPanel /> : null}
-      {open.includes('inventory') ? <InventoryPanel /> : null}
-      {open.includes('kalman') ? <KalmanPanel /> : null}
-      {open.includes('regimes') ? <RegimePanel /> : null}
-      {open.includes('compare') ? <ComparePanel /> : null}
+      {panels.filter((p) => open.includes(p.id)).map(({ id, label, Component }) => (
+        <Suspense key={id} fallback={<section className="panel panel-loading" aria-busy="true" data-testid={`panel-loading-${id}`}>Loading {label}…</section>}>
+          <Component />
+        </Suspense>
+      ))}
     </>
   );
 }

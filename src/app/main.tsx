@@ -5,11 +5,15 @@ import { paramsStore } from '../stores/params-store';
 import { labStore } from '../stores/lab-store';
 import { datasetStore } from '../stores/dataset-store';
 import { startUrlSync } from '../stores/url-sync';
+import { registerPanels } from '../stores/lab-settings';
+import { PANELS } from './panel-registry';
 import { startLabRunner } from '../stores/lab-runner';
 import { setLabRunner } from '../stores/lab-runtime';
 import { installConsoleApi } from './devtools/console-api';
 import './app.css';
 
+// The panel list comes from the registry (ids, labels, order): before the URL, whose `p` names them.
+registerPanels(PANELS);
 // The URL is read before the first render, so a shared link never flashes the defaults.
 startUrlSync(paramsStore, labStore);
 // The lab re-runs in a worker whenever its settings or the dataset change (latest wins).

@@ -16,8 +16,33 @@ export const LAB_STRATEGIES: ReadonlyArray<{ id: StrategyId; label: string }> = 
   { id: 'glft', label: 'GLFT with ±Q bounds' },
 ];
 
-export type LabPanel = 'kalman' | 'regimes' | 'inventory' | 'pnl' | 'compare';
-export const LAB_PANELS: readonly LabPanel[] = ['kalman', 'regimes', 'inventory', 'pnl', 'compare'];
+/** A backtest panel's id (its toggle, and a value of the URL key `p`). */
+export type LabPanel = string;
+export interface PanelInfo { id: LabPanel; label: string }
+
+/**
+ * The panels the app has, in page order. The app registers its list once at start-up
+ * (registerPanels, from src/app/panel-registry.ts, the one place a panel is added); this
+ * built-in list is only what stores used on their own (unit tests) see.
+ */
+const catalog: PanelInfo[] = [
+  { id: 'pnl', label: 'PnL & risk' }, { id: 'inventory', label: 'Inventory' }, { id: 'kalman', label: 'Kalman' },
+  { id: 'regimes', label: 'Regimes' }, { id: 'compare', label: 'Compare' },
+];
+const ids: LabPanel[] = catalog.map((p) => p.id);
+/** Every known panel id, in page order (kept in step with the registered catalog). */
+export const LAB_PANELS: readonly LabPanel[] = ids;
+
+export function panelCatalog(): readonly PanelInfo[] {
+  return catalog;
+}
+
+/** Replaces the panel list (ids, labels, order) and the default set of open panels: every panel. */
+export function registerPanels(list: readonly PanelInfo[]): void {
+  catalog.splice(0, catalog.length, ...list.map((p) => ({ id: p.id, label: p.label })));
+  ids.splice(0, ids.length, ...catalog.map((p) => p.id));
+  defaultPanels.splice(0, defaultPanels.length, ...ids);
+}
 
 export type LabNumericKey = BacktestKey;
 
@@ -78,12 +103,14 @@ export interface LabSettings {
   panels: LabPanel[];
 }
 
+const defaultPanels: LabPanel[] = [...ids];
+
 export const DEFAULT_LAB: Readonly<LabSettings> = {
   strategy: 'as-kalman',
   guard: false,
   values: Object.fromEntries(LAB_SPECS.filter((s) => s.default !== undefined).map((s) => [s.key, s.default])) as Partial<Record<LabNumericKey, number>>,
   kalman: null,
-  panels: [...LAB_PANELS],
+  panels: defaultPanels,
 };
 
 export function labSpec(key: LabNumericKey): LabNumericSpec {

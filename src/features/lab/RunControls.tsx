@@ -2,11 +2,9 @@ import { Panel } from '../../components/ui/Panel';
 import { SliderField } from '../../components/ui/SliderField';
 import { useLab, labStore } from '../../stores/lab-store';
 import { getLabRunner } from '../../stores/lab-runtime';
-import { LAB_PANELS, LAB_SPECS, LAB_STRATEGIES, type LabNumericSpec } from '../../stores/lab-settings';
+import { LAB_SPECS, LAB_STRATEGIES, panelCatalog, type LabNumericSpec } from '../../stores/lab-settings';
 import type { StrategyId } from '../../engine';
 import { useReplayPlayer } from './use-replay';
-
-const PANEL_LABELS: Record<string, string> = { kalman: 'Kalman', regimes: 'Regimes', inventory: 'Inventory', pnl: 'PnL & risk', compare: 'Compare' };
 
 /** The value a slider shows: the user's, else the one the engine calibrated on the last run, else the spec's range start. */
 function shownValue(spec: LabNumericSpec, own: number | undefined, resolved: Record<string, unknown> | undefined): number {
@@ -78,8 +76,8 @@ export function RunControls() {
       </div>
       <fieldset className="panel-toggles">
         <legend>Panels</legend>
-        {LAB_PANELS.map((p) => (
-          <label key={p}><input type="checkbox" checked={settings.panels.includes(p)} onChange={() => st.togglePanel(p)} /> {PANEL_LABELS[p]}</label>
+        {panelCatalog().map((p) => (
+          <label key={p.id}><input type="checkbox" checked={settings.panels.includes(p.id)} onChange={() => st.togglePanel(p.id)} /> {p.label}</label>
         ))}
       </fieldset>
     </Panel>
