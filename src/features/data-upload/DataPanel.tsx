@@ -7,6 +7,7 @@ import { LoadStatus } from './LoadStatus';
 import { ColumnMappingDialog } from './ColumnMappingDialog';
 import { DatasetSummaryView } from './DatasetSummaryView';
 import { ProblemList } from './ProblemList';
+import { DetectionReport } from './DetectionReport';
 import { ClearSavedButton } from './ClearSavedButton';
 import './data-upload.css';
 
@@ -29,6 +30,7 @@ export function DataPanel() {
       <LoadStatus />
       <ColumnMappingDialog />
       <DatasetSummaryView />
+      <DetectionReport />
       <ProblemList />
     </Panel>
   );

@@ -18,9 +18,14 @@ export function isGzip(b: Uint8Array): boolean {
  * DecompressionStream when it starts with the gzip magic. `gzipFailed` is set when the
  * decompressor (not the source) throws, so the caller can name the cause.
  */
+/** Byte input (a Uint8Array from any realm: a worker's, jsdom's or Node's), not a stream or a string. */
+export function isBytes(input: unknown): input is Uint8Array {
+  return ArrayBuffer.isView(input) && (input as Uint8Array).BYTES_PER_ELEMENT === 1 && typeof (input as { getReader?: unknown }).getReader !== 'function';
+}
+
 export async function* inputChunks(input: TicksInput, chunkBytes: number, state: { gzip: boolean }): AsyncGenerator<InputChunk> {
   if (typeof input === 'string') input = new TextEncoder().encode(input);
-  if (input instanceof Uint8Array) {
+  if (isBytes(input)) {
     if (isGzip(input)) {
       state.gzip = true;
       yield* gunzip(oneChunkStream(input), () => input.length);
@@ -32,7 +37,7 @@ export async function* inputChunks(input: TicksInput, chunkBytes: number, state:
     }
     return;
   }
-  const reader = input.getReader();
+  const reader = (input as ReadableStream<Uint8Array>).getReader();
   let head: Uint8Array = new Uint8Array(0);
   let consumed = 0;
   // Read until two bytes are known, to decide whether this is gzip.

@@ -1,6 +1,6 @@
 import { ParamError, positive } from '../../util/validate';
 import { CsvError } from './csv-error';
-import { inputChunks, isGzip, type TicksInput } from './input';
+import { inputChunks, isBytes, isGzip, type TicksInput } from './input';
 import { TickScanner } from './scanner';
 import type { ParsedTicks, ParseTicksOptions } from './types';
 
@@ -15,7 +15,7 @@ export async function parseTicksCsv(input: TicksInput, options: ParseTicksOption
   checkOptions(options);
   const { signal, onProgress } = options;
   signal?.throwIfAborted();
-  const sizeHint = options.sizeHint ?? (typeof input === 'string' ? input.length : input instanceof Uint8Array && !isGzip(input) ? input.length : undefined);
+  const sizeHint = options.sizeHint ?? (typeof input === 'string' ? input.length : isBytes(input) && !isGzip(input) ? input.length : undefined);
   const scanner = new TickScanner({ ...options, sizeHint });
   const state = { gzip: false };
   const chunks = inputChunks(input, options.chunkBytes ?? 2 ** 20, state);
