@@ -20,7 +20,7 @@ function sane(r: ParsedTicks, rows: number): void {
 describe('Binance public data', () => {
   it('spot trades without a header (real trades): ms times, is_buyer_maker True = seller-initiated', async () => {
     const r = await load('BTCUSDT-trades-2024-08-09.csv');
-    sane(r, 40);
+    sane(r, 1000);
     expect(r.kind).toBe('trades');
     expect(r.detected.format).toBe('binance-spot-trades');
     expect([r.detected.timeColumn, r.detected.timeUnit]).toEqual(['time', 'ms']);
@@ -268,6 +268,15 @@ describe('LOBSTER', () => {
     expect(quotes.problemCounts).toEqual({ price: 1, number: 1 });
     expect(quotes.problems.map((p) => p.line)).toEqual([5, 10]);
     await expect(parseLobster(msg.join('\n'), book.join('\n'), { fileName: msgName, badRows: 'stop' })).rejects.toBeInstanceOf(CsvError);
+  });
+
+  it('reads the whole 999-event level-1 pair: every event a quote, 98 visible + 61 hidden executions', async () => {
+    const l1 = (n: string) => text(`lobster-level1/AAPL_2012-06-21_34200000_57600000_${n}_1.csv`);
+    const { quotes, trades } = await parseLobster(l1('message'), l1('orderbook'), { fileName: 'AAPL_2012-06-21_34200000_57600000_message_1.csv' });
+    sane(quotes, 999);
+    sane(trades, 159);
+    expect(quotes.columns.time[998]).toBeCloseTo(midnight + 34249.086375027, 6);
+    expect(new Set(arr(trades.columns.side))).toEqual(new Set([1, -1]));
   });
 
   it('parseTicksCsv points a single LOBSTER file to the pair loader', async () => {
