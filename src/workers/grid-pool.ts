@@ -1,5 +1,5 @@
 import { releaseProxy, transfer, wrap, type Remote } from 'comlink';
-import { assembleGrid, checkGridSpec, GRID_METRICS, type BacktestConfig, type GridProgress, type GridResult, type GridSpec, type MarketData } from '../engine';
+import { assembleGrid, checkGridSpec, gridOverfitBucketSec, GRID_METRICS, type BacktestConfig, type GridProgress, type GridResult, type GridSpec, type MarketData } from '../engine';
 import type { GridWorkerApi } from './grid.worker';
 
 export type GridWorkerFactory = () => Worker;
@@ -108,7 +108,7 @@ export class GridPool {
         }),
       );
       if (signal?.aborted) throw abortError();
-      return assembleGrid(spec, metric, perCell, buckets);
+      return assembleGrid(spec, metric, perCell, buckets, gridOverfitBucketSec(data, baseConfig));
     })();
 
     if (!signal) return work;

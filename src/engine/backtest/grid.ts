@@ -8,7 +8,8 @@ import { regimeSetup } from '../strategy/regime-model';
 import { runBacktest } from './run';
 import { deflatedSharpeDetail } from '../stats/deflated-sharpe';
 import { pbo as cscvPbo } from '../stats/pbo';
-import { sampleMoments } from '../stats/moments';
+import { sampleMoments, sharpePerObservation } from '../stats/moments';
+import { bucketPnl } from '../analytics/buckets';
 import { sharpeConfidence, type SharpeConfidence } from '../stats/sharpe-confidence';
 import { freezeCalibration } from '../validation/calibrate';
 import { sliceMarketData } from '../validation/slice';
@@ -62,8 +63,12 @@ export interface GridBest {
  * independent and trials = cells over-counts them: the DSR is conservative (lower) for it.
  */
 export interface GridOverfitting {
-  /** The best cell by sharpePerBucket, with its edge flag. */
+  /** The best cell by Sharpe per overfitting bucket, with its edge flag. */
   best: GridBest;
+  /** Bucket of these statistics, seconds (overfitBucketSec: often shorter than the runs' PnL bucket, so PBO has enough rows). */
+  bucketSec: number;
+  /** Every cell's Sharpe per bucket of `bucketSec` (the trials). */
+  cellSharpes: Float64Array;
   /** Its Sharpe per bucket (not annualised). */
   sharpe: number;
   /** Cells with a finite Sharpe (the trials N). */
@@ -173,7 +178,7 @@ export function prepareGridConfig(data: MarketData, base: BacktestConfig, spec: 
 
 /**
  * Runs the cells with the given flat indices; returns their metrics, GRID_METRICS.length per cell.
- * With `bucketsOut`, also pushes each cell's per-bucket PnL (for the grid's overfitting control).
+ * With `bucketsOut`, also pushes each cell's PnL per overfitting bucket (overfitBucketSec: for the grid's DSR and PBO).
  */
 export function evaluateGridCells(data: MarketData, base: BacktestConfig, spec: GridSpec, cells: ArrayLike<number>, scratch?: BacktestSeries, bucketsOut?: Float64Array[]): Float64Array {
   const nx = spec.x.values.length;
@@ -187,7 +192,10 @@ export function evaluateGridCells(data: MarketData, base: BacktestConfig, spec: 
     const cfg = setConfigParam(setConfigParam(base, spec.x.param, spec.x.values[ix]), spec.y.param, spec.y.values[iy]);
     const r = runBacktestInto(data, cfg, undefined, buffers);
     out.set(cellMetrics(r), c * width);
-    bucketsOut?.push(r.metrics.histogram.bucketPnl);
+    if (bucketsOut !== undefined) {
+      const n = r.time.length;
+      bucketsOut.push(bucketPnl(r.time, r.equity, overfitBucketSec(r.time[n - 1] - r.time[0], r.resolved.bucketSec)));
+    }
   }
   return out;
 }
@@ -211,6 +219,28 @@ export function bestGridCell(spec: GridSpec, metric: GridMetric, values: Float64
   return { metric, cell, ix, iy, value: values[cell], edges, onEdge: edges.length > 0 };
 }
 
+/** The overfitting control wants at least this many buckets: S = 16 blocks of 2. */
+export const GRID_OVERFIT_MIN_BUCKETS = 32;
+const NICE_BUCKETS_SEC = [1, 2, 5, 10, 15, 30, 60, 120, 300, 600, 900, 1800, 3600, 7200, 14_400, 21_600, 43_200, 86_400];
+
+/**
+ * Bucket of the grid's DSR and PBO, seconds: the run's PnL bucket when the data hold at least
+ * GRID_OVERFIT_MIN_BUCKETS of it, else the longest round length (1, 2, 5, 10, 15, 30 s, 1, 2, 5, … min,
+ * … 1 day) that does, else span / 32 (e.g. 10 s on the 5 min 44 s default sample: 35 buckets, not 6).
+ */
+export function overfitBucketSec(spanSec: number, runBucketSec: number): number {
+  const want = spanSec / GRID_OVERFIT_MIN_BUCKETS;
+  if (runBucketSec <= want || !(want > 0)) return runBucketSec;
+  for (let k = NICE_BUCKETS_SEC.length - 1; k >= 0; k--) if (NICE_BUCKETS_SEC[k] <= want) return NICE_BUCKETS_SEC[k];
+  return want;
+}
+
+/** overfitBucketSec for a grid over `data` with `base` (the cells' PnL bucket as the base config resolves it). */
+export function gridOverfitBucketSec(data: MarketData, base: BacktestConfig): number {
+  const d = prepareData(data);
+  return overfitBucketSec(d.time[d.n - 1] - d.time[0], resolveConfig(d, data, base).bucketSec);
+}
+
 /** PBO needs at least this many buckets (4 splits of 2 buckets each). */
 export const GRID_PBO_MIN_BUCKETS = 8;
 
@@ -220,10 +250,11 @@ export function gridPboSplits(buckets: number): number {
 }
 
 /**
- * DSR, PBO and the edge flag for the best cell by per-bucket Sharpe, from every cell's bucket PnL
- * (index = cell). Cells whose bucket series differ in length (an axis that changes bucketSec) get no PBO.
+ * DSR, PBO and the edge flag for the best cell by per-bucket Sharpe, all from every cell's bucket PnL
+ * (index = cell; buckets of `bucketSec`). Cells whose bucket series differ in length get no PBO.
  */
-export function gridOverfitting(spec: GridSpec, sharpePerBucket: Float64Array, buckets: Float64Array[]): GridOverfitting | null {
+export function gridOverfitting(spec: GridSpec, buckets: Float64Array[], bucketSec: number): GridOverfitting | null {
+  const sharpePerBucket = Float64Array.from(buckets, (b) => (b !== undefined && b.length >= 2 ? sharpePerObservation(b) : NaN));
   const best = bestGridCell(spec, 'sharpePerBucket', sharpePerBucket, false);
   if (best === null) return null;
   const finite: number[] = [];
@@ -255,11 +286,11 @@ export function gridOverfitting(spec: GridSpec, sharpePerBucket: Float64Array, b
     pboValue = r.pbo; pboSplits = S; pboLogits = r.logits;
     pboNote = `Share of ${r.combinations} in-sample/out-of-sample splits (S = ${S} blocks of ${Math.floor(T / S)} buckets) where the in-sample best cell ranks in the bottom half out of sample.`;
   }
-  return { best, sharpe: best.value, trials, trialSharpeVariance: V, skew: m.skew, kurtosis: m.kurtosis, observations: T, dsr, sr0, dsrNote, pbo: pboValue, pboSplits, pboLogits, pboNote };
+  return { best, bucketSec, cellSharpes: sharpePerBucket, sharpe: best.value, trials, trialSharpeVariance: V, skew: m.skew, kurtosis: m.kurtosis, observations: T, dsr, sr0, dsrNote, pbo: pboValue, pboSplits, pboLogits, pboNote };
 }
 
 /** Assembles per-cell metrics (GRID_METRICS.length per cell, for cells 0..nx·ny−1) into matrices; with every cell's bucket PnL, adds the overfitting control. */
-export function assembleGrid(spec: GridSpec, metric: GridMetric, perCell: Float64Array, buckets?: Float64Array[]): GridResult {
+export function assembleGrid(spec: GridSpec, metric: GridMetric, perCell: Float64Array, buckets?: Float64Array[], bucketSec?: number): GridResult {
   const cells = spec.x.values.length * spec.y.values.length;
   const width = GRID_METRICS.length;
   const matrices = {} as Record<GridMetric, Float64Array>;
@@ -268,7 +299,7 @@ export function assembleGrid(spec: GridSpec, metric: GridMetric, perCell: Float6
     for (let c = 0; c < cells; c++) m[c] = perCell[c * width + k];
     matrices[name] = m;
   });
-  const overfitting = buckets !== undefined ? gridOverfitting(spec, matrices.sharpePerBucket, buckets) : null;
+  const overfitting = buckets !== undefined && bucketSec !== undefined ? gridOverfitting(spec, buckets, bucketSec) : null;
   return { x: spec.x, y: spec.y, metric, values: matrices[metric], matrices, cells, best: bestGridCell(spec, metric, matrices[metric]), overfitting };
 }
 
@@ -303,19 +334,21 @@ export function gridSearch(
     perCell.set(evaluateGridCells(data, base, spec, one, scratch, buckets), c * width);
     onProgress?.({ done: c + 1, total });
   }
-  return assembleGrid(spec, metric, perCell, buckets);
+  return assembleGrid(spec, metric, perCell, buckets, gridOverfitBucketSec(data, baseConfig));
 }
 
 /** The in-sample grid and how its best cell did on the data after it. */
 export interface GridOutOfSample {
   /** The grid over the train part (calibrated on the train part). */
   train: GridResult;
-  /** The train grid's best cell by per-bucket Sharpe. */
+  /** The train grid's best cell by Sharpe per bucket of `bucketSec` (train.overfitting.best). */
   best: GridBest;
   /** Its Sharpe per bucket in sample. */
   inSampleSharpe: number;
-  /** The same cell re-run on the test part with the train part's calibration: Sharpe per bucket with bucket count and interval. */
+  /** The same cell re-run on the test part with the train part's calibration: Sharpe per bucket of `bucketSec`, with bucket count and interval. */
   outOfSample: SharpeConfidence;
+  /** The bucket of both Sharpe ratios, seconds (the train grid's overfitting bucket). */
+  bucketSec: number;
   outOfSampleTotalPnl: number;
   trainFraction: number;
 }
@@ -329,8 +362,9 @@ export function gridOutOfSample(data: MarketData, baseConfig: BacktestConfig, sp
   const [{ train, test }] = walkForwardRanges(prepareData(data).time, { folds: 1, trainFraction });
   const trainData = sliceMarketData(data, train);
   const grid = gridSearch(trainData, baseConfig, spec, undefined, signal);
-  const best = bestGridCell(spec, 'sharpePerBucket', grid.matrices.sharpePerBucket, false);
-  if (best === null) throw new ParamError('grid', 'at least one cell with a finite Sharpe ratio on the train part', 'none');
+  const best = grid.overfitting?.best;
+  if (best === undefined) throw new ParamError('grid', 'at least one cell with a finite Sharpe ratio on the train part', 'none');
+  const bucketSec = grid.overfitting!.bucketSec;
   const frozen = freezeCalibration(trainData, baseConfig);
   const cfg = setConfigParam(setConfigParam(frozen.config, spec.x.param, spec.x.values[best.ix]), spec.y.param, spec.y.values[best.iy]);
   const r = runBacktest(sliceMarketData(data, test), cfg);
@@ -338,8 +372,9 @@ export function gridOutOfSample(data: MarketData, baseConfig: BacktestConfig, sp
     train: grid,
     best,
     inSampleSharpe: best.value,
-    outOfSample: sharpeConfidence(r.metrics.histogram.bucketPnl, { seed: baseConfig.seed ?? 1 }),
+    outOfSample: sharpeConfidence(bucketPnl(r.time, r.equity, bucketSec), { seed: baseConfig.seed ?? 1 }),
     outOfSampleTotalPnl: r.metrics.totalPnl,
+    bucketSec,
     trainFraction,
   };
 }

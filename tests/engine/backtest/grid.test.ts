@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
-  bestGridCell, deflatedSharpe, freezeCalibration, generateSyntheticMarket, gridOutOfSample, gridSearch, pbo, runBacktest, sampleMoments, setConfigParam, sliceMarketData,
+  bestGridCell, bucketPnl, deflatedSharpe, freezeCalibration, gridOverfitting, overfitBucketSec, sharpePerObservation, generateSyntheticMarket, gridOutOfSample, gridSearch, pbo, runBacktest, sampleMoments, setConfigParam, sliceMarketData,
   walkForwardRanges, GRID_METRICS, ParamError,
 } from '../../../src/engine';
 
@@ -63,31 +63,43 @@ describe('grid overfitting control', () => {
     expect(bestGridCell(sharpeSpec, 'totalPnl', new Float64Array(9).fill(NaN))).toBeNull();
   });
 
-  it('reports the DSR and PBO of the best cell from every cell’s bucket PnL', () => {
+  it('reports the DSR and PBO of the best cell from every cell’s PnL per overfitting bucket', () => {
     const g = gridSearch(market, cfg, sharpeSpec);
     const o = g.overfitting!;
-    const sr = g.matrices.sharpePerBucket;
-    const best = Array.from(sr).indexOf(Math.max(...sr));
+    // 300 s of data, 10 s run buckets: under 32 of them, so the overfitting bucket is the longest round length giving 32: 5 s.
+    expect(o.bucketSec).toBe(5);
+    const buckets = gridRows(g.cells, (c) => {
+      const r = runBacktest(market, setConfigParam(setConfigParam(cfg, 'gamma', sharpeSpec.x.values[c % 3]), 'kappa', sharpeSpec.y.values[Math.floor(c / 3)]));
+      return bucketPnl(r.time, r.equity, 5);
+    });
+    const sr = buckets.map((b) => sharpePerObservation(b));
+    const best = sr.indexOf(Math.max(...sr));
     expect(o.best.cell).toBe(best);
+    expect(Array.from(o.cellSharpes)).toEqual(sr);
     expect(o.trials).toBe(9);
-    const buckets = gridRows(g.cells, (c) => runBacktest(market, setConfigParam(setConfigParam(cfg, 'gamma', sharpeSpec.x.values[c % 3]), 'kappa', sharpeSpec.y.values[Math.floor(c / 3)])).metrics.histogram.bucketPnl);
-    const mean = Array.from(sr).reduce((a, b) => a + b, 0) / 9;
-    const V = Array.from(sr).reduce((a, b) => a + (b - mean) ** 2, 0) / 8;
+    const mean = sr.reduce((a, b) => a + b, 0) / 9;
+    const V = sr.reduce((a, b) => a + (b - mean) ** 2, 0) / 8;
     const m = sampleMoments(buckets[best]);
-    expect(o.observations).toBe(30);
-    expect(o.dsr).toBeCloseTo(deflatedSharpe({ sharpe: sr[best], trials: 9, trialSharpeVariance: V, skew: m.skew, kurtosis: m.kurtosis, observations: 30 }), 12);
-    expect(o.pboSplits).toBe(14);
-    expect(o.pbo).toBe(pbo(buckets, { splits: 14 }).pbo);
+    const T = buckets[best].length;
+    expect(T).toBe(60);
+    expect(o.observations).toBe(T);
+    expect(o.dsr).toBeCloseTo(deflatedSharpe({ sharpe: sr[best], trials: 9, trialSharpeVariance: V, skew: m.skew, kurtosis: m.kurtosis, observations: T }), 12);
+    expect(o.pboSplits).toBe(16);
+    expect(o.pbo).toBe(pbo(buckets, { splits: 16 }).pbo);
     expect(o.pbo).toBeGreaterThanOrEqual(0);
     expect(o.pbo).toBeLessThanOrEqual(1);
     expect(g.best?.metric).toBe('sharpe');
   });
 
-  it('explains a missing PBO when there are too few buckets', () => {
-    const g = gridSearch(market, { strategy: 'as' }, sharpeSpec); // 60 s buckets: 5
-    expect(g.overfitting!.pbo).toBeNull();
-    expect(g.overfitting!.pboNote).toMatch(/5 PnL buckets, under 8/);
-    expect(g.overfitting!.dsr).not.toBeNull();
+  it('picks the overfitting bucket by a stated rule, and explains a missing PBO', () => {
+    expect(overfitBucketSec(344, 60)).toBe(10); // the default sample: 35 buckets of 10 s instead of 6 of 60 s
+    expect(overfitBucketSec(40 * 86_400, 3600)).toBe(3600); // enough hourly buckets already
+    expect(overfitBucketSec(3.2, 60)).toBeCloseTo(0.1, 12); // under a second: span / 32
+    const short = Array.from({ length: 4 }, (_, k) => Float64Array.of(1, -1, 2 + k, 0.5));
+    const o = gridOverfitting({ x: { param: 'gamma', values: [1, 2] }, y: { param: 'kappa', values: [1, 2] } }, short, 60)!;
+    expect(o.pbo).toBeNull();
+    expect(o.pboNote).toMatch(/4 PnL buckets, under 8/);
+    expect(o.dsr).not.toBeNull();
   });
 
   it('re-runs the in-sample best cell on the data after the train part, with the train calibration', () => {
@@ -98,8 +110,10 @@ describe('grid overfitting control', () => {
     const frozen = freezeCalibration(trainData, cfg);
     const r = runBacktest(sliceMarketData(market, test), { ...frozen.config, gamma: sharpeSpec.x.values[oos.best.ix], kappa: sharpeSpec.y.values[oos.best.iy] });
     expect(oos.outOfSampleTotalPnl).toBe(r.metrics.totalPnl);
-    expect(oos.outOfSample.sharpe).toBe(r.metrics.sharpePerBucket);
-    expect(oos.outOfSample.buckets).toBe(r.metrics.buckets);
+    const b = bucketPnl(r.time, r.equity, oos.bucketSec);
+    expect(oos.outOfSample.sharpe).toBe(sharpePerObservation(b));
+    expect(oos.outOfSample.buckets).toBe(b.length);
+    expect(oos.best).toEqual(oos.train.overfitting!.best);
   });
 });
 
