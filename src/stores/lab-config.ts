@@ -39,6 +39,8 @@ export function toBacktestConfig(s: LabSettings, sigmaBasis?: SigmaBasis): Backt
     kalman: s.kalman ? { q: s.kalman.q, r: s.kalman.r } : undefined,
     guard: { enabled: s.guard },
     seed: v.seed ?? 1,
+    // One year basis for the calculator and the run's annualised figures (issue 14): 24/7 or exchange hours.
+    yearBasis: sigmaBasis?.yearBasis,
     // Small chunks so the first partial view reaches the page early; the worker throttles what it sends.
     progressChunk: 20_000,
   };
