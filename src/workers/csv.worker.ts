@@ -5,6 +5,8 @@ import {
   alignQuotesTrades,
   CsvError,
   generateSyntheticMarket,
+  lobsterPair,
+  parseLobster,
   parseTicksCsv,
   summarizeTicks,
   tooLargeMessage,
@@ -92,6 +94,7 @@ async function parseOne(file: string, src: CsvSource, options: CsvParseOptions |
     let last = 0;
     return await parseTicksCsv(input, {
       sizeHint,
+      fileName: file,
       ...options,
       signal,
       onProgress: onProgress
@@ -113,15 +116,46 @@ function withFile(problems: CsvProblem[], file: string): DatasetProblem[] {
   return problems.map((p) => ({ ...p, file }));
 }
 
+/** A LOBSTER message + orderbook pair (either order) → quotes and trades, read in step (H-data, issue 12). */
+async function parseLobsterPair(req: Extract<LoadRequest, { type: 'files' }>, message: 0 | 1, signal: AbortSignal, onProgress?: ProgressCallback): Promise<{ quotes: ParsedTicks; trades: ParsedTicks }> {
+  const tradesName = req.tradesName ?? 'trades';
+  const [msgName, msgSrc, bookSrc] = message === 0 ? [req.name, req.quotes, req.trades!] : [tradesName, req.trades!, req.quotes];
+  try {
+    const m = await openSource(msgSrc, signal, DEFAULT_MAX_BYTES);
+    const b = await openSource(bookSrc, signal, DEFAULT_MAX_BYTES);
+    let last = 0;
+    return await parseLobster(m.input, b.input, {
+      fileName: msgName,
+      badRows: req.options?.badRows,
+      signal,
+      onProgress: onProgress
+        ? (bytes, rows) => {
+            const now = Date.now();
+            if (now - last < PROGRESS_EVERY_MS) return;
+            last = now;
+            onProgress({ file: msgName, bytes, totalBytes: m.total, rows });
+          }
+        : undefined,
+    });
+  } catch (e) {
+    if (e instanceof CsvError) errorFile.set(e, msgName);
+    throw e;
+  }
+}
+
 async function loadFiles(req: Extract<LoadRequest, { type: 'files' }>, signal: AbortSignal, onProgress?: ProgressCallback): Promise<LoadedDataset> {
   const source = typeof req.quotes === 'object' && 'url' in req.quotes ? 'sample' : 'file';
-  const first = await parseOne(req.name, req.quotes, req.options, signal, onProgress);
+  const pair = req.trades !== undefined ? lobsterPair(req.name, req.tradesName) : undefined;
+  const lobster = pair ? await parseLobsterPair(req, pair.message, signal, onProgress) : undefined;
+  const first = lobster ? lobster.quotes : await parseOne(req.name, req.quotes, req.options, signal, onProgress);
+  let tradesDetected: ParsedTicks['detected'] | undefined;
   const problems = withFile(first.problems, req.name);
   let columns: Record<string, Float64Array> = { ...first.columns };
   let rowsRead = first.rowsRead, rowsSkipped = first.rowsSkipped;
   if (req.trades !== undefined) {
     const tradesName = req.tradesName ?? 'trades';
-    const trades = await parseOne(tradesName, req.trades, req.tradesOptions, signal, onProgress);
+    const trades = lobster ? lobster.trades : await parseOne(tradesName, req.trades, req.tradesOptions, signal, onProgress);
+    tradesDetected = trades.detected;
     if (first.kind !== 'quotes' || trades.kind !== 'trades') {
       const which = first.kind !== 'quotes' ? req.name : tradesName;
       const is = first.kind !== 'quotes' ? first.kind : trades.kind;
@@ -145,6 +179,8 @@ async function loadFiles(req: Extract<LoadRequest, { type: 'files' }>, signal: A
     problems,
     timeUnit: first.timeUnit,
     mapping: first.mapping,
+    detected: first.detected,
+    tradesDetected,
   };
 }
 

@@ -1,5 +1,5 @@
 import type { MarketData } from '../backtest/types';
-import type { CsvProblem, TickColumn, TickKind } from './csv/types';
+import type { CsvProblem, DetectedFormat, TickColumn, TickKind } from './csv/types';
 import type { DatasetSummary } from './summary';
 
 /** A CsvProblem and the file it was found in. */
@@ -31,6 +31,10 @@ export interface LoadedDataset {
   /** Set when a save to IndexedDB was asked: whether the columns were stored, and why not. */
   saved?: boolean;
   saveError?: string;
+  /** How the (first) file was read: format, time column and unit, zone, price scale, column order, side convention, notes. */
+  detected?: DetectedFormat;
+  /** The same for the trades file of a pair. */
+  tradesDetected?: DetectedFormat;
 }
 
 /**

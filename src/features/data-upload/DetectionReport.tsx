@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { FORMATS, type DetectedFormat, type ParseTicksOptions } from '../../engine';
-import { useDataset, type CsvParseOptions, type LoadedDataset } from '../../stores/dataset-store';
+import { useDataset, type CsvParseOptions } from '../../stores/dataset-store';
 import { retryWithMapping } from '../../stores/dataset-loader';
 
 /** One alternative reading of a file, offered as a single button. */
@@ -84,8 +84,6 @@ export function reportRows(d: DetectedFormat, kind: string): ReportRow[] {
   return rows;
 }
 
-type WithDetected = LoadedDataset & { detected?: DetectedFormat; tradesDetected?: DetectedFormat };
-
 function Report({ title, detected, kind, onPick }: { title: string; detected: DetectedFormat; kind: string; onPick?: (o: Partial<ParseTicksOptions>) => void }) {
   return (
     <div className="detection-file">
@@ -123,7 +121,7 @@ function Report({ title, detected, kind, onPick }: { title: string; detected: De
  * that reloads the file read that way. Overrides add up until another dataset is loaded.
  */
 export function DetectionReport() {
-  const dataset = useDataset((s) => s.dataset) as WithDetected | null;
+  const dataset = useDataset((s) => s.dataset);
   // Overrides belong to the dataset they were picked on (a reload under them keeps its name).
   const [picked, setPicked] = useState<{ name: string; overrides: CsvParseOptions } | null>(null);
   if (!dataset?.detected) return null;
