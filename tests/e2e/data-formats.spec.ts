@@ -1,0 +1,68 @@
+import { readFileSync } from 'node:fs';
+import { expect, test, type Page } from '@playwright/test';
+import { watchErrors } from './helpers';
+
+const vendor = (name: string) => readFileSync(new URL(`../fixtures/vendors/${name}`, import.meta.url));
+const MSG = 'AAPL_2012-06-21_34200000_57600000_message_1.csv';
+const BOOK = 'AAPL_2012-06-21_34200000_57600000_orderbook_1.csv';
+
+async function openData(page: Page): Promise<void> {
+  // Start from the small synthetic sample so the default 66k-row sample does not compete with the upload.
+  await page.goto('./?sample=synthetic-3');
+  await expect(page.getByRole('heading', { name: 'Data' })).toBeVisible();
+  await expect(page.getByTestId('summary-rows')).toHaveText('300,000', { timeout: 30_000 });
+  await expect(page.getByTestId('run-status')).toHaveText(/^Done: /, { timeout: 90_000 });
+}
+
+/** Waits for the backtest on the dataset just loaded (a run newer than the one before the upload). */
+async function runFinishesOn(page: Page, rows: string): Promise<void> {
+  await expect(page.getByTestId('summary-rows')).toHaveText(rows, { timeout: 60_000 });
+  // The run on this dataset (one tick per row), not the one left from the sample.
+  await expect(page.getByTestId('run-status')).toHaveText(`Done: ${rows} ticks`, { timeout: 90_000 });
+  const state = await page.evaluate(() => {
+    const w = window as unknown as { mmlab: { lab: { getState(): { status: string; error?: string | null } }; dataset: { getState(): { dataset: { columns: Record<string, Float64Array> } | null } } } };
+    const d = w.mmlab.dataset.getState().dataset!;
+    return { status: w.mmlab.lab.getState().status, ticks: d.columns.time.length, tradeSides: Array.from(new Set(Array.from(d.columns.tradeSide ?? d.columns.side ?? []))).sort() };
+  });
+  expect(state.status).toBe('done');
+  expect(state.tradeSides).toEqual([-1, 1]);
+}
+
+test('a LOBSTER message + orderbook pair loads without a mapping, shows how it was read, and backtests', async ({ page }) => {
+  test.setTimeout(240_000);
+  const errors = watchErrors(page);
+  await openData(page);
+  await page.getByTestId('quotes-file').setInputFiles({ name: MSG, mimeType: 'text/csv', buffer: vendor(`lobster-level1/${MSG}`) });
+  await page.getByTestId('trades-file').setInputFiles({ name: BOOK, mimeType: 'text/csv', buffer: vendor(`lobster-level1/${BOOK}`) });
+  await page.getByTestId('load-files').click();
+  await runFinishesOn(page, '999');
+  const report = page.getByTestId('detection-report');
+  await expect(report).toBeVisible();
+  await expect(report.getByTestId('detected-format').first()).toContainText('LOBSTER message + orderbook pair');
+  await expect(report.getByTestId('detected-zone').first()).toContainText('America/New_York');
+  await expect(report.getByTestId('detected-scale').first()).toContainText('1e-4');
+  await expect(report).toContainText('side = −direction');
+  await expect(report).toContainText('date 2012-06-21');
+  // 2012-06-21 09:30 New York (EDT) is 13:30 UTC.
+  const first = await page.evaluate(() => (window as unknown as { mmlab: { dataset: { getState(): { dataset: { columns: { time: Float64Array } } } } } }).mmlab.dataset.getState().dataset.columns.time[0]);
+  expect(first).toBeCloseTo(Date.UTC(2012, 5, 21, 13, 30) / 1000 + 0.004241176, 5);
+  expect(errors).toEqual([]);
+});
+
+test('a header-less Binance spot trades file loads as trades with sides and backtests', async ({ page }) => {
+  test.setTimeout(240_000);
+  const errors = watchErrors(page);
+  await openData(page);
+  await page.getByTestId('quotes-file').setInputFiles({ name: 'BTCUSDT-trades-2024-08-09.csv', mimeType: 'text/csv', buffer: vendor('BTCUSDT-trades-2024-08-09.csv') });
+  await page.getByTestId('load-files').click();
+  await runFinishesOn(page, '1,000');
+  const report = page.getByTestId('detection-report');
+  await expect(report.getByTestId('detected-format')).toContainText('Binance spot trades (no header)');
+  await expect(report.getByTestId('detected-time')).toContainText('time (ms)');
+  await expect(report.getByTestId('detected-side')).toContainText('buyer is maker');
+  await expect(report.getByTestId('detected-notes')).toContainText('ms before 2025');
+  // One click: read the same file as a generic CSV, which has no header to go by: the mapping dialog's error comes back.
+  await report.getByRole('button', { name: 'read as generic CSV' }).click();
+  await expect(page.getByRole('alert').first()).toContainText('no header row', { timeout: 30_000 });
+  expect(errors).toEqual([]);
+});
