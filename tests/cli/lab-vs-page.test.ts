@@ -66,7 +66,7 @@ describe('npm run lab gives the page\'s numbers for the same link and data', () 
     expect(report.attribution).toEqual(toJsonValue(page.attribution));
     expect(report.fills.time.length).toBe(page.fills);
     expect(page.fills).toBeGreaterThan(100);
-  });
+  }, 120_000);
 
   it('default sample given as files, AS on mid with γ, σ and the exchange year basis from the link', async () => {
     const query = 'v=2&st=as&bg=0.01&bv=40&y=exchange&bl=0.05';
@@ -80,7 +80,7 @@ describe('npm run lab gives the page\'s numbers for the same link and data', () 
     expect(fillsCsv.length - 1).toBe(page.fills);
     expect(fillsCsv[0].split(',')).toEqual(expect.arrayContaining(['time', 'side', 'price', 'size', 'midAtFill', 'midAfter']));
     expect(readFileSync(out.replace(/\.json$/, '.metrics.csv'), 'utf8')).toContain(`totalPnl,${page.metrics.totalPnl}\n`);
-  });
+  }, 120_000);
 
   it('synthetic market named by the link (seed 7), the regime strategy', async () => {
     const query = 'v=2&sample=synthetic-7&st=as-regime&bn=2';
@@ -89,5 +89,5 @@ describe('npm run lab gives the page\'s numbers for the same link and data', () 
     expect(report.metrics).toEqual(toJsonValue(page.metrics));
     expect(report.attribution).toEqual(toJsonValue(page.attribution));
     expect(page.fills).toBeGreaterThan(100);
-  });
+  }, 120_000);
 });

@@ -43,5 +43,6 @@ describe('sweep slices for a batch engine', () => {
     const csv = readFileSync(join(tmp, 'whole.grid.csv'), 'utf8').trim().split('\n');
     expect(csv[0].startsWith('index,dataset,bg,ticks,totalPnl,')).toBe(true);
     expect(csv).toHaveLength(4);
-  });
+  }, 240_000); // three CLI processes, each starting tsx and worker threads
+
 });
