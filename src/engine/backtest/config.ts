@@ -3,6 +3,7 @@ import { STRATEGY_IDS } from '../strategy/types';
 import { autoBucketSec } from '../series/time-buckets';
 import type { PreparedData } from './data';
 import { defaultFillModel, fillModelSpec } from './fills/registry';
+import { DEFAULT_ORDER_NOTIONAL, defaultOrderSize, inferInstrument, type InstrumentGrid } from './instrument';
 import type { BacktestConfig, FillModelId, MarketData, ResolvedParams } from './types';
 
 /** Figures measured on the warm-up ticks, used for defaults. */
@@ -14,6 +15,10 @@ export interface WarmupStats {
   /** Trades per side per second over the warm-up (NaN without trades). */
   tradeRatePerSide: number;
   meanDt: number;
+  /** The quotes had no spread over the warm-up: halfSpread is the 1e-4 × mid fallback. */
+  halfSpreadFallback: boolean;
+  /** The mid did not move over the warm-up: sigma is the half-spread fallback. */
+  sigmaFallback: boolean;
 }
 
 export function warmupStats(d: PreparedData, warmup: number): WarmupStats {
@@ -22,15 +27,35 @@ export function warmupStats(d: PreparedData, warmup: number): WarmupStats {
   for (let i = 0; i < end; i++) spreads[i] = 0.5 * (d.ask[i] - d.bid[i]);
   spreads.sort();
   let halfSpread = spreads[end >> 1];
-  if (!(halfSpread > 0)) halfSpread = 1e-4 * Math.abs(d.mid[0]) || 1e-4;
+  const halfSpreadFallback = !(halfSpread > 0);
+  if (halfSpreadFallback) halfSpread = 1e-4 * Math.abs(d.mid[0]) || 1e-4;
   let ss = 0;
   for (let i = 1; i < end; i++) { const dm = d.mid[i] - d.mid[i - 1]; ss += dm * dm; }
   const span = d.time[end - 1] - d.time[0];
-  const sigma = span > 0 && ss > 0 ? Math.sqrt(ss / span) : halfSpread;
+  const sigmaFallback = !(span > 0 && ss > 0);
+  const sigma = sigmaFallback ? halfSpread : Math.sqrt(ss / span);
   let trades = 0;
   for (let j = 0; j < d.nTrades && d.tradeTime[j] <= d.time[end - 1]; j++) if (d.tradeTime[j] >= d.time[0]) trades++;
   const tradeRatePerSide = d.nTrades > 0 && span > 0 ? trades / 2 / span : NaN;
-  return { halfSpread, sigma, tradeRatePerSide, meanDt: span > 0 ? span / (end - 1) : 1 };
+  return { halfSpread, sigma, tradeRatePerSide, meanDt: span > 0 ? span / (end - 1) : 1, halfSpreadFallback, sigmaFallback };
+}
+
+/**
+ * Ranges of the γ and κ controls on the page (per price·asset and per price unit): a calibrated
+ * value outside them is reported in result.notes, since a control cannot show it.
+ */
+export const CALIBRATED_RANGES = { gamma: [1e-6, 1000], kappa: [1e-3, 1e5] } as const;
+
+/** The tick and lot a dataset implies, inferred once per prepared dataset (grid cells reuse it). */
+const instrumentCache = new WeakMap<PreparedData, InstrumentGrid>();
+function instrumentOf(d: PreparedData): InstrumentGrid {
+  let g = instrumentCache.get(d);
+  if (g === undefined) { g = inferInstrument(d); instrumentCache.set(d, g); }
+  return g;
+}
+
+function fmt(x: number): string {
+  return String(+x.toPrecision(4));
 }
 
 /** Like positive() but also accepts Infinity, meaning "no limit". */
@@ -51,7 +76,14 @@ export function resolveConfig(d: PreparedData, data: MarketData, c: BacktestConf
   const w = warmupStats(d, Math.max(warmupTicks, Math.min(d.n, 50)));
   const mid0 = Math.abs(d.mid[0]) || 1;
 
-  const orderSize = positive('config.orderSize', opt(c.orderSize, 1));
+  const notes: string[] = [];
+  const grid = c.tickSize === undefined || c.lotSize === undefined || c.orderSize === undefined ? instrumentOf(d) : undefined;
+  const tickSize = nonNegative('config.tickSize', opt(c.tickSize, grid?.tickSize ?? 0));
+  const lotSize = nonNegative('config.lotSize', opt(c.lotSize, grid?.lotSize ?? 0));
+  if (c.tickSize === undefined && tickSize > 0) notes.push(`Tick size ${fmt(tickSize)} inferred from the decimals of ${grid!.tickFrom}.`);
+  if (c.lotSize === undefined && lotSize > 0) notes.push(`Lot size ${fmt(lotSize)} inferred from the decimals of ${grid!.lotFrom}.`);
+  const orderSize = positive('config.orderSize', opt(c.orderSize, defaultOrderSize(mid0, lotSize)));
+  if (c.orderSize === undefined) notes.push(`Order size ${fmt(orderSize)} ≈ ${DEFAULT_ORDER_NOTIONAL} quote units at the first price ${fmt(mid0)}${lotSize > 0 ? `, in whole lots of ${fmt(lotSize)}` : ''}.`);
   const limits = c.limits ?? {};
   const maxInventory = limit('config.limits.maxInventory', opt(limits.maxInventory, 10 * orderSize));
   const maxDailyLoss = limit('config.limits.maxDailyLoss', opt(limits.maxDailyLoss, Infinity));
@@ -66,8 +98,12 @@ export function resolveConfig(d: PreparedData, data: MarketData, c: BacktestConf
   const truthKappa = data.truth?.kappa;
   const truthA = data.truth?.A;
   const kappa = positive('config.kappa', opt(c.kappa, truthKappa !== undefined && truthKappa > 0 ? truthKappa : 1 / w.halfSpread));
-  // Default γ: one order of inventory moves the AS reservation by a market half-spread: γσ²τ·orderSize = h.
-  const gammaDefault = sigma > 0 ? w.halfSpread / (sigma * sigma * horizonSec * orderSize) : 1 / orderSize;
+  // Default γ (AS eqs. 29–30 with T − t = horizonSec): the reservation moves by two market
+  // half-spreads h at the inventory limit Q (γσ²τ·Q = 2h), but the risk term of the half-spread,
+  // γσ²τ/2, stays at most h/2 — so the default quotes within about 1.5 h of the mid on any price
+  // level and any order size (κ = 1/h makes the other term ≈ h).
+  const sst = sigma * sigma * horizonSec;
+  const gammaDefault = sst > 0 ? Math.min(w.halfSpread / sst, (2 * w.halfSpread) / (sst * Math.min(maxInventory, 1e12))) : 1 / orderSize;
   const gamma = nonNegative('config.gamma', opt(c.gamma, gammaDefault));
   const rateDefault = truthA !== undefined && truthA > 0 ? truthA : Number.isFinite(w.tradeRatePerSide) && w.tradeRatePerSide > 0 ? w.tradeRatePerSide : 1;
   const A = positive('config.A', opt(c.A, rateDefault));
@@ -89,11 +125,15 @@ export function resolveConfig(d: PreparedData, data: MarketData, c: BacktestConf
   const queueHaircut = nonNegative('config.fill.queueHaircut', opt(fill.queueHaircut, 0.5));
   if (queueHaircut > 1) throw new ParamError('config.fill.queueHaircut', 'from 0 to 1', queueHaircut);
 
-  const notes: string[] = [];
   const span = d.time[d.n - 1] - d.time[0];
   const bucketSec = positive('config.bucketSec', opt(c.bucketSec, span >= 3 * 86_400 ? 86_400 : span >= 3 * 3600 ? 3600 : 60));
   const yearBasis = opt(c.yearBasis, '24/7');
   if (yearBasis !== '24/7' && yearBasis !== 'exchange') throw new ParamError('config.yearBasis', "'24/7' or 'exchange'", yearBasis);
+  if (w.halfSpreadFallback) notes.push('The quotes have no spread over the warm-up (bid = ask): the market half-spread is taken as 1 bps of the price.');
+  if (c.sigma === undefined && w.sigmaFallback) notes.push('The price did not move over the warm-up: σ is taken as one half-spread per √s.');
+  if (c.A === undefined && rateDefault === 1 && truthA === undefined) notes.push('No trades in the warm-up: the arrival rate A is taken as 1 per second.');
+  if (c.gamma === undefined) rangeNote(notes, 'γ', gamma, CALIBRATED_RANGES.gamma, '1/(price·asset)');
+  if (c.kappa === undefined) rangeNote(notes, 'κ', kappa, CALIBRATED_RANGES.kappa, '1/price');
   const capitalDefault = Number.isFinite(maxInventory) ? maxInventory * mid0 : orderSize * mid0;
 
   return {
@@ -119,8 +159,8 @@ export function resolveConfig(d: PreparedData, data: MarketData, c: BacktestConf
     latencySec: nonNegative('config.latencySec', opt(c.latencySec, 0)),
     makerBps: finite('config.fees.makerBps', opt(c.fees?.makerBps, 0)),
     takerBps: finite('config.fees.takerBps', opt(c.fees?.takerBps, 5)),
-    tickSize: nonNegative('config.tickSize', opt(c.tickSize, 0)),
-    lotSize: nonNegative('config.lotSize', opt(c.lotSize, 0)),
+    tickSize,
+    lotSize,
     maxInventory,
     maxDailyLoss,
     maxPositionValue,
@@ -138,4 +178,10 @@ export function resolveConfig(d: PreparedData, data: MarketData, c: BacktestConf
     regimeBucketSec: c.regime?.bucketSec === undefined ? autoBucketSec(d.time) : positive('config.regime.bucketSec', c.regime.bucketSec),
     notes,
   };
+}
+
+function rangeNote(notes: string[], name: string, v: number, [lo, hi]: readonly [number, number], unit: string): void {
+  if (v < lo || v > hi) {
+    notes.push(`Calibrated ${name} = ${fmt(v)} ${unit} lies ${v < lo ? 'below' : 'above'} the range of its control (${lo} to ${hi}): the run used it as calibrated; a value set on the page would be clamped.`);
+  }
 }

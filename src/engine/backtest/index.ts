@@ -6,7 +6,9 @@ export type {
 } from './types';
 export { prepareData } from './data';
 export type { PreparedData } from './data';
-export { resolveConfig, warmupStats } from './config';
+export { resolveConfig, warmupStats, CALIBRATED_RANGES } from './config';
+export { inferStep, inferInstrument, defaultOrderSize, DEFAULT_ORDER_NOTIONAL } from './instrument';
+export type { InstrumentGrid } from './instrument';
 export type { WarmupStats } from './config';
 export {
   poissonFillModel, tradeThroughFillModel, quoteCrossFillModel, queueFillModel, barFillModel,

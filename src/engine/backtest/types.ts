@@ -117,7 +117,7 @@ export interface KalmanConfig {
 /** Every field has a default; `runBacktest(data, {})` runs 'as-kalman'. */
 export interface BacktestConfig {
   strategy?: StrategyId;
-  /** Quote size, asset units. Default 1. */
+  /** Quote size, asset units. Default ≈ 1,000 quote units at the first price (DEFAULT_ORDER_NOTIONAL), in whole lots (result.notes says so). */
   orderSize?: number;
   /** 'symmetric' / 'skew': half-spread in bps of mid. Default: the warm-up median half-spread (quote at the touch). */
   halfSpreadBps?: number;
@@ -125,7 +125,7 @@ export interface BacktestConfig {
   skewBpsPerUnit?: number;
   /** 'skew': size skew in 0..1 (1 = the side that adds inventory shrinks to 0 at the limit). Default 0.5. */
   sizeSkew?: number;
-  /** AS / GLFT risk aversion γ, per (price unit × asset unit). Default: one order of inventory shifts the AS reservation by a half-spread. */
+  /** AS / GLFT risk aversion γ, per (price unit × asset unit). Default: the AS reservation moves by two market half-spreads at the inventory limit, with the risk term γσ²τ/2 at most half a market half-spread (quotes near the touch on any price level). */
   gamma?: number;
   /** AS / GLFT order-book density κ, per price unit. Default data.truth.kappa, else 1 / (warm-up median half-spread). */
   kappa?: number;
@@ -144,9 +144,9 @@ export interface BacktestConfig {
   /** Order placement latency, seconds: a new quote can fill only from `time + latencySec`. Default 0. */
   latencySec?: number;
   fees?: FeeConfig;
-  /** Price grid for our quotes (bids round down, asks up), price units; 0 = none. Default 0. */
+  /** Price grid for our quotes (bids round down, asks up), price units; 0 = none. Default: inferred from the price decimals (inferInstrument), else 0. */
   tickSize?: number;
-  /** Size granularity, asset units; 0 = none. Default 0. */
+  /** Size granularity, asset units; 0 = none. Default: inferred from the trade / displayed size decimals, else 0. */
   lotSize?: number;
   limits?: LimitsConfig;
   /** Mark-out horizon for adverse selection, seconds. Default 5 s. */
