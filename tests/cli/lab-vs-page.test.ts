@@ -46,7 +46,8 @@ async function pageRun(query: string) {
     : ok(await csv.load({ type: 'files', name: file!.quotes.split('/').pop()!, quotes: bytes(file!.quotes), trades: bytes(file!.trades), tradesName: file!.trades.split('/').pop()!, options, tradesOptions: options }));
   const source = toLabSource(d);
   if (source.kind === 'synthetic') labApi.setSynthetic({ seed: source.seed, nTicks: source.nTicks });
-  else labApi.setData(source.data);
+  else if (source.kind === 'columns') labApi.setData(source.data);
+  else throw new Error(`unexpected lab source ${source.kind}`);
   const views = await labApi.run(toBacktestConfig(lab, sigmaBasisOf(d, params.yearBasis)));
   return views.summary;
 }
