@@ -1,0 +1,45 @@
+// @vitest-environment jsdom
+import { cleanup, render, screen } from '@testing-library/react';
+import { afterEach, describe, expect, it } from 'vitest';
+import { SampleCards } from '../../../src/features/pnl/SampleCards';
+import { buildSummaryView } from '../../../src/engine/views';
+import { generateSyntheticMarket, runBacktest } from '../../../src/engine';
+
+afterEach(cleanup);
+
+function summaryOf(nTicks: number, dtSec: number, bucketSec?: number) {
+  const m = generateSyntheticMarket({ seed: 6, nTicks, dtSec });
+  const r = runBacktest(m, { strategy: 'as', seed: 6, bucketSec });
+  return buildSummaryView(r);
+}
+
+describe('SampleCards', () => {
+  it('a short sample: PnL per hour, a Sharpe per bucket with n and its interval, the reason instead of annualised cards', () => {
+    const s = summaryOf(3000, 0.1); // 300 s
+    const m = s.metrics;
+    expect(m.annualised).toBeNull();
+    render(<SampleCards summary={s} />);
+    expect(screen.getByText('PnL per hour')).toBeInTheDocument();
+    expect(screen.getByText(`n = ${m.buckets} buckets`)).toBeInTheDocument();
+    expect(screen.getByTestId('metric-sharpe-ci')).toHaveTextContent(/95 % CI \[.+, .+\] · Lo SE/);
+    for (const id of ['metric-annualised', 'metric-sharpe', 'metric-sortino', 'metric-calmar']) expect(screen.queryByTestId(id)).toBeNull();
+    expect(screen.getByTestId('metric-annualised-note')).toHaveTextContent(m.annualisedReason);
+  });
+
+  it('a long sample: per-day PnL and the annualised cards', () => {
+    const s = summaryOf(4000, 900, 3600); // 41.7 days of 15-minute ticks, hourly buckets
+    expect(s.metrics.annualised).not.toBeNull();
+    render(<SampleCards summary={s} />);
+    expect(screen.getByText('PnL per day')).toBeInTheDocument();
+    expect(screen.getByTestId('metric-annualised')).toBeInTheDocument();
+    expect(screen.getByTestId('metric-sharpe')).toBeInTheDocument();
+    expect(screen.queryByTestId('metric-annualised-note')).toBeNull();
+  });
+
+  it('writes PnL with two decimals and thousands separators, a true minus sign', () => {
+    const s = summaryOf(3000, 0.1);
+    const net = { ...s, attribution: { ...s.attribution, net: -1408 } };
+    render(<SampleCards summary={net} />);
+    expect(screen.getByTestId('metric-net')).toHaveTextContent('\u22121,408.00');
+  });
+});
