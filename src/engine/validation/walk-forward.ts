@@ -1,6 +1,8 @@
 import { prepareData } from '../backtest/data';
 import { runBacktest } from '../backtest/run';
 import { sharpeConfidence, type SharpeConfidence } from '../stats/sharpe-confidence';
+import { kalmanFitNote } from '../filters/kalman-diagnostics';
+import { regimeFitNotes } from '../regime/labels';
 import { ParamError, integerIn } from '../util/validate';
 import { freezeCalibration, type FrozenCalibration } from './calibrate';
 import { rangeOfTimes, sliceMarketData, type DataRange } from './slice';
@@ -27,6 +29,8 @@ export interface WalkForwardFold {
   /** Figures of the run on the test part. */
   metrics: Metrics;
   attribution: Attribution;
+  /** Plain sentences on the train part's fits (a degenerate Kalman fit, an HMM short of buckets, …). */
+  notes: string[];
 }
 
 export interface WalkForwardPooled {
@@ -98,7 +102,11 @@ export function walkForward(data: MarketData, config: BacktestConfig = {}, optio
   layout.forEach(({ train, test }, i) => {
     const frozen = freezeCalibration(sliceMarketData(data, train), config);
     const r = runBacktest(sliceMarketData(data, test), frozen.config);
-    folds.push({ fold: i, trainRange: train, testRange: test, resolved: frozen.resolved, fitted: { kalman: frozen.kalman, regime: frozen.regime }, metrics: r.metrics, attribution: r.attribution });
+    const notes: string[] = [];
+    const kNote = frozen.kalman !== undefined ? kalmanFitNote(frozen.kalman) : null;
+    if (kNote !== null) notes.push(kNote);
+    if (frozen.regime !== undefined) notes.push(...regimeFitNotes(frozen.regime));
+    folds.push({ fold: i, trainRange: train, testRange: test, resolved: frozen.resolved, fitted: { kalman: frozen.kalman, regime: frozen.regime }, metrics: r.metrics, attribution: r.attribution, notes });
     parts.push(r.metrics.histogram.bucketPnl);
     for (const key of Object.keys(attribution) as (keyof Attribution)[]) attribution[key] += r.attribution[key];
     const eq = r.equity;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { freezeCalibration, generateSyntheticMarket, runBacktest, sliceMarketData, walkForward, walkForwardRanges, type MarketData } from '../../../src/engine';
+import { freezeCalibration, generateSyntheticMarket, regimeFitNotes, runBacktest, sliceMarketData, walkForward, walkForwardRanges, type MarketData } from '../../../src/engine';
 
 const market = generateSyntheticMarket({ seed: 4, nTicks: 4000 });
 
@@ -69,6 +69,15 @@ describe('walkForward', () => {
     expect(wf.pooled.bucketPnl).toHaveLength(buckets);
     expect(wf.pooled.sharpe.buckets).toBe(buckets);
     expect(wf.pooled.maxDrawdown).toBeGreaterThanOrEqual(0);
+  });
+
+  it('carries plain notes on each train part’s fits', () => {
+    const wf = walkForward(market, { strategy: 'as-regime', seed: 3, regime: { viterbi: false } }, { folds: 2, trainFraction: 0.5 });
+    for (const f of wf.folds) {
+      // 4000 ticks of 0.1 s: the train parts hold far fewer than 50 regime buckets per state.
+      expect(f.notes.some((n) => /fewer than 50 per state/.test(n))).toBe(true);
+      expect(f.notes).toEqual(expect.arrayContaining(regimeFitNotes(f.fitted.regime!)));
+    }
   });
 
   it('calibrates σ on the whole train part, so changing the train part does change it', () => {
