@@ -122,17 +122,27 @@ export function sharpeBootstrapInterval(x: ArrayLike<number>, options: SharpeBoo
   const window = n / Math.max(1, n - 2 * meanBlock + 1);
   const k = fig.g > 0 && sbVar > 0 ? Math.min(2, Math.max(1, Math.sqrt((fig.g / sbVar) * window))) : 1;
   const rng = createRng(options.seed ?? 1);
-  const p = 1 / meanBlock;
+  const p = Math.min(1, 1 / meanBlock);
+  const logStay = p < 1 ? Math.log(1 - p) : -Infinity;
+  const xs = Float64Array.from(x);
+  // Deviations from the sample mean keep the sums of squares well conditioned.
+  let shift = 0;
+  for (let i = 0; i < n; i++) shift += xs[i];
+  shift /= n;
   const sr = new Float64Array(B);
   for (let b = 0; b < B; b++) {
-    let idx = rng.int(n);
     let s = 0, ss = 0;
-    // Sums of deviations from one observation keep the variance well conditioned.
-    const shift = x[idx];
-    for (let i = 0; i < n; i++) {
-      if (i > 0) idx = rng.uniform() < p ? rng.int(n) : idx + 1 === n ? 0 : idx + 1;
-      const d = x[idx] - shift;
-      s += d; ss += d * d;
+    for (let i = 0; i < n;) {
+      // A block: a uniform start and a geometric length on {1, 2, …} with mean 1/p, wrapping at the end.
+      let idx = rng.int(n);
+      let len = p >= 1 ? 1 : 1 + Math.floor(Math.log(1 - rng.uniform()) / logStay);
+      if (len > n - i) len = n - i;
+      for (let k = 0; k < len; k++) {
+        const d = xs[idx] - shift;
+        s += d; ss += d * d;
+        idx = idx + 1 === n ? 0 : idx + 1;
+      }
+      i += len;
     }
     const mean = s / n;
     const sd = Math.sqrt(Math.max(0, ss - n * mean * mean) / (n - 1));
