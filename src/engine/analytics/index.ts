@@ -3,7 +3,7 @@ export type { Attribution, Metrics, RegimeShare, PnlHistogram, BuyAndHold } from
 export { markoutMids, attributePnl } from './attribution';
 export { maxDrawdown } from './drawdown';
 export { bucketPnl, histogram, pnlHistogram, sharpeSortino } from './buckets';
-export { computeMetrics, buyAndHold, regimeShares } from './metrics';
+export { computeMetrics, buyAndHold, buyAndHoldAt, buyAndHoldSeries, regimeShares } from './metrics';
 export type { MetricsInput } from './metrics';
 export { periodFigures, annualisationBlocked, basisDaySeconds, describeDuration, MIN_ANNUALISE_DAYS, MIN_ANNUALISE_BUCKETS } from './periods';
 export type { PeriodFigures, AnnualisedFigures } from './periods';

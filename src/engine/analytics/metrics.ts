@@ -13,6 +13,8 @@ export interface MetricsInput {
   fills: { side: Float64Array; size: Float64Array; price: Float64Array; midAtFill: Float64Array; midAfter: Float64Array };
   fillCount: number;
   quoteUpdates: number;
+  /** Quotes sent (of quoteUpdates) that were filled at least in part. Default fillCount (each fill from its own quote). */
+  filledQuotes?: number;
   volume: number;
   feesPaid: number;
   maxInventory: number;
@@ -80,7 +82,9 @@ export function computeMetrics(x: MetricsInput): Metrics {
     profitFactor: loss > 0 ? gain / loss : gain > 0 ? Infinity : 0,
     fills: x.fillCount,
     quoteUpdates: x.quoteUpdates,
-    fillRate: x.quoteUpdates > 0 ? x.fillCount / x.quoteUpdates : 0,
+    filledQuotes: x.filledQuotes ?? x.fillCount,
+    // Share of the quotes sent that filled at least in part: in [0, 1] however many partial fills a quote had.
+    fillRate: x.quoteUpdates > 0 ? (x.filledQuotes ?? x.fillCount) / x.quoteUpdates : 0,
     avgSpreadCapturedBps: capBpsDen > 0 ? capBpsNum / capBpsDen : 0,
     avgAbsInventory,
     maxAbsInventory: maxAbs,
@@ -93,7 +97,12 @@ export function computeMetrics(x: MetricsInput): Metrics {
   };
 }
 
-/** Buy `size` at the first ask (paying `takerBps`), hold, mark at the mid. Streams over the mids: no copy of the series. */
+/**
+ * Buy-and-hold, the one definition: buy `size` at the first ask paying the taker fee
+ * |firstAsk·size|·takerBps/1e4 once on entry, hold, mark at the mid. Its PnL at tick i is
+ * buyAndHoldAt(b, mid[i]) = size·(mid[i] − entryPrice) − fee; totalPnl is that at the last tick
+ * (the card) and buyAndHoldSeries the curve (the chart). Streams over the mids: no copy of the series.
+ */
 export function buyAndHold(time: Float64Array, mid: Float64Array, firstAsk: number, size: number, takerBps: number, bucketSec: number, yearBasis: YearBasis): BuyAndHold {
   const n = mid.length;
   const fee = Math.abs(firstAsk * size) * (takerBps / 1e4);
@@ -116,11 +125,24 @@ export function buyAndHold(time: Float64Array, mid: Float64Array, firstAsk: numb
   return {
     size,
     entryPrice: firstAsk,
+    fee,
     totalPnl,
     returnPct: firstAsk !== 0 ? (totalPnl / Math.abs(firstAsk * size)) * 100 : 0,
     sharpe,
     maxDrawdown: dd,
   };
+}
+
+/** Buy-and-hold PnL at a mid (see buyAndHold): size·(mid − entryPrice) − fee, quote currency. */
+export function buyAndHoldAt(b: Pick<BuyAndHold, 'size' | 'entryPrice' | 'fee'>, mid: number): number {
+  return b.size * (mid - b.entryPrice) - b.fee;
+}
+
+/** The buy-and-hold PnL curve over `mid` (its last value is b.totalPnl). */
+export function buyAndHoldSeries(b: Pick<BuyAndHold, 'size' | 'entryPrice' | 'fee'>, mid: Float64Array): Float64Array {
+  const out = new Float64Array(mid.length);
+  for (let i = 0; i < mid.length; i++) out[i] = buyAndHoldAt(b, mid[i]);
+  return out;
 }
 
 /**

@@ -37,10 +37,12 @@ export interface PnlHistogram {
   counts: Float64Array;
 }
 
-/** Buy `orderSize` at the first ask and hold to the end, marked at the mid. */
+/** Buy `orderSize` at the first ask (taker fee on entry) and hold to the end, marked at the mid (analytics/metrics.ts buyAndHold). */
 export interface BuyAndHold {
   size: number;
   entryPrice: number;
+  /** Taker fee paid on entry, quote currency. */
+  fee: number;
   totalPnl: number;
   returnPct: number;
   sharpe: number;
@@ -89,8 +91,11 @@ export interface Metrics {
   /** Σ positive marked-out fill PnL / |Σ negative| (Infinity when nothing lost, 0 when nothing won). */
   profitFactor: number;
   fills: number;
+  /** Quotes sent (new or changed price or size, size > 0). */
   quoteUpdates: number;
-  /** fills per quote update. */
+  /** Quotes sent that were filled at least in part. */
+  filledQuotes: number;
+  /** filledQuotes / quoteUpdates: the share of quotes sent that filled at least in part, in [0, 1] (0 when none sent). */
   fillRate: number;
   /** Size-weighted mean of side·(mid − price)/mid, bps. */
   avgSpreadCapturedBps: number;

@@ -16,6 +16,10 @@ export interface FillDesk {
   lotScale: number;
   /** minTradeSize(lotSize, orderSize): smaller sizes are dust and never booked. */
   minSize: number;
+  /** Per side (0 bid, 1 ask): the live order has filled at least once. The loop clears it when a new order goes live. */
+  hit: Uint8Array;
+  /** Orders that filled at least in part (metrics.filledQuotes). */
+  filledQuotes: number;
 }
 
 // Module-local bindings: some loaders (tsx's CJS interop) turn each call of an imported function into a getter call.
@@ -43,5 +47,7 @@ export function takeFill(
   const qa = desk.model.queueAhead !== undefined ? desk.model.queueAhead(side) : NaN;
   fFill(acc, time, index, side, price, s, mid, desk.fees.fee(price, s, true), true, qa, source, sourceIndex);
   desk.strategy.onFill(side, price, s, time);
+  const k = side > 0 ? 0 : 1;
+  if (desk.hit[k] === 0) { desk.hit[k] = 1; desk.filledQuotes++; }
   return s;
 }

@@ -101,7 +101,8 @@ export function runBacktestInto(data: MarketData, config: BacktestConfig = {}, o
   const tickScale = gridScale(tickSize), lotScale = gridScale(lotSize);
   const eps = priceTolerance(tickSize);
   const minSize = minTradeSize(lotSize, rp.orderSize);
-  const desk: FillDesk = { acc, strategy, fees, model, lotSize, lotScale, minSize };
+  const desk: FillDesk = { acc, strategy, fees, model, lotSize, lotScale, minSize, hit: new Uint8Array(2), filledQuotes: 0 };
+  const hit = desk.hit;
   const flowDecayPerSec = Math.LN2 / FLOW_HALF_LIFE_SEC;
   const needFlow = config.guard?.enabled === true; // only the guard reads the order-flow imbalance
 
@@ -132,11 +133,11 @@ export function runBacktestInto(data: MarketData, config: BacktestConfig = {}, o
     while (j < nTrades && tradeTime[j] <= t) {
       const tt = tradeTime[j];
       if (hasPendBid && pendBidAt <= tt) {
-        liveBid = pendBid; liveBidSize = pendBidSize; hasPendBid = false;
+        liveBid = pendBid; liveBidSize = pendBidSize; hasPendBid = false; hit[0] = 0;
         if (onPlace !== undefined && liveBidSize > 0) model.onPlace!(1, liveBid, prevRow);
       }
       if (hasPendAsk && pendAskAt <= tt) {
-        liveAsk = pendAsk; liveAskSize = pendAskSize; hasPendAsk = false;
+        liveAsk = pendAsk; liveAskSize = pendAskSize; hasPendAsk = false; hit[1] = 0;
         if (onPlace !== undefined && liveAskSize > 0) model.onPlace!(-1, liveAsk, prevRow);
       }
       if (needFlow) {
@@ -160,11 +161,11 @@ export function runBacktestInto(data: MarketData, config: BacktestConfig = {}, o
     // (2) orders whose latency has elapsed by t become live; the interval model counts only their live time.
     let bidFrom = prevT, askFrom = prevT;
     if (hasPendBid && pendBidAt <= t) {
-      liveBid = pendBid; liveBidSize = pendBidSize; hasPendBid = false; if (pendBidAt > bidFrom) bidFrom = pendBidAt;
+      liveBid = pendBid; liveBidSize = pendBidSize; hasPendBid = false; hit[0] = 0; if (pendBidAt > bidFrom) bidFrom = pendBidAt;
       if (onPlace !== undefined && liveBidSize > 0) model.onPlace!(1, liveBid, prevRow);
     }
     if (hasPendAsk && pendAskAt <= t) {
-      liveAsk = pendAsk; liveAskSize = pendAskSize; hasPendAsk = false; if (pendAskAt > askFrom) askFrom = pendAskAt;
+      liveAsk = pendAsk; liveAskSize = pendAskSize; hasPendAsk = false; hit[1] = 0; if (pendAskAt > askFrom) askFrom = pendAskAt;
       if (onPlace !== undefined && liveAskSize > 0) model.onPlace!(-1, liveAsk, prevRow);
     }
     if (useInterval && i > 0) {
@@ -260,7 +261,7 @@ export function runBacktestInto(data: MarketData, config: BacktestConfig = {}, o
     }
   }
 
-  const result = finish(d.time, mid, mktAsk[0], series, acc, rp, strategy.id, regimeLabels, risk, quoteUpdates, timeKilled);
+  const result = finish(d.time, mid, mktAsk[0], series, acc, rp, strategy.id, regimeLabels, risk, quoteUpdates, desk.filledQuotes, timeKilled);
   if (reuse !== undefined) reusedFills.set(reuse, acc.fills); // finish copied the fills out: the buffers can serve the next run
   // The smoothed (Viterbi) path uses the whole series: for display only, never for quoting. Grid cells skip it.
   if (regimeModel !== undefined) result.regimeBucketSec = rp.regimeBucketSec; // the bucket regimeSetup was given
@@ -298,7 +299,7 @@ function viterbiPath(time: Float64Array, mid: Float64Array, model: HmmParams, bu
 
 function finish(
   time: Float64Array, mid: Float64Array, firstAsk: number, series: ReturnType<typeof createSeries>, acc: Account, rp: ResolvedParams,
-  id: BacktestResult['strategy'], regimeLabels: string[], risk: ReturnType<typeof createRiskLog>, quoteUpdates: number, timeKilledSec: number,
+  id: BacktestResult['strategy'], regimeLabels: string[], risk: ReturnType<typeof createRiskLog>, quoteUpdates: number, filledQuotes: number, timeKilledSec: number,
 ): BacktestResult {
   const k = acc.fillCount;
   const f = acc.fills;
@@ -314,7 +315,7 @@ function finish(
   const attribution = attributePnl(fills, k, acc.inventoryPnl, net);
   const metrics = computeMetrics({
     time: series.time, mid: series.mid, inventory: series.inventory, equity: series.equity, fills, fillCount: k,
-    quoteUpdates, volume: acc.volume, feesPaid: acc.feesPaid, maxInventory: rp.maxInventory, bucketSec: rp.bucketSec,
+    quoteUpdates, filledQuotes, volume: acc.volume, feesPaid: acc.feesPaid, maxInventory: rp.maxInventory, bucketSec: rp.bucketSec,
     yearBasis: rp.yearBasis, capital: rp.capital, timeKilledSec,
   });
   return {
