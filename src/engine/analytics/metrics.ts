@@ -3,6 +3,8 @@ import { maxDrawdown } from './drawdown';
 import { pnlHistogram, sharpeSortino } from './buckets';
 import type { BuyAndHold, Metrics, RegimeShare } from './types';
 import { sharpeConfidence } from '../stats/sharpe-confidence';
+import { sharpePerObservation } from '../stats/moments';
+import { defaultResamples } from '../stats/bootstrap';
 import { annualisationBlocked, MIN_ANNUALISE_BUCKETS, MIN_ANNUALISE_DAYS, periodFigures } from './periods';
 
 export interface MetricsInput {
@@ -24,7 +26,12 @@ export interface MetricsInput {
   timeKilledSec: number;
   /** Seed of the Sharpe bootstrap interval. Default 1. */
   seed?: number;
+  /** Compute the Sharpe interval and Lo's standard errors (sharpeStats.ci / loSe). Default true; false for runs that keep only numbers, e.g. grid cells. */
+  sharpeInterval?: boolean;
 }
+
+/** Bootstrap resamples of the Sharpe interval in every run's metrics: 500 keeps its cost a few ms per hundred buckets. */
+export const METRICS_SHARPE_RESAMPLES = 500;
 
 /** All the figures of Metrics from the recorded series and fills (pure; no engine state). */
 export function computeMetrics(x: MetricsInput): Metrics {
@@ -36,7 +43,9 @@ export function computeMetrics(x: MetricsInput): Metrics {
   const histogram = pnlHistogram(x.time, x.equity, x.bucketSec);
   const { sharpe, sortino } = sharpeSortino(histogram.bucketPnl, year / x.bucketSec);
   const dd = maxDrawdown(x.equity, x.capital);
-  const sharpeStats = sharpeConfidence(histogram.bucketPnl, { seed: x.seed ?? 1 });
+  const sharpeStats = x.sharpeInterval === false
+    ? { sharpe: sharpePerObservation(histogram.bucketPnl), buckets: histogram.bucketPnl.length, ci: null, loSe: null }
+    : sharpeConfidence(histogram.bucketPnl, { seed: x.seed ?? 1, resamples: Math.min(METRICS_SHARPE_RESAMPLES, defaultResamples(histogram.bucketPnl.length)) });
   const buckets = histogram.bucketPnl.length;
   const blocked = annualisationBlocked(duration, buckets, x.yearBasis);
   const calmar = dd.abs > 0 ? annualisedPnl / dd.abs : 0;

@@ -109,15 +109,18 @@ describe('buyAndHold', () => {
   });
 });
 
-/** Metrics of an equity curve sampled every `dtSec` (flat mid, no fills): only the PnL figures matter. */
-function metricsOf(equity: Float64Array, dtSec: number, bucketSec: number, yearBasis: '24/7' | 'exchange' = '24/7') {
+/** Metrics input of an equity curve sampled every `dtSec` (flat mid, no fills): only the PnL figures matter. */
+function inputOf(equity: Float64Array, dtSec: number, bucketSec: number, yearBasis: '24/7' | 'exchange' = '24/7'): MetricsInput {
   const n = equity.length;
-  const x: MetricsInput = {
+  return {
     time: Float64Array.from({ length: n }, (_, i) => i * dtSec), mid: new Float64Array(n).fill(100), inventory: new Float64Array(n), equity,
     fills: { side: new Float64Array(0), size: new Float64Array(0), price: new Float64Array(0), midAtFill: new Float64Array(0), midAfter: new Float64Array(0) },
     fillCount: 0, quoteUpdates: 0, volume: 0, feesPaid: 0, maxInventory: 1, bucketSec, yearBasis, capital: 1000, timeKilledSec: 0,
   };
-  return computeMetrics(x);
+}
+
+function metricsOf(equity: Float64Array, dtSec: number, bucketSec: number, yearBasis: '24/7' | 'exchange' = '24/7') {
+  return computeMetrics(inputOf(equity, dtSec, bucketSec, yearBasis));
 }
 
 describe('figures honest for their sample', () => {
@@ -137,6 +140,10 @@ describe('figures honest for their sample', () => {
     expect(m.sharpePerBucket).toBeCloseTo(sharpePerObservation(m.histogram.bucketPnl), 14);
     expect(m.sharpeStats.ci!.lo).toBeLessThan(m.sharpePerBucket);
     expect(m.sharpeStats.ci!.hi).toBeGreaterThan(m.sharpePerBucket);
+    expect(m.sharpeStats.ci!.resamples).toBe(500);
+    // Runs that keep only numbers skip the interval but keep the Sharpe and its bucket count.
+    const bare = computeMetrics({ ...inputOf(eq, 1, 60), sharpeInterval: false });
+    expect(bare.sharpeStats).toEqual({ sharpe: m.sharpePerBucket, buckets: 6, ci: null, loSe: null });
     // Legacy fields still there and finite.
     for (const v of [m.sharpe, m.sortino, m.annualisedPnl, m.calmar]) expect(Number.isFinite(v)).toBe(true);
   });
