@@ -7,8 +7,7 @@ import { datasetStore } from '../stores/dataset-store';
 import { startUrlSync } from '../stores/url-sync';
 import { registerPanels } from '../stores/lab-settings';
 import { PANELS } from './panel-registry';
-import { startLabRunner } from '../stores/lab-runner';
-import { setLabRunner } from '../stores/lab-runtime';
+import { startLabSession } from '../stores/lab-session';
 import { installConsoleApi } from './devtools/console-api';
 import './app.css';
 
@@ -16,8 +15,8 @@ import './app.css';
 registerPanels(PANELS);
 // The URL is read before the first render, so a shared link never flashes the defaults.
 startUrlSync(paramsStore, labStore);
-// The lab re-runs in a worker whenever its settings or the dataset change (latest wins).
-setLabRunner(startLabRunner(labStore, datasetStore, undefined, undefined, () => paramsStore.getState().params.yearBasis));
+// One lab session: load the dataset, run the backtest on every change (latest wins), fill the views.
+startLabSession({ params: paramsStore, lab: labStore, dataset: datasetStore });
 installConsoleApi();
 // window.__mmlabBench, the grid-search benchmark the browser harness times (tests/e2e/grid-bench.spec.ts),
 // only when the page is opened with #bench: a chunk of its own, never loaded by the app itself.

@@ -1,4 +1,4 @@
-import { CsvClient, type CsvParseOptions, type CsvSource, type LoadRequest, type LoadResult } from '../workers/csv-client';
+import { CsvClient, type CsvParseOptions, type CsvSource, type LoadedDataset, type LoadRequest, type LoadResult } from '../workers/csv-client';
 import { datasetStore, type DatasetStore } from './dataset-store';
 import { clearSaved, COLUMNS_TARGET, loadDatasetRef, loadSavedParams, saveDatasetRef, saveParams } from './dataset-persistence';
 import { paramsStore } from './params-store';
@@ -11,6 +11,21 @@ import { DEFAULT_SAMPLE_ID, FILE_SAMPLES, isSampleId, SYNTHETIC_TICKS, synthetic
  */
 const client = new CsvClient();
 let current: AbortController | null = null;
+/** The dataset the dataset worker holds (the last one it loaded or restored), by identity. */
+let heldDataset: LoadedDataset | null = null;
+
+/**
+ * How a worker gets `d`'s columns from the dataset worker without the page: a function making a
+ * MessagePort to it, or null when the dataset worker does not hold `d` (then the page's copy is used).
+ */
+export function servedPort(d: LoadedDataset): (() => Promise<MessagePort>) | null {
+  return d === heldDataset ? () => client.connect() : null;
+}
+
+/** Bytes of columns the dataset worker has served to other workers (BENCHMARKS.md). */
+export function datasetTraffic(): Promise<{ held: boolean; rows: number; bytesServed: number }> {
+  return client.heldInfo();
+}
 
 /** The last file load, so the column-mapping dialog can retry it with a mapping. */
 export interface FileLoad {
@@ -29,7 +44,7 @@ async function run(req: LoadRequest, label: string, store: DatasetStore): Promis
   const r = await client.load(req, { signal: ac.signal, onProgress: (p) => store.getState().setProgress(p) });
   const latest = current === ac;
   if (latest) current = null;
-  if (r.ok) store.getState().setLoaded(r.dataset);
+  if (r.ok) { heldDataset = r.dataset; store.getState().setLoaded(r.dataset); }
   else if (r.cancelled) {
     if (latest) store.getState().setCancelled();
   } else store.getState().setFailed(r.error);
@@ -134,6 +149,7 @@ export async function startDatasetSession(store: DatasetStore = datasetStore): P
     store.getState().startLoading(`saved dataset ${ref.name}`);
     const d = await client.restore(COLUMNS_TARGET).catch(() => null);
     if (d) {
+      heldDataset = d;
       store.getState().setLoaded(d, 'restored');
       return;
     }

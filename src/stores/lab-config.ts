@@ -46,13 +46,19 @@ export function toBacktestConfig(s: LabSettings, sigmaBasis?: SigmaBasis): Backt
   };
 }
 
-/** What the lab worker needs from a loaded dataset: regenerate synthetic ones from their seed, move others as columns. */
-export function toLabSource(d: LoadedDataset): LabDataSource {
+/**
+ * What the lab worker needs from a loaded dataset: served by the dataset worker when it holds it
+ * (`served`: a port maker, so the columns never pass through the page), else regenerated from its
+ * seed (synthetic), else copied from the page's columns.
+ */
+export function toLabSource(d: LoadedDataset, served: (() => Promise<MessagePort>) | null = null): LabDataSource {
+  const key = `${d.name}:${d.rowsRead}:${d.columns.time?.length ?? 0}`;
+  if (served) return { kind: 'served', key, connect: served };
   if (d.source === 'synthetic' && d.seed !== undefined && d.nTicks !== undefined) return { kind: 'synthetic', seed: d.seed, nTicks: d.nTicks };
-  return { kind: 'columns', key: `${d.name}:${d.rowsRead}:${d.columns.time?.length ?? 0}`, data: toMarketData(d) };
+  return { kind: 'columns', key, data: toMarketData(d) };
 }
 
-/** The σ basis of a dataset: its reference mid, with the calculator's year basis. */
+/** The σ basis of a dataset: its reference mid (as the dataset worker found it, else from the page's columns), with the calculator's year basis. */
 export function sigmaBasisOf(d: LoadedDataset, yearBasis: YearBasis): SigmaBasis {
-  return { refMid: referenceMid(toMarketData(d)), yearBasis };
+  return { refMid: d.refMid ?? referenceMid(toMarketData(d)), yearBasis };
 }

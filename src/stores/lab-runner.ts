@@ -1,5 +1,6 @@
-import { isAborted } from '../workers/engine-client';
+import { isAborted } from '../workers/bridge';
 import { LabClient } from '../workers/lab-client';
+import type { LoadedDataset } from '../workers/csv-client';
 import { STRATEGY_IDS } from '../engine';
 import type { DatasetStore } from './dataset-store';
 import type { LabStore } from './lab-store';
@@ -14,7 +15,20 @@ export const RUN_DEBOUNCE_MS = 150;
  * run aborts the older one, whose worker is terminated), partial series streamed into the
  * store as they arrive, then the Kalman and regime views on the same worker.
  */
-export function startLabRunner(lab: LabStore, dataset: DatasetStore, client: LabClient = new LabClient(), compareClient: LabClient = new LabClient(), yearBasis: () => YearBasis = () => '24/7') {
+export interface LabRunnerOptions {
+  /** The calculator's year basis, at which a backtest σ in %/yr converts. */
+  yearBasis?: () => YearBasis;
+  /** A port maker to the dataset worker when it holds `d` (the lab worker then takes the columns from it). */
+  served?: (d: LoadedDataset) => (() => Promise<MessagePort>) | null;
+  client?: LabClient;
+  compareClient?: LabClient;
+}
+
+export function startLabRunner(lab: LabStore, dataset: DatasetStore, opts: LabRunnerOptions = {}) {
+  const client = opts.client ?? new LabClient();
+  const compareClient = opts.compareClient ?? new LabClient();
+  const yearBasis = opts.yearBasis ?? (() => '24/7' as const);
+  const served = opts.served ?? (() => null);
   let controller: AbortController | null = null;
   let timer: ReturnType<typeof setTimeout> | null = null;
   let compareController: AbortController | null = null;
@@ -30,10 +44,10 @@ export function startLabRunner(lab: LabStore, dataset: DatasetStore, client: Lab
     const ctrl = new AbortController();
     controller = ctrl;
     const settings = lab.getState().settings;
-    const source = toLabSource(d);
+    const source = toLabSource(d, served(d));
     client.setSource(source);
     compareClient.setSource(source);
-    lab.setState((s) => ({ status: 'running', done: 0, total: d.columns.time?.length ?? 0, error: null, runId: s.runId + 1, replay: 1 }));
+    lab.setState((s) => ({ status: 'running', done: 0, total: d.summary?.rows ?? d.columns.time?.length ?? 0, error: null, stale: s.summary !== null, runId: s.runId + 1, replay: 1 }));
     try {
       const views = await client.run(toBacktestConfig(settings, sigmaBasisOf(d, yearBasis())), {
         signal: ctrl.signal,
@@ -46,13 +60,14 @@ export function startLabRunner(lab: LabStore, dataset: DatasetStore, client: Lab
       lab.setState({ kalman });
       const regimes = await client.regimes({ nStates: settings.values.nStates ?? 3, seed: settings.values.seed ?? 1, bucketSec: settings.values.regimeBucketSec }, ctrl.signal);
       if (controller !== ctrl) return;
-      lab.setState({ regimes, status: 'done' });
+      lab.setState({ regimes, status: 'done', stale: false });
       controller = null;
     } catch (e) {
       if (isAborted(e)) return; // a newer run took over, or the user cancelled
       if (controller === ctrl) {
         controller = null;
-        lab.setState({ status: 'error', error: e instanceof Error ? e.message : String(e) });
+        // The views on screen are from an earlier run (or half of this one): say so, with the reason.
+        lab.setState((s) => ({ status: 'error', error: e instanceof Error ? e.message : String(e), stale: s.summary !== null || s.series !== null }));
       }
     }
   }
@@ -87,7 +102,7 @@ export function startLabRunner(lab: LabStore, dataset: DatasetStore, client: Lab
       compareController?.abort();
       const ctrl = new AbortController();
       compareController = ctrl;
-      compareClient.setSource(toLabSource(d));
+      compareClient.setSource(toLabSource(d, served(d)));
       lab.setState({ compareStatus: 'running', compareError: null });
       try {
         const rows = await compareClient.compare(toBacktestConfig(lab.getState().settings, sigmaBasisOf(d, yearBasis())), STRATEGY_IDS, { signal: ctrl.signal });

@@ -23,6 +23,8 @@ export interface LabState {
   done: number;
   total: number;
   error: string | null;
+  /** The series and views shown are not the current settings' run (it is running, failed, or its worker died). */
+  stale: boolean;
   /** Increments with every run started; lets tests and panels tell runs apart. */
   runId: number;
   /** Runs replaced by a newer one before they finished (latest wins). */
@@ -53,7 +55,7 @@ export interface LabState {
 export function createLabStore(initial: LabSettings = DEFAULT_LAB) {
   return createStore<LabState>()((set) => ({
     settings: { ...initial, values: { ...initial.values }, kalman: initial.kalman ? { ...initial.kalman } : null, panels: [...initial.panels] },
-    status: 'idle', done: 0, total: 0, error: null, runId: 0, cancelledRuns: 0,
+    status: 'idle', done: 0, total: 0, error: null, stale: false, runId: 0, cancelledRuns: 0,
     series: null, summary: null, kalman: null, regimes: null,
     compareStatus: 'idle', compareRows: null, compareError: null,
     replay: 1,

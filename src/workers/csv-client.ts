@@ -1,4 +1,5 @@
-import { proxy, releaseProxy, transfer, wrap, type Remote } from 'comlink';
+import { transfer } from 'comlink';
+import { progress, WorkerBridge } from './bridge';
 import type { CsvApi, LoadedDataset, LoadProgress, LoadRequest, LoadResult, SaveTarget } from './csv.worker';
 
 export type { SaveTarget, CsvSource, LoadRequest, LoadResult, LoadProgress, LoadedDataset, LoadFailure, DatasetProblem, CsvParseOptions } from './csv.worker';
@@ -11,41 +12,32 @@ const defaultFactory: CsvWorkerFactory = () => new Worker(new URL('./csv.worker.
 const CANCEL_GRACE_MS = 300;
 
 /**
- * The main thread's handle on the CSV worker (started lazily). `load` resolves with the
- * worker's LoadResult; cancelling asks the worker to stop at its next chunk and, if it has
- * not within CANCEL_GRACE_MS, terminates it (the next load starts a fresh one).
+ * The main thread's handle on the dataset (CSV) worker, on a WorkerBridge (started lazily; a
+ * crash rejects the load with a WorkerExitError). `load` resolves with the worker's LoadResult;
+ * cancelling asks the worker to stop at its next chunk and, if it has not within CANCEL_GRACE_MS,
+ * terminates it (the next load starts a fresh one). The worker keeps the dataset it loaded:
+ * `connect` hands out a MessagePort through which a lab or grid worker takes its own copy.
  */
 export class CsvClient {
-  private worker: Worker | null = null;
-  private remote: Remote<CsvApi> | null = null;
   private nextId = 1;
-  private readonly factory: CsvWorkerFactory;
+  readonly bridge: WorkerBridge<CsvApi>;
 
   constructor(factory: CsvWorkerFactory = defaultFactory) {
-    this.factory = factory;
-  }
-
-  private api(): Remote<CsvApi> {
-    if (!this.remote) {
-      this.worker = this.factory();
-      this.remote = wrap<CsvApi>(this.worker);
-    }
-    return this.remote;
+    this.bridge = new WorkerBridge<CsvApi>({ name: 'dataset', create: factory });
   }
 
   load(req: LoadRequest, opts: { signal?: AbortSignal; onProgress?: (p: LoadProgress) => void } = {}): Promise<LoadResult> {
-    const { signal, onProgress } = opts;
+    const { signal } = opts;
     if (signal?.aborted) return Promise.resolve({ ok: false, cancelled: true });
-    const api = this.api();
     const id = this.nextId++;
-    const progress = onProgress ? proxy(onProgress) : undefined;
+    const onProgress = progress(opts.onProgress);
     const owned = req.type === 'files' ? [req.quotes, req.trades].flatMap((s) => (s instanceof Uint8Array ? [s.buffer as ArrayBuffer] : [])) : [];
-    const call = api.load(id, owned.length ? transfer(req, owned) : req, progress);
+    const call = this.bridge.call<LoadResult>((api) => api.load(id, owned.length ? transfer(req, owned) : req, onProgress) as Promise<LoadResult>);
     if (!signal) return call;
     return new Promise<LoadResult>((resolve, reject) => {
       let timer: ReturnType<typeof setTimeout> | undefined;
       const onAbort = () => {
-        void api.cancel(id).catch(() => undefined);
+        void this.bridge.call((api) => api.cancel(id)).catch(() => undefined);
         timer = setTimeout(() => {
           this.terminate();
           resolve({ ok: false, cancelled: true });
@@ -68,15 +60,24 @@ export class CsvClient {
     });
   }
 
-  /** The dataset the worker saved at `target`, or null. */
+  /** The dataset the worker saved at `target`, or null (the worker keeps it for serving too). */
   restore(target: SaveTarget): Promise<LoadedDataset | null> {
-    return this.api().restore(target);
+    return this.bridge.call((api) => api.restore(target));
+  }
+
+  /** A port answering the held dataset's columns (servedDatasetApi): give it to a lab or grid worker. */
+  async connect(): Promise<MessagePort> {
+    const channel = new MessageChannel();
+    await this.bridge.call((api) => api.serve(transfer(channel.port1, [channel.port1])));
+    return channel.port2;
+  }
+
+  /** Whether the worker holds a dataset to serve, its rows, and the bytes it has served to other workers. */
+  heldInfo(): Promise<{ held: boolean; rows: number; bytesServed: number }> {
+    return this.bridge.call((api) => api.heldInfo());
   }
 
   terminate(): void {
-    if (this.remote) this.remote[releaseProxy]();
-    this.worker?.terminate();
-    this.worker = null;
-    this.remote = null;
+    this.bridge.terminate();
   }
 }

@@ -15,7 +15,8 @@ import {
   type ParsedTicks,
   type ParseTicksOptions,
 } from '../engine';
-import type { DatasetProblem, LoadedDataset } from '../engine/data/dataset';
+import { referenceMid, toMarketData, type DatasetProblem, type LoadedDataset } from '../engine/data/dataset';
+import type { MarketData } from '../engine';
 
 /**
  * The CSV worker: reads files (streamed in chunks), built-in sample URLs and the synthetic
@@ -69,6 +70,42 @@ const PROGRESS_EVERY_MS = 50;
 const DEFAULT_MAX_BYTES = 2 ** 30;
 
 const running = new Map<number, AbortController>();
+
+/**
+ * The dataset this worker parsed last, kept here so runs, comparisons and grids are fed from it
+ * over MessagePorts (serve) without the columns passing through the page again. The page gets its
+ * own copy (transferred) for display; this one is what the other workers receive copies of.
+ */
+let held: MarketData | null = null;
+/** Bytes of column data sent to other workers through served ports (for BENCHMARKS.md). */
+let bytesServed = 0;
+
+/** What a port handed out by `serve` answers: the held dataset's backtester columns, as copies moved to the caller. */
+export const servedDatasetApi = {
+  marketData(): MarketData {
+    if (!held) throw new Error('No dataset is loaded: load a sample or a file first.');
+    const copy: MarketData = { ...held };
+    const moved: ArrayBuffer[] = [];
+    for (const [k, v] of Object.entries(held)) {
+      if (v instanceof Float64Array) {
+        const c = v.slice();
+        (copy as unknown as Record<string, Float64Array>)[k] = c;
+        moved.push(c.buffer);
+        bytesServed += c.byteLength;
+      }
+    }
+    return transfer(copy, moved);
+  },
+};
+export type ServedDatasetApi = typeof servedDatasetApi;
+
+/** Keeps a copy of a loaded dataset's backtester columns (the page's copy is transferred away). */
+function hold(d: LoadedDataset): void {
+  const m = toMarketData(d);
+  const copy: MarketData = { ...m };
+  for (const [k, v] of Object.entries(m)) if (v instanceof Float64Array) (copy as unknown as Record<string, Float64Array>)[k] = v.slice();
+  held = copy;
+}
 /** Which input a CsvError came from (quotes or trades file). */
 const errorFile = new WeakMap<object, string>();
 
@@ -238,6 +275,8 @@ export const csvApi = {
       const dataset = req.type === 'synthetic' ? loadSynthetic(req.seed, req.nTicks) : await loadFiles(req, controller.signal, onProgress);
       dataset.loadMs = performance.now() - t0;
       if (req.type === 'files' && req.saveTo) await save(dataset, req.saveTo);
+      hold(dataset);
+      dataset.refMid = referenceMid(held!);
       const result: LoadResult = { ok: true, dataset };
       return transfer(result, buffersOf(dataset.columns));
     } catch (e) {
@@ -256,7 +295,17 @@ export const csvApi = {
     const v = (await get(target.key, createStore(target.db, target.store))) as { v?: number; dataset?: LoadedDataset } | undefined;
     const d = v?.v === 1 ? v.dataset : undefined;
     if (!d || !isDataset(d)) return null;
+    hold(d);
+    d.refMid = referenceMid(held!);
     return transfer(d, buffersOf(d.columns));
+  },
+  /** Answers servedDatasetApi on `port` (the other end goes to a lab or grid worker). */
+  serve(port: MessagePort): void {
+    expose(servedDatasetApi, port as unknown as Endpoint);
+  },
+  /** Whether a dataset is held for serving, and the bytes served so far. */
+  heldInfo(): { held: boolean; rows: number; bytesServed: number } {
+    return { held: held !== null, rows: held?.time.length ?? 0, bytesServed };
   },
   /** Ask job `id` to stop at its next chunk. */
   cancel(id: number): void {

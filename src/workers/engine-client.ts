@@ -1,79 +1,37 @@
-import { proxy, releaseProxy, transfer, wrap, type Remote } from 'comlink';
+import type { Remote } from 'comlink';
 import type { EngineApi, ProgressFn, QuoteSweepRequest, QuoteSweepResult } from './engine-api';
+import { moving, progress, WorkerBridge } from './bridge';
 
-/** Rejection of a run that a newer one replaced or the user cancelled. */
-export class AbortedError extends Error {
-  constructor(message = 'The run was cancelled') {
-    super(message);
-    this.name = 'AbortError';
-  }
-}
-
-export function isAborted(e: unknown): boolean {
-  return e instanceof Error && e.name === 'AbortError';
-}
-
-/**
- * Runs `work` unless `signal` is already aborted; an abort while it runs rejects at once with an
- * AbortError after `onAbort` (which terminates the worker: a synchronous engine loop cannot be
- * interrupted any other way), and a late result or error of the aborted work is dropped.
- */
-export async function abortable<R>(work: () => Promise<R>, signal: AbortSignal | undefined, onAbort: () => void): Promise<R> {
-  if (signal?.aborted) throw new AbortedError();
-  if (!signal) return work();
-  return new Promise<R>((resolve, reject) => {
-    const abort = () => { onAbort(); reject(new AbortedError()); };
-    signal.addEventListener('abort', abort, { once: true });
-    work().then(
-      (v) => { signal.removeEventListener('abort', abort); if (!signal.aborted) resolve(v); },
-      (e: unknown) => { signal.removeEventListener('abort', abort); if (!signal.aborted) reject(e); },
-    );
-  });
-}
+export { AbortedError, isAborted } from './bridge';
 
 export type WorkerFactory = () => Worker;
 
-const defaultFactory: WorkerFactory = () => new Worker(new URL('./engine.worker.ts', import.meta.url), { type: 'module', name: 'mm-lab-engine' });
+/** A fresh engine worker (the default factory). */
+export const defaultEngineWorker: WorkerFactory = () => new Worker(new URL('./engine.worker.ts', import.meta.url), { type: 'module', name: 'mm-lab-engine' });
 
 /**
- * One engine worker, started lazily. A call given an AbortSignal that fires is rejected at
- * once and its worker terminated (a synchronous engine loop cannot be interrupted any other
- * way); the next call starts a fresh worker. Give each independent lane its own client.
+ * One engine worker on a WorkerBridge (lazy start; an aborted call terminates it and the next call
+ * starts a fresh one; a crashed worker rejects its calls). Give each independent lane its own client.
  */
 export class EngineClient {
-  private worker: Worker | null = null;
-  private remote: Remote<EngineApi> | null = null;
-  private readonly factory: WorkerFactory;
+  readonly bridge: WorkerBridge<EngineApi>;
 
-  constructor(factory: WorkerFactory = defaultFactory) {
-    this.factory = factory;
-  }
-
-  /** The remote API, starting the worker if needed. */
-  api(): Remote<EngineApi> {
-    if (!this.remote) {
-      this.worker = this.factory();
-      this.remote = wrap<EngineApi>(this.worker);
-    }
-    return this.remote;
+  constructor(factory: WorkerFactory = defaultEngineWorker) {
+    this.bridge = new WorkerBridge<EngineApi>({ name: 'engine', create: factory, idleMs: 60_000 });
   }
 
   call<R>(fn: (api: Remote<EngineApi>) => Promise<R>, signal?: AbortSignal): Promise<R> {
-    return abortable(() => fn(this.api()), signal, () => this.terminate());
+    return this.bridge.call(fn, signal);
   }
-
 
   /** Quote sweep in the worker; `req.values` is transferred (the caller's array is detached). */
   sweepQuotes(req: QuoteSweepRequest, opts: { signal?: AbortSignal; onProgress?: ProgressFn } = {}): Promise<QuoteSweepResult> {
-    const progress = opts.onProgress ? proxy(opts.onProgress) : undefined;
-    return this.call((api) => api.sweepQuotes(transfer(req, [req.values.buffer]), progress), opts.signal);
+    const onProgress = progress(opts.onProgress);
+    return this.call((api) => api.sweepQuotes(moving(req), onProgress), opts.signal);
   }
 
   terminate(): void {
-    if (this.remote) this.remote[releaseProxy]();
-    this.worker?.terminate();
-    this.worker = null;
-    this.remote = null;
+    this.bridge.terminate();
   }
 }
 

@@ -1,4 +1,5 @@
-import { transfer } from 'comlink';
+import { transfer, wrap, type Endpoint } from 'comlink';
+import type { ServedDatasetApi } from './csv.worker';
 import {
   generateSyntheticMarket,
   runBacktest,
@@ -63,6 +64,16 @@ export const labApi = {
     mid = midOf(d);
     last = null;
     return { n: d.time.length };
+  },
+
+  /** Takes the dataset from the dataset worker over `port` (a copy moved worker to worker, never through the page). */
+  async setDataFrom(port: MessagePort): Promise<{ n: number }> {
+    const served = wrap<ServedDatasetApi>(port as unknown as Endpoint);
+    try {
+      return labApi.setData(await served.marketData());
+    } finally {
+      port.close();
+    }
   },
 
   setSynthetic(opts: { seed: number; nTicks: number }): { n: number } {

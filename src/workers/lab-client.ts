@@ -1,12 +1,17 @@
-import { proxy, releaseProxy, transfer, wrap, type Remote } from 'comlink';
+import { transfer, type Remote } from 'comlink';
 import type { BacktestConfig, MarketData, StrategyId } from '../engine';
 import type { ChunkFn, CompareRow, LabApi, RunViews } from './lab-api';
-import type { KalmanView, RegimeView } from './lab-view';
-import { abortable } from './engine-client';
-import { transferList } from './transfer-list';
+import type { KalmanView, RegimeView } from '../engine/views';
+import { moving, progress, WorkerBridge } from './bridge';
 
-/** Where the lab worker's dataset comes from; kept so a fresh worker can be re-seeded after a cancel. */
+/**
+ * Where the lab worker's dataset comes from; kept so a fresh worker (after a cancel or a crash) can
+ * be given it again. 'served': from the dataset worker through a MessagePort (`connect` makes one),
+ * so the columns never pass through the page; 'synthetic': regenerated from its seed in the worker;
+ * 'columns': copied from the page (data the dataset worker does not hold).
+ */
 export type LabDataSource =
+  | { kind: 'served'; key: string; connect: () => Promise<MessagePort> }
   | { kind: 'synthetic'; seed: number; nTicks: number }
   | { kind: 'columns'; key: string; data: MarketData };
 
@@ -14,58 +19,50 @@ export type LabWorkerFactory = () => Worker;
 const defaultFactory: LabWorkerFactory = () => new Worker(new URL('./lab.worker.ts', import.meta.url), { type: 'module', name: 'mm-lab-lab' });
 
 function sourceKey(s: LabDataSource): string {
-  return s.kind === 'synthetic' ? `synthetic:${s.seed}:${s.nTicks}` : `columns:${s.key}`;
+  return s.kind === 'synthetic' ? `synthetic:${s.seed}:${s.nTicks}` : `${s.kind}:${s.key}`;
 }
 
 /**
- * The page's handle on one lab worker. Cancelling (AbortSignal) terminates the worker — a
- * synchronous backtest cannot be interrupted any other way — and the next call starts a fresh
- * one, re-seeding it with the dataset: synthetic data is regenerated from its seed in the
- * worker; uploaded columns are copied and transferred again (the page keeps its own copy).
+ * The page's handle on one lab worker, on a WorkerBridge: cancelling (AbortSignal) terminates the
+ * worker, a crashed worker rejects its calls with a WorkerExitError, and the next call starts a
+ * fresh one and gives it the dataset again.
  */
 export class LabClient {
-  private worker: Worker | null = null;
-  private remote: Remote<LabApi> | null = null;
   private loadedKey: string | null = null;
   private source: LabDataSource | null = null;
-  private readonly factory: LabWorkerFactory;
+  readonly bridge: WorkerBridge<LabApi>;
 
   constructor(factory: LabWorkerFactory = defaultFactory) {
-    this.factory = factory;
+    this.bridge = new WorkerBridge<LabApi>({ name: 'lab', create: factory, onStart: async () => { this.loadedKey = null; } });
   }
 
   setSource(source: LabDataSource): void {
     this.source = source;
   }
 
-  private async ready(): Promise<Remote<LabApi>> {
-    if (!this.remote) {
-      this.worker = this.factory();
-      this.remote = wrap<LabApi>(this.worker);
-      this.loadedKey = null;
-    }
+  private async seed(api: Remote<LabApi>): Promise<void> {
     const src = this.source;
     if (!src) throw new Error('No dataset chosen yet.');
     const key = sourceKey(src);
-    if (this.loadedKey !== key) {
-      if (src.kind === 'synthetic') await this.remote.setSynthetic({ seed: src.seed, nTicks: src.nTicks });
-      else {
-        const copy: Record<string, unknown> = {};
-        for (const [k, v] of Object.entries(src.data)) copy[k] = ArrayBuffer.isView(v) ? (v as Float64Array).slice() : v;
-        await this.remote.setData(transfer(copy as unknown as MarketData, transferList(copy)));
-      }
-      this.loadedKey = key;
+    if (this.loadedKey === key) return;
+    if (src.kind === 'served') {
+      const port = await src.connect();
+      await api.setDataFrom(transfer(port, [port]));
+    } else if (src.kind === 'synthetic') await api.setSynthetic({ seed: src.seed, nTicks: src.nTicks });
+    else {
+      const copy: Record<string, unknown> = {};
+      for (const [k, v] of Object.entries(src.data)) copy[k] = ArrayBuffer.isView(v) ? (v as Float64Array).slice() : v;
+      await api.setData(moving(copy as unknown as MarketData));
     }
-    return this.remote;
+    this.loadedKey = key;
   }
 
   private call<R>(fn: (api: Remote<LabApi>) => Promise<R>, signal?: AbortSignal): Promise<R> {
-    return abortable(() => this.ready().then(fn), signal, () => this.terminate());
+    return this.bridge.call(async (api) => { await this.seed(api); return fn(api); }, signal);
   }
 
-
   run(config: BacktestConfig, opts: { signal?: AbortSignal; onChunk?: ChunkFn } = {}): Promise<RunViews> {
-    const chunk = opts.onChunk ? proxy(opts.onChunk) : undefined;
+    const chunk = progress(opts.onChunk);
     return this.call((api) => api.run(config, chunk), opts.signal);
   }
 
@@ -78,8 +75,8 @@ export class LabClient {
   }
 
   compare(config: BacktestConfig, strategies: readonly StrategyId[], opts: { signal?: AbortSignal; onProgress?: (d: number, t: number) => void } = {}): Promise<CompareRow[]> {
-    const progress = opts.onProgress ? proxy(opts.onProgress) : undefined;
-    return this.call((api) => api.compare(config, strategies, progress), opts.signal);
+    const onProgress = progress(opts.onProgress);
+    return this.call((api) => api.compare(config, strategies, onProgress), opts.signal);
   }
 
   exportSeries(names: Parameters<LabApi['exportSeries']>[0], signal?: AbortSignal): Promise<Record<string, Float64Array>> {
@@ -87,10 +84,7 @@ export class LabClient {
   }
 
   terminate(): void {
-    if (this.remote) this.remote[releaseProxy]();
-    this.worker?.terminate();
-    this.worker = null;
-    this.remote = null;
+    this.bridge.terminate();
     this.loadedKey = null;
   }
 }

@@ -52,3 +52,21 @@ test('latest wins: a newer run aborts the older one, which rejects with AbortErr
   expect(out.secondBid).toBe(asQuote({ ...base, q: 4 }).bid);
   expect(out.c).toBe('aborted');
 });
+
+test('a worker that dies rejects the call in flight with a clear error, and the next call starts a fresh one', async ({ page }) => {
+  await openApp(page);
+  const out = await page.evaluate(async (b) => {
+    const { EngineClient, defaultEngineWorker } = window.mmlab!.engine;
+    let made = 0;
+    // The first worker's script does not exist: it fails to load (what a crash looks like to the page).
+    const client = new EngineClient(() => (made++ === 0 ? new Worker('./no-such-worker.js', { type: 'module' }) : defaultEngineWorker()));
+    const first = await client.sweepQuotes({ model: 'as', base: b, axis: 'q', values: Float64Array.of(1) }).then(() => 'resolved', (e: Error) => `${e.name}: ${e.message}`);
+    const second = await client.sweepQuotes({ model: 'as', base: b, axis: 'q', values: Float64Array.of(2) });
+    const starts = client.bridge.starts;
+    client.terminate();
+    return { first, secondBid: second.bid[0], starts };
+  }, base);
+  expect(out.first).toMatch(/^WorkerExitError: The engine worker stopped: .+\. The next call starts a fresh one\.$/);
+  expect(out.secondBid).toBe(asQuote({ ...base, q: 2 }).bid);
+  expect(out.starts).toBe(2);
+});

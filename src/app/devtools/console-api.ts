@@ -1,4 +1,6 @@
-import { EngineClient, LatestRunner, isAborted } from '../../workers/engine-client';
+import { EngineClient, LatestRunner, defaultEngineWorker, isAborted } from '../../workers/engine-client';
+import { WorkerBridge } from '../../workers/bridge';
+import { datasetTraffic } from '../../stores/dataset-loader';
 import { paramsStore } from '../../stores/params-store';
 import { labStore } from '../../stores/lab-store';
 import { datasetStore } from '../../stores/dataset-store';
@@ -10,7 +12,9 @@ import { whenDrawsSettled } from '../../components/ui/draw-queue';
  * here bypasses the checks the UI goes through.
  */
 export interface MmLabConsoleApi {
-  engine: { EngineClient: typeof EngineClient; LatestRunner: typeof LatestRunner; isAborted: typeof isAborted };
+  engine: { EngineClient: typeof EngineClient; LatestRunner: typeof LatestRunner; isAborted: typeof isAborted; WorkerBridge: typeof WorkerBridge; defaultEngineWorker: typeof defaultEngineWorker };
+  /** Bytes of columns the dataset worker has served to lab and grid workers. */
+  datasetTraffic: typeof datasetTraffic;
   params: typeof paramsStore;
   lab: typeof labStore;
   dataset: typeof datasetStore;
@@ -25,5 +29,5 @@ declare global {
 }
 
 export function installConsoleApi(): void {
-  window.mmlab = { engine: { EngineClient, LatestRunner, isAborted }, params: paramsStore, lab: labStore, dataset: datasetStore, chartsSettled: whenDrawsSettled };
+  window.mmlab = { engine: { EngineClient, LatestRunner, isAborted, WorkerBridge, defaultEngineWorker }, datasetTraffic, params: paramsStore, lab: labStore, dataset: datasetStore, chartsSettled: whenDrawsSettled };
 }

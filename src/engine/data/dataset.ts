@@ -28,6 +28,8 @@ export interface LoadedDataset {
   nTicks?: number;
   /** Worker wall time to read, parse, align and summarise, ms (not counting the IndexedDB save). */
   loadMs?: number;
+  /** The first tick's mid (referenceMid), at which σ converts to and from %/yr; set by the dataset worker. */
+  refMid?: number;
   /** Set when a save to IndexedDB was asked: whether the columns were stored, and why not. */
   saved?: boolean;
   saveError?: string;

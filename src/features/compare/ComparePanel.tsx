@@ -1,7 +1,7 @@
 import { useMemo, useState } from 'react';
 import { Panel } from '../../components/ui/Panel';
 import { useLab } from '../../stores/lab-store';
-import { getLabRunner } from '../../stores/lab-runtime';
+import { maybeLabSession } from '../../stores/lab-session';
 import { rankBySharpe } from './compare-rows';
 import { CompareTable } from './CompareTable';
 import { EquityCurves } from './EquityCurves';
@@ -16,7 +16,7 @@ export function ComparePanel() {
   const [note, setNote] = useState('');
   const ranked = useMemo(() => (rows ? rankBySharpe(rows) : null), [rows]);
   const compare = () => {
-    const runner = getLabRunner();
+    const runner = maybeLabSession();
     if (!runner) { setNote('The lab is not running yet: load a dataset first.'); return; }
     setNote('');
     void runner.compare();

@@ -2,6 +2,7 @@ import { useEffect, useRef, useState } from 'react';
 import type { GridResult, StrategyId } from '../../engine';
 import { useLab } from '../../stores/lab-store';
 import { runGammaKappaGrid } from '../../stores/grid-runner';
+import { maybeLabSession } from '../../stores/lab-session';
 import { GridHeatmapView } from './GridHeatmapView';
 
 const N = 5;
@@ -20,7 +21,7 @@ export function GridHeatmap() {
     ctrl.current = c;
     setState((s) => ({ ...s, status: 'running', done: 0, error: '' }));
     const startedFor = runId;
-    runGammaKappaGrid({ n: N, signal: c.signal, onProgress: (p) => { if (ctrl.current === c) setState((s) => ({ ...s, done: p.done })); } }).then(
+    (maybeLabSession()?.grid ?? runGammaKappaGrid)({ n: N, signal: c.signal, onProgress: (p) => { if (ctrl.current === c) setState((s) => ({ ...s, done: p.done })); } }).then(
       (out) => { if (ctrl.current === c) setState({ status: 'done', done: N * N, error: '', out: { ...out, runId: startedFor } }); },
       (e: unknown) => {
         if (ctrl.current !== c) return;

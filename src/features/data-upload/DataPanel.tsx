@@ -1,6 +1,4 @@
-import { useEffect } from 'react';
 import { Panel } from '../../components/ui/Panel';
-import { startDatasetSession } from '../../stores/dataset-loader';
 import { SamplePicker } from './SamplePicker';
 import { FileLoader } from './FileLoader';
 import { LoadStatus } from './LoadStatus';
@@ -13,9 +11,6 @@ import './data-upload.css';
 
 /** The Data panel: samples, the user's CSV files, load progress, problems and the summary. */
 export function DataPanel() {
-  useEffect(() => {
-    void startDatasetSession();
-  }, []);
   return (
     <Panel
       id="data"

@@ -1,7 +1,7 @@
 import { Panel } from '../../components/ui/Panel';
 import { SliderField } from '../../components/ui/SliderField';
 import { useLab, labStore } from '../../stores/lab-store';
-import { getLabRunner } from '../../stores/lab-runtime';
+import { maybeLabSession } from '../../stores/lab-session';
 import { LAB_SPECS, LAB_STRATEGIES, panelCatalog, type LabNumericSpec } from '../../stores/lab-settings';
 import type { StrategyId } from '../../engine';
 import { useReplayPlayer } from './use-replay';
@@ -24,6 +24,7 @@ export function RunControls() {
   const resolved = useLab((s) => s.summary?.resolved) as Record<string, unknown> | undefined;
   const replay = useLab((s) => s.replay);
   const valueNotes = useLab((s) => s.valueNotes);
+  const stale = useLab((s) => s.stale);
   const { playing, setPlaying, speed, setSpeed } = useReplayPlayer();
   const st = labStore.getState();
   const specs = LAB_SPECS.filter((s) => !s.strategies || s.strategies.includes(settings.strategy));
@@ -56,8 +57,8 @@ export function RunControls() {
         })}
         <label><input type="checkbox" checked={settings.guard} onChange={(e) => st.setGuard(e.currentTarget.checked)} /> Adverse-selection guard</label>
         <div className="run-buttons">
-          <button type="button" onClick={() => getLabRunner()?.runNow()} data-testid="run-button">Run</button>{' '}
-          <button type="button" onClick={() => getLabRunner()?.cancel()} disabled={status !== 'running'} data-testid="cancel-button">Cancel</button>
+          <button type="button" onClick={() => maybeLabSession()?.run()} data-testid="run-button">Run</button>{' '}
+          <button type="button" onClick={() => maybeLabSession()?.cancel()} disabled={status !== 'running'} data-testid="cancel-button">Cancel</button>
         </div>
       </div>
       <div className="run-status" aria-live="polite">
@@ -65,7 +66,8 @@ export function RunControls() {
         <span className="muted" data-testid="run-status">
           {status === 'running' ? `Running… ${done.toLocaleString()} / ${total.toLocaleString()} ticks` : status === 'done' ? `Done: ${total.toLocaleString()} ticks` : status === 'cancelled' ? 'Cancelled' : status === 'error' ? 'Failed' : 'Waiting for data'}
         </span>
-        {error ? <p className="error" role="alert">{error}</p> : null}
+        {error ? <p className="error" role="alert" data-testid="run-error">{error}</p> : null}
+        {stale && status !== 'running' ? <p className="note" data-testid="run-stale">The charts below are from an earlier run, not the current settings.</p> : null}
       </div>
       <div className="replay" role="group" aria-label="Replay">
         <button type="button" onClick={() => setPlaying(!playing)} disabled={status !== 'done'}>{playing ? 'Pause' : 'Play'}</button>
