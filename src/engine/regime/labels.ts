@@ -160,10 +160,16 @@ export function regimeFitNotes(fit: { model: HmmParams; fittedBuckets: number; b
     notes.push(`The HMM was fitted on ${fit.fittedBuckets} buckets of ${secs(fit.bucketSec)}, fewer than ${MIN_BUCKETS_PER_STATE} per state for ${K} states: its states and their parameters are rough.`);
   }
   if (K === 1) notes.push('One regime only: the data were too short or too flat to fit more.');
-  let longest = 0;
-  for (let k = 0; k < K; k++) { const p = fit.model.trans[k * K + k]; longest = Math.max(longest, p < 1 ? 1 / (1 - p) : Infinity); }
-  if (K > 1 && longest < 3) {
+  // States that last under 3 buckets on average mark single moves, not regimes one could quote through.
+  const labels = labelRegimes(fit.model, fit.fittedBuckets > 0 ? fit.fittedBuckets : undefined);
+  const stay = (k: number) => { const p = fit.model.trans[k * K + k]; return p < 1 ? 1 / (1 - p) : Infinity; };
+  const short = Array.from({ length: K }, (_, k) => k).filter((k) => stay(k) < 3);
+  if (K > 1 && short.length === K) {
+    const longest = Math.max(...short.map(stay));
     notes.push(`No state lasts more than ${longest.toFixed(1)} buckets (${secs(longest * fit.bucketSec)}) on average: the states mark bucket-to-bucket volatility, not lasting market regimes.`);
+  } else if (K > 1 && short.length > 0) {
+    const parts = short.map((k) => `${labels[k]} ${stay(k).toFixed(1)} buckets (${secs(stay(k) * fit.bucketSec)})`);
+    notes.push(`Some states last only a bucket or two on average (${parts.join('; ')}): they mark single price moves, not lasting market regimes.`);
   }
   if (fit.converged === false) notes.push('The HMM fit stopped before converging: its parameters may move with more iterations or another seed.');
   return notes;

@@ -78,5 +78,10 @@ describe('regimeFitNotes', () => {
     expect(notes[1]).toMatch(/No state lasts more than 1\.7 buckets \(0\.17 s\)/);
     expect(notes[2]).toMatch(/stopped before converging/);
     expect(regimeFitNotes({ model: params([0], [1], [1], [1]), fittedBuckets: 500, bucketSec: 1 })).toEqual(['One regime only: the data were too short or too flat to fit more.']);
+    // One lasting state and two that flick in and out (the default sample's up/down moves): named.
+    const moves = params([0, 3, -3], [0.1, 2, 3], [0.9, 0.05, 0.05, 0.5, 0.4, 0.1, 0.5, 0.1, 0.4], [0.8, 0.1, 0.1]);
+    const n = regimeFitNotes({ model: moves, fittedBuckets: 1000, bucketSec: 0.1 });
+    expect(n).toHaveLength(1);
+    expect(n[0]).toMatch(/^Some states last only a bucket or two on average \(.+ 1\.7 buckets \(0\.17 s\); .+ 1\.7 buckets \(0\.17 s\)\): they mark single price moves/);
   });
 });
