@@ -12,7 +12,7 @@ import { sampleMoments, sharpePerObservation } from '../stats/moments';
 import { bucketPnl } from '../analytics/buckets';
 import { sharpeConfidence, type SharpeConfidence } from '../stats/sharpe-confidence';
 import { freezeCalibration } from '../validation/calibrate';
-import { sliceMarketData } from '../validation/slice';
+import { sliceMarketData, type DataRange } from '../validation/slice';
 import { walkForwardRanges } from '../validation/walk-forward';
 import type { BacktestConfig, BacktestResult, BacktestSeries, MarketData } from './types';
 
@@ -353,23 +353,27 @@ export interface GridOutOfSample {
   trainFraction: number;
 }
 
-/**
- * Grid search on the first `trainFraction` of the data (by time), then its best cell by per-bucket
- * Sharpe re-run on the rest with every calibration frozen on the train part (freezeCalibration): the
- * out-of-sample Sharpe of the in-sample optimum.
- */
-export function gridOutOfSample(data: MarketData, baseConfig: BacktestConfig, spec: GridSpec, trainFraction = 0.5, signal?: { readonly aborted: boolean }): GridOutOfSample {
+/** The first `trainFraction` of the data (by time) and the rest, as data a grid or a run can take. */
+export function trainTestSplit(data: MarketData, trainFraction: number): { train: MarketData; test: MarketData; trainRange: DataRange; testRange: DataRange } {
   const [{ train, test }] = walkForwardRanges(prepareData(data).time, { folds: 1, trainFraction });
-  const trainData = sliceMarketData(data, train);
-  const grid = gridSearch(trainData, baseConfig, spec, undefined, signal);
-  const best = grid.overfitting?.best;
-  if (best === undefined) throw new ParamError('grid', 'at least one cell with a finite Sharpe ratio on the train part', 'none');
-  const bucketSec = grid.overfitting!.bucketSec;
-  const frozen = freezeCalibration(trainData, baseConfig);
+  return { train: sliceMarketData(data, train), test: sliceMarketData(data, test), trainRange: train, testRange: test };
+}
+
+/**
+ * The out-of-sample half of gridOutOfSample for a grid already run on trainTestSplit(data, f).train
+ * (e.g. by the worker pool): its best cell by Sharpe per overfitting bucket, re-run on the test part
+ * with every calibration frozen on the train part.
+ */
+export function outOfSampleBest(data: MarketData, baseConfig: BacktestConfig, spec: GridSpec, trainGrid: GridResult, trainFraction: number): GridOutOfSample {
+  const split = trainTestSplit(data, trainFraction);
+  const best = trainGrid.overfitting?.best;
+  if (best === undefined) throw new ParamError('grid', 'a train-part grid with overfitting figures (every cell\'s bucket PnL) and a finite Sharpe ratio', 'none');
+  const bucketSec = trainGrid.overfitting!.bucketSec;
+  const frozen = freezeCalibration(split.train, baseConfig);
   const cfg = setConfigParam(setConfigParam(frozen.config, spec.x.param, spec.x.values[best.ix]), spec.y.param, spec.y.values[best.iy]);
-  const r = runBacktest(sliceMarketData(data, test), cfg);
+  const r = runBacktest(split.test, cfg);
   return {
-    train: grid,
+    train: trainGrid,
     best,
     inSampleSharpe: best.value,
     outOfSample: sharpeConfidence(bucketPnl(r.time, r.equity, bucketSec), { seed: baseConfig.seed ?? 1 }),
@@ -377,4 +381,14 @@ export function gridOutOfSample(data: MarketData, baseConfig: BacktestConfig, sp
     bucketSec,
     trainFraction,
   };
+}
+
+/**
+ * Grid search on the first `trainFraction` of the data (by time), then its best cell by per-bucket
+ * Sharpe re-run on the rest with every calibration frozen on the train part (freezeCalibration): the
+ * out-of-sample Sharpe of the in-sample optimum.
+ */
+export function gridOutOfSample(data: MarketData, baseConfig: BacktestConfig, spec: GridSpec, trainFraction = 0.5, signal?: { readonly aborted: boolean }): GridOutOfSample {
+  const grid = gridSearch(trainTestSplit(data, trainFraction).train, baseConfig, spec, undefined, signal);
+  return outOfSampleBest(data, baseConfig, spec, grid, trainFraction);
 }

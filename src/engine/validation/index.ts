@@ -7,6 +7,6 @@ export { sliceMarketData, rangeOfTimes } from './slice';
 export type { DataRange } from './slice';
 // The grid's overfitting control lives with the grid (backtest/grid.ts); exported here with the rest of validation.
 export {
-  gridOverfitting, bestGridCell, gridOutOfSample, gridPboSplits, overfitBucketSec, gridOverfitBucketSec, GRID_PBO_MIN_BUCKETS, GRID_OVERFIT_MIN_BUCKETS, GRID_LOWER_IS_BETTER,
+  gridOverfitting, bestGridCell, gridOutOfSample, outOfSampleBest, trainTestSplit, gridPboSplits, overfitBucketSec, gridOverfitBucketSec, GRID_PBO_MIN_BUCKETS, GRID_OVERFIT_MIN_BUCKETS, GRID_LOWER_IS_BETTER,
 } from '../backtest/grid';
 export type { GridBest, GridEdge, GridOverfitting, GridOutOfSample } from '../backtest/grid';

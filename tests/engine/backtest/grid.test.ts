@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
-  bestGridCell, bucketPnl, deflatedSharpe, freezeCalibration, gridOverfitting, overfitBucketSec, sharpePerObservation, generateSyntheticMarket, gridOutOfSample, gridSearch, pbo, runBacktest, sampleMoments, setConfigParam, sliceMarketData,
+  bestGridCell, bucketPnl, deflatedSharpe, freezeCalibration, gridOverfitting, outOfSampleBest, overfitBucketSec, sharpePerObservation, trainTestSplit, generateSyntheticMarket, gridOutOfSample, gridSearch, pbo, runBacktest, sampleMoments, setConfigParam, sliceMarketData,
   walkForwardRanges, GRID_METRICS, ParamError,
 } from '../../../src/engine';
 
@@ -120,3 +120,18 @@ describe('grid overfitting control', () => {
 function gridRows(n: number, f: (c: number) => Float64Array): Float64Array[] {
   return Array.from({ length: n }, (_, c) => f(c));
 }
+
+describe('outOfSampleBest', () => {
+  it('gives gridOutOfSample’s answer for a train grid run elsewhere (e.g. the worker pool)', () => {
+    const spec = { x: { param: 'gamma', values: [0.5, 2, 8] }, y: { param: 'kappa', values: [20, 60] } };
+    const cfg = { strategy: 'as' as const, bucketSec: 10 };
+    const split = trainTestSplit(market, 0.6);
+    expect(split.trainRange.to).toBe(split.testRange.from);
+    const viaParts = outOfSampleBest(market, cfg, spec, gridSearch(split.train, cfg, spec), 0.6);
+    const whole = gridOutOfSample(market, cfg, spec, 0.6);
+    expect(viaParts.outOfSample).toEqual(whole.outOfSample);
+    expect(viaParts.best).toEqual(whole.best);
+    const noBuckets = { ...whole.train, overfitting: null };
+    expect(() => outOfSampleBest(market, cfg, spec, noBuckets, 0.6)).toThrow(/grid must be a train-part grid/);
+  });
+});
