@@ -17,6 +17,8 @@ export {
 export type { FillModel, FillModelSpec, FillModelContext, QueueModelKind } from './fill-models';
 export { FILL_SOURCE_TRADE, FILL_SOURCE_QUOTE, FILL_SOURCE_INTERVAL, FILL_SOURCE_FLATTEN } from './types';
 export { takeFill } from './fill-desk';
+export { fillModelBand } from './model-band';
+export type { ModelBand, ModelBandRow } from './model-band';
 export type { FillDesk } from './fill-desk';
 export { constantLatency, bpsFees, roundBid, roundAsk, roundLot, gridScale, gridLevel, priceTolerance, minTradeSize } from './costs';
 export type { LatencyModel, FeeModel } from './costs';
