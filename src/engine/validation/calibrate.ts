@@ -39,6 +39,10 @@ export function freezeCalibration(train: MarketData, config: BacktestConfig = {}
     A: resolved.A,
     xi: resolved.xi,
     halfSpreadBps: resolved.halfSpreadBps,
+    // Instrument defaults read from the data (price decimals, order size ≈ a notional at the first price) are fixed too.
+    orderSize: resolved.orderSize,
+    tickSize: resolved.tickSize,
+    lotSize: resolved.lotSize,
     skewBpsPerUnit: resolved.skewBpsPerUnit,
     capital: resolved.capital,
     fill: { ...config.fill, model: resolved.fillModel, A: resolved.fillA, kappa: resolved.fillKappa },

@@ -60,7 +60,9 @@ describe('walkForward', () => {
       expect(f.metrics.totalPnl).toBe(r.metrics.totalPnl);
       expect(f.attribution).toEqual(r.attribution);
       // The test run quoted with the train part's σ and Kalman fit, not its own.
-      expect(r.resolved.sigma).toBe(f.resolved.sigma);
+      for (const k of ['sigma', 'kappa', 'gamma', 'A', 'xi', 'halfSpreadBps', 'orderSize', 'tickSize', 'lotSize', 'maxInventory', 'capital', 'fillModel', 'fillA', 'fillKappa'] as const) {
+        expect(r.resolved[k]).toBe(f.resolved[k]);
+      }
       expect(r.kalman).toMatchObject({ q: f.fitted.kalman!.q, r: f.fitted.kalman!.r, source: 'given' });
       net += f.attribution.net;
       buckets += f.metrics.histogram.bucketPnl.length;
