@@ -39,6 +39,10 @@ function digitsAt(b: Uint8Array, i: number, n: number, end: number): number {
   return v;
 }
 
+/** The date part (10 bytes) of the last ISO time read, and its seconds since the epoch (NaN: none yet). */
+const lastDate = new Uint8Array(10);
+let lastDateSec = NaN;
+
 /** Whether the last scanIsoSeconds call read an explicit offset (Z or ±hh:mm): a time zone applies only to times without one. */
 export let isoHadOffset = false;
 
@@ -54,11 +58,20 @@ export function scanIsoSeconds(b: Uint8Array, p: number, end: number): number {
   // YYYY-MM-DD; YYYY.MM.DD (Dukascopy exports) and YYYY/MM/DD read the same.
   const ds = b[p + 4];
   if (len < 10 || (ds !== 45 && ds !== 46 && ds !== 47) || b[p + 7] !== ds) return NaN;
-  const y = digitsAt(b, p, 4, end), mo = digitsAt(b, p + 5, 2, end), d = digitsAt(b, p + 8, 2, end);
-  if (y < 0 || mo < 1 || mo > 12 || d < 1) return NaN;
-  const leap = y % 4 === 0 && (y % 100 !== 0 || y % 400 === 0);
-  if (d > DAYS_IN_MONTH[mo - 1] + (mo === 2 && leap ? 1 : 0)) return NaN;
-  let t = daysFromCivil(y, mo, d) * 86400;
+  let t: number;
+  // Tick files repeat the date on every row: the last valid date's bytes and seconds are kept.
+  let same = lastDateSec === lastDateSec;
+  for (let k = 0; same && k < 10; k++) same = b[p + k] === lastDate[k];
+  if (same) t = lastDateSec;
+  else {
+    const y = digitsAt(b, p, 4, end), mo = digitsAt(b, p + 5, 2, end), d = digitsAt(b, p + 8, 2, end);
+    if (y < 0 || mo < 1 || mo > 12 || d < 1) return NaN;
+    const leap = y % 4 === 0 && (y % 100 !== 0 || y % 400 === 0);
+    if (d > DAYS_IN_MONTH[mo - 1] + (mo === 2 && leap ? 1 : 0)) return NaN;
+    t = daysFromCivil(y, mo, d) * 86400;
+    for (let k = 0; k < 10; k++) lastDate[k] = b[p + k];
+    lastDateSec = t;
+  }
   if (len === 10) return t;
   const sep = b[p + 10];
   if ((sep !== 84 && sep !== 116 && sep !== 32) || len < 16 || b[p + 13] !== 58) return NaN;
