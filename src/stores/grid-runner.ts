@@ -3,6 +3,7 @@ import { GridPool } from '../workers/grid-pool';
 import { datasetStore } from './dataset-store';
 import { sigmaBasisOf, toBacktestConfig, toMarketData } from './lab-config';
 import { paramsStore } from './params-store';
+import { servedPort } from './dataset-loader';
 import { labStore } from './lab-store';
 
 /** Strategies whose quotes depend on γ and κ; others are mapped with AS on the Kalman fair value. */
@@ -38,6 +39,7 @@ export async function runGammaKappaGrid(opts: { n?: number; signal?: AbortSignal
   const strategy = GAMMA_KAPPA_STRATEGIES.includes(lab.settings.strategy) ? lab.settings.strategy : 'as-kalman';
   const runner = opts.pool ?? (pool ??= new GridPool());
   if (market?.from !== d) market = { from: d, data: toMarketData(d) };
-  const result = await runner.run(market.data, { ...base, strategy }, gammaKappaSpec(resolved.gamma, resolved.kappa, opts.n), { signal: opts.signal, onProgress: opts.onProgress });
+  const served = servedPort(d) ?? undefined;
+  const result = await runner.run(market.data, { ...base, strategy }, gammaKappaSpec(resolved.gamma, resolved.kappa, opts.n), { signal: opts.signal, onProgress: opts.onProgress, served });
   return { result, strategy };
 }

@@ -67,7 +67,7 @@ export class GridPool {
     data: MarketData,
     baseConfig: BacktestConfig,
     spec: GridSpec,
-    opts: { onProgress?: (p: GridProgress) => void; signal?: AbortSignal; chunkCells?: number } = {},
+    opts: { onProgress?: (p: GridProgress) => void; signal?: AbortSignal; chunkCells?: number; served?: () => Promise<MessagePort> } = {},
   ): Promise<GridResult> {
     const { onProgress, signal } = opts;
     const metric = checkGridSpec(spec);
@@ -84,8 +84,10 @@ export class GridPool {
       await Promise.all(
         slots.map((s) => {
           if (s.data === data) return undefined;
-          const { copy, buffers } = copyColumns(data);
           s.data = data;
+          // From the dataset worker when it holds the data (worker to worker), else a copy from the page.
+          if (opts.served) return opts.served().then((port) => s.remote.setDataFrom(transfer(port, [port])));
+          const { copy, buffers } = copyColumns(data);
           return s.remote.setData(transfer(copy, buffers));
         }),
       );

@@ -1,5 +1,6 @@
 /// <reference lib="webworker" />
-import { expose, transfer, type Endpoint } from 'comlink';
+import { expose, transfer, wrap, type Endpoint } from 'comlink';
+import type { ServedDatasetApi } from './csv.worker';
 import { evaluateGridCells, prepareGridConfig, type BacktestConfig, type GridSpec, type MarketData } from '../engine';
 
 let data: MarketData | null = null;
@@ -14,6 +15,14 @@ export const gridWorkerApi = {
   /** Keeps the (transferred) columns for the following calls. */
   setData(d: MarketData): void {
     data = d;
+  },
+  /** Takes the dataset from the dataset worker over `port` (a copy moved worker to worker, never through the page). */
+  async setDataFrom(port: MessagePort): Promise<void> {
+    try {
+      data = await wrap<ServedDatasetApi>(port as unknown as Endpoint).marketData();
+    } finally {
+      port.close();
+    }
   },
   /** Shared per-grid work (e.g. the regime HMM fit) done once, returned as the config for every cell. */
   prepare(base: BacktestConfig, spec: GridSpec): BacktestConfig {
