@@ -15,7 +15,7 @@ export function barFillModel(high: Float64Array, low: Float64Array, queueHaircut
     uses: { trade: false, interval: false, quote: true },
     onTrade: never,
     onInterval: never,
-    onQuote(side, quotePrice, quoteSize, _mktBid, _mktAsk, i) {
+    onQuote(side: number, quotePrice: number, quoteSize: number, _mktBid: number, _mktAsk: number, i: number) {
       const extreme = side > 0 ? low[i] : high[i];
       const gap = side > 0 ? quotePrice - extreme : extreme - quotePrice; // > 0: the range went through our price
       if (gap > priceEps) return quoteSize;

@@ -93,7 +93,7 @@ export function queueFillModel(
       return -left < quoteSize ? -left : quoteSize;
     },
     onInterval: () => 0,
-    onQuote(side, quotePrice, quoteSize, mktBid, mktAsk, i) {
+    onQuote(side: number, quotePrice: number, quoteSize: number, mktBid: number, mktAsk: number, i: number) {
       const k = side > 0 ? 0 : 1;
       const crossed = side > 0 ? mktAsk <= quotePrice + priceEps : mktBid >= quotePrice - priceEps;
       if (crossed) {
