@@ -41,7 +41,15 @@ async function run(req: LoadRequest, label: string, store: DatasetStore): Promis
   const ac = new AbortController();
   current = ac;
   store.getState().startLoading(label);
-  const r = await client.load(req, { signal: ac.signal, onProgress: (p) => store.getState().setProgress(p) });
+  let r: LoadResult;
+  try {
+    r = await client.load(req, { signal: ac.signal, onProgress: (p) => store.getState().setProgress(p) });
+  } catch (e) {
+    // The dataset worker died under the load (WorkerExitError): a failure like any other, named.
+    r = { ok: false, cancelled: false, error: { file: label, line: 0, field: '', message: e instanceof Error ? e.message : String(e), code: 'read' } };
+  }
+  // A worker stopped by a cancel or a crash no longer holds the last dataset: workers then take the page's copy.
+  if (!client.bridge.running) heldDataset = null;
   const latest = current === ac;
   if (latest) current = null;
   if (r.ok) { heldDataset = r.dataset; store.getState().setLoaded(r.dataset); }

@@ -70,3 +70,24 @@ test('a worker that dies rejects the call in flight with a clear error, and the 
   expect(out.secondBid).toBe(asQuote({ ...base, q: 2 }).bid);
   expect(out.starts).toBe(2);
 });
+
+test('an idle worker is shut down after idleMs, and the next call starts a fresh one', async ({ page }) => {
+  await openApp(page);
+  const out = await page.evaluate(async (b) => {
+    const { WorkerBridge, defaultEngineWorker } = window.mmlab!.engine;
+    type Api = { sweepQuotes(req: unknown): Promise<{ bid: Float64Array }> };
+    const bridge = new WorkerBridge<Api>({ name: 'engine', create: defaultEngineWorker, idleMs: 100 });
+    const req = (q: number) => ({ model: 'as', base: b, axis: 'q', values: Float64Array.of(q) });
+    const a = await bridge.call((api) => api.sweepQuotes(req(1)));
+    const runningAfterCall = bridge.running;
+    await new Promise((r) => setTimeout(r, 400));
+    const runningWhenIdle = bridge.running;
+    const c = await bridge.call((api) => api.sweepQuotes(req(3)));
+    const starts = bridge.starts;
+    bridge.terminate();
+    return { a: a.bid[0], c: c.bid[0], runningAfterCall, runningWhenIdle, starts };
+  }, base);
+  expect([out.runningAfterCall, out.runningWhenIdle, out.starts]).toEqual([true, false, 2]);
+  expect(out.a).toBe(asQuote({ ...base, q: 1 }).bid);
+  expect(out.c).toBe(asQuote({ ...base, q: 3 }).bid);
+});
