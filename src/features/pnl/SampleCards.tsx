@@ -4,17 +4,22 @@ import { describeDuration } from '../../engine';
 const MINUS = '\u2212';
 
 /** Quote-currency amounts: always two decimals, thousands separated ("−1,408.00", "400.00"); '—' when undefined. */
-function money(v: number): string {
+export function fmtPnl(v: number): string {
   if (!Number.isFinite(v)) return Number.isNaN(v) ? '—' : v > 0 ? '∞' : `${MINUS}∞`;
   const s = Math.abs(v).toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
   return v < 0 && s !== '0.00' ? `${MINUS}${s}` : s;
 }
 
 /** Ratios (Sharpe, profit factor): three significant digits. */
-function ratio(v: number): string {
+export function fmtRatio(v: number): string {
   if (!Number.isFinite(v)) return Number.isNaN(v) ? '—' : v > 0 ? '∞' : `${MINUS}∞`;
   const s = Number(Math.abs(v).toPrecision(3)).toString();
   return v < 0 && s !== '0' ? `${MINUS}${s}` : s;
+}
+
+/** Counts: whole numbers, thousands separated. */
+export function fmtCount(n: number): string {
+  return Number.isFinite(n) ? Math.round(n).toLocaleString('en-US') : '—';
 }
 
 /** The engine's legacy card format (tests compare cards with it): fixed decimals, '—' for NaN. */
@@ -39,7 +44,8 @@ function Card({ label, value, unit, testId, detail, detailTestId }: { label: str
 /**
  * The run's figures, honest for the sample: per-hour or per-day PnL, the Sharpe ratio per PnL
  * bucket with its bucket count, interval and Lo's standard errors, and annualised cards only when
- * the engine says the sample allows it (else its reason, in words). Every number is the engine's.
+ * the engine says the sample allows it (else its reason, in words), and the engine's notes on the run
+ * (calibration at a bound, a Kalman fit that makes the fair value the mid, …). Every number is the engine's.
  */
 export function SampleCards({ summary }: { summary: RunSummaryView }) {
   const m = summary.metrics;
@@ -50,38 +56,43 @@ export function SampleCards({ summary }: { summary: RunSummaryView }) {
   return (
     <>
       <dl className="metric-cards">
-        <Card label="Net PnL" value={money(summary.attribution.net)} unit="quote ccy" testId="metric-net" />
+        <Card label="Net PnL" value={fmtPnl(summary.attribution.net)} unit="quote ccy" testId="metric-net" />
         <Card
           label={`PnL per ${perUnit}`}
-          value={money(m.perPeriod.pnl)}
+          value={fmtPnl(m.perPeriod.pnl)}
           unit={`quote ccy/${perUnit === 'day' ? 'day' : 'h'} · over ${describeDuration(m.durationSec)}`}
           testId="metric-per-period"
         />
         <Card
           label={`Sharpe per ${describeDuration(m.bucketSec)} bucket`}
-          value={ratio(s.sharpe)}
+          value={fmtRatio(s.sharpe)}
           unit={`n = ${s.buckets} bucket${s.buckets === 1 ? '' : 's'}`}
           testId="metric-sharpe-bucket"
-          detail={`${ci ? `${Math.round(ci.level * 100)} % CI [${ratio(ci.lo)}, ${ratio(ci.hi)}]` : 'no interval'} · Lo SE ${se ? `${ratio(se.iid)} (HAC ${ratio(se.hac)})` : '—'}`}
+          detail={`${ci ? `${Math.round(ci.level * 100)} % CI [${fmtRatio(ci.lo)}, ${fmtRatio(ci.hi)}]` : 'no interval'} · Lo SE ${se ? `${fmtRatio(se.iid)} (HAC ${fmtRatio(se.hac)})` : '—'}`}
           detailTestId="metric-sharpe-ci"
         />
-        <Card label="Max drawdown" value={money(m.maxDrawdown)} unit={`quote ccy · ${fmtMetric(m.maxDrawdownPct)} % of capital`} testId="metric-maxdd" />
+        <Card label="Max drawdown" value={fmtPnl(m.maxDrawdown)} unit={`quote ccy · ${fmtMetric(m.maxDrawdownPct)} % of capital`} testId="metric-maxdd" />
         <Card label="Win rate" value={fmtMetric(100 * m.winRate, 1)} unit="% of fills" testId="metric-winrate" />
-        <Card label="Profit factor" value={ratio(m.profitFactor)} testId="metric-pf" />
-        <Card label="Fills" value={m.fills.toLocaleString('en-US')} testId="metric-fills" />
-        <Card label="Fill rate" value={fmtMetric(100 * m.fillRate, 2)} unit="% of quote updates" testId="metric-fillrate" />
+        <Card label="Profit factor" value={fmtRatio(m.profitFactor)} testId="metric-pf" />
+        <Card label="Fills" value={fmtCount(m.fills)} testId="metric-fills" />
+        <Card label="Fill rate" value={fmtMetric(100 * m.fillRate, 2)} unit="% of quotes sent that filled" testId="metric-fillrate" />
         <Card label="Spread captured" value={fmtMetric(m.avgSpreadCapturedBps)} unit="bps" testId="metric-capture" />
-        <Card label="Buy & hold" value={money(summary.benchmark.totalPnl)} unit="quote ccy" testId="metric-buyhold" />
+        <Card label="Buy & hold" value={fmtPnl(summary.benchmark.totalPnl)} unit="quote ccy" testId="metric-buyhold" />
         {m.annualised ? (
           <>
-            <Card label="Annualised PnL" value={money(m.annualised.pnl)} unit={`quote ccy/yr (${m.annualised.yearBasis === 'exchange' ? '252 × 6.5 h' : '365 × 24 h'})`} testId="metric-annualised" />
-            <Card label="Sharpe (annualised)" value={ratio(m.annualised.sharpe)} testId="metric-sharpe" />
-            <Card label="Sortino (annualised)" value={ratio(m.annualised.sortino)} testId="metric-sortino" />
-            <Card label="Calmar" value={ratio(m.annualised.calmar)} testId="metric-calmar" />
+            <Card label="Annualised PnL" value={fmtPnl(m.annualised.pnl)} unit={`quote ccy/yr (${m.annualised.yearBasis === 'exchange' ? '252 × 6.5 h' : '365 × 24 h'})`} testId="metric-annualised" />
+            <Card label="Sharpe (annualised)" value={fmtRatio(m.annualised.sharpe)} testId="metric-sharpe" />
+            <Card label="Sortino (annualised)" value={fmtRatio(m.annualised.sortino)} testId="metric-sortino" />
+            <Card label="Calmar" value={fmtRatio(m.annualised.calmar)} testId="metric-calmar" />
           </>
         ) : null}
       </dl>
       {m.annualised ? null : <p className="muted" data-testid="metric-annualised-note">{m.annualisedReason}</p>}
+      {summary.resolved.notes.length > 0 ? (
+        <ul className="muted" data-testid="run-notes" aria-label="Notes on this run" style={{ margin: '0 0 8px', paddingLeft: 18 }}>
+          {summary.resolved.notes.map((n) => <li key={n}>{n}</li>)}
+        </ul>
+      ) : null}
     </>
   );
 }

@@ -26,6 +26,14 @@ describe('SampleCards', () => {
     expect(screen.getByTestId('metric-annualised-note')).toHaveTextContent(m.annualisedReason);
   });
 
+  it('lists the engine’s notes on the run, e.g. a Kalman fit that makes the fair value the mid', () => {
+    const s = summaryOf(3000, 0.1);
+    const noted = { ...s, resolved: { ...s.resolved, notes: ['At this sampling the Kalman fair value equals the mid.', 'γ sits at a bound.'] } };
+    render(<SampleCards summary={noted} />);
+    expect(screen.getByTestId('run-notes')).toHaveTextContent('At this sampling the Kalman fair value equals the mid.');
+    expect(screen.getByTestId('run-notes').querySelectorAll('li')).toHaveLength(2);
+  });
+
   it('a long sample: per-day PnL and the annualised cards', () => {
     const s = summaryOf(4000, 900, 3600); // 41.7 days of 15-minute ticks, hourly buckets
     expect(s.metrics.annualised).not.toBeNull();
