@@ -14,6 +14,7 @@ import { applyFill, createAccount, markMid, type Account } from './account';
 import { takeFill, type FillDesk } from './fill-desk';
 import { createSeries, sliceSeries, viewSeries } from './recorder';
 import { createRiskLog, inventoryLimit, logRisk, room } from './risk';
+import { kalmanFitNote } from '../filters/kalman-diagnostics';
 import type { BuyAndHold } from '../analytics/types';
 import { FILL_SOURCE_FLATTEN, FILL_SOURCE_INTERVAL, FILL_SOURCE_QUOTE, FILL_SOURCE_TRADE } from './types';
 import type { BacktestConfig, BacktestProgress, BacktestResult, BacktestSeries, MarketData, ResolvedParams } from './types';
@@ -261,12 +262,16 @@ export function runBacktestInto(data: MarketData, config: BacktestConfig = {}, o
     }
   }
 
-  const result = finish(d.time, mid, mktAsk[0], series, acc, rp, strategy.id, regimeLabels, risk, quoteUpdates, desk.filledQuotes, timeKilled);
+  const result = finish(d.time, mid, mktAsk[0], series, acc, rp, strategy.id, regimeLabels, risk, quoteUpdates, desk.filledQuotes, timeKilled, reuse === undefined);
   if (reuse !== undefined) reusedFills.set(reuse, acc.fills); // finish copied the fills out: the buffers can serve the next run
   // The smoothed (Viterbi) path uses the whole series: for display only, never for quoting. Grid cells skip it.
   if (regimeModel !== undefined) result.regimeBucketSec = rp.regimeBucketSec; // the bucket regimeSetup was given
   if (regimeKappaByState !== undefined) result.regimeKappaByState = regimeKappaByState;
-  if (kalman !== undefined) result.kalman = kalman;
+  if (kalman !== undefined) {
+    result.kalman = kalman;
+    const kNote = kalmanFitNote(kalman); // e.g. the fit makes the fair value equal the mid (H-trust, issue 14)
+    if (kNote !== null) result.notes.push(kNote);
+  }
   if (regimeModel !== undefined && reuse === undefined && config.regime?.viterbi !== false) {
     result.regimeViterbi = viterbiPath(d.time, mid, regimeModel, rp.regimeBucketSec);
   }
@@ -300,6 +305,7 @@ function viterbiPath(time: Float64Array, mid: Float64Array, model: HmmParams, bu
 function finish(
   time: Float64Array, mid: Float64Array, firstAsk: number, series: ReturnType<typeof createSeries>, acc: Account, rp: ResolvedParams,
   id: BacktestResult['strategy'], regimeLabels: string[], risk: ReturnType<typeof createRiskLog>, quoteUpdates: number, filledQuotes: number, timeKilledSec: number,
+  sharpeInterval: boolean,
 ): BacktestResult {
   const k = acc.fillCount;
   const f = acc.fills;
@@ -317,6 +323,7 @@ function finish(
     time: series.time, mid: series.mid, inventory: series.inventory, equity: series.equity, fills, fillCount: k,
     quoteUpdates, filledQuotes, volume: acc.volume, feesPaid: acc.feesPaid, maxInventory: rp.maxInventory, bucketSec: rp.bucketSec,
     yearBasis: rp.yearBasis, capital: rp.capital, timeKilledSec,
+    sharpeInterval, // grid cells (a reused series) keep the Sharpe but skip its bootstrap interval
   });
   return {
     ...series,
