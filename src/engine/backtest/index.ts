@@ -18,6 +18,8 @@ export type { FillModel, FillModelSpec, FillModelContext, QueueModelKind } from 
 export { FILL_SOURCE_TRADE, FILL_SOURCE_QUOTE, FILL_SOURCE_INTERVAL, FILL_SOURCE_FLATTEN } from './types';
 export { takeFill } from './fill-desk';
 export { fillModelBand } from './model-band';
+export { buildFillsView, blotterCsv, BLOTTER_COLUMNS } from './fills-view';
+export type { FillsView } from './fills-view';
 export type { ModelBand, ModelBandRow } from './model-band';
 export type { FillDesk } from './fill-desk';
 export { constantLatency, bpsFees, roundBid, roundAsk, roundLot, gridScale, gridLevel, priceTolerance, minTradeSize } from './costs';
