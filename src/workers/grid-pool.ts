@@ -1,14 +1,14 @@
-import { releaseProxy, transfer, wrap, type Remote } from 'comlink';
+import { transfer } from 'comlink';
 import { assembleGrid, checkGridSpec, gridOverfitBucketSec, GRID_METRICS, type BacktestConfig, type GridProgress, type GridResult, type GridSpec, type MarketData } from '../engine';
 import type { GridWorkerApi } from './grid.worker';
+import { WorkerBridge } from './bridge';
 
 export type GridWorkerFactory = () => Worker;
 
 const defaultFactory: GridWorkerFactory = () => new Worker(new URL('./grid.worker.ts', import.meta.url), { type: 'module', name: 'mm-lab-grid' });
 
 interface Slot {
-  worker: Worker;
-  remote: Remote<GridWorkerApi>;
+  bridge: WorkerBridge<GridWorkerApi>;
   /** The dataset this worker holds (by identity), so slider re-runs on the same data skip the copy. */
   data: MarketData | null;
 }
@@ -42,7 +42,8 @@ function copyColumns(d: MarketData): { copy: MarketData; buffers: ArrayBuffer[] 
  * Each worker gets its own transferred copy of the data once; cells go out in small chunks from a
  * shared queue so fast workers take more; progress is reported per finished chunk. An aborted
  * signal rejects at once with an AbortError and terminates the workers (their synchronous loops
- * cannot be interrupted otherwise); the next run starts fresh ones.
+ * cannot be interrupted otherwise); the next run starts fresh ones. Each worker sits on a WorkerBridge,
+ * so one that dies rejects the run with a WorkerExitError naming it.
  */
 export class GridPool {
   private slots: Slot[] = [];
@@ -57,8 +58,9 @@ export class GridPool {
 
   private slot(k: number): Slot {
     while (this.slots.length <= k) {
-      const worker = this.factory();
-      this.slots.push({ worker, remote: wrap<GridWorkerApi>(worker), data: null });
+      // A fresh worker (first use, after a cancel or a crash) holds no data yet.
+      const slot: Slot = { bridge: new WorkerBridge<GridWorkerApi>({ name: 'grid', create: this.factory, onStart: async () => { slot.data = null; } }), data: null };
+      this.slots.push(slot);
     }
     return this.slots[k];
   }
@@ -86,12 +88,12 @@ export class GridPool {
           if (s.data === data) return undefined;
           s.data = data;
           // From the dataset worker when it holds the data (worker to worker), else a copy from the page.
-          if (opts.served) return opts.served().then((port) => s.remote.setDataFrom(transfer(port, [port])));
+          if (opts.served) return opts.served().then((port) => s.bridge.call((api) => api.setDataFrom(transfer(port, [port]))));
           const { copy, buffers } = copyColumns(data);
-          return s.remote.setData(transfer(copy, buffers));
+          return s.bridge.call((api) => api.setData(transfer(copy, buffers)));
         }),
       );
-      const base = await slots[0].remote.prepare(baseConfig, spec);
+      const base = await slots[0].bridge.call((api) => api.prepare(baseConfig, spec));
       let next = 0;
       let done = 0;
       await Promise.all(
@@ -101,7 +103,7 @@ export class GridPool {
             const to = Math.min(total, from + chunk);
             next = to;
             const cells = Int32Array.from({ length: to - from }, (_, k) => from + k);
-            const out = await s.remote.runCells(base, spec, transfer(cells, [cells.buffer]));
+            const out = await s.bridge.call((api) => api.runCells(base, spec, transfer(cells, [cells.buffer])));
             perCell.set(out.metrics, from * width);
             out.buckets.forEach((b, k) => { buckets[from + k] = b; });
             done += to - from;
@@ -129,10 +131,7 @@ export class GridPool {
 
   /** Stops every worker; the next run starts new ones. */
   terminate(): void {
-    for (const s of this.slots) {
-      s.remote[releaseProxy]();
-      s.worker.terminate();
-    }
+    for (const s of this.slots) s.bridge.terminate();
     this.slots = [];
   }
 }
