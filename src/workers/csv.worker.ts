@@ -186,6 +186,8 @@ async function loadFiles(req: Extract<LoadRequest, { type: 'files' }>, signal: A
   const lobster = pair ? await parseLobsterPair(req, pair.message, signal, onProgress) : undefined;
   const first = lobster ? lobster.quotes : await parseOne(req.name, req.quotes, req.options, signal, onProgress);
   let tradesDetected: ParsedTicks['detected'] | undefined;
+  // Rows rejected per kind over both files (H-data, issue 12): shown next to the listed problems.
+  const problemCounts: LoadedDataset['problemCounts'] = { ...first.problemCounts };
   const problems = withFile(first.problems, req.name);
   let columns: Record<string, Float64Array> = { ...first.columns };
   let rowsRead = first.rowsRead, rowsSkipped = first.rowsSkipped;
@@ -204,6 +206,7 @@ async function loadFiles(req: Extract<LoadRequest, { type: 'files' }>, signal: A
     if (a.tradesDropped > 0) problems.push({ file: tradesName, line: 0, field: trades.mapping.time ?? 'time', message: `${a.tradesDropped} trades before the first quote were left out` });
     rowsRead += trades.rowsRead;
     rowsSkipped += trades.rowsSkipped;
+    for (const [k, n] of Object.entries(trades.problemCounts) as [keyof typeof problemCounts, number][]) problemCounts[k] = (problemCounts[k] ?? 0) + n;
   }
   return {
     name: req.trades !== undefined ? `${req.name} + ${req.tradesName ?? 'trades'}` : req.name,
@@ -218,6 +221,7 @@ async function loadFiles(req: Extract<LoadRequest, { type: 'files' }>, signal: A
     mapping: first.mapping,
     detected: first.detected,
     tradesDetected,
+    problemCounts,
   };
 }
 

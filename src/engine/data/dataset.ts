@@ -1,5 +1,5 @@
 import type { MarketData } from '../backtest/types';
-import type { CsvProblem, DetectedFormat, TickColumn, TickKind } from './csv/types';
+import type { CsvProblem, DetectedFormat, ProblemKind, TickColumn, TickKind } from './csv/types';
 import type { DatasetSummary } from './summary';
 
 /** A CsvProblem and the file it was found in. */
@@ -37,6 +37,8 @@ export interface LoadedDataset {
   detected?: DetectedFormat;
   /** The same for the trades file of a pair. */
   tradesDetected?: DetectedFormat;
+  /** Rows rejected per kind over the whole file(s) (`problems` lists only the first of each kind). */
+  problemCounts?: Partial<Record<ProblemKind, number>>;
 }
 
 /**

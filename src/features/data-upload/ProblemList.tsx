@@ -13,6 +13,11 @@ export function ProblemList() {
         {problems.length < rowsSkipped ? ` (first ${problems.length} listed)` : ''}
         {problems.some((p) => p.line === 0) ? ', with notes' : ''}
       </summary>
+      {dataset.problemCounts && Object.keys(dataset.problemCounts).length > 0 ? (
+        <p className="muted" data-testid="problem-counts">
+          By kind over the whole file: {Object.entries(dataset.problemCounts).map(([k, n]) => `${k} ${formatCount(n ?? 0)}`).join(', ')}
+        </p>
+      ) : null}
       <ol>
         {problems.map((p, i) => (
           <li key={i}>

@@ -4,6 +4,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { parseLobster, parseTicksCsv, summarizeTicks, type DetectedFormat } from '../../../src/engine';
 import { datasetStore, type LoadedDataset } from '../../../src/stores/dataset-store';
 import { DetectionReport, reportRows } from '../../../src/features/data-upload/DetectionReport';
+import { ProblemList } from '../../../src/features/data-upload/ProblemList';
 
 afterEach(() => {
   cleanup();
@@ -63,5 +64,17 @@ describe('DetectionReport', () => {
     const zone = reportRows(h.detected, 'quotes').find((r) => r.key === 'zone')!;
     expect(zone.value).toBe('EST');
     expect(zone.choices.map((c) => c.options.timeZone)).toEqual(['UTC', 'America/New_York']);
+  });
+});
+
+describe('problem counts per kind (Data panel)', () => {
+  it('a frequent kind and a rare one are both counted over the whole file, next to the first lines of each', async () => {
+    const rows = Array.from({ length: 2000 }, (_, i) => `${i + 1},10,${i + 2 === 1501 ? '9' : '11'},${i < 300 ? 'n/a' : '1'}`);
+    const r = await parseTicksCsv('time,bid,ask,bid_size\n' + rows.join('\n'));
+    const d = { ...dataset('broken.csv', 'quotes', r.columns, r.detected), rowsSkipped: r.rowsSkipped, problemCounts: r.problemCounts, problems: r.problems.map((p) => ({ ...p, file: 'broken.csv' })) };
+    act(() => datasetStore.getState().setLoaded(d));
+    render(<ProblemList />);
+    expect(screen.getByTestId('problem-counts')).toHaveTextContent('By kind over the whole file: number 300, crossed 1');
+    expect(screen.getByTestId('problems')).toHaveTextContent('broken.csv, line 1501, bid: crossed quote: bid 10 is above ask 9');
   });
 });
