@@ -656,6 +656,13 @@ export class TickScanner {
     }
     const vals = this.vals;
     if (this.priceScaleUndecided) this.decidePriceScale();
+    if (this.profile?.undefPrice) {
+      // i64::MAX ≈ 9.22e18 (Databento UNDEF_PRICE): that side of the book is empty, not a price.
+      for (const s of this.priceSlots) {
+        if (vals[s] >= 9e18) return this.reject('price', this.header[this.schema.slotField[s]], `no ${this.schema.slots[s]} price: Databento's UNDEF_PRICE (that side of the book is empty)`);
+      }
+      for (const s of this.bookSlots) if (vals[s] >= 9e18) vals[s] = NaN;
+    }
     if (this.priceDiv !== 1) for (const s of this.priceSlots) vals[s] /= this.priceDiv;
     else if (this.priceMul !== 1) for (const s of this.priceSlots) vals[s] *= this.priceMul;
     if (this.priceDiv !== 1 || this.priceMul !== 1) for (const s of this.bookSlots) vals[s] = this.priceDiv !== 1 ? vals[s] / this.priceDiv : vals[s] * this.priceMul;

@@ -23,6 +23,8 @@ export interface FormatProfile {
   /** Prices are multiplied by this (Databento raw prices: 1e-9). */
   priceScale?: number;
   sideMeaning?: SideMeaning;
+  /** Databento: a raw price of i64::MAX (UNDEF_PRICE) marks an empty side of the book. */
+  undefPrice?: boolean;
   notes: string[];
 }
 
@@ -120,14 +122,14 @@ export function detectProfile(first: string[], headerless: boolean, fileName?: s
       const timeNote = 'time from ts_recv (Databento capture time, the index it recommends); ts_event is the matching-engine time';
       if (book && !tbbo && want('databento-mbp-1')) {
         return {
-          format: 'databento-mbp-1', kind: 'quotes', otherTimeColumns: ['ts_event'],
+          format: 'databento-mbp-1', kind: 'quotes', otherTimeColumns: ['ts_event'], undefPrice: true,
           columns: { time: 'ts_recv', bid: 'bid_px_00', ask: 'ask_px_00', bidSize: 'bid_sz_00', askSize: 'ask_sz_00' },
           notes: [timeNote, 'quotes = the top of book after each event; trades in the file (action T) are not extracted: load the TBBO schema for trades'],
         };
       }
       if (tbbo && want('databento-tbbo')) {
         return {
-          format: 'databento-tbbo', kind: 'trades', otherTimeColumns: ['ts_event'], sideMeaning: 'side',
+          format: 'databento-tbbo', kind: 'trades', otherTimeColumns: ['ts_event'], sideMeaning: 'side', undefPrice: true,
           columns: { time: 'ts_recv', price: 'price', size: 'size', side: 'side', bid: 'bid_px_00', ask: 'ask_px_00' },
           notes: [timeNote, 'side is the aggressor (B buy +1, A sell −1, N inferred)', "bid_px_00/ask_px_00 are the book just before each trade: an unsigned trade is signed against it (Lee–Ready)"],
         };

@@ -117,6 +117,14 @@ describe('Databento CSV', () => {
     expect(arr(r.columns.askSize)).toEqual([200, 300, 200]);
   });
 
+  it("MBP-1 raw: an empty side of the book (UNDEF_PRICE, i64::MAX) is a listed problem, not a price", async () => {
+    const rows = text('xnas-itch-20230328.mbp-1.csv').split('\n');
+    rows[2] = rows[2].replace(',157890000000,300,', ',157890000000,300,').replace(/,157860000000,157890000000,100,300,/, ',157860000000,9223372036854775807,100,0,');
+    const r = await parseTicksCsv(rows.join('\n'), { fileName: 'xnas-itch-20230328.mbp-1.csv' });
+    expect(r.problems).toEqual([{ line: 3, field: 'ask_px_00', message: "no ask price: Databento's UNDEF_PRICE (that side of the book is empty)", kind: 'price' }]);
+    expect(arr(r.columns.ask)).toEqual([157.9, 157.89]);
+  });
+
   it('MBP-1 pretty: ISO times and decimal prices read the same', async () => {
     const r = await load('xnas-itch-20230328.mbp-1.pretty.csv');
     sane(r, 2);
