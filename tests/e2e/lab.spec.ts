@@ -3,7 +3,7 @@ import { generateSyntheticMarket, runBacktest, type MarketData } from '../../src
 import { toBacktestConfig, toMarketData } from '../../src/stores/lab-config';
 import { fmtMetric } from '../../src/features/pnl/PnlPanel';
 import { fmtNum } from '../../src/lib/format';
-import { buildKalmanView } from '../../src/workers/lab-view';
+import { buildKalmanView } from '../../src/engine/views';
 import type { LabSettings } from '../../src/stores/lab-settings';
 import type { LoadedDataset } from '../../src/workers/csv-client';
 import { openApp } from './helpers';

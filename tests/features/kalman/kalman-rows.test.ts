@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { generateSyntheticMarket } from '../../../src/engine';
-import { buildKalmanView } from '../../../src/workers/lab-view';
+import { buildKalmanView } from '../../../src/engine/views';
 import { acfBand, acfRows, isWhite, kalmanRows } from '../../../src/features/kalman/kalman-rows';
 import { fmtNum } from '../../../src/lib/format';
 
