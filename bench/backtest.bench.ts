@@ -59,12 +59,32 @@ function gridCellMs(e: Engine): number {
 
 const rate = (ms: number) => `${(N / ms / 1e3).toFixed(2)} M ticks/s`;
 
+/**
+ * Cost per tick of the 'queue' fill model next to 'trade-through': the same 'symmetric' run over 1e6
+ * synthetic ticks given seeded displayed sizes (the generator has none), quoting at the touch so the
+ * queue model works at every quote and trade.
+ */
+function queueVsTradeThrough(e: Engine): { ttMs: number; queueMs: number; queuePowerMs: number } {
+  const data = e.generateSyntheticMarket({ seed: 5, nTicks: N });
+  const rng = e.createRng(9);
+  const bidSize = Float64Array.from({ length: N }, () => 1 + Math.floor(rng.uniform() * 20));
+  const askSize = Float64Array.from({ length: N }, () => 1 + Math.floor(rng.uniform() * 20));
+  const withSizes = { ...data, bidSize, askSize };
+  const base: BacktestConfig = { strategy: 'symmetric', orderSize: 1, limits: { maxInventory: 10 } };
+  const ttMs = medianMs(() => e.runBacktest(withSizes, { ...base, fill: { model: 'trade-through' } }), 5, 1);
+  const queueMs = medianMs(() => e.runBacktest(withSizes, { ...base, fill: { model: 'queue' } }), 5, 1);
+  const queuePowerMs = medianMs(() => e.runBacktest(withSizes, { ...base, fill: { model: 'queue', queueModel: 'power', queuePower: 2 } }), 5, 1);
+  return { ttMs, queueMs, queuePowerMs };
+}
+const nsPerTick = (ms: number) => `${((ms * 1e6) / N).toFixed(0)} ns/tick`;
+
 export default async function (): Promise<BenchFigure[]> {
   const { engine, cleanup } = await bundledEngine();
   try {
     const b = pipeline(engine);
     const genMs = medianMs(() => engine.generateSyntheticMarket({ seed: 5, nTicks: N }), 3, 1);
     const cellMs = gridCellMs(engine);
+    const q = queueVsTradeThrough(engine);
     const t = pipeline(tsxEngine);
     const pipeRate = N / b.pipeMs / 1e3;
     return [
@@ -80,6 +100,9 @@ export default async function (): Promise<BenchFigure[]> {
       { name: 'synthetic market generation, 1e6 ticks, bundled', value: `${genMs.toFixed(0)} ms` },
       { name: "grid cell ('as', 1e5 ticks), one thread, bundled", value: `${cellMs.toFixed(1)} ms` },
       { name: '20×20 grid over 1e5 ticks, one thread (extrapolated)', value: `${((cellMs * 400) / 1000).toFixed(1)} s` },
+      { name: "'symmetric' + trade-through fills, 1e6 ticks with displayed sizes, bundled", value: nsPerTick(q.ttMs) },
+      { name: "same, 'queue' fills (risk-averse), bundled", value: nsPerTick(q.queueMs) },
+      { name: "same, 'queue' fills (power n = 2), bundled", value: nsPerTick(q.queuePowerMs) },
     ];
   } finally {
     cleanup();
