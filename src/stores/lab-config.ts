@@ -19,13 +19,12 @@ export interface SigmaBasis { refMid: number; yearBasis: YearBasis }
  */
 export function toBacktestConfig(s: LabSettings, sigmaBasis?: SigmaBasis): BacktestConfig {
   const v = s.values;
-  const orderSize = v.orderSize ?? 1;
   const sigma = v.sigmaAnnualPct !== undefined && sigmaBasis && sigmaBasis.refMid > 0
     ? annualPctToSigmaPerSqrtSec(v.sigmaAnnualPct, sigmaBasis.refMid, sigmaBasis.yearBasis)
     : undefined;
   return {
     strategy: s.strategy,
-    orderSize,
+    orderSize: v.orderSize,
     gamma: v.gamma,
     kappa: v.kappa,
     sigma,
@@ -33,7 +32,7 @@ export function toBacktestConfig(s: LabSettings, sigmaBasis?: SigmaBasis): Backt
     halfSpreadBps: v.halfSpreadBps,
     latencySec: v.latencySec,
     fees: { makerBps: v.makerBps },
-    limits: { maxInventory: v.maxInventory ?? 10 },
+    limits: { maxInventory: v.maxInventory },
     regime: { nStates: v.nStates ?? 3, bucketSec: v.regimeBucketSec },
     // q, r by hand drive the Kalman fair value (as-kalman, as-regime); unset, the engine fits them on the warm-up.
     kalman: s.kalman ? { q: s.kalman.q, r: s.kalman.r } : undefined,

@@ -98,7 +98,7 @@ const NUMBER_TEXT = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
 
 /**
  * Version 1 → 2. The keys are the same; one unit changed: the backtest's inventory limit `bq` was in
- * lots (multiples of the order size `bo`) and is now in asset units like every inventory (the
+ * lots (multiples of the order size `bo`, 1 when absent) and is now in asset units like every inventory (the
  * calculator's q and Q were lots of one unit, so their numbers stand). Invalid fields are left for
  * the parser to report.
  */

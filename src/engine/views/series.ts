@@ -1,5 +1,6 @@
 import { gather, minMaxIndices } from '../series';
 import type { BacktestResult } from '../backtest';
+import { buyAndHoldAt, type BuyAndHold } from '../analytics';
 
 /**
  * Chart-ready views of a run, built where the run is (a worker) so the page only ever receives a
@@ -29,17 +30,14 @@ export interface RunSeriesView {
 }
 
 /**
- * The buy-and-hold benchmark a PnL curve is drawn against: one order of `size` bought at `entryPrice`
- * paying `fee` (quote currency) once. From a finished run it is `result.benchmark` (analytics/metrics.ts
- * buyAndHold, the one definition); buyAndHoldOf reads it back from there.
+ * The buy-and-hold benchmark a PnL curve is drawn against: analytics' BuyAndHold (one order of `size`
+ * bought at `entryPrice`, paying `fee` once), drawn with analytics' buyAndHoldAt, the one definition.
  */
-export interface BuyHoldSpec { entryPrice: number; size: number; fee: number }
+export type BuyHoldSpec = Pick<BuyAndHold, 'size' | 'entryPrice' | 'fee'>;
 
-/** The benchmark of a finished run as a BuyHoldSpec: the fee is what separates its total from size·(last mid − entry). */
-export function buyAndHoldOf(r: Pick<BacktestResult, 'benchmark' | 'mid'>): BuyHoldSpec {
-  const b = r.benchmark;
-  const last = r.mid.length > 0 ? r.mid[r.mid.length - 1] : b.entryPrice;
-  return { entryPrice: b.entryPrice, size: b.size, fee: b.size * (last - b.entryPrice) - b.totalPnl };
+/** The benchmark of a finished run. */
+export function buyAndHoldOf(r: Pick<BacktestResult, 'benchmark'>): BuyHoldSpec {
+  return r.benchmark;
 }
 
 /**
@@ -67,7 +65,7 @@ export function buildSeriesView(r: Pick<BacktestResult, 'time' | 'mid' | 'fairVa
     if (pnl[i] > peak) peak = pnl[i];
     drawdown[i] = pnl[i] - peak;
     if (drawdown[i] < drawdown[deepest]) deepest = i;
-    buyHold[i] = buyHold_ === null ? NaN : buyHold_.size * (mid[i] - buyHold_.entryPrice) - buyHold_.fee;
+    buyHold[i] = buyHold_ === null ? NaN : buyAndHoldAt(buyHold_, mid[i]);
   }
   // PnL's min-max points need not hold the deepest drawdown (a bucket's low can follow a new peak): keep it too.
   const eI = withIndex(minMaxIndices(pnl, buckets), deepest, n);

@@ -36,8 +36,9 @@ export const BACKTEST_SPECS: ReadonlyArray<ParamSpec<BacktestKey> & { strategies
   { key: 'sigmaAnnualPct', urlKey: 'bv', ...SIGMA, default: undefined, strategies: AS_LIKE },
   { key: 'horizonSec', urlKey: 'bh', label: 'Rolling horizon', symbol: 'T−t', unit: 's', min: 1, max: 86_400, default: 60, scale: 'log', step: 1, strategies: ['as', 'as-kalman', 'as-regime'] },
   { key: 'halfSpreadBps', urlKey: 'bs', label: 'Half-spread', symbol: 'δ', unit: 'bps', min: 0.01, max: 500, default: undefined, scale: 'log', step: 0.01, strategies: ['symmetric', 'skew'] },
-  { key: 'maxInventory', urlKey: 'bq', ...BOUND, label: 'Inventory limit', default: 10 },
-  { key: 'orderSize', urlKey: 'bo', label: 'Order size', symbol: 'Δ', unit: 'asset', min: 0.001, max: 100, default: 1, scale: 'log', step: 0.001 },
+  // Order size and inventory limit are sized by the engine to the instrument unless set (about 1,000 quote units per order, Q = 10 orders).
+  { key: 'maxInventory', urlKey: 'bq', ...BOUND, label: 'Inventory limit', default: undefined },
+  { key: 'orderSize', urlKey: 'bo', label: 'Order size', symbol: 'Δ', unit: 'asset', min: 0.001, max: 100, default: undefined, scale: 'log', step: 0.001 },
   { key: 'latencySec', urlKey: 'bl', label: 'Placement latency', symbol: 'ℓ', unit: 's', min: 0, max: 2, default: 0, scale: 'linear', step: 0.001 },
   { key: 'makerBps', urlKey: 'bf', label: 'Maker fee (− = rebate)', symbol: 'f', unit: 'bps', min: -5, max: 20, default: 0, scale: 'linear', step: 0.1 },
   { key: 'nStates', urlKey: 'bn', label: 'Regime states', symbol: 'K', unit: 'states', min: 2, max: 5, default: 3, scale: 'linear', step: 1, integer: true },
