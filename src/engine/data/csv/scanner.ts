@@ -348,6 +348,8 @@ export class TickScanner {
   private priceMul = 1;
   /** Databento: raw (integer × 1e−9) or pretty prices, decided from the first data row. */
   private priceScaleUndecided = false;
+  /** Databento: i64::MAX marks an empty side of the book. */
+  private undefPrice = false;
   private unitNote = '';
   private readonly notes: string[] = [];
 
@@ -363,6 +365,7 @@ export class TickScanner {
       throw new CsvError(1, '', 'a LOBSTER file: load the message file and the orderbook file together (both are needed for quotes and trades)', 'columns', fields);
     }
     this.profile = profile;
+    this.undefPrice = profile?.undefPrice === true;
     this.headerless = profile?.header ? true : looksHeaderless;
     this.header = profile?.header ?? (this.headerless ? fields.map((_, i) => `column ${i + 1}`) : fields);
     const mapping = profile ? { ...profile.columns, ...o.columns } : o.columns;
@@ -503,7 +506,8 @@ export class TickScanner {
     this.rowEnd = le;
     this.rowFields = null;
     const delim = this.delim, nf = this.nFields, fieldSlot = this.schema.fieldSlot, slotType = this.schema.slotType;
-    const vals = this.vals;
+    // The unit is fixed once the first time has been read (a unit detected lazily is set before any later field).
+    const vals = this.vals, ud = this.unitDigits;
     let j = 0, bad = -1;
     for (;;) {
       const slot = j < nf ? fieldSlot[j] : -1;
@@ -517,16 +521,16 @@ export class TickScanner {
         if (type === SLOT_NUMBER) {
           v = scanDecimal(buf, p, le);
           fe = scanEnd;
-        } else if (type === SLOT_TIME && this.unitDigits === 0) {
+        } else if (type === SLOT_TIME && ud === 0) {
           v = scanEpochSeconds(buf, p, le);
           fe = scanEnd;
-        } else if (type === SLOT_TIME && this.unitDigits > 0) {
-          v = scanEpochInteger(buf, p, le, this.unitDigits);
+        } else if (type === SLOT_TIME && ud > 0) {
+          v = scanEpochInteger(buf, p, le, ud);
           fe = scanEnd;
-        } else if (type === SLOT_TIME && this.unitDigits < -1) {
+        } else if (type === SLOT_TIME && ud < -1) {
           fe = p;
           while (fe < le && buf[fe] !== delim) fe++;
-          if (this.unitDigits === -2) {
+          if (ud === -2) {
             v = scanIsoSeconds(buf, p, fe);
             if (this.zone !== null && !isoHadOffset) v = this.zone(v);
           } else {
@@ -655,17 +659,9 @@ export class TickScanner {
       return;
     }
     const vals = this.vals;
+    // Vendor price handling only when a profile or an option asks for it (the common file skips it).
     if (this.priceScaleUndecided) this.decidePriceScale();
-    if (this.profile?.undefPrice) {
-      // i64::MAX ≈ 9.22e18 (Databento UNDEF_PRICE): that side of the book is empty, not a price.
-      for (const s of this.priceSlots) {
-        if (vals[s] >= 9e18) return this.reject('price', this.header[this.schema.slotField[s]], `no ${this.schema.slots[s]} price: Databento's UNDEF_PRICE (that side of the book is empty)`);
-      }
-      for (const s of this.bookSlots) if (vals[s] >= 9e18) vals[s] = NaN;
-    }
-    if (this.priceDiv !== 1) for (const s of this.priceSlots) vals[s] /= this.priceDiv;
-    else if (this.priceMul !== 1) for (const s of this.priceSlots) vals[s] *= this.priceMul;
-    if (this.priceDiv !== 1 || this.priceMul !== 1) for (const s of this.bookSlots) vals[s] = this.priceDiv !== 1 ? vals[s] / this.priceDiv : vals[s] * this.priceMul;
+    if ((this.priceDiv !== 1 || this.priceMul !== 1 || this.undefPrice) && !this.transformPrices()) return;
     for (const s of this.priceSlots) {
       if (!(vals[s] > 0)) return this.reject('price', this.header[this.schema.slotField[s]], `must be greater than 0 (got ${this.slotText(s)})`);
     }
@@ -703,6 +699,30 @@ export class TickScanner {
       this.lastTime = t;
       this.lastLine = this.line;
     }
+  }
+
+  /** Scale the row's prices (and a trades file's book) and catch Databento's empty-book marker; false when the row was rejected. */
+  private transformPrices(): boolean {
+    const vals = this.vals;
+    if (this.undefPrice) {
+      // i64::MAX ≈ 9.22e18 (Databento UNDEF_PRICE): that side of the book is empty, not a price.
+      for (const s of this.priceSlots) {
+        if (vals[s] >= 9e18) {
+          this.reject('price', this.header[this.schema.slotField[s]], `no ${this.schema.slots[s]} price: Databento's UNDEF_PRICE (that side of the book is empty)`);
+          return false;
+        }
+      }
+      for (const s of this.bookSlots) if (vals[s] >= 9e18) vals[s] = NaN;
+    }
+    const div = this.priceDiv, mul = this.priceMul;
+    if (div !== 1) {
+      for (const s of this.priceSlots) vals[s] /= div;
+      for (const s of this.bookSlots) vals[s] /= div;
+    } else if (mul !== 1) {
+      for (const s of this.priceSlots) vals[s] *= mul;
+      for (const s of this.bookSlots) vals[s] *= mul;
+    }
+    return true;
   }
 
   private rejectBar(slot: number, name: string): void {
