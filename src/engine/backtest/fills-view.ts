@@ -14,6 +14,8 @@ export interface FillsView {
   offset: number;
   /** Rows [offset, offset + page length) of result.fills, copied (safe to post to the main thread). */
   page: FillsTable;
+  /** Fill models that apply to the run's data (applicableFillModels), when the caller knows the data. */
+  applicable?: string[];
 }
 
 /** Columns of the blotter, in CSV order, with their header names and units. */
