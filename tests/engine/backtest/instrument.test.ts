@@ -61,6 +61,17 @@ describe('defaults fit the instrument', () => {
     }
   });
 
+  // Real quotes without their trades (an OANDA-like file), moved to each price level: the default
+  // model is quote-cross and the default strategy's quotes fill.
+  it.each([60000, 1.38, 585, 0.0001])('fills real quotes without trades at price level %s with the defaults', async (level) => {
+    const real = await loadSample('usdm-btcusdt-2024-08-08');
+    const c = level / real.bid![0];
+    const r = runBacktest({ time: real.time, bid: real.bid!.map((x) => x * c), ask: real.ask!.map((x) => x * c) }, {});
+    expect(r.resolved.fillModel).toBe('quote-cross');
+    expect(r.resolved.fillModelReason).toMatch(/quotes but no trades/);
+    expect(r.metrics.fills).toBeGreaterThan(0);
+  });
+
   it('notes a calibrated κ beyond the range of its control', () => {
     const c = 0.0001 / base.mid[0];
     const r = runBacktest({ time: base.time, bid: base.bid.map((x) => x * c), ask: base.ask.map((x) => x * c) }, { strategy: 'as' });
