@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
 import { queueFillModel, runBacktest, FILL_SOURCE_TRADE } from '../../../src/engine';
 
 // Our bid at 100 on a book whose best bid stays 100; the displayed size at 100 per quote row:
@@ -113,5 +114,40 @@ describe("the 'queue' model in a run", () => {
   it('refuses data without displayed sizes, naming what is missing', () => {
     const data = { time: Float64Array.of(0, 1), bid: Float64Array.of(1, 1), ask: Float64Array.of(2, 2), tradeTime: Float64Array.of(0.5), tradePrice: Float64Array.of(1), tradeSize: Float64Array.of(1), tradeSide: Float64Array.of(1) };
     expect(() => runBacktest(data, { fill: { model: 'queue' } })).toThrow(/displayed sizes/);
+  });
+});
+
+describe('queue model invariants (fast-check)', () => {
+  it('ahead never negative, a fill never exceeds our size nor the print, decreases never fill', () => {
+    const ev = fc.oneof(
+      fc.record({ kind: fc.constant('trade' as const), dPx: fc.integer({ min: -2, max: 0 }), size: fc.double({ min: 0, max: 10, noNaN: true }) }),
+      fc.record({ kind: fc.constant('quote' as const), row: fc.integer({ min: 0, max: 3 }) }),
+    );
+    fc.assert(fc.property(
+      fc.constantFrom<'risk-averse' | 'power' | 'log'>('risk-averse', 'power', 'log'), fc.double({ min: 0.5, max: 3, noNaN: true }),
+      fc.array(fc.double({ min: 0, max: 20, noNaN: true }), { minLength: 4, maxLength: 4 }), fc.array(ev, { maxLength: 40 }),
+      (kind, n, sizes, events) => {
+        const b = Float64Array.of(100, 100, 100, 99.9), a = Float64Array.of(100.1, 100.1, 100.1, 100);
+        const m = queueFillModel(b, a, Float64Array.from(sizes), Float64Array.of(1, 1, 1, 1), kind, n, 1e-7);
+        m.onPlace!(1, 100, 0);
+        let left = 1;
+        for (const e of events) {
+          let s: number;
+          if (e.kind === 'trade') {
+            s = m.onTrade(1, 100, left, 100 + e.dPx * 0.1, e.size);
+            expect(s).toBeLessThanOrEqual(e.size + 1e-12);
+          } else {
+            s = m.onQuote(1, 100, left, b[e.row], a[e.row], e.row);
+            if (a[e.row] > 100) expect(s).toBe(0); // a size change alone never fills
+          }
+          expect(s).toBeGreaterThanOrEqual(0);
+          expect(s).toBeLessThanOrEqual(left + 1e-12);
+          left -= s;
+          const q = m.queueAhead!(1);
+          if (Number.isFinite(q)) expect(q).toBeGreaterThanOrEqual(0);
+          if (left <= 1e-12) break;
+        }
+      },
+    ), { numRuns: 300 });
   });
 });
