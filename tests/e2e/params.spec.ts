@@ -2,6 +2,7 @@ import { expect, test, type Page } from '@playwright/test';
 import { DEFAULT_PARAMS, NUMERIC_SPECS } from '../../src/stores/calculator-params';
 import { DEFAULT_LAB, LAB_PANELS, LAB_SPECS } from '../../src/stores/lab-settings';
 import { clampToSpec } from '../../src/lib/params/spec';
+import { annualPctToSigmaPerSqrtSec, sigmaPerSqrtSecToAnnualPct } from '../../src/engine';
 import { numberBox, openApp } from './helpers';
 import type {} from '../../src/app/devtools/console-api'; // window.mmlab type
 
@@ -32,9 +33,12 @@ test('γ moved in the calculator and sent with "Use in backtest" is the γ the r
   await waitForRunDone(page, before);
   const run = await page.evaluate(() => {
     const s = window.mmlab!.lab.getState();
-    return { gamma: s.summary!.resolved.gamma, maxInventory: s.summary!.resolved.maxInventory, values: s.settings.values };
+    return { gamma: s.summary!.resolved.gamma, sigma: s.summary!.resolved.sigma, refMid: s.summary!.refMid, maxInventory: s.summary!.resolved.maxInventory, values: s.settings.values };
   });
   expect(run.gamma).toBe(0.37);
+  // σ travels in %/yr and reaches the engine in price/√s at the run's reference mid (24/7 year by default).
+  expect(run.values.sigmaAnnualPct).toBe(DEFAULT_PARAMS.sigmaAnnualPct);
+  expect(run.sigma).toBeCloseTo(annualPctToSigmaPerSqrtSec(DEFAULT_PARAMS.sigmaAnnualPct, run.refMid, '24/7'), 12);
   expect(run.maxInventory).toBe(7);
   expect(run.values.gamma).toBe(0.37);
   await expect(labBox(page, 'gamma')).toHaveValue('0.37');
@@ -43,7 +47,7 @@ test('γ moved in the calculator and sent with "Use in backtest" is the γ the r
   await expect(page.getByTestId('lab-gamma')).toContainText(gammaSpecs[0].unit);
 });
 
-test('"Load from run" puts the run\'s γ, κ and Q into the calculator', async ({ page }) => {
+test('"Load from run" puts the run\'s γ, κ, σ, Q and mid into the calculator', async ({ page }) => {
   await openApp(page, '?st=as');
   await waitForRunDone(page);
   const resolved = await page.evaluate(() => window.mmlab!.lab.getState().summary!.resolved);
@@ -53,6 +57,9 @@ test('"Load from run" puts the run\'s γ, κ and Q into the calculator', async (
   const p = await page.evaluate(() => window.mmlab!.params.getState().params);
   expect(p.kappa).toBe(clampToSpec(spec('kappa'), resolved.kappa).value);
   expect(p.maxQ).toBe(clampToSpec(spec('maxQ'), resolved.maxInventory).value);
+  const refMid = await page.evaluate(() => window.mmlab!.lab.getState().summary!.refMid);
+  expect(p.mid).toBe(clampToSpec(spec('mid'), refMid).value);
+  expect(p.sigmaAnnualPct).toBe(clampToSpec(spec('sigmaAnnualPct'), sigmaPerSqrtSecToAnnualPct(resolved.sigma, refMid, p.yearBasis)).value);
 });
 
 test('Reset returns every calculator and backtest control to its default', async ({ page }) => {
