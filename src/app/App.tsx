@@ -5,7 +5,10 @@ import { AppHeader } from './AppHeader';
 import { UrlNotices } from './UrlNotices';
 import { About } from './About';
 import { LabPanels } from './LabPanels';
-import { ChartWarmUp } from '../components/ui/ChartWarmUp';
+import { lazy, Suspense } from 'react';
+
+// It warms recharts up, so it loads with recharts, after first paint (not in the initial JS).
+const ChartWarmUp = lazy(() => import('../components/ui/ChartWarmUp').then((m) => ({ default: m.ChartWarmUp })));
 
 /** Composition only: header, notices, then the panels in reading order. */
 export function App() {
@@ -20,7 +23,7 @@ export function App() {
         <LabPanels />
         <About />
       </main>
-      <ChartWarmUp />
+      <Suspense fallback={null}><ChartWarmUp /></Suspense>
       
     </>
   );

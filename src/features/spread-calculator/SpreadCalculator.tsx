@@ -1,9 +1,12 @@
+import { lazy, Suspense } from 'react';
 import { Panel } from '../../components/ui/Panel';
 import { CalculatorControls } from './CalculatorControls';
-import { CalculatorCharts } from './CalculatorCharts';
 import { FormulaView } from './FormulaView';
 import { QuoteOutputs } from './QuoteOutputs';
 import { useCalculator } from './use-calculator';
+
+// The charts (recharts, ~100 kB gzip with its dependencies) load after first paint, in a chunk of their own.
+const CalculatorCharts = lazy(() => import('./CalculatorCharts').then((m) => ({ default: m.CalculatorCharts })));
 
 /** The first panel: optimal quotes for the chosen model, live as the sliders move. */
 export function SpreadCalculator() {
@@ -17,7 +20,7 @@ export function SpreadCalculator() {
             <>
               <QuoteOutputs params={params} result={result} />
               <FormulaView params={params} result={result} />
-              <CalculatorCharts params={params} />
+              <Suspense fallback={null}><CalculatorCharts params={params} /></Suspense>
             </>
           ) : (
             <p className="error" role="alert">{error}</p>
