@@ -1,7 +1,7 @@
 import { expect, test, type Page } from '@playwright/test';
 import { generateSyntheticMarket, runBacktest, type MarketData } from '../../src/engine';
 import { toBacktestConfig, toMarketData } from '../../src/stores/lab-config';
-import { fmtMetric } from '../../src/features/pnl/PnlPanel';
+import { fmtCount, fmtPnl, fmtRatio } from '../../src/features/pnl/SampleCards';
 import { fmtNum } from '../../src/lib/format';
 import { buildKalmanView } from '../../src/engine/views';
 import type { LabSettings } from '../../src/stores/lab-settings';
@@ -36,10 +36,10 @@ test('on the default sample the PnL and inventory panels show the engine result 
   const { dataset, settings } = await pageInputs(page);
   expect(dataset.source).toBe('sample');
   const r = runBacktest(toMarketData(dataset), toBacktestConfig(settings));
-  await expect(page.getByTestId('metric-net')).toHaveText(fmtMetric(r.attribution.net));
-  await expect(page.getByTestId('metric-sharpe')).toHaveText(fmtMetric(r.metrics.sharpe));
-  await expect(page.getByTestId('metric-fills')).toHaveText(String(r.metrics.fills));
-  await expect(page.getByTestId('metric-maxdd')).toHaveText(fmtMetric(r.metrics.maxDrawdown));
+  await expect(page.getByTestId('metric-net')).toHaveText(fmtPnl(r.attribution.net));
+  await expect(page.getByTestId('metric-sharpe-bucket')).toHaveText(fmtRatio(r.metrics.sharpeStats.sharpe));
+  await expect(page.getByTestId('metric-fills')).toHaveText(fmtCount(r.metrics.fills));
+  await expect(page.getByTestId('metric-maxdd')).toHaveText(fmtPnl(r.metrics.maxDrawdown));
   for (const id of ['chart-pnl', 'chart-attribution', 'chart-drawdown', 'chart-inventory', 'chart-quotes']) {
     await page.getByTestId(id).scrollIntoViewIfNeeded(); // off-screen charts redraw when they come into view
     await expect(page.getByTestId(id).locator('.recharts-line-curve, .recharts-area-curve, .recharts-bar-rectangle').first()).toBeVisible();
@@ -87,8 +87,8 @@ test('Kalman q and r set by hand drive the panel and the backtest to what the en
   const bt = runBacktest(data, toBacktestConfig(settings));
   const fit = runBacktest(data, toBacktestConfig({ ...settings, kalman: null }));
   expect(bt.metrics.fills).not.toBe(fit.metrics.fills);
-  await expect(page.getByTestId('metric-net')).toHaveText(fmtMetric(bt.attribution.net));
-  await expect(page.getByTestId('metric-fills')).toHaveText(String(bt.metrics.fills));
+  await expect(page.getByTestId('metric-net')).toHaveText(fmtPnl(bt.attribution.net));
+  await expect(page.getByTestId('metric-fills')).toHaveText(fmtCount(bt.metrics.fills));
   // Back to fitted: the link drops kq and kr and the panel shows the fit again.
   await page.getByTestId('kalman-mode-fit').check();
   await waitForRunDone(page, runId + 1);
@@ -125,8 +125,8 @@ test('moving a lab slider starts a new run and cancels the one in flight', async
   expect(after.runId).toBe(before.runId + 1);
   expect(after.settings.values.horizonSec).toBeGreaterThan(before.settings.values.horizonSec!);
   const r = runBacktest(syntheticData(11, 1_000_000), toBacktestConfig(after.settings));
-  await expect(page.getByTestId('metric-net')).toHaveText(fmtMetric(r.attribution.net));
-  await expect(page.getByTestId('metric-fills')).toHaveText(String(r.metrics.fills));
+  await expect(page.getByTestId('metric-net')).toHaveText(fmtPnl(r.attribution.net));
+  await expect(page.getByTestId('metric-fills')).toHaveText(fmtCount(r.metrics.fills));
 });
 
 test('a shared link restores the whole experiment: sample, strategy, parameters, open panels', async ({ page, context }) => {

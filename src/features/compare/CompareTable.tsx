@@ -2,16 +2,23 @@ import type { CompareRow } from '../../stores/lab-store';
 import { fmtNum } from '../../lib/format';
 import { STRATEGY_COLOURS, strategyLabel } from './compare-rows';
 
-/** The strategies ranked by Sharpe, with the figures that explain the ranking. */
+function sharpeCell(r: CompareRow): string {
+  const s = r.metrics.sharpeStats;
+  if (!s) return fmtNum(r.metrics.sharpe);
+  const ci = s.ci ? `, [${fmtNum(s.ci.lo, 3)}, ${fmtNum(s.ci.hi, 3)}]` : '';
+  return `${fmtNum(s.sharpe)} (n = ${s.buckets}${ci})`;
+}
+
+/** The strategies ranked by net PnL, with the figures that explain the ranking; each Sharpe with its bucket count and interval. */
 export function CompareTable({ ranked }: { ranked: readonly CompareRow[] }) {
   return (
-    <table className="table" style={{ marginBottom: 12 }} data-testid="compare-table" aria-label="Strategies ranked by Sharpe ratio">
+    <table className="table" style={{ marginBottom: 12 }} data-testid="compare-table" aria-label="Strategies ranked by net PnL">
       <thead>
         <tr>
           <th scope="col">Rank</th>
           <th scope="col" style={{ textAlign: 'left' }}>Strategy</th>
           <th scope="col">Net PnL (quote ccy)</th>
-          <th scope="col">Sharpe (annualised)</th>
+          <th scope="col">Sharpe per bucket (n, 95 % CI)</th>
           <th scope="col">Max drawdown (quote ccy)</th>
           <th scope="col">Fills</th>
           <th scope="col">Fill rate (fills/quote update)</th>
@@ -28,7 +35,7 @@ export function CompareTable({ ranked }: { ranked: readonly CompareRow[] }) {
               {strategyLabel(r.strategy)}
             </th>
             <td>{fmtNum(r.attribution.net)}</td>
-            <td>{fmtNum(r.metrics.sharpe)}</td>
+            <td>{sharpeCell(r)}</td>
             <td>{fmtNum(r.metrics.maxDrawdown)}</td>
             <td>{r.metrics.fills}</td>
             <td>{fmtNum(r.metrics.fillRate)}</td>

@@ -4,6 +4,7 @@ import { useLab } from '../../stores/lab-store';
 import { runGammaKappaGrid } from '../../stores/grid-runner';
 import { maybeLabSession } from '../../stores/lab-session';
 import { GridHeatmapView } from './GridHeatmapView';
+import { GridOverfittingView } from './GridOverfittingView';
 
 const N = 5;
 
@@ -34,7 +35,7 @@ export function GridHeatmap() {
 
   return (
     <section aria-labelledby="grid-title" style={{ marginTop: 12 }}>
-      <h3 id="grid-title" style={{ fontSize: 15, margin: '0 0 6px' }}>γ × κ grid search (Sharpe)</h3>
+      <h3 id="grid-title" style={{ fontSize: 15, margin: '0 0 6px' }}>γ × κ grid search (Sharpe per bucket, with overfitting checks)</h3>
       <div style={{ display: 'flex', gap: 8, alignItems: 'center', flexWrap: 'wrap' }}>
         <button type="button" onClick={run} disabled={!hasRun || state.status === 'running'} data-testid="grid-run">Run {N} × {N} grid</button>
         {state.status === 'running' ? (
@@ -50,6 +51,7 @@ export function GridHeatmap() {
       {state.error ? <p className="error" role="alert">{state.error}</p> : null}
       {state.out && state.out.runId !== runId ? <p className="muted" data-testid="grid-stale">From an earlier run’s settings: run the grid again to refresh it.</p> : null}
       {state.out ? <GridHeatmapView result={state.out.result} strategy={state.out.strategy} /> : null}
+      {state.out ? <GridOverfittingView result={state.out.result} /> : null}
     </section>
   );
 }

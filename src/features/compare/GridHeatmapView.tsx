@@ -2,15 +2,20 @@ import type { GridResult, StrategyId } from '../../engine';
 import { fmtNum } from '../../lib/format';
 import { strategyLabel } from './compare-rows';
 import { bestCell, cellColour, maxAbs } from './heatmap';
+import { GridColourLegend } from './GridOverfittingView';
 
 const VISUALLY_HIDDEN = { position: 'absolute', width: 1, height: 1, overflow: 'hidden', clip: 'rect(0 0 0 0)', whiteSpace: 'nowrap' } as const;
 
 /** A γ × κ heatmap of the grid's metric (rows κ, highest at the top; columns γ), best cell starred. */
 export function GridHeatmapView({ result, strategy }: { result: GridResult; strategy: StrategyId }) {
   const nx = result.x.values.length;
-  const best = bestCell(result.values);
-  const scale = maxAbs(result.values);
-  const metricName = result.metric === 'sharpe' ? 'Sharpe' : result.metric;
+  // A Sharpe grid shows the engine's Sharpe per overfitting bucket (not annualised): the statistic its
+  // best cell, edge flag, DSR and PBO are about. Other metrics show as mapped.
+  const o = result.metric === 'sharpe' || result.metric === 'sharpePerBucket' ? result.overfitting : null;
+  const values = o ? o.cellSharpes : result.values;
+  const best = o ? o.best.cell : result.best?.cell ?? bestCell(result.values);
+  const scale = maxAbs(values);
+  const metricName = o ? `Sharpe per ${fmtNum(o.bucketSec)} s bucket (${o.observations} buckets, not annualised)` : result.metric === 'sharpe' ? 'Sharpe' : result.metric;
   const ys = result.y.values.map((_, iy) => iy).reverse();
   return (
     <figure className="chart" aria-label="Grid search heatmap">
@@ -31,14 +36,14 @@ export function GridHeatmapView({ result, strategy }: { result: GridResult; stra
                 <th scope="row">{fmtNum(result.y.values[iy], 3)}</th>
                 {result.x.values.map((g, ix) => {
                   const c = iy * nx + ix;
-                  const v = result.values[c];
+                  const v = values[c];
                   const isBest = c === best;
                   return (
                     <td
                       key={ix}
                       data-cell={c}
                       data-best={isBest ? 'true' : undefined}
-                      title={`γ = ${fmtNum(g)}, κ = ${fmtNum(result.y.values[iy])}: ${result.metric} ${fmtNum(v)}`}
+                      title={`γ = ${fmtNum(g)}, κ = ${fmtNum(result.y.values[iy])}: ${metricName} ${fmtNum(v)}`}
                       style={{ background: cellColour(v, scale), textAlign: 'center', outline: isBest ? '2px solid #14213d' : undefined, fontWeight: isBest ? 700 : undefined }}
                     >
                       {fmtNum(v, 3)}{isBest ? <><span aria-hidden="true"> ★</span><span style={VISUALLY_HIDDEN}> (best)</span></> : null}
@@ -50,6 +55,7 @@ export function GridHeatmapView({ result, strategy }: { result: GridResult; stra
           </tbody>
         </table>
       </div>
+      <GridColourLegend values={values} metricName={metricName} />
     </figure>
   );
 }

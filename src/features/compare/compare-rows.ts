@@ -1,4 +1,4 @@
-import type { StrategyId } from '../../engine';
+import { rankByNetPnl, type StrategyId } from '../../engine';
 import type { CompareRow } from '../../stores/lab-store';
 import { LAB_STRATEGIES } from '../../stores/lab-settings';
 
@@ -15,7 +15,12 @@ export function strategyLabel(id: StrategyId): string {
   return LAB_STRATEGIES.find((s) => s.id === id)?.label ?? id;
 }
 
-/** Best Sharpe first; a NaN Sharpe (no PnL variation) ranks last; ties broken by net PnL. */
+/** The engine's ranking (rankByNetPnl): best net PnL first, NaN last, ties in input order. */
+export function rankByNet(rows: readonly CompareRow[]): CompareRow[] {
+  return rankByNetPnl(rows.map((r) => r.metrics)).map((i) => rows[i]);
+}
+
+/** Best Sharpe first; a NaN Sharpe (no PnL variation) ranks last; ties broken by net PnL. (Kept for callers; the panel ranks by net PnL.) */
 export function rankBySharpe(rows: readonly CompareRow[]): CompareRow[] {
   const key = (r: CompareRow) => (Number.isNaN(r.metrics.sharpe) ? -Infinity : r.metrics.sharpe);
   return [...rows].sort((a, b) => key(b) - key(a) || b.attribution.net - a.attribution.net);
@@ -30,7 +35,7 @@ export function equityLines(rows: readonly CompareRow[]): EquityLine[] {
   return rows.map((r) => ({ strategy: r.strategy, points: Array.from(r.pnl.time, (t, i) => ({ t: t - t0, pnl: r.pnl.pnl[i] })) }));
 }
 
-/** Long-format CSV columns of every curve: rank (1 = best Sharpe), time, PnL. */
+/** Long-format CSV columns of every curve: rank (1 = best net PnL), time, PnL. */
 export function equityCsv(ranked: readonly CompareRow[]): Record<string, Float64Array> {
   const n = ranked.reduce((s, r) => s + r.pnl.time.length, 0);
   const rank = new Float64Array(n), time = new Float64Array(n), pnl = new Float64Array(n);

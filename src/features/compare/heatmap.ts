@@ -12,9 +12,9 @@ export function maxAbs(values: ArrayLike<number>): number {
   return m;
 }
 
-/** Green for positive, red for negative, stronger with |v|/scale; grey when undefined. */
+/** Green for positive, red for negative, stronger with |v|/scale (alpha 0.12–0.6, so dark text keeps a 4.5:1 contrast); grey when undefined. */
 export function cellColour(v: number, scale: number): string {
   if (!Number.isFinite(v)) return '#e5e8ec';
-  const a = scale > 0 ? 0.12 + 0.78 * Math.min(1, Math.abs(v) / scale) : 0.12;
+  const a = scale > 0 ? 0.12 + 0.48 * Math.min(1, Math.abs(v) / scale) : 0.12;
   return v >= 0 ? `rgba(30, 135, 75, ${a.toFixed(3)})` : `rgba(184, 50, 39, ${a.toFixed(3)})`;
 }

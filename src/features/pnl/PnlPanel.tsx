@@ -1,6 +1,8 @@
 import { useDeferredValue, useMemo } from 'react';
 import { Bar, BarChart, CartesianGrid, Cell, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis, Area, AreaChart } from 'recharts';
 import { Panel } from '../../components/ui/Panel';
+import { describeDuration } from '../../engine';
+import { SampleCards } from './SampleCards';
 import { ChartFrame } from '../../components/ui/ChartFrame';
 import { useLab } from '../../stores/lab-store';
 import { maybeLabSession } from '../../stores/lab-session';
@@ -9,15 +11,8 @@ import { fmtClock, replayCount } from '../../lib/time-axis';
 const money = (v: number) => (Math.abs(v) >= 1000 ? v.toFixed(0) : Math.abs(v) >= 1 ? v.toFixed(2) : v.toPrecision(3));
 const fmtNum = (v: unknown) => (typeof v === 'number' ? money(v) : String(v));
 
-function Card({ label, value, unit, testId }: { label: string; value: string; unit?: string; testId: string }) {
-  return <div className="card"><dt>{label}</dt><dd data-testid={testId}>{value}</dd>{unit ? <span className="unit">{unit}</span> : null}</div>;
-}
-
-/** Formats a metric the way the cards show it (also used by the browser tests to compare with the engine). */
-export function fmtMetric(v: number, digits = 2): string {
-  if (!Number.isFinite(v)) return v > 0 ? '∞' : v < 0 ? '−∞' : '—';
-  return v.toFixed(digits);
-}
+// The cards' formatters live with the cards; re-exported for the browser tests that compare card text with the engine.
+export { fmtMetric, fmtPnl, fmtRatio } from './SampleCards';
 
 /** Cumulative PnL vs buy-and-hold, attribution waterfall, per-bucket histogram, drawdown and metric cards. */
 export function PnlPanel() {
@@ -53,22 +48,9 @@ export function PnlPanel() {
   if (!series) return <Panel id="pnl" title="PnL & risk"><p className="muted">Waiting for the run…</p></Panel>;
   const m = summary?.metrics;
   return (
-    <Panel id="pnl" title="PnL & risk" subtitle={m ? `Sharpe and Sortino: ${m.annualisation}` : 'Partial results — the run is still going.'}>
+    <Panel id="pnl" title="PnL & risk" subtitle={m ? `Figures over ${describeDuration(m.durationSec)} of data: PnL per ${m.perPeriod.unit}, Sharpe per ${describeDuration(m.bucketSec)} PnL bucket${m.annualised ? `, annualised on a ${m.annualised.yearBasis === 'exchange' ? '252 × 6.5 h' : '365 × 24 h'} year` : ''}.` : 'Partial results — the run is still going.'}>
       {m && summary ? (
-        <dl className="metric-cards">
-          <Card label="Net PnL" value={fmtMetric(summary.attribution.net)} unit="quote ccy" testId="metric-net" />
-          <Card label="Annualised PnL" value={fmtMetric(m.annualisedPnl, 0)} unit="quote ccy/yr" testId="metric-annualised" />
-          <Card label="Sharpe" value={fmtMetric(m.sharpe)} testId="metric-sharpe" />
-          <Card label="Sortino" value={fmtMetric(m.sortino)} testId="metric-sortino" />
-          <Card label="Max drawdown" value={fmtMetric(m.maxDrawdown)} unit={`${fmtMetric(m.maxDrawdownPct)} %`} testId="metric-maxdd" />
-          <Card label="Calmar" value={fmtMetric(m.calmar)} testId="metric-calmar" />
-          <Card label="Win rate" value={fmtMetric(100 * m.winRate, 1)} unit="% of fills" testId="metric-winrate" />
-          <Card label="Profit factor" value={fmtMetric(m.profitFactor)} testId="metric-pf" />
-          <Card label="Fills" value={String(m.fills)} testId="metric-fills" />
-          <Card label="Fill rate" value={fmtMetric(100 * m.fillRate, 2)} unit="% of quote updates" testId="metric-fillrate" />
-          <Card label="Spread captured" value={fmtMetric(m.avgSpreadCapturedBps)} unit="bps" testId="metric-capture" />
-          <Card label="Buy & hold" value={fmtMetric(summary.benchmark.totalPnl)} unit="quote ccy" testId="metric-buyhold" />
-        </dl>
+        <SampleCards summary={summary} />
       ) : null}
       <div className="lab-grid">
         <ChartFrame title="Cumulative PnL vs buy-and-hold (quote ccy)" name="pnl" testId="chart-pnl" version={pnlRows}

@@ -46,7 +46,7 @@ describe('ComparePanel', () => {
     expect(screen.getByRole('button', { name: 'Compare strategies' })).toBeDisabled();
   });
 
-  it('ranks every strategy by Sharpe, best first, with its figures', () => {
+  it('ranks every strategy by net PnL (the engine’s rankByNetPnl), best first, with its figures', () => {
     act(() => labStore.setState({ compareRows: rows, compareStatus: 'done' }));
     render(<ComparePanel />);
     const body = within(screen.getByTestId('compare-table')).getAllByRole('row').slice(1);
@@ -55,9 +55,9 @@ describe('ComparePanel', () => {
     expect([...shownOrder].sort()).toEqual([...STRATEGY_IDS].sort());
     // The engine's order is not the ranking, so the table really sorted.
     expect(shownOrder).not.toEqual(rows.map((r) => r.strategy));
-    const sharpeOf = (id: string | null) => rows.find((r) => r.strategy === id)!.metrics.sharpe;
+    const netOf = (id: string | null) => rows.find((r) => r.strategy === id)!.metrics.totalPnl;
     for (let i = 1; i < shownOrder.length; i++) {
-      const a = sharpeOf(shownOrder[i - 1]), b = sharpeOf(shownOrder[i]);
+      const a = netOf(shownOrder[i - 1]), b = netOf(shownOrder[i]);
       if (!Number.isNaN(b)) expect(a).toBeGreaterThanOrEqual(b);
     }
     body.forEach((tr, i) => {
@@ -66,7 +66,9 @@ describe('ComparePanel', () => {
       expect(cells[0]).toHaveTextContent(String(i + 1));
       expect(within(tr).getByRole('rowheader')).toHaveTextContent(LAB_STRATEGIES.find((s) => s.id === r.strategy)!.label);
       expectNear(cells[1].textContent, r.attribution.net);
-      if (Number.isFinite(r.metrics.sharpe)) expectNear(cells[2].textContent, r.metrics.sharpe);
+      // Sharpe per bucket, with the number of buckets it rests on.
+      expect(cells[2]).toHaveTextContent(`(n = ${r.metrics.sharpeStats.buckets}`);
+      if (Number.isFinite(r.metrics.sharpeStats.sharpe)) expectNear((cells[2].textContent ?? '').split(' (')[0], r.metrics.sharpeStats.sharpe);
       expectNear(cells[3].textContent, r.metrics.maxDrawdown);
       expect(cells[4]).toHaveTextContent(String(r.metrics.fills));
       expectNear(cells[5].textContent, r.metrics.fillRate);

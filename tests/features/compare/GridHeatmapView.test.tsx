@@ -19,20 +19,23 @@ beforeAll(() => {
 afterEach(cleanup);
 
 describe('GridHeatmapView', () => {
-  it('shows one cell per (γ, κ) with the grid’s Sharpe, and stars the best one', () => {
+  it('shows one cell per (γ, κ) with the engine’s Sharpe per overfitting bucket, and stars the engine’s best cell', () => {
     render(<GridHeatmapView result={result} strategy="as-kalman" />);
     const table = screen.getByTestId('grid-heatmap');
     const cells = table.querySelectorAll('td[data-cell]');
     expect(cells).toHaveLength(9);
     for (const td of cells) {
       const c = Number(td.getAttribute('data-cell'));
-      const v = result.values[c];
+      const v = result.overfitting!.cellSharpes[c];
       if (Number.isFinite(v)) expect(Math.abs(num((td.textContent ?? '').replace('(best)', '')) - v)).toBeLessThanOrEqual(Math.abs(v) * 5e-3);
     }
     const starred = table.querySelectorAll('td[data-best="true"]');
     expect(starred).toHaveLength(1);
     const best = Number(starred[0].getAttribute('data-cell'));
-    for (let c = 0; c < result.values.length; c++) if (Number.isFinite(result.values[c])) expect(result.values[best]).toBeGreaterThanOrEqual(result.values[c]);
+    expect(best).toBe(result.overfitting!.best.cell);
+    const sr = result.overfitting!.cellSharpes;
+    for (let c = 0; c < sr.length; c++) if (Number.isFinite(sr[c])) expect(sr[best]).toBeGreaterThanOrEqual(sr[c]);
+    expect(screen.getByTestId('grid-legend')).toBeInTheDocument();
     expect(starred[0]).toHaveTextContent('★ (best)');
   });
 

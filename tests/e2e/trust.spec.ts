@@ -1,0 +1,45 @@
+import { expect, test, type Page } from '@playwright/test';
+import { openApp } from './helpers';
+import type {} from '../../src/app/devtools/console-api'; // window.mmlab type
+
+/** Waits until a run newer than `afterRunId` has finished with its summary. */
+async function waitForSummary(page: Page, afterRunId = 0) {
+  await expect.poll(async () => page.evaluate((after) => {
+    const s = window.mmlab!.lab.getState();
+    return s.runId > after && s.status === 'done' && s.summary !== null;
+  }, afterRunId), { timeout: 90_000 }).toBe(true);
+}
+
+test('the default 5 min 44 s sample shows per-period figures, a Sharpe per bucket with its count and interval, and no annualised card', async ({ page }) => {
+  await openApp(page, '?p=pnl');
+  await waitForSummary(page);
+  const m = await page.evaluate(() => {
+    const x = window.mmlab!.lab.getState().summary!.metrics;
+    return { unit: x.perPeriod.unit, buckets: x.sharpeStats.buckets, annualised: x.annualised, reason: x.annualisedReason, hasCi: x.sharpeStats.ci !== null };
+  });
+  expect(m.annualised).toBeNull();
+  expect(m.unit).toBe('hour');
+  await expect(page.getByTestId('metric-per-period')).toBeVisible();
+  await expect(page.getByText('PnL per hour', { exact: true })).toBeVisible();
+  await expect(page.getByText(`n = ${m.buckets} buckets`)).toBeVisible();
+  if (m.hasCi) await expect(page.getByTestId('metric-sharpe-ci')).toContainText('95 % CI [');
+  // No annualised card at all, and the reason in words instead.
+  for (const id of ['metric-annualised', 'metric-sharpe', 'metric-sortino', 'metric-calmar']) await expect(page.getByTestId(id)).toHaveCount(0);
+  await expect(page.getByTestId('metric-annualised-note')).toHaveText(m.reason);
+  await expect(page.getByTestId('metric-annualised-note')).toContainText('Not annualised: the sample spans 5 min 44 s');
+});
+
+test('the γ × κ grid shows the deflated Sharpe, the PBO, a colour legend, and the edge warning exactly when the best cell is on the edge', async ({ page }) => {
+  await openApp(page, '?p=pnl,compare');
+  await waitForSummary(page);
+  await page.getByTestId('grid-run').click();
+  await expect(page.getByTestId('grid-heatmap')).toBeVisible({ timeout: 120_000 });
+  await expect(page.getByTestId('grid-dsr')).toHaveText(/^\d+\.\d %$/);
+  await expect(page.getByTestId('grid-pbo')).toHaveText(/^\d+\.\d %$/);
+  await expect(page.getByTestId('grid-legend')).toBeVisible();
+  await expect(page.getByTestId('grid-dsr-note')).toContainText('zero-skill cells');
+  const best = Number(await page.locator('[data-testid="grid-heatmap"] td[data-best="true"]').getAttribute('data-cell'));
+  const nx = 5, ix = best % nx, iy = Math.floor(best / nx);
+  const onEdge = ix === 0 || ix === nx - 1 || iy === 0 || iy === nx - 1;
+  await expect(page.getByTestId('grid-edge-warning')).toHaveCount(onEdge ? 1 : 0);
+});
