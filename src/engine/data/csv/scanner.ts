@@ -1,6 +1,6 @@
 import { CsvError } from './csv-error';
 import { scanDecimal, scanEnd, scanEpochInteger, scanEpochSeconds } from './number';
-import { resolveSchema, SLOT_NUMBER, SLOT_SIDE, SLOT_SIDE_INVERTED, SLOT_SIDE_MAKER, SLOT_TIME, unitFromName, type Schema } from './schema';
+import { resolveSchema, SLOT_NUMBER, SLOT_SIDE, SLOT_SIDE_INVERTED, SLOT_SIDE_MAKER, SLOT_TIME, timeLikeColumns, unitFromName, type Schema } from './schema';
 import { describeInference, inferSides } from './side';
 import { detectTimeUnit, epochTextToSeconds, isoHadOffset, parseCompactSeconds, parseIsoSeconds, scanCompactSeconds, scanIsoSeconds, strictNumber, UNIT_DIGITS } from './time';
 import { zoneFor, type NaiveToUtc } from './zones';
@@ -301,7 +301,9 @@ export class TickScanner {
       priceScale: scale,
       columnOrder: order,
       sideConvention: this.schema.kind === 'trades' ? sideConvention : 'not applicable',
-      otherTimeColumns: (this.profile?.otherTimeColumns ?? []).filter((c) => c !== m.time).concat(this.profile && m.time !== this.profile.columns.time && this.profile.columns.time ? [this.profile.columns.time] : []),
+      otherTimeColumns: this.profile
+        ? (this.profile.otherTimeColumns ?? []).filter((c) => c !== m.time).concat(m.time !== this.profile.columns.time && this.profile.columns.time ? [this.profile.columns.time] : [])
+        : this.headerless ? [] : timeLikeColumns(this.header).filter((c) => c !== m.time),
       notes,
     };
   }

@@ -68,6 +68,11 @@ function patternMatch(col: TickColumn, raw: string): boolean {
   return false;
 }
 
+/** Header fields that could hold the time (by alias or name pattern), in header order: alternatives for the detection report. */
+export function timeLikeColumns(header: string[]): string[] {
+  return header.filter((h) => ALIASES.time.includes(normalizeHeader(h)) || patternMatch('time', h));
+}
+
 /** The epoch unit a column name states by its suffix (local_ts_ms → ms, ts_event_ns → ns, time_s → s), if any. */
 export function unitFromName(name: string): 's' | 'ms' | 'us' | 'ns' | undefined {
   const m = /(?:^|[_ .\-([])(s|sec|secs|seconds|ms|millis|milliseconds|us|µs|micros|microseconds|ns|nanos|nanoseconds)[)\]]?$/.exec(name.trim().toLowerCase());

@@ -163,6 +163,15 @@ describe('parseTicksCsv formats', () => {
     expect(arr(byIndex.columns.price)).toEqual([7, 8]);
   });
 
+  it('offers the other time columns of a generic file, and reads the one picked in the unit its name states', async () => {
+    const text = 'local_ts_ns,exch_event_ms,exch_tx_ms,price,qty\n1723161600001692584,1723161601437,1723161601436,10,1\n';
+    const r = await parseTicksCsv(text);
+    expect(r.detected.timeColumn).toBe('local_ts_ns');
+    expect(r.detected.otherTimeColumns).toEqual(['exch_event_ms', 'exch_tx_ms']);
+    const ex = await parseTicksCsv(text, { columns: { time: 'exch_event_ms' } });
+    expect([ex.detected.timeUnit, ex.columns.time[0]]).toEqual(['ms', 1723161601.437]);
+  });
+
   it('prefers local_ts_ns over exchange times and reads empty unused fields', async () => {
     const r = await parseTicksCsv('local_ts_ns,exch_event_ms,exch_tx_ms,update_id,bid_px,bid_qty,ask_px,ask_qty\n1723161600001692584,,,50093421613,61685.99000000,1.25869000,61686.00000000,2.44816000\n');
     expect(r.mapping.time).toBe('local_ts_ns');
