@@ -43,3 +43,13 @@ test('the γ × κ grid shows the deflated Sharpe, the PBO, a colour legend, and
   const onEdge = ix === 0 || ix === nx - 1 || iy === 0 || iy === nx - 1;
   await expect(page.getByTestId('grid-edge-warning')).toHaveCount(onEdge ? 1 : 0);
 });
+
+test('the Kalman and regime panels say in words what their fits mean on the default sample', async ({ page }) => {
+  await openApp(page, '?p=kalman,regimes');
+  await expect.poll(async () => page.evaluate(() => { const s = window.mmlab!.lab.getState(); return s.status === 'done' && s.kalman !== null && s.regimes !== null; }), { timeout: 90_000 }).toBe(true);
+  const { note, notes } = await page.evaluate(() => { const s = window.mmlab!.lab.getState(); return { note: s.kalman!.note, notes: s.regimes!.notes }; });
+  expect(note).toMatch(/equals the mid/);
+  await expect(page.getByTestId('kalman-note')).toHaveText(note!);
+  expect(notes.length).toBeGreaterThan(0);
+  await expect(page.getByTestId('regime-notes')).toContainText(notes[0]);
+});

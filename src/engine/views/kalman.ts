@@ -1,4 +1,4 @@
-import { autocorrelations, fitLocalLevel, fitOU, kalmanDiagnostics, kalmanLocalLevel, ljungBox } from '../filters';
+import { autocorrelations, fitLocalLevel, fitOU, kalmanDiagnostics, kalmanFitNote, kalmanLocalLevel, ljungBox } from '../filters';
 import { gather, minMaxIndices } from '../series';
 import type { MarketData } from '../backtest';
 import type { FairValueParams } from '../strategy';
@@ -32,6 +32,8 @@ export interface KalmanView {
   filtered: Float64Array;
   gain: Float64Array;
   innovation: Float64Array;
+  /** A plain sentence when the filter degenerates (r → 0: fair value = mid at this sampling; q → 0), else null (kalmanFitNote). */
+  note: string | null;
 }
 
 /** Kalman local-level filter on the mid: (q, r) by hand, else the run's own fair-value fit when it has one, else maximum likelihood on a prefix. */
@@ -79,6 +81,7 @@ export function buildKalmanView(
     smoothingRatio: diag.smoothingRatio,
     ljungBoxQ: lb.q, ljungBoxP: lb.pValue, lags, acf, ou, ouError,
     time: gather(data.time, idx), raw: gather(mid, idx), filtered: gather(k.mean, idx), gain: gather(k.gain, idx), innovation: gather(k.innovation, idx),
+    note: kalmanFitNote({ q, r }),
   };
 }
 

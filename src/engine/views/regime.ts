@@ -1,6 +1,6 @@
 import { asQuote } from '../quoting/avellaneda-stoikov';
 import { calibrateByRegime } from '../calibration';
-import { hmmLogLik, posteriors, regimeStats, viterbi } from '../regime';
+import { hmmLogLik, posteriors, regimeFitNotes, regimeStats, viterbi } from '../regime';
 import { bucketReturns, gather, strideIndices, tickBuckets } from '../series';
 import { regimeSetup, type RegimeSetup } from '../strategy';
 import { regimeShares } from '../analytics';
@@ -45,6 +45,8 @@ export interface RegimeView {
   price: Float64Array;
   state: Float64Array;
   post: Float64Array;
+  /** Plain sentences on what the fit can and cannot say (too few buckets, states lasting a bucket or two, no convergence): regimeFitNotes. */
+  notes: string[];
 }
 
 /**
@@ -122,5 +124,6 @@ export function buildRegimeView(data: MarketData, mid: Float64Array, result: Bac
     nStates: K, labels: reg.labels.map(String), rows, logLik: hmmLogLik(x, model), converged: reg.converged,
     bucketSec, fittedBuckets: reg.fittedBuckets, refitted: own === undefined,
     time: gather(time, idx), price: gather(mid, idx), state: gather(tickState, idx), post: postDs,
+    notes: regimeFitNotes(reg),
   };
 }

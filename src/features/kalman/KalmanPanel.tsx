@@ -17,6 +17,7 @@ export function KalmanPanel() {
       <KalmanParams start={view ? { q: view.q, r: view.r } : null} />
       {view ? (
         <>
+          {view.note ? <p className="muted" role="note" data-testid="kalman-note">{view.note}</p> : null}
           <KalmanCards view={view} />
           <KalmanCharts view={view} nTicks={nTicks > 0 ? nTicks : view.time.length} replay={replay} />
         </>

@@ -31,6 +31,11 @@ export function RegimePanel() {
             <div className="card"><dt>Log-likelihood</dt><dd data-testid="regime-loglik">{fmtNum(view.logLik, 6)}</dd></div>
             <div className="card"><dt>EM converged</dt><dd data-testid="regime-converged">{view.converged ? 'yes' : 'no'}</dd></div>
           </dl>
+          {view.notes.length > 0 ? (
+            <ul className="muted" role="note" data-testid="regime-notes" style={{ margin: '0 0 8px', paddingLeft: 18 }}>
+              {view.notes.map((n) => <li key={n}>{n}</li>)}
+            </ul>
+          ) : null}
           <div style={{ overflowX: 'auto' }}><RegimeTable rows={rows} /></div>
           <RegimeCharts view={view} rows={rows} series={series} strategyLabels={strategyLabels} replay={replay} />
         </>
