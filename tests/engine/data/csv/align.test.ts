@@ -18,6 +18,19 @@ describe('alignQuotesTrades', () => {
     expect(a.problems).toEqual([]);
   });
 
+  it('re-signs trades the parser signed by the tick rule against the quotes (Lee–Ready), keeping file sides', async () => {
+    const quotes = await parseTicksCsv('time,bid,ask\n1,10,12\n3,10,11\n');
+    // No side column: the parser's tick rule gives 11.8 uptick +1, 10.2 downtick −1, and the first trade (no tick) the first known sign, +1.
+    const trades = await parseTicksCsv('time,price,size\n2,10.5,1\n2.5,11.8,1\n4,10.2,1\n');
+    expect(Array.from(trades.columns.side)).toEqual([1, 1, -1]);
+    expect(Array.from(trades.inferredSide!)).toEqual([1, 1, 1]);
+    const a = alignQuotesTrades(quotes, trades);
+    // Against the prevailing mids 11, 11, 10.5: 10.5 sell, 11.8 buy, 10.2 sell.
+    expect(Array.from(a.tradeSide)).toEqual([-1, 1, -1]);
+    const signed = await parseTicksCsv('time,price,size,side\n2,10.5,1,buy\n2.5,11.8,1,sell\n');
+    expect(Array.from(alignQuotesTrades(quotes, signed).tradeSide)).toEqual([1, -1]);
+  });
+
   it('keeps the file side and shifts trades by tradeOffsetSec', async () => {
     const quotes = await parseTicksCsv('ts,bid,ask\n10,1,2\n20,1,2\n');
     const trades = await parseTicksCsv('ts,price,qty,buyer_is_maker\n9,1.9,1,1\n15,1.1,1,0\n');
