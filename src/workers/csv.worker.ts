@@ -2,20 +2,16 @@
 import { expose, transfer, type Endpoint } from 'comlink';
 import { createStore, get, set } from 'idb-keyval';
 import {
-  alignQuotesTrades,
   CsvError,
-  generateSyntheticMarket,
   lobsterPair,
   parseLobster,
   parseTicksCsv,
-  summarizeTicks,
   tooLargeMessage,
   type CsvErrorCode,
-  type CsvProblem,
   type ParsedTicks,
   type ParseTicksOptions,
 } from '../engine';
-import { referenceMid, toMarketData, type DatasetProblem, type LoadedDataset } from '../engine/data/dataset';
+import { assembleDataset, referenceMid, syntheticDataset, toMarketData, type LoadedDataset } from '../engine/data/dataset';
 import type { MarketData } from '../engine';
 
 /**
@@ -149,10 +145,6 @@ async function parseOne(file: string, src: CsvSource, options: CsvParseOptions |
   }
 }
 
-function withFile(problems: CsvProblem[], file: string): DatasetProblem[] {
-  return problems.map((p) => ({ ...p, file }));
-}
-
 /** A LOBSTER message + orderbook pair (either order) → quotes and trades, read in step (H-data, issue 12). */
 async function parseLobsterPair(req: Extract<LoadRequest, { type: 'files' }>, message: 0 | 1, signal: AbortSignal, onProgress?: ProgressCallback): Promise<{ quotes: ParsedTicks; trades: ParsedTicks }> {
   const tradesName = req.tradesName ?? 'trades';
@@ -185,64 +177,10 @@ async function loadFiles(req: Extract<LoadRequest, { type: 'files' }>, signal: A
   const pair = req.trades !== undefined ? lobsterPair(req.name, req.tradesName) : undefined;
   const lobster = pair ? await parseLobsterPair(req, pair.message, signal, onProgress) : undefined;
   const first = lobster ? lobster.quotes : await parseOne(req.name, req.quotes, req.options, signal, onProgress);
-  let tradesDetected: ParsedTicks['detected'] | undefined;
-  // Rows rejected per kind over both files (H-data, issue 12): shown next to the listed problems.
-  const problemCounts: LoadedDataset['problemCounts'] = { ...first.problemCounts };
-  const problems = withFile(first.problems, req.name);
-  let columns: Record<string, Float64Array> = { ...first.columns };
-  let rowsRead = first.rowsRead, rowsSkipped = first.rowsSkipped;
-  if (req.trades !== undefined) {
-    const tradesName = req.tradesName ?? 'trades';
-    const trades = lobster ? lobster.trades : await parseOne(tradesName, req.trades, req.tradesOptions, signal, onProgress);
-    tradesDetected = trades.detected;
-    if (first.kind !== 'quotes' || trades.kind !== 'trades') {
-      const which = first.kind !== 'quotes' ? req.name : tradesName;
-      const is = first.kind !== 'quotes' ? first.kind : trades.kind;
-      throw new CsvError(1, '', `${which} holds ${is}; a pair needs a quotes file and a trades file`, 'columns');
-    }
-    const a = alignQuotesTrades(first, trades);
-    columns = { ...columns, tradeTime: a.tradeTime, tradePrice: a.tradePrice, tradeSize: a.tradeSize, tradeSide: a.tradeSide };
-    problems.push(...withFile(trades.problems, tradesName), ...withFile(a.problems, tradesName));
-    if (a.tradesDropped > 0) problems.push({ file: tradesName, line: 0, field: trades.mapping.time ?? 'time', message: `${a.tradesDropped} trades before the first quote were left out` });
-    rowsRead += trades.rowsRead;
-    rowsSkipped += trades.rowsSkipped;
-    for (const [k, n] of Object.entries(trades.problemCounts) as [keyof typeof problemCounts, number][]) problemCounts[k] = (problemCounts[k] ?? 0) + n;
-  }
-  return {
-    name: req.trades !== undefined ? `${req.name} + ${req.tradesName ?? 'trades'}` : req.name,
-    source,
-    kind: first.kind,
-    columns,
-    summary: summarizeTicks(first.kind, first.columns, rowsSkipped),
-    rowsRead,
-    rowsSkipped,
-    problems,
-    timeUnit: first.timeUnit,
-    mapping: first.mapping,
-    detected: first.detected,
-    tradesDetected,
-    problemCounts,
-  };
-}
-
-function loadSynthetic(seed: number, nTicks: number): LoadedDataset {
-  // The generator's defaults otherwise (time from 0 s, 0.1 s ticks), exactly as the lab worker regenerates it from the seed.
-  const m = generateSyntheticMarket({ seed, nTicks });
-  const columns = { time: m.time, bid: m.bid, ask: m.ask, tradeTime: m.tradeTime, tradePrice: m.tradePrice, tradeSize: m.tradeSize, tradeSide: m.tradeSide, regime: m.regime };
-  return {
-    name: `synthetic regime-switching market (seed ${seed})`,
-    source: 'synthetic',
-    kind: 'quotes',
-    columns,
-    summary: summarizeTicks('quotes', columns, 0),
-    rowsRead: nTicks,
-    rowsSkipped: 0,
-    problems: [],
-    timeUnit: 's',
-    mapping: {},
-    seed,
-    nTicks,
-  };
+  if (req.trades === undefined) return assembleDataset(req.name, source, first);
+  const tradesName = req.tradesName ?? 'trades';
+  const trades = lobster ? lobster.trades : await parseOne(tradesName, req.trades, req.tradesOptions, signal, onProgress);
+  return assembleDataset(req.name, source, first, { name: tradesName, parsed: trades });
 }
 
 async function save(dataset: LoadedDataset, target: SaveTarget): Promise<void> {
@@ -276,7 +214,7 @@ export const csvApi = {
     running.set(id, controller);
     try {
       const t0 = performance.now();
-      const dataset = req.type === 'synthetic' ? loadSynthetic(req.seed, req.nTicks) : await loadFiles(req, controller.signal, onProgress);
+      const dataset = req.type === 'synthetic' ? syntheticDataset(req.seed, req.nTicks) : await loadFiles(req, controller.signal, onProgress);
       dataset.loadMs = performance.now() - t0;
       if (req.type === 'files' && req.saveTo) await save(dataset, req.saveTo);
       hold(dataset);

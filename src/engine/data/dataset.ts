@@ -1,6 +1,9 @@
 import type { MarketData } from '../backtest/types';
-import type { CsvProblem, DetectedFormat, ProblemKind, TickColumn, TickKind } from './csv/types';
-import type { DatasetSummary } from './summary';
+import { alignQuotesTrades } from './csv/align';
+import { CsvError } from './csv/csv-error';
+import type { CsvProblem, DetectedFormat, ParsedTicks, ProblemKind, TickColumn, TickKind } from './csv/types';
+import { summarizeTicks, type DatasetSummary } from './summary';
+import { generateSyntheticMarket } from './synthetic';
 
 /** A CsvProblem and the file it was found in. */
 export interface DatasetProblem extends CsvProblem {
@@ -74,4 +77,72 @@ export function referenceMid(d: Pick<MarketData, 'bid' | 'ask' | 'mid'>): number
   if (d.bid && d.ask && d.bid.length > 0) return (d.bid[0] + d.ask[0]) / 2;
   if (d.mid && d.mid.length > 0) return d.mid[0];
   return Number.NaN;
+}
+
+function withFile(problems: CsvProblem[], file: string): DatasetProblem[] {
+  return problems.map((p) => ({ ...p, file }));
+}
+
+/**
+ * A dataset from its parsed file(s): one file, or a quotes file and a trades file with the trades
+ * aligned on the quotes' clock (problems of both files, rows counted over both). Pure: the dataset
+ * worker (src/workers/csv.worker.ts) and the headless lab (src/cli) both assemble datasets with it.
+ */
+export function assembleDataset(name: string, source: LoadedDataset['source'], first: ParsedTicks, trades?: { name: string; parsed: ParsedTicks }): LoadedDataset {
+  const problemCounts: LoadedDataset['problemCounts'] = { ...first.problemCounts };
+  const problems = withFile(first.problems, name);
+  let columns: Record<string, Float64Array> = { ...first.columns };
+  let rowsRead = first.rowsRead, rowsSkipped = first.rowsSkipped;
+  let tradesDetected: ParsedTicks['detected'] | undefined;
+  if (trades !== undefined) {
+    const t = trades.parsed;
+    tradesDetected = t.detected;
+    if (first.kind !== 'quotes' || t.kind !== 'trades') {
+      const which = first.kind !== 'quotes' ? name : trades.name;
+      const is = first.kind !== 'quotes' ? first.kind : t.kind;
+      throw new CsvError(1, '', `${which} holds ${is}; a pair needs a quotes file and a trades file`, 'columns');
+    }
+    const a = alignQuotesTrades(first, t);
+    columns = { ...columns, tradeTime: a.tradeTime, tradePrice: a.tradePrice, tradeSize: a.tradeSize, tradeSide: a.tradeSide };
+    problems.push(...withFile(t.problems, trades.name), ...withFile(a.problems, trades.name));
+    if (a.tradesDropped > 0) problems.push({ file: trades.name, line: 0, field: t.mapping.time ?? 'time', message: `${a.tradesDropped} trades before the first quote were left out` });
+    rowsRead += t.rowsRead;
+    rowsSkipped += t.rowsSkipped;
+    for (const [k, n] of Object.entries(t.problemCounts) as [ProblemKind, number][]) problemCounts[k] = (problemCounts[k] ?? 0) + n;
+  }
+  return {
+    name: trades !== undefined ? `${name} + ${trades.name}` : name,
+    source,
+    kind: first.kind,
+    columns,
+    summary: summarizeTicks(first.kind, first.columns, rowsSkipped),
+    rowsRead,
+    rowsSkipped,
+    problems,
+    timeUnit: first.timeUnit,
+    mapping: first.mapping,
+    detected: first.detected,
+    tradesDetected,
+    problemCounts,
+  };
+}
+
+/** The synthetic regime-switching market as a dataset (the generator's defaults otherwise: time from 0 s, 0.1 s ticks). */
+export function syntheticDataset(seed: number, nTicks: number): LoadedDataset {
+  const m = generateSyntheticMarket({ seed, nTicks });
+  const columns = { time: m.time, bid: m.bid, ask: m.ask, tradeTime: m.tradeTime, tradePrice: m.tradePrice, tradeSize: m.tradeSize, tradeSide: m.tradeSide, regime: m.regime };
+  return {
+    name: `synthetic regime-switching market (seed ${seed})`,
+    source: 'synthetic',
+    kind: 'quotes',
+    columns,
+    summary: summarizeTicks('quotes', columns, 0),
+    rowsRead: nTicks,
+    rowsSkipped: 0,
+    problems: [],
+    timeUnit: 's',
+    mapping: {},
+    seed,
+    nTicks,
+  };
 }
