@@ -33,3 +33,39 @@ export function secondsFrom(time: ArrayLike<number>, t0: number = time.length > 
   for (let i = 0; i < time.length; i++) out[i] = time[i] - t0;
   return out;
 }
+
+// One formatter per quantity (issue 14): every panel writes the same quantity the same way.
+
+function signed(v: number, body: string, zero: string): string {
+  return v < 0 && body !== zero ? `${MINUS}${body}` : body;
+}
+
+/** Quote-currency amounts (PnL, drawdown): always two decimals, thousands separated: "−1,408.00", "400.00"; '—' for NaN. */
+export function fmtPnl(v: number): string {
+  if (!Number.isFinite(v)) return Number.isNaN(v) ? '—' : v > 0 ? '∞' : `${MINUS}∞`;
+  return signed(v, Math.abs(v).toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 }), '0.00');
+}
+
+/** Ratios (Sharpe, Sortino, profit factor, standard errors): three significant digits. */
+export function fmtRatio(v: number): string {
+  if (!Number.isFinite(v)) return Number.isNaN(v) ? '—' : v > 0 ? '∞' : `${MINUS}∞`;
+  return signed(v, String(Number(Math.abs(v).toPrecision(3))), '0');
+}
+
+/** Counts (fills, ticks, buckets): whole numbers, thousands separated. */
+export function fmtCount(n: number): string {
+  return Number.isFinite(n) ? Math.round(n).toLocaleString('en-US') : '—';
+}
+
+/** Basis points: two decimals. */
+export function fmtBps(v: number): string {
+  if (!Number.isFinite(v)) return '—';
+  return signed(v, Math.abs(v).toFixed(2), '0.00');
+}
+
+/** Prices: the decimals of the tick size when known (0.1 → 1 decimal), else two; thousands separated. */
+export function fmtPrice(v: number, tick = 0): string {
+  if (!Number.isFinite(v)) return '—';
+  const decimals = tick > 0 ? Math.min(10, Math.max(0, Math.ceil(-Math.log10(tick) - 1e-9))) : 2;
+  return signed(v, Math.abs(v).toLocaleString('en-US', { minimumFractionDigits: decimals, maximumFractionDigits: decimals }), (0).toFixed(decimals));
+}

@@ -1,26 +1,9 @@
 import type { RunSummaryView } from '../../stores/lab-store';
 import { describeDuration } from '../../engine';
+import { fmtBps, fmtCount, fmtPnl, fmtRatio } from '../../lib/format';
 
-const MINUS = '\u2212';
-
-/** Quote-currency amounts: always two decimals, thousands separated ("−1,408.00", "400.00"); '—' when undefined. */
-export function fmtPnl(v: number): string {
-  if (!Number.isFinite(v)) return Number.isNaN(v) ? '—' : v > 0 ? '∞' : `${MINUS}∞`;
-  const s = Math.abs(v).toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
-  return v < 0 && s !== '0.00' ? `${MINUS}${s}` : s;
-}
-
-/** Ratios (Sharpe, profit factor): three significant digits. */
-export function fmtRatio(v: number): string {
-  if (!Number.isFinite(v)) return Number.isNaN(v) ? '—' : v > 0 ? '∞' : `${MINUS}∞`;
-  const s = Number(Math.abs(v).toPrecision(3)).toString();
-  return v < 0 && s !== '0' ? `${MINUS}${s}` : s;
-}
-
-/** Counts: whole numbers, thousands separated. */
-export function fmtCount(n: number): string {
-  return Number.isFinite(n) ? Math.round(n).toLocaleString('en-US') : '—';
-}
+// Formatters per quantity live in src/lib/format.ts; re-exported for the tests that compare card text with the engine.
+export { fmtCount, fmtPnl, fmtRatio };
 
 /** The engine's legacy card format (tests compare cards with it): fixed decimals, '—' for NaN. */
 export function fmtMetric(v: number, digits = 2): string {
@@ -76,7 +59,7 @@ export function SampleCards({ summary }: { summary: RunSummaryView }) {
         <Card label="Profit factor" value={fmtRatio(m.profitFactor)} testId="metric-pf" />
         <Card label="Fills" value={fmtCount(m.fills)} testId="metric-fills" />
         <Card label="Fill rate" value={fmtMetric(100 * m.fillRate, 2)} unit="% of quotes sent that filled" testId="metric-fillrate" />
-        <Card label="Spread captured" value={fmtMetric(m.avgSpreadCapturedBps)} unit="bps" testId="metric-capture" />
+        <Card label="Spread captured" value={fmtBps(m.avgSpreadCapturedBps)} unit="bps" testId="metric-capture" />
         <Card label="Buy & hold" value={fmtPnl(summary.benchmark.totalPnl)} unit="quote ccy" testId="metric-buyhold" />
         {m.annualised ? (
           <>
