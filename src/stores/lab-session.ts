@@ -1,7 +1,7 @@
-import type { GridProgress } from '../engine';
 import { datasetStore, type DatasetStore } from './dataset-store';
-import { cancelLoad, clearSavedData, loadFiles, loadSample, retryWithMapping, servedPort, startDatasetSession } from './dataset-loader';
-import { runGammaKappaGrid } from './grid-runner';
+import { createDatasetLoader, installDatasetLoader, type DatasetLoader } from './dataset-loader';
+import { createGridRunner, installGridRunner, type GridRunOptions } from './grid-runner';
+import type { GridResult, StrategyId } from '../engine';
 import { labStore, type LabStore } from './lab-store';
 import { startLabRunner, type LabRunner } from './lab-runner';
 import { paramsStore, type ParamsStore } from './params-store';
@@ -22,13 +22,13 @@ export interface LabSession {
   run(): void;
   cancel(): void;
   compare(): Promise<void>;
-  grid: typeof runGammaKappaGrid;
+  grid(opts?: GridRunOptions): Promise<{ result: GridResult; strategy: StrategyId }>;
   exportSeries: LabRunner['exportSeries'];
-  loadSample: typeof loadSample;
-  loadFiles: typeof loadFiles;
-  retryWithMapping: typeof retryWithMapping;
-  cancelLoad: typeof cancelLoad;
-  clearSaved: typeof clearSavedData;
+  loadSample: DatasetLoader['loadSample'];
+  loadFiles: DatasetLoader['loadFiles'];
+  retryWithMapping: DatasetLoader['retryWithMapping'];
+  cancelLoad: DatasetLoader['cancelLoad'];
+  clearSaved: DatasetLoader['clearSaved'];
   stop(): void;
 }
 
@@ -39,22 +39,25 @@ export function startLabSession(stores: { params?: ParamsStore; lab?: LabStore; 
   const params = stores.params ?? paramsStore;
   const lab = stores.lab ?? labStore;
   const dataset = stores.dataset ?? datasetStore;
-  const runner = startLabRunner(lab, dataset, {
-    yearBasis: () => params.getState().params.yearBasis,
-    served: servedPort,
-  });
-  void startDatasetSession(dataset);
+  // The session owns the loader, the runner and the grid; the panels' module-level entry points reach these.
+  const loader = createDatasetLoader(dataset, params);
+  installDatasetLoader(loader);
+  const served = (d: Parameters<DatasetLoader['servedPort']>[0]) => loader.servedPort(d);
+  const runner = startLabRunner(lab, dataset, { yearBasis: () => params.getState().params.yearBasis, served });
+  const grid = createGridRunner({ dataset, lab, params, served });
+  installGridRunner(grid);
+  void loader.start();
   session = {
     run: () => runner.runNow(),
     cancel: () => runner.cancel(),
     compare: () => runner.compare(),
-    grid: (opts?: { n?: number; signal?: AbortSignal; onProgress?: (p: GridProgress) => void }) => runGammaKappaGrid(opts),
+    grid: (opts) => grid(opts),
     exportSeries: (names) => runner.exportSeries(names),
-    loadSample: (id, store) => loadSample(id, store ?? dataset),
-    loadFiles: (files, options, store) => loadFiles(files, options, store ?? dataset),
-    retryWithMapping,
-    cancelLoad,
-    clearSaved: clearSavedData,
+    loadSample: (id, into) => loader.loadSample(id, into),
+    loadFiles: (files, options, into) => loader.loadFiles(files, options, into),
+    retryWithMapping: (options) => loader.retryWithMapping(options),
+    cancelLoad: () => loader.cancelLoad(),
+    clearSaved: () => loader.clearSaved(),
     stop: () => { runner.stop(); session = null; },
   };
   return session;
