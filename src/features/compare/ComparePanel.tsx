@@ -3,7 +3,7 @@ import { Panel } from '../../components/ui/Panel';
 import { useLab } from '../../stores/lab-store';
 import { maybeLabSession } from '../../stores/lab-session';
 import { rankByNet } from './compare-rows';
-import { RANKING_STATISTIC } from '../../engine';
+import { RANKING_STATISTIC } from '../../stores/figures';
 import { CompareTable } from './CompareTable';
 import { EquityCurves } from './EquityCurves';
 import { GridHeatmap } from './GridHeatmap';

@@ -1,4 +1,5 @@
-import { rankByNetPnl, type StrategyId } from '../../engine';
+import type { StrategyId } from '../../engine';
+import { rankCompareRows } from '../../stores/figures';
 import type { CompareRow } from '../../stores/lab-store';
 import { LAB_STRATEGIES } from '../../stores/lab-settings';
 
@@ -15,9 +16,9 @@ export function strategyLabel(id: StrategyId): string {
   return LAB_STRATEGIES.find((s) => s.id === id)?.label ?? id;
 }
 
-/** The engine's ranking (rankByNetPnl): best net PnL first, NaN last, ties in input order. */
+/** The engine's ranking (rankByNetPnl, through the stores): best net PnL first, NaN last, ties in input order. */
 export function rankByNet(rows: readonly CompareRow[]): CompareRow[] {
-  return rankByNetPnl(rows.map((r) => r.metrics)).map((i) => rows[i]);
+  return rankCompareRows(rows);
 }
 
 /** Best Sharpe first; a NaN Sharpe (no PnL variation) ranks last; ties broken by net PnL. (Kept for callers; the panel ranks by net PnL.) */

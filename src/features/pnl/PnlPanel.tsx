@@ -1,7 +1,7 @@
 import { useDeferredValue, useMemo } from 'react';
 import { Bar, BarChart, CartesianGrid, Cell, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis, Area, AreaChart } from 'recharts';
 import { Panel } from '../../components/ui/Panel';
-import { describeDuration } from '../../engine';
+import { describeDuration } from '../../stores/figures';
 import { SampleCards } from './SampleCards';
 import { ChartFrame } from '../../components/ui/ChartFrame';
 import { useLab } from '../../stores/lab-store';

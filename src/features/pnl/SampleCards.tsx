@@ -1,5 +1,5 @@
 import type { RunSummaryView } from '../../stores/lab-store';
-import { describeDuration } from '../../engine';
+import { describeDuration } from '../../stores/figures';
 import { fmtBps, fmtCount, fmtPnl, fmtRatio } from '../../lib/format';
 
 // Formatters per quantity live in src/lib/format.ts; re-exported for the tests that compare card text with the engine.
