@@ -21,6 +21,8 @@ const MAX_QUOTED_ROW_BYTES = 65536;
  * more bytes). Checked on every line, whether it arrived whole or in pieces.
  */
 const MAX_LINE_BYTES = 1 << 20;
+/** Rule a row breaks (rowDefect). */
+const DEFECT_PRICE = 0, DEFECT_SIZE = 1, DEFECT_CROSSED = 2, DEFECT_HIGH_LOW = 3, DEFECT_OPEN = 4, DEFECT_CLOSE = 5, DEFECT_BACKWARDS = 6, DEFECT_DUPLICATE = 7;
 /** Side value of a row whose file says the side is unknown (kept, then inferred). */
 const UNKNOWN_SIDE = 0;
 const PRICE_COLUMNS = new Set<TickColumn>(['bid', 'ask', 'price', 'open', 'high', 'low', 'close']);
@@ -646,60 +648,80 @@ export class TickScanner {
 
   /** Validate the row in `vals` and keep it, or record the problem. */
   private commit(fieldsSeen: number, bad: number): void {
-    if (fieldsSeen !== this.nFields) {
-      const field = fieldsSeen < this.nFields ? this.header[fieldsSeen] : `column ${this.nFields + 1}`;
-      this.reject('fields', field, `expected ${this.nFields} fields, found ${fieldsSeen}`);
-      return;
-    }
-    if (bad >= 0) {
-      const slot = this.schema.fieldSlot[bad];
-      const text = this.text(bad);
-      const type = this.schema.slotType[slot];
-      const what = type === SLOT_TIME ? 'a timestamp' : type === SLOT_NUMBER ? 'a number' : 'a side (buy/sell or 1/0)';
-      const kind: ProblemKind = text === '' ? 'empty' : type === SLOT_TIME ? 'time' : type === SLOT_NUMBER ? 'number' : 'side';
-      this.reject(kind, this.header[bad], text === '' ? 'empty value' : `not ${what}: ${JSON.stringify(text.length > 40 ? text.slice(0, 40) + '…' : text)}`);
-      return;
-    }
+    // The hot path is kept small (so it inlines): every message is built out of line, in rowDefect.
+    if (fieldsSeen !== this.nFields || bad >= 0) return this.fieldDefect(fieldsSeen, bad);
     const vals = this.vals;
     // Vendor price handling only when a profile or an option asks for it (the common file skips it).
     if (this.priceScaleUndecided) this.decidePriceScale();
     if ((this.priceDiv !== 1 || this.priceMul !== 1 || this.undefPrice) && !this.transformPrices()) return;
-    for (const s of this.priceSlots) {
-      if (!(vals[s] > 0)) return this.reject('price', this.header[this.schema.slotField[s]], `must be greater than 0 (got ${this.slotText(s)})`);
-    }
-    for (const s of this.sizeSlots) {
-      if (vals[s] < 0) return this.reject('size', this.header[this.schema.slotField[s]], `must not be negative (got ${this.slotText(s)})`);
-    }
-    if (this.bidSlot >= 0 && vals[this.bidSlot] > vals[this.askSlot]) {
-      return this.reject('crossed', this.header[this.schema.slotField[this.bidSlot]], `crossed quote: bid ${this.slotText(this.bidSlot)} is above ask ${this.slotText(this.askSlot)}`);
-    }
+    const ps = this.priceSlots, ss = this.sizeSlots;
+    for (let k = 0; k < ps.length; k++) if (!(vals[ps[k]] > 0)) return this.rowDefect(DEFECT_PRICE, ps[k]);
+    for (let k = 0; k < ss.length; k++) if (vals[ss[k]] < 0) return this.rowDefect(DEFECT_SIZE, ss[k]);
+    if (this.bidSlot >= 0 && vals[this.bidSlot] > vals[this.askSlot]) return this.rowDefect(DEFECT_CROSSED, this.bidSlot);
     if (this.highSlot >= 0) {
-      const hi = vals[this.highSlot], lo = vals[this.lowSlot];
-      if (hi < lo) return this.reject('bar', this.header[this.schema.slotField[this.highSlot]], `high ${this.slotText(this.highSlot)} is below low ${this.slotText(this.lowSlot)}`);
-      const o = vals[this.openSlot], c = vals[this.closeSlot];
-      if (o < lo || o > hi) return this.rejectBar(this.openSlot, 'open');
-      if (c < lo || c > hi) return this.rejectBar(this.closeSlot, 'close');
+      const hi = vals[this.highSlot], lo = vals[this.lowSlot], o = vals[this.openSlot], c = vals[this.closeSlot];
+      if (hi < lo) return this.rowDefect(DEFECT_HIGH_LOW, this.highSlot);
+      if (o < lo || o > hi) return this.rowDefect(DEFECT_OPEN, this.openSlot);
+      if (c < lo || c > hi) return this.rowDefect(DEFECT_CLOSE, this.closeSlot);
     }
     const t = vals[this.timeSlot];
     if (t < this.lastTime) {
-      if (this.set.order === 'reject') {
-        return this.reject('backwards', this.timeField(), `time goes backwards: ${this.slotText(this.timeSlot)} is before the time on line ${this.lastLine}`);
-      }
+      if (this.set.order === 'reject') return this.rowDefect(DEFECT_BACKWARDS, this.timeSlot);
       this.unsorted = true;
-    } else if (t === this.lastTime && !this.allowDup && !this.unsorted) {
-      return this.reject('duplicate', this.timeField(), `duplicate time ${this.slotText(this.timeSlot)}: same as line ${this.lastLine}`);
-    }
-    if (this.n >= this.set.maxRows) {
-      throw new CsvError(this.line, '', `file too large for memory: more than ${this.set.maxRows} rows (the maxRows limit)`, 'too-large', this.header);
-    }
-    if (this.n === this.cap) this.grow(this.cap * 2);
+    } else if (t === this.lastTime && !this.allowDup && !this.unsorted) return this.rowDefect(DEFECT_DUPLICATE, this.timeSlot);
     const n = this.n;
-    for (let s = 0; s < this.nSlots; s++) this.cols[s][n] = vals[s];
+    if (n >= this.set.maxRows) this.tooManyRows();
+    if (n === this.cap) this.grow(this.cap * 2);
+    const cols = this.cols;
+    for (let s = 0; s < this.nSlots; s++) cols[s][n] = vals[s];
     if (this.set.order === 'sort') this.lines[n] = this.line;
     this.n = n + 1;
     if (t >= this.lastTime) {
       this.lastTime = t;
       this.lastLine = this.line;
+    }
+  }
+
+  private tooManyRows(): never {
+    throw new CsvError(this.line, '', `file too large for memory: more than ${this.set.maxRows} rows (the maxRows limit)`, 'too-large', this.header);
+  }
+
+  /** A row with the wrong field count or a field that does not read. */
+  private fieldDefect(fieldsSeen: number, bad: number): void {
+    if (fieldsSeen !== this.nFields) {
+      const field = fieldsSeen < this.nFields ? this.header[fieldsSeen] : `column ${this.nFields + 1}`;
+      this.reject('fields', field, `expected ${this.nFields} fields, found ${fieldsSeen}`);
+      return;
+    }
+    const slot = this.schema.fieldSlot[bad];
+    const text = this.text(bad);
+    const type = this.schema.slotType[slot];
+    const what = type === SLOT_TIME ? 'a timestamp' : type === SLOT_NUMBER ? 'a number' : 'a side (buy/sell or 1/0)';
+    const kind: ProblemKind = text === '' ? 'empty' : type === SLOT_TIME ? 'time' : type === SLOT_NUMBER ? 'number' : 'side';
+    this.reject(kind, this.header[bad], text === '' ? 'empty value' : `not ${what}: ${JSON.stringify(text.length > 40 ? text.slice(0, 40) + '…' : text)}`);
+  }
+
+  /** A row whose values read but break a rule: the problem, named by its field, with the values quoted. */
+  private rowDefect(defect: number, slot: number): void {
+    const field = this.header[this.schema.slotField[slot]];
+    const v = (s: number) => this.slotText(s);
+    switch (defect) {
+      case DEFECT_PRICE:
+        return this.reject('price', field, `must be greater than 0 (got ${v(slot)})`);
+      case DEFECT_SIZE:
+        return this.reject('size', field, `must not be negative (got ${v(slot)})`);
+      case DEFECT_CROSSED:
+        return this.reject('crossed', field, `crossed quote: bid ${v(this.bidSlot)} is above ask ${v(this.askSlot)}`);
+      case DEFECT_HIGH_LOW:
+        return this.reject('bar', field, `high ${v(this.highSlot)} is below low ${v(this.lowSlot)}`);
+      case DEFECT_OPEN:
+        return this.rejectBar(slot, 'open');
+      case DEFECT_CLOSE:
+        return this.rejectBar(slot, 'close');
+      case DEFECT_BACKWARDS:
+        return this.reject('backwards', this.timeField(), `time goes backwards: ${v(this.timeSlot)} is before the time on line ${this.lastLine}`);
+      default:
+        return this.reject('duplicate', this.timeField(), `duplicate time ${v(this.timeSlot)}: same as line ${this.lastLine}`);
     }
   }
 
