@@ -1,4 +1,4 @@
-import type { GridProgress, GridResult, GridSpec, MarketData, StrategyId } from '../engine';
+import type { GridOutOfSample, GridProgress, GridResult, GridSpec, MarketData, StrategyId } from '../engine';
 import { GridPool } from '../workers/grid-pool';
 import { datasetStore, type DatasetStore } from './dataset-store';
 import type { LoadedDataset } from '../workers/csv-client';
@@ -38,7 +38,7 @@ export function createGridRunner(deps: { dataset?: DatasetStore; lab?: LabStore;
   let pool: GridPool | null = null;
   // The pool keeps each worker's copy of the data by identity: reuse one MarketData per dataset.
   let market: { from: object; data: MarketData } | null = null;
-  return async function runGrid(opts: GridRunOptions = {}): Promise<{ result: GridResult; strategy: StrategyId }> {
+  return async function runGrid(opts: GridRunOptions = {}): Promise<{ result: GridResult; strategy: StrategyId; oos: GridOutOfSample | null }> {
     const d = dataset.getState().dataset;
     if (!d) throw new Error('Load a dataset before running the grid search.');
     const lab = labs.getState();
@@ -48,8 +48,17 @@ export function createGridRunner(deps: { dataset?: DatasetStore; lab?: LabStore;
     const strategy = GAMMA_KAPPA_STRATEGIES.includes(lab.settings.strategy) ? lab.settings.strategy : 'as-kalman';
     const runner = opts.pool ?? (pool ??= new GridPool());
     if (market?.from !== d) market = { from: d, data: toMarketData(d) };
-    const result = await runner.run(market.data, { ...base, strategy }, gammaKappaSpec(resolved.gamma, resolved.kappa, opts.n), { signal: opts.signal, onProgress: opts.onProgress, served: served(d) ?? undefined });
-    return { result, strategy };
+    const spec = gammaKappaSpec(resolved.gamma, resolved.kappa, opts.n);
+    const result = await runner.run(market.data, { ...base, strategy }, spec, { signal: opts.signal, onProgress: opts.onProgress, served: served(d) ?? undefined });
+    // Issue 14: the same grid on the first half of the data, its best cell re-run on the second half (one worker).
+    let oos: GridOutOfSample | null;
+    try {
+      oos = await runner.outOfSample(market.data, { ...base, strategy }, spec, { signal: opts.signal, trainFraction: 0.5, served: served(d) ?? undefined });
+    } catch (e) {
+      if (e instanceof Error && e.name === 'AbortError') throw e;
+      oos = null; // e.g. too little data for two halves: the grid stands without it
+    }
+    return { result, strategy, oos };
   };
 }
 
@@ -59,7 +68,7 @@ export function installGridRunner(r: ReturnType<typeof createGridRunner>): void 
   appRunner = r;
 }
 
-export function runGammaKappaGrid(opts: GridRunOptions = {}): Promise<{ result: GridResult; strategy: StrategyId }> {
+export function runGammaKappaGrid(opts: GridRunOptions = {}): Promise<{ result: GridResult; strategy: StrategyId; oos: GridOutOfSample | null }> {
   appRunner ??= createGridRunner();
   return appRunner(opts);
 }

@@ -1,7 +1,7 @@
 import { datasetStore, type DatasetStore } from './dataset-store';
 import { createDatasetLoader, installDatasetLoader, type DatasetLoader } from './dataset-loader';
 import { createGridRunner, installGridRunner, type GridRunOptions } from './grid-runner';
-import type { GridResult, StrategyId } from '../engine';
+import type { GridOutOfSample, GridResult, StrategyId } from '../engine';
 import { labStore, type LabStore } from './lab-store';
 import { startLabRunner, type LabRunner } from './lab-runner';
 import { paramsStore, type ParamsStore } from './params-store';
@@ -22,7 +22,7 @@ export interface LabSession {
   run(): void;
   cancel(): void;
   compare(): Promise<void>;
-  grid(opts?: GridRunOptions): Promise<{ result: GridResult; strategy: StrategyId }>;
+  grid(opts?: GridRunOptions): Promise<{ result: GridResult; strategy: StrategyId; oos: GridOutOfSample | null }>;
   exportSeries: LabRunner['exportSeries'];
   loadSample: DatasetLoader['loadSample'];
   loadFiles: DatasetLoader['loadFiles'];

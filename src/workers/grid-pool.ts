@@ -1,5 +1,5 @@
 import { transfer } from 'comlink';
-import { assembleGrid, checkGridSpec, gridOverfitBucketSec, GRID_METRICS, type BacktestConfig, type GridProgress, type GridResult, type GridSpec, type MarketData } from '../engine';
+import { assembleGrid, checkGridSpec, gridOverfitBucketSec, GRID_METRICS, type BacktestConfig, type GridOutOfSample, type GridProgress, type GridResult, type GridSpec, type MarketData } from '../engine';
 import type { GridWorkerApi } from './grid.worker';
 import { WorkerBridge } from './bridge';
 
@@ -121,6 +121,40 @@ export class GridPool {
         this.terminate();
         reject(abortError());
       };
+      signal.addEventListener('abort', onAbort, { once: true });
+      work.then(
+        (r) => { signal.removeEventListener('abort', onAbort); if (signal.aborted) reject(abortError()); else resolve(r); },
+        (e: unknown) => { signal.removeEventListener('abort', onAbort); reject(signal.aborted ? abortError() : e); },
+      );
+    });
+  }
+
+  /**
+   * The out-of-sample Sharpe of the in-sample best cell (engine gridOutOfSample: a grid on the first
+   * `trainFraction` of the data, its best cell re-run on the rest), in the first worker (fed the data
+   * as run() does when it does not hold it). Rejects with an AbortError when `signal` aborts.
+   */
+  async outOfSample(data: MarketData, baseConfig: BacktestConfig, spec: GridSpec, opts: { trainFraction?: number; signal?: AbortSignal; served?: () => Promise<MessagePort> } = {}): Promise<GridOutOfSample> {
+    const { signal } = opts;
+    checkGridSpec(spec);
+    if (signal?.aborted) throw abortError();
+    const s = this.slot(0);
+    const work = (async () => {
+      if (s.data !== data) {
+        if (opts.served) {
+          const port = await opts.served();
+          await s.bridge.call((api) => api.setDataFrom(transfer(port, [port])));
+        } else {
+          const { copy, buffers } = copyColumns(data);
+          await s.bridge.call((api) => api.setData(transfer(copy, buffers)));
+        }
+        s.data = data;
+      }
+      return s.bridge.call((api) => api.outOfSample(baseConfig, spec, opts.trainFraction ?? 0.5));
+    })();
+    if (!signal) return work;
+    return new Promise<GridOutOfSample>((resolve, reject) => {
+      const onAbort = () => { this.terminate(); reject(abortError()); };
       signal.addEventListener('abort', onAbort, { once: true });
       work.then(
         (r) => { signal.removeEventListener('abort', onAbort); if (signal.aborted) reject(abortError()); else resolve(r); },

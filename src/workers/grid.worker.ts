@@ -1,7 +1,7 @@
 /// <reference lib="webworker" />
 import { expose, transfer, wrap, type Endpoint } from 'comlink';
 import type { ServedDatasetApi } from './csv.worker';
-import { evaluateGridCells, prepareGridConfig, type BacktestConfig, type GridSpec, type MarketData } from '../engine';
+import { evaluateGridCells, gridOutOfSample, prepareGridConfig, type BacktestConfig, type GridOutOfSample, type GridSpec, type MarketData } from '../engine';
 
 let data: MarketData | null = null;
 
@@ -33,6 +33,10 @@ export const gridWorkerApi = {
     const buckets: Float64Array[] = [];
     const metrics = evaluateGridCells(current(), base, spec, cells, undefined, buckets);
     return transfer({ metrics, buckets }, [metrics.buffer, ...buckets.map((b) => b.buffer as ArrayBuffer)]);
+  },
+  /** The grid on the first `trainFraction` of the data and its best cell re-run on the rest (engine gridOutOfSample), in this one worker. */
+  outOfSample(base: BacktestConfig, spec: GridSpec, trainFraction: number): GridOutOfSample {
+    return gridOutOfSample(current(), base, spec, trainFraction);
   },
 };
 

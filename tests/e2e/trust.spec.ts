@@ -38,6 +38,8 @@ test('the γ × κ grid shows the deflated Sharpe, the PBO, a colour legend, and
   await expect(page.getByTestId('grid-pbo')).toHaveText(/^\d+\.\d %$/);
   await expect(page.getByTestId('grid-legend')).toBeVisible();
   await expect(page.getByTestId('grid-dsr-note')).toContainText('zero-skill cells');
+  // The in-sample best cell's Sharpe on the half of the data its grid did not see.
+  await expect(page.getByTestId('grid-oos')).toContainText('Out of sample: the same grid on the first 50 % of the data');
   const best = Number(await page.locator('[data-testid="grid-heatmap"] td[data-best="true"]').getAttribute('data-cell'));
   const nx = 5, ix = best % nx, iy = Math.floor(best / nx);
   const onEdge = ix === 0 || ix === nx - 1 || iy === 0 || iy === nx - 1;

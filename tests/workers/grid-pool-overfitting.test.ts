@@ -1,6 +1,6 @@
 import '@vitest/web-worker';
 import { afterEach, describe, expect, it } from 'vitest';
-import { generateSyntheticMarket, gridSearch } from '../../src/engine';
+import { generateSyntheticMarket, gridOutOfSample, gridSearch } from '../../src/engine';
 import { GridPool } from '../../src/workers/grid-pool';
 
 // Real module workers (see grid-pool.test.ts): each gets its own query string to be a separate instance.
@@ -24,5 +24,15 @@ describe('GridPool overfitting control', () => {
     expect(Array.from(r.overfitting!.pboLogits!)).toEqual(Array.from(ref.overfitting!.pboLogits!));
     expect(r.overfitting!.best).toEqual(ref.overfitting!.best);
     expect(r.best).toEqual(ref.best);
+    // Then the out-of-sample check in the first worker: the engine's gridOutOfSample on the same data.
+    const oos = await pool.outOfSample(market, cfg, spec, { trainFraction: 0.5 });
+    const want = gridOutOfSample(market, cfg, spec, 0.5);
+    expect(oos.best).toEqual(want.best);
+    expect(oos.outOfSample).toEqual(want.outOfSample);
+    expect(oos.outOfSampleTotalPnl).toBe(want.outOfSampleTotalPnl);
+    // A fresh pool feeds its first worker the data itself.
+    const fresh = new GridPool({ size: 1, factory: makeWorker });
+    pools.push(fresh);
+    expect((await fresh.outOfSample(market, cfg, spec, { trainFraction: 0.5 })).outOfSample).toEqual(want.outOfSample);
   });
 });

@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
-import type { GridResult, StrategyId } from '../../engine';
+import type { GridOutOfSample, GridResult, StrategyId } from '../../engine';
 import { useLab } from '../../stores/lab-store';
 import { runGammaKappaGrid } from '../../stores/grid-runner';
 import { maybeLabSession } from '../../stores/lab-session';
@@ -12,7 +12,7 @@ const N = 5;
 export function GridHeatmap() {
   const hasRun = useLab((s) => s.summary !== null);
   const runId = useLab((s) => s.runId);
-  const [state, setState] = useState<{ status: 'idle' | 'running' | 'done' | 'error'; done: number; error: string; out: { result: GridResult; strategy: StrategyId; runId: number } | null }>({ status: 'idle', done: 0, error: '', out: null });
+  const [state, setState] = useState<{ status: 'idle' | 'running' | 'done' | 'error'; done: number; error: string; out: { result: GridResult; strategy: StrategyId; oos: GridOutOfSample | null; runId: number } | null }>({ status: 'idle', done: 0, error: '', out: null });
   const ctrl = useRef<AbortController | null>(null);
   useEffect(() => () => ctrl.current?.abort(), []);
 
@@ -51,7 +51,7 @@ export function GridHeatmap() {
       {state.error ? <p className="error" role="alert">{state.error}</p> : null}
       {state.out && state.out.runId !== runId ? <p className="muted" data-testid="grid-stale">From an earlier run’s settings: run the grid again to refresh it.</p> : null}
       {state.out ? <GridHeatmapView result={state.out.result} strategy={state.out.strategy} /> : null}
-      {state.out ? <GridOverfittingView result={state.out.result} /> : null}
+      {state.out ? <GridOverfittingView result={state.out.result} oos={state.out.oos} /> : null}
     </section>
   );
 }

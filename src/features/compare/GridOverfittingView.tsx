@@ -1,4 +1,4 @@
-import type { GridEdge, GridResult } from '../../engine';
+import type { GridEdge, GridOutOfSample, GridResult } from '../../engine';
 import { fmtNum } from '../../lib/format';
 import { cellColour, maxAbs } from './heatmap';
 
@@ -26,7 +26,7 @@ export function GridColourLegend({ values, metricName }: { values: ArrayLike<num
  * backtest overfitting, and a warning when the best cell sits on the grid's edge. Every figure is the
  * engine's (GridResult.best / .overfitting); this only words them.
  */
-export function GridOverfittingView({ result }: { result: GridResult }) {
+export function GridOverfittingView({ result, oos = null }: { result: GridResult; oos?: GridOutOfSample | null }) {
   const o = result.overfitting;
   const nx = result.x.values.length;
   const best = result.best;
@@ -60,6 +60,13 @@ export function GridOverfittingView({ result }: { result: GridResult }) {
           <li data-testid="grid-pbo-note">{o.pboNote}</li>
         </ul>
       ) : <p className="muted">No overfitting figures: the cells’ bucket PnL did not come back with the grid.</p>}
+      {oos ? (
+        <p data-testid="grid-oos">
+          Out of sample: the same grid on the first {Math.round(oos.trainFraction * 100)} % of the data picks γ = {fmtNum(result.x.values[oos.best.ix])}, κ = {fmtNum(result.y.values[oos.best.iy])} (Sharpe {fmtNum(oos.inSampleSharpe, 3)} per {fmtNum(oos.bucketSec)} s bucket in sample);
+          on the rest it has Sharpe <strong data-testid="grid-oos-sharpe">{fmtNum(oos.outOfSample.sharpe, 3)}</strong> over {oos.outOfSample.buckets} buckets
+          {oos.outOfSample.ci ? ` (95 % CI [${fmtNum(oos.outOfSample.ci.lo, 3)}, ${fmtNum(oos.outOfSample.ci.hi, 3)}])` : ''} and net PnL {fmtNum(oos.outOfSampleTotalPnl)}.
+        </p>
+      ) : null}
     </div>
   );
 }

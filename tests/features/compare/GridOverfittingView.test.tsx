@@ -3,7 +3,7 @@ import { cleanup, render, screen } from '@testing-library/react';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { GridColourLegend, GridOverfittingView } from '../../../src/features/compare/GridOverfittingView';
 import { gammaKappaSpec } from '../../../src/stores/grid-runner';
-import { generateSyntheticMarket, gridSearch, runBacktest, type GridResult } from '../../../src/engine';
+import { generateSyntheticMarket, gridOutOfSample, gridSearch, runBacktest, type GridResult } from '../../../src/engine';
 
 let result: GridResult;
 
@@ -32,6 +32,15 @@ describe('GridOverfittingView', () => {
     cleanup();
     render(<GridOverfittingView result={at(4)} />);
     expect(screen.queryByTestId('grid-edge-warning')).toBeNull();
+  });
+
+  it('shows the out-of-sample Sharpe of the in-sample best cell when the grid brings it', () => {
+    const m = generateSyntheticMarket({ seed: 4, nTicks: 2500 });
+    const base = runBacktest(m, { strategy: 'as', seed: 4 }).resolved;
+    const oos = gridOutOfSample(m, { strategy: 'as', seed: 4 }, gammaKappaSpec(base.gamma, base.kappa, 3), 0.5);
+    render(<GridOverfittingView result={result} oos={oos} />);
+    expect(screen.getByTestId('grid-oos')).toHaveTextContent(`over ${oos.outOfSample.buckets} buckets`);
+    expect(Number(screen.getByTestId('grid-oos-sharpe').textContent!.replace('\u2212', '-'))).toBeCloseTo(oos.outOfSample.sharpe, 2);
   });
 
   it('says why there are no figures when the grid came without bucket PnL', () => {
