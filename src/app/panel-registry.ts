@@ -22,4 +22,5 @@ export const PANELS: readonly PanelEntry[] = [
   panel('kalman', 'Kalman', () => import('../features/kalman/KalmanPanel').then((m) => m.KalmanPanel)),
   panel('regimes', 'Regimes', () => import('../features/regimes/RegimePanel').then((m) => m.RegimePanel)),
   panel('compare', 'Compare', () => import('../features/compare/ComparePanel').then((m) => m.ComparePanel)),
+  panel('fills', 'Fills', () => import('../features/fills/FillsPanel').then((m) => m.FillsPanel)),
 ];

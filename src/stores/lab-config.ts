@@ -37,6 +37,7 @@ export function toBacktestConfig(s: LabSettings, sigmaBasis?: SigmaBasis): Backt
     // q, r by hand drive the Kalman fair value (as-kalman, as-regime); unset, the engine fits them on the warm-up.
     kalman: s.kalman ? { q: s.kalman.q, r: s.kalman.r } : undefined,
     guard: { enabled: s.guard },
+    fill: s.fillModel !== undefined ? { model: s.fillModel, queueModel: s.queueModel } : undefined,
     seed: v.seed ?? 1,
     // One year basis for the calculator and the run's annualised figures (issue 14): 24/7 or exchange hours.
     yearBasis: sigmaBasis?.yearBasis,

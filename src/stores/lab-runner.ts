@@ -54,7 +54,7 @@ export function startLabRunner(lab: LabStore, dataset: DatasetStore, opts: LabRu
         onChunk: (series) => { if (controller === ctrl) lab.setState({ series, done: series.upTo, total: series.total }); },
       });
       if (controller !== ctrl) return;
-      lab.setState({ series: views.series, summary: views.summary, done: views.series.total, total: views.series.total });
+      lab.setState({ series: views.series, summary: views.summary, fills: views.fills, modelBand: null, modelBandStatus: 'idle', modelBandError: null, done: views.series.total, total: views.series.total });
       const kalman = await client.kalman(settings.kalman ?? {}, ctrl.signal);
       if (controller !== ctrl) return;
       lab.setState({ kalman });
@@ -80,7 +80,7 @@ export function startLabRunner(lab: LabStore, dataset: DatasetStore, opts: LabRu
   const unsubLab = lab.subscribe((s, prev) => {
     const a = s.settings, b = prev.settings;
     // Opening or closing a panel changes the URL, not the numbers.
-    if (a.strategy !== b.strategy || a.guard !== b.guard || a.values !== b.values || a.kalman !== b.kalman) schedule();
+    if (a.strategy !== b.strategy || a.guard !== b.guard || a.values !== b.values || a.kalman !== b.kalman || a.fillModel !== b.fillModel || a.queueModel !== b.queueModel) schedule();
   });
   const unsubData = dataset.subscribe((s, prev) => {
     if (s.dataset !== prev.dataset) {
@@ -112,6 +112,25 @@ export function startLabRunner(lab: LabStore, dataset: DatasetStore, opts: LabRu
       }
     },
     exportSeries: (names: Parameters<LabClient['exportSeries']>[0]) => client.exportSeries(names),
+    /** Another page of the last run's blotter into the store. */
+    async fillsPage(offset: number, pageSize?: number) {
+      const fills = await client.fillsPage(offset, pageSize);
+      lab.setState({ fills });
+    },
+    blotterCsv: () => client.blotterCsv(),
+    /** The current settings under every applicable fill model, on the compare worker. */
+    async modelBand() {
+      const d = dataset.getState().dataset;
+      if (!d) return;
+      compareClient.setSource(toLabSource(d, served(d)));
+      lab.setState({ modelBandStatus: 'running', modelBandError: null });
+      try {
+        const band = await compareClient.modelBand(toBacktestConfig(lab.getState().settings, sigmaBasisOf(d, yearBasis())));
+        lab.setState({ modelBand: band, modelBandStatus: 'done' });
+      } catch (e) {
+        if (!isAborted(e)) lab.setState({ modelBandStatus: 'error', modelBandError: e instanceof Error ? e.message : String(e) });
+      }
+    },
     stop() {
       unsubLab(); unsubData();
       if (timer) clearTimeout(timer);

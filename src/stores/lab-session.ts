@@ -24,6 +24,12 @@ export interface LabSession {
   compare(): Promise<void>;
   grid(opts?: GridRunOptions): Promise<{ result: GridResult; strategy: StrategyId; oos: GridOutOfSample | null }>;
   exportSeries: LabRunner['exportSeries'];
+  /** Loads another page of the last run's blotter into labStore.fills. */
+  fillsPage: LabRunner['fillsPage'];
+  /** The last run's whole blotter as CSV text. */
+  blotterCsv: LabRunner['blotterCsv'];
+  /** Runs the current settings under every applicable fill model into labStore.modelBand. */
+  modelBand: LabRunner['modelBand'];
   loadSample: DatasetLoader['loadSample'];
   loadFiles: DatasetLoader['loadFiles'];
   retryWithMapping: DatasetLoader['retryWithMapping'];
@@ -53,6 +59,9 @@ export function startLabSession(stores: { params?: ParamsStore; lab?: LabStore; 
     compare: () => runner.compare(),
     grid: (opts) => grid(opts),
     exportSeries: (names) => runner.exportSeries(names),
+    fillsPage: (offset, pageSize) => runner.fillsPage(offset, pageSize),
+    blotterCsv: () => runner.blotterCsv(),
+    modelBand: () => runner.modelBand(),
     loadSample: (id, into) => loader.loadSample(id, into),
     loadFiles: (files, options, into) => loader.loadFiles(files, options, into),
     retryWithMapping: (options) => loader.retryWithMapping(options),

@@ -101,6 +101,10 @@ export interface LabSettings {
   /** null: q and r fitted (maximum likelihood for the panel, warm-up moments for the backtest); else set by hand. */
   kalman: KalmanByHand | null;
   panels: LabPanel[];
+  /** config.fill.model; undefined = chosen from the data (result.resolved.fillModelReason says which and why). */
+  fillModel?: string;
+  /** config.fill.queueModel for the 'queue' fill model. */
+  queueModel?: 'risk-averse' | 'power' | 'log';
 }
 
 const defaultPanels: LabPanel[] = [...ids];

@@ -1,12 +1,13 @@
 import { createStore } from 'zustand/vanilla';
 import { useStore } from 'zustand';
-import type { StrategyId } from '../engine';
+import type { FillsView, ModelBand, StrategyId } from '../engine';
 import type { CompareRow } from '../workers/lab-api';
 import type { KalmanView, RegimeView, RunSeriesView, RunSummaryView } from '../engine/views';
 
 /** What panels read from the lab, re-exported so features never import workers or the engine's views directly. */
 export type { CompareRow } from '../workers/lab-api';
 export type { KalmanView, RegimeRow, RegimeView, RunSeriesView, RunSummaryView } from '../engine/views';
+export type { FillsView, MarkoutPoint, ModelBand, ModelBandRow } from '../engine';
 import { applyParam } from '../lib/params/spec';
 import { DEFAULT_LAB, checkKalmanValue, labSpec, type KalmanByHand, type LabNumericKey, type LabPanel, type LabSettings } from './lab-settings';
 
@@ -33,6 +34,14 @@ export interface LabState {
   summary: RunSummaryView | null;
   kalman: KalmanView | null;
   regimes: RegimeView | null;
+  /** The last run's fill model (and why), markouts and one page of its blotter. */
+  fills: FillsView | null;
+  /** The same settings under every applicable fill model (run on demand). */
+  modelBand: ModelBand | null;
+  modelBandStatus: RunStatus;
+  modelBandError: string | null;
+  /** Sets the fill model (undefined: chosen from the data) and the queue model ('queue' only). */
+  setFillModel(model: string | undefined, queueModel: LabSettings['queueModel']): void;
   /** Compare view: every strategy on the same data and seed. */
   compareStatus: RunStatus;
   compareRows: CompareRow[] | null;
@@ -57,6 +66,8 @@ export function createLabStore(initial: LabSettings = DEFAULT_LAB) {
     settings: { ...initial, values: { ...initial.values }, kalman: initial.kalman ? { ...initial.kalman } : null, panels: [...initial.panels] },
     status: 'idle', done: 0, total: 0, error: null, stale: false, runId: 0, cancelledRuns: 0,
     series: null, summary: null, kalman: null, regimes: null,
+    fills: null, modelBand: null, modelBandStatus: 'idle', modelBandError: null,
+    setFillModel: (fillModel, queueModel) => set((s) => ({ settings: { ...s.settings, fillModel, queueModel } })),
     compareStatus: 'idle', compareRows: null, compareError: null,
     replay: 1,
     valueNotes: {},

@@ -1,12 +1,20 @@
 import { transfer, wrap, type Endpoint } from 'comlink';
 import type { ServedDatasetApi } from './csv.worker';
 import {
+  applicableFillModels,
+  blotterCsv,
+  buildFillsView,
+  fillModelBand,
   generateSyntheticMarket,
+  prepareData,
   runBacktest,
   STRATEGY_IDS,
   type BacktestConfig,
   type BacktestResult,
+  type FillsView,
   type MarketData,
+  type ModelBand,
+  type ModelBandRow,
   type StrategyId,
 } from '../engine';
 import {
@@ -45,7 +53,14 @@ function midOf(d: MarketData): Float64Array {
   return m;
 }
 
-export interface RunViews { series: RunSeriesView; summary: RunSummaryView }
+export interface RunViews { series: RunSeriesView; summary: RunSummaryView; fills: FillsView }
+
+/** Rows of the blotter per page. */
+const FILLS_PAGE = 200;
+
+function fillsOf(result: BacktestResult, d: MarketData, offset: number, pageSize = FILLS_PAGE): FillsView {
+  return { ...buildFillsView(result, offset, pageSize), applicable: applicableFillModels(prepareData(d)) };
+}
 export type ChunkFn = (series: RunSeriesView) => void;
 
 /** Minimum wall time between two partial views sent to the page, ms. */
@@ -107,7 +122,7 @@ export const labApi = {
     // wait until the page has run the last partial (a proxied call settles then), so a late
     // partial can never replace the finished run's series.
     await lastChunk;
-    const views: RunViews = { series: buildSeriesView(result, n, buyAndHoldOf(result)), summary: buildSummaryView(result) };
+    const views: RunViews = { series: buildSeriesView(result, n, buyAndHoldOf(result)), summary: buildSummaryView(result), fills: fillsOf(result, d, 0) };
     return transfer(views, transferList(views));
   },
 
@@ -133,6 +148,26 @@ export const labApi = {
       onProgress?.(k + 1, strategies.length);
     });
     return transfer(rows, transferList(rows));
+  },
+
+  /** A page of the last run's blotter, with its markouts and fill model. */
+  fillsPage(offset: number, pageSize = FILLS_PAGE): FillsView {
+    const { data: d } = requireData();
+    if (!last) throw new Error('Run a backtest before paging its fills.');
+    const v = fillsOf(last, d, offset, pageSize);
+    return transfer(v, transferList(v));
+  },
+
+  /** The last run's whole blotter as CSV text. */
+  blotterCsv(): string {
+    if (!last) throw new Error('Run a backtest before exporting its fills.');
+    return blotterCsv(last.fills);
+  },
+
+  /** The same settings under every applicable fill model. */
+  modelBand(config: BacktestConfig, onRow?: (row: ModelBandRow, done: number, total: number) => void): ModelBand {
+    const { data: d } = requireData();
+    return fillModelBand(d, config, onRow);
   },
 
   /** Full-resolution series of the last run, for CSV export (copies, moved to the page). */

@@ -1,5 +1,5 @@
 import { transfer, type Remote } from 'comlink';
-import type { BacktestConfig, MarketData, StrategyId } from '../engine';
+import type { BacktestConfig, FillsView, MarketData, ModelBand, ModelBandRow, StrategyId } from '../engine';
 import type { ChunkFn, CompareRow, LabApi, RunViews } from './lab-api';
 import type { KalmanView, RegimeView } from '../engine/views';
 import { moving, progress, WorkerBridge } from './bridge';
@@ -77,6 +77,19 @@ export class LabClient {
   compare(config: BacktestConfig, strategies: readonly StrategyId[], opts: { signal?: AbortSignal; onProgress?: (d: number, t: number) => void } = {}): Promise<CompareRow[]> {
     const onProgress = progress(opts.onProgress);
     return this.call((api) => api.compare(config, strategies, onProgress), opts.signal);
+  }
+
+  fillsPage(offset: number, pageSize?: number, signal?: AbortSignal): Promise<FillsView> {
+    return this.call((api) => api.fillsPage(offset, pageSize), signal);
+  }
+
+  blotterCsv(signal?: AbortSignal): Promise<string> {
+    return this.call((api) => api.blotterCsv(), signal);
+  }
+
+  modelBand(config: BacktestConfig, opts: { signal?: AbortSignal; onRow?: (row: ModelBandRow, done: number, total: number) => void } = {}): Promise<ModelBand> {
+    const onRow = progress(opts.onRow);
+    return this.call((api) => api.modelBand(config, onRow), opts.signal);
   }
 
   exportSeries(names: Parameters<LabApi['exportSeries']>[0], signal?: AbortSignal): Promise<Record<string, Float64Array>> {

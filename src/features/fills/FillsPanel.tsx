@@ -1,0 +1,163 @@
+import { useMemo, useState } from 'react';
+import { CartesianGrid, ErrorBar, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import { Panel } from '../../components/ui/Panel';
+import { ChartFrame } from '../../components/ui/ChartFrame';
+import { downloadBlob } from '../../components/ui/export';
+import { useLab, labStore, type FillsView, type MarkoutPoint } from '../../stores/lab-store';
+import { maybeLabSession } from '../../stores/lab-session';
+import { fmtNum, fmtTip } from '../../lib/format';
+
+const PAGE = 200;
+const QUEUE_MODELS = ['risk-averse', 'power', 'log'] as const;
+const SOURCE = ['', 'trade', 'quote', 'Poisson', 'flatten'];
+
+function act(f: () => Promise<unknown> | undefined, setErr: (e: string) => void) {
+  setErr('');
+  f()?.catch((e: unknown) => setErr(e instanceof Error ? e.message : String(e)));
+}
+
+/** Which fill model ran and why, the model choice, the run's notes. */
+function ModelChoice({ view }: { view: FillsView }) {
+  const fillModel = useLab((s) => s.settings.fillModel);
+  const queueModel = useLab((s) => s.settings.queueModel);
+  const options = view.applicable ?? [view.fillModel];
+  return (
+    <div className="fills-model">
+      <label>
+        Fill model{' '}
+        <select data-testid="fill-model-select" value={fillModel ?? ''} onChange={(e) => labStore.getState().setFillModel(e.target.value === '' ? undefined : e.target.value, queueModel)}>
+          <option value="">auto (from the data)</option>
+          {options.map((id) => <option key={id} value={id}>{id}</option>)}
+        </select>
+      </label>
+      {view.fillModel === 'queue' ? (
+        <label>
+          {' '}Queue model{' '}
+          <select data-testid="queue-model-select" value={queueModel ?? 'risk-averse'} onChange={(e) => labStore.getState().setFillModel(fillModel, e.target.value as (typeof QUEUE_MODELS)[number])}>
+            {QUEUE_MODELS.map((q) => <option key={q} value={q}>{q}</option>)}
+          </select>
+        </label>
+      ) : null}
+      <p data-testid="fill-model-reason"><strong>{view.fillModel}</strong>: {view.fillModelReason}</p>
+      {view.notes.length > 0 ? <ul className="muted" data-testid="run-notes">{view.notes.map((n) => <li key={n}>{n}</li>)}</ul> : null}
+    </div>
+  );
+}
+
+/** Mean markout (bps, negative = adverse) against the horizon, per side, with ± one standard error. */
+function MarkoutChart({ points }: { points: MarkoutPoint[] }) {
+  const rows = useMemo(() => {
+    const hs = [...new Set(points.map((p) => p.horizonSec))];
+    return hs.map((h) => {
+      const row: Record<string, number | [number, number] | null> = { h };
+      for (const p of points.filter((x) => x.horizonSec === h)) {
+        row[p.side] = p.count > 0 ? p.meanBps : null;
+        row[`${p.side}Err`] = [p.stderrBps, p.stderrBps];
+      }
+      return row;
+    });
+  }, [points]);
+  const csv = () => ({
+    horizonSec: points.map((p) => p.horizonSec), side: points.map((p) => (p.side === 'buy' ? 1 : p.side === 'sell' ? -1 : 0)),
+    meanBps: points.map((p) => p.meanBps), stderrBps: points.map((p) => p.stderrBps), count: points.map((p) => p.count),
+  });
+  return (
+    <ChartFrame title="Markouts: mean mid move after our fills (bps, ± 1 s.e.)" name="markouts" csv={csv} testId="markout-chart">
+      <ResponsiveContainer width="100%" height={240} minWidth={200}>
+        <LineChart data={rows} margin={{ top: 8, right: 16, bottom: 8, left: 8 }}>
+          <CartesianGrid strokeDasharray="3 3" />
+          <XAxis dataKey="h" type="number" scale="log" domain={['dataMin', 'dataMax']} ticks={rows.map((r) => r.h as number)} label={{ value: 'horizon (s)', position: 'insideBottom', offset: -2 }} />
+          <YAxis tickFormatter={(v: number) => fmtNum(v, 3)} />
+          <Tooltip formatter={fmtTip} />
+          <Legend />
+          <Line dataKey="buy" name="our buys" stroke="#1b7f3b" isAnimationActive={false}><ErrorBar dataKey="buyErr" width={4} /></Line>
+          <Line dataKey="sell" name="our sells" stroke="#b3261e" isAnimationActive={false}><ErrorBar dataKey="sellErr" width={4} /></Line>
+          <Line dataKey="all" name="all" stroke="#444" strokeDasharray="4 2" isAnimationActive={false} />
+        </LineChart>
+      </ResponsiveContainer>
+    </ChartFrame>
+  );
+}
+
+/** One page of the blotter, with paging and the whole blotter as CSV. */
+function Blotter({ view }: { view: FillsView }) {
+  const [err, setErr] = useState('');
+  const p = view.page;
+  const n = p.time.length;
+  const t0 = useLab((s) => s.series?.price.time[0] ?? 0);
+  const go = (offset: number) => act(() => maybeLabSession()?.fillsPage(offset, PAGE), setErr);
+  return (
+    <div data-testid="blotter">
+      <div className="blotter-actions">
+        <span>Fills {view.total === 0 ? 0 : view.offset + 1}–{view.offset + n} of {view.total}</span>{' '}
+        <button type="button" className="small" disabled={view.offset === 0} onClick={() => go(Math.max(0, view.offset - PAGE))}>Previous</button>{' '}
+        <button type="button" className="small" disabled={view.offset + n >= view.total} onClick={() => go(view.offset + PAGE)}>Next</button>{' '}
+        <button type="button" className="small" data-testid="blotter-csv" onClick={() => act(() => maybeLabSession()?.blotterCsv().then((csv) => downloadBlob(new Blob([csv], { type: 'text/csv' }), 'fills.csv')), setErr)}>Export CSV</button>
+      </div>
+      {err ? <p className="error" role="alert">{err}</p> : null}
+      <div className="table-scroll">
+        <table className="data-table">
+          <thead><tr><th>t (s)</th><th>side</th><th>price</th><th>size</th><th>mid at fill</th><th>fee</th><th>liquidity</th><th>queue ahead</th><th>filled by</th></tr></thead>
+          <tbody>
+            {Array.from({ length: n }, (_, k) => (
+              <tr key={view.offset + k}>
+                <td>{fmtNum(p.time[k] - t0, 6)}</td>
+                <td>{p.side[k] > 0 ? 'buy' : 'sell'}</td>
+                <td>{fmtNum(p.price[k], 10)}</td>
+                <td>{fmtNum(p.size[k], 6)}</td>
+                <td>{fmtNum(p.midAtFill[k], 10)}</td>
+                <td>{fmtNum(p.fee[k], 4)}</td>
+                <td>{p.liquidity[k] > 0 ? 'maker' : 'taker'}</td>
+                <td>{Number.isFinite(p.queueAhead[k]) ? fmtNum(p.queueAhead[k], 4) : '—'}</td>
+                <td>{SOURCE[p.source[k]] ?? ''} #{p.sourceIndex[k]}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </div>
+  );
+}
+
+/** The same strategy under every applicable fill model: how much the conclusion depends on the assumption. */
+function ModelBandView() {
+  const band = useLab((s) => s.modelBand);
+  const status = useLab((s) => s.modelBandStatus);
+  const error = useLab((s) => s.modelBandError);
+  return (
+    <div data-testid="model-band">
+      <button type="button" onClick={() => void maybeLabSession()?.modelBand()} disabled={status === 'running'}>
+        {status === 'running' ? 'Running every fill model…' : 'Run under every fill model'}
+      </button>
+      {error ? <p className="error" role="alert">{error}</p> : null}
+      {band ? (
+        <>
+          <p>Net PnL from {fmtNum(band.netPnlRange[0])} to {fmtNum(band.netPnlRange[1])} across {band.rows.length} fill assumptions.</p>
+          <table className="data-table">
+            <thead><tr><th>fill model</th><th>net PnL</th><th>fills</th><th>fill rate</th><th>spread capture</th><th>adverse selection</th></tr></thead>
+            <tbody>
+              {band.rows.map((r) => (
+                <tr key={r.label}><td>{r.label}</td><td>{fmtNum(r.netPnl)}</td><td>{r.fills}</td><td>{(100 * r.fillRate).toFixed(1)} %</td><td>{fmtNum(r.spreadCapture)}</td><td>{fmtNum(r.adverseSelection)}</td></tr>
+              ))}
+            </tbody>
+          </table>
+          {band.skipped.length > 0 ? <p className="muted">Not applicable: {band.skipped.map((s) => `${s.model} (${s.reason})`).join('; ')}.</p> : null}
+        </>
+      ) : null}
+    </div>
+  );
+}
+
+/** Fills: the fill model and why, markouts, the blotter, and the band across fill models. */
+export function FillsPanel() {
+  const view = useLab((s) => s.fills);
+  if (!view) return <Panel id="fills" title="Fills & markouts"><p className="muted">Waiting for the run…</p></Panel>;
+  return (
+    <Panel id="fills" title="Fills & markouts" subtitle={`${view.total} fills. A markout is side·(mid h seconds later − mid at the fill)/mid, in bps: negative means the price moved against the fill.`}>
+      <ModelChoice view={view} />
+      <MarkoutChart points={view.markouts} />
+      <Blotter view={view} />
+      <ModelBandView />
+    </Panel>
+  );
+}
