@@ -56,7 +56,7 @@ function midOf(d: MarketData): Float64Array {
 export interface RunViews { series: RunSeriesView; summary: RunSummaryView; fills: FillsView }
 
 /** Rows of the blotter per page. */
-const FILLS_PAGE = 200;
+const FILLS_PAGE = 50;
 
 function fillsOf(result: BacktestResult, d: MarketData, offset: number, pageSize = FILLS_PAGE): FillsView {
   return { ...buildFillsView(result, offset, pageSize), applicable: applicableFillModels(prepareData(d)) };

@@ -1,4 +1,4 @@
-import { useMemo, useState } from 'react';
+import { useDeferredValue, useMemo, useState } from 'react';
 import { CartesianGrid, ErrorBar, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { Panel } from '../../components/ui/Panel';
 import { ChartFrame } from '../../components/ui/ChartFrame';
@@ -7,7 +7,8 @@ import { useLab, labStore, type FillsView, type MarkoutPoint } from '../../store
 import { maybeLabSession } from '../../stores/lab-session';
 import { fmtNum, fmtTip } from '../../lib/format';
 
-const PAGE = 200;
+/** Blotter rows per page (the lab worker's page size). */
+const PAGE = 50;
 const QUEUE_MODELS = ['risk-averse', 'power', 'log'] as const;
 const SOURCE = ['', 'trade', 'quote', 'Poisson', 'flatten'];
 
@@ -62,7 +63,7 @@ function MarkoutChart({ points }: { points: MarkoutPoint[] }) {
     meanBps: points.map((p) => p.meanBps), stderrBps: points.map((p) => p.stderrBps), count: points.map((p) => p.count),
   });
   return (
-    <ChartFrame title="Markouts: mean mid move after our fills (bps, ± 1 s.e.)" name="markouts" csv={csv} testId="markout-chart">
+    <ChartFrame title="Markouts: mean mid move after our fills (bps, ± 1 s.e.)" name="markouts" csv={csv} testId="markout-chart" version={points}>
       <ResponsiveContainer width="100%" height={240} minWidth={200}>
         <LineChart data={rows} margin={{ top: 8, right: 16, bottom: 8, left: 8 }}>
           <CartesianGrid strokeDasharray="3 3" />
@@ -150,7 +151,8 @@ function ModelBandView() {
 
 /** Fills: the fill model and why, markouts, the blotter, and the band across fill models. */
 export function FillsPanel() {
-  const view = useLab((s) => s.fills);
+  // Deferred, like the other panels: a finished run re-renders this panel in an interruptible background render.
+  const view = useDeferredValue(useLab((s) => s.fills));
   if (!view) return <Panel id="fills" title="Fills & markouts"><p className="muted">Waiting for the run…</p></Panel>;
   return (
     <Panel id="fills" title="Fills & markouts" subtitle={`${view.total} fills. A markout is side·(mid h seconds later − mid at the fill)/mid, in bps: negative means the price moved against the fill.`}>
