@@ -118,6 +118,15 @@ export function startLabRunner(lab: LabStore, dataset: DatasetStore, opts: LabRu
       lab.setState({ fills });
     },
     blotterCsv: () => client.blotterCsv(),
+    /** λ(δ) of the dataset's trades over the fit range [minDepth, maxDepth] (price units; default 0 to the 95th percentile). */
+    async intensity(minDepth?: number, maxDepth?: number) {
+      try {
+        const intensity = await client.intensity({ minDepth, maxDepth });
+        lab.setState({ intensity, intensityError: null });
+      } catch (e) {
+        if (!isAborted(e)) lab.setState({ intensity: null, intensityError: e instanceof Error ? e.message : String(e) });
+      }
+    },
     /** The current settings under every applicable fill model, on the compare worker. */
     async modelBand() {
       const d = dataset.getState().dataset;

@@ -28,6 +28,8 @@ export interface LabSession {
   fillsPage: LabRunner['fillsPage'];
   /** The last run's whole blotter as CSV text. */
   blotterCsv: LabRunner['blotterCsv'];
+  /** λ(δ) of the dataset's trades with its fits into labStore.intensity. */
+  intensity: LabRunner['intensity'];
   /** Runs the current settings under every applicable fill model into labStore.modelBand. */
   modelBand: LabRunner['modelBand'];
   loadSample: DatasetLoader['loadSample'];
@@ -61,6 +63,7 @@ export function startLabSession(stores: { params?: ParamsStore; lab?: LabStore; 
     exportSeries: (names) => runner.exportSeries(names),
     fillsPage: (offset, pageSize) => runner.fillsPage(offset, pageSize),
     blotterCsv: () => runner.blotterCsv(),
+    intensity: (minDepth, maxDepth) => runner.intensity(minDepth, maxDepth),
     modelBand: () => runner.modelBand(),
     loadSample: (id, into) => loader.loadSample(id, into),
     loadFiles: (files, options, into) => loader.loadFiles(files, options, into),

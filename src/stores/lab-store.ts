@@ -1,13 +1,13 @@
 import { createStore } from 'zustand/vanilla';
 import { useStore } from 'zustand';
-import type { FillsView, ModelBand, StrategyId } from '../engine';
+import type { FillsView, IntensityCurve, ModelBand, StrategyId } from '../engine';
 import type { CompareRow } from '../workers/lab-api';
 import type { KalmanView, RegimeView, RunSeriesView, RunSummaryView } from '../engine/views';
 
 /** What panels read from the lab, re-exported so features never import workers or the engine's views directly. */
 export type { CompareRow } from '../workers/lab-api';
 export type { KalmanView, RegimeRow, RegimeView, RunSeriesView, RunSummaryView } from '../engine/views';
-export type { FillsView, MarkoutPoint, ModelBand, ModelBandRow } from '../engine';
+export type { FillsView, IntensityCurve, MarkoutPoint, ModelBand, ModelBandRow } from '../engine';
 import { applyParam } from '../lib/params/spec';
 import { DEFAULT_LAB, checkKalmanValue, labSpec, type KalmanByHand, type LabNumericKey, type LabPanel, type LabSettings } from './lab-settings';
 
@@ -40,6 +40,9 @@ export interface LabState {
   modelBand: ModelBand | null;
   modelBandStatus: RunStatus;
   modelBandError: string | null;
+  /** λ(δ) of the dataset's trades with its fits (on demand), or why it could not be drawn. */
+  intensity: IntensityCurve | null;
+  intensityError: string | null;
   /** Sets the fill model (undefined: chosen from the data) and the queue model ('queue' only). */
   setFillModel(model: string | undefined, queueModel: LabSettings['queueModel']): void;
   /** Compare view: every strategy on the same data and seed. */
@@ -66,7 +69,7 @@ export function createLabStore(initial: LabSettings = DEFAULT_LAB) {
     settings: { ...initial, values: { ...initial.values }, kalman: initial.kalman ? { ...initial.kalman } : null, panels: [...initial.panels] },
     status: 'idle', done: 0, total: 0, error: null, stale: false, runId: 0, cancelledRuns: 0,
     series: null, summary: null, kalman: null, regimes: null,
-    fills: null, modelBand: null, modelBandStatus: 'idle', modelBandError: null,
+    fills: null, modelBand: null, modelBandStatus: 'idle', modelBandError: null, intensity: null, intensityError: null,
     setFillModel: (fillModel, queueModel) => set((s) => ({ settings: { ...s.settings, fillModel, queueModel } })),
     compareStatus: 'idle', compareRows: null, compareError: null,
     replay: 1,

@@ -6,12 +6,15 @@ import {
   buildFillsView,
   fillModelBand,
   generateSyntheticMarket,
+  intensityCurve,
   prepareData,
   runBacktest,
   STRATEGY_IDS,
   type BacktestConfig,
   type BacktestResult,
   type FillsView,
+  type IntensityCurve,
+  type IntensityCurveOptions,
   type MarketData,
   type ModelBand,
   type ModelBandRow,
@@ -156,6 +159,14 @@ export const labApi = {
     if (!last) throw new Error('Run a backtest before paging its fills.');
     const v = fillsOf(last, d, offset, pageSize);
     return transfer(v, transferList(v));
+  },
+
+  /** Empirical fill intensity λ(δ) of the dataset's trades with its fits (calibration view). */
+  intensity(opts: IntensityCurveOptions = {}): IntensityCurve {
+    const { data: d, mid: m } = requireData();
+    if (!d.tradeTime || d.tradeTime.length === 0 || !d.tradePrice) throw new Error('λ(δ) needs trades: this dataset has none.');
+    const c = intensityCurve({ tradeTime: d.tradeTime, tradePrice: d.tradePrice, quoteTime: d.time, mid: m }, opts);
+    return transfer(c, transferList(c));
   },
 
   /** The last run's whole blotter as CSV text. */

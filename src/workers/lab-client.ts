@@ -1,5 +1,5 @@
 import { transfer, type Remote } from 'comlink';
-import type { BacktestConfig, FillsView, MarketData, ModelBand, ModelBandRow, StrategyId } from '../engine';
+import type { BacktestConfig, FillsView, IntensityCurve, IntensityCurveOptions, MarketData, ModelBand, ModelBandRow, StrategyId } from '../engine';
 import type { ChunkFn, CompareRow, LabApi, RunViews } from './lab-api';
 import type { KalmanView, RegimeView } from '../engine/views';
 import { moving, progress, WorkerBridge } from './bridge';
@@ -81,6 +81,10 @@ export class LabClient {
 
   fillsPage(offset: number, pageSize?: number, signal?: AbortSignal): Promise<FillsView> {
     return this.call((api) => api.fillsPage(offset, pageSize), signal);
+  }
+
+  intensity(opts: IntensityCurveOptions, signal?: AbortSignal): Promise<IntensityCurve> {
+    return this.call((api) => api.intensity(opts), signal);
   }
 
   blotterCsv(signal?: AbortSignal): Promise<string> {

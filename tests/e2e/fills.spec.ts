@@ -39,4 +39,10 @@ test('fills panel: choose a fill model, see its reason, the blotter, the markout
   // The band across fill models.
   await page.getByTestId('model-band').getByRole('button').click();
   await expect(page.getByTestId('model-band').getByRole('table')).toContainText('queue (power n = 2)', { timeout: 90_000 });
+
+  // The calibration view: λ(δ) of the sample's trades with its fits.
+  await page.getByTestId('intensity-draw').click();
+  await page.getByTestId('intensity-chart').scrollIntoViewIfNeeded();
+  await expect(page.getByTestId('intensity-chart').locator('.recharts-line-curve').first()).toBeVisible({ timeout: 30_000 });
+  await expect(page.getByTestId('intensity')).toContainText('trades over');
 });

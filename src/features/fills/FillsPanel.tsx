@@ -6,6 +6,7 @@ import { downloadBlob } from '../../components/ui/export';
 import { useLab, labStore, type FillsView, type MarkoutPoint } from '../../stores/lab-store';
 import { maybeLabSession } from '../../stores/lab-session';
 import { fmtNum, fmtTip } from '../../lib/format';
+import { IntensityView } from './IntensityChart';
 
 /** Blotter rows per page (the lab worker's page size). */
 const PAGE = 50;
@@ -160,6 +161,7 @@ export function FillsPanel() {
       <MarkoutChart points={view.markouts} />
       <Blotter view={view} />
       <ModelBandView />
+      <IntensityView />
     </Panel>
   );
 }

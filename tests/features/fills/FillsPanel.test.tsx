@@ -3,7 +3,7 @@ import { act, cleanup, fireEvent, render, screen, within } from '@testing-librar
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { FillsPanel } from '../../../src/features/fills/FillsPanel';
 import { labStore } from '../../../src/stores/lab-store';
-import { buildFillsView, fillModelBand, generateSyntheticMarket, runBacktest, type FillsView, type MarketData } from '../../../src/engine';
+import { buildFillsView, fillModelBand, generateSyntheticMarket, intensityCurve, runBacktest, type FillsView, type MarketData } from '../../../src/engine';
 
 let data: MarketData;
 let view: FillsView;
@@ -15,7 +15,7 @@ beforeAll(() => {
   const r = runBacktest(data, { strategy: 'symmetric' });
   view = { ...buildFillsView(r, 0, 200), applicable: ['trade-through', 'quote-cross', 'poisson'] };
 });
-afterEach(() => { cleanup(); act(() => { labStore.setState({ fills: null, modelBand: null }); labStore.getState().setFillModel(undefined, undefined); }); });
+afterEach(() => { cleanup(); act(() => { labStore.setState({ fills: null, modelBand: null, intensity: null }); labStore.getState().setFillModel(undefined, undefined); }); });
 
 describe('FillsPanel', () => {
   it('waits for a run', () => {
@@ -50,5 +50,15 @@ describe('FillsPanel', () => {
     const table = within(screen.getByTestId('model-band')).getByRole('table');
     expect(within(table).getAllByRole('row')).toHaveLength(1 + band.rows.length);
     expect(table).toHaveTextContent('quote-cross');
+  });
+
+  it('shows λ(δ) with its fits, fit range and warnings when drawn', () => {
+    const mid = Float64Array.from(data.bid!, (b, i) => (b + data.ask![i]) / 2);
+    const curve = intensityCurve({ tradeTime: data.tradeTime!, tradePrice: data.tradePrice!, quoteTime: data.time, mid }, { maxDepth: 10, bootstrap: 50 });
+    act(() => labStore.setState({ fills: view, intensity: curve }));
+    render(<FillsPanel />);
+    expect(screen.getByTestId('intensity-chart')).toBeInTheDocument();
+    expect(screen.getByTestId('intensity')).toHaveTextContent(`${curve.nTrades} trades`);
+    expect(screen.getByTestId('intensity-warnings')).toHaveTextContent('deepest trade'); // maxDepth 10 reaches past every print
   });
 });
