@@ -37,7 +37,10 @@ export function toBacktestConfig(s: LabSettings, sigmaBasis?: SigmaBasis): Backt
     // q, r by hand drive the Kalman fair value (as-kalman, as-regime); unset, the engine fits them on the warm-up.
     kalman: s.kalman ? { q: s.kalman.q, r: s.kalman.r } : undefined,
     guard: { enabled: s.guard },
-    fill: s.fillModel !== undefined ? { model: s.fillModel, queueModel: s.queueModel } : undefined,
+    // Any of the three set is passed: a queue model chosen while the model itself is left to the data still applies when the data picks 'queue'.
+    fill: s.fillModel !== undefined || s.queueModel !== undefined || s.queuePower !== undefined
+      ? { model: s.fillModel, queueModel: s.queueModel, queuePower: s.queuePower }
+      : undefined,
     seed: v.seed ?? 1,
     // One year basis for the calculator and the run's annualised figures (issue 14): 24/7 or exchange hours.
     yearBasis: sigmaBasis?.yearBasis,

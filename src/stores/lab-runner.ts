@@ -80,7 +80,7 @@ export function startLabRunner(lab: LabStore, dataset: DatasetStore, opts: LabRu
   const unsubLab = lab.subscribe((s, prev) => {
     const a = s.settings, b = prev.settings;
     // Opening or closing a panel changes the URL, not the numbers.
-    if (a.strategy !== b.strategy || a.guard !== b.guard || a.values !== b.values || a.kalman !== b.kalman || a.fillModel !== b.fillModel || a.queueModel !== b.queueModel) schedule();
+    if (a.strategy !== b.strategy || a.guard !== b.guard || a.values !== b.values || a.kalman !== b.kalman || a.fillModel !== b.fillModel || a.queueModel !== b.queueModel || a.queuePower !== b.queuePower) schedule();
   });
   const unsubData = dataset.subscribe((s, prev) => {
     if (s.dataset !== prev.dataset) {

@@ -1,6 +1,7 @@
 import type { StrategyId } from '../engine';
 import { BACKTEST_SPECS, type BacktestKey } from '../lib/params/catalog';
 import type { ParamSpecBase } from './calculator-params';
+import type { ParamSpec } from '../lib/params/spec';
 
 /**
  * The backtest lab's settings: strategy, its parameters, seed, regime count and open panels.
@@ -104,8 +105,19 @@ export interface LabSettings {
   /** config.fill.model; undefined = chosen from the data (result.resolved.fillModelReason says which and why). */
   fillModel?: string;
   /** config.fill.queueModel for the 'queue' fill model. */
-  queueModel?: 'risk-averse' | 'power' | 'log';
+  queueModel?: QueueModel;
+  /** config.fill.queuePower: the exponent n of the 'power' queue model (dimensionless); undefined = the engine's 2. */
+  queuePower?: number;
 }
+
+/** The 'queue' fill model's queue-position models (engine config.fill.queueModel). */
+export const QUEUE_MODELS = ['risk-averse', 'power', 'log'] as const;
+export type QueueModel = (typeof QUEUE_MODELS)[number];
+
+/** The 'power' queue model's exponent n (URL key `fp`); the engine needs n > 0, the range keeps links sane. */
+export const QUEUE_POWER_SPEC: ParamSpec<'queuePower'> = {
+  key: 'queuePower', urlKey: 'fp', label: 'Queue power', symbol: 'n', unit: '', min: 0.1, max: 10, scale: 'linear', step: 0.01, default: undefined,
+};
 
 const defaultPanels: LabPanel[] = [...ids];
 

@@ -6,7 +6,10 @@ import {
   type NumericParam,
 } from './calculator-params';
 import { applyParam } from '../lib/params/spec';
-import { DEFAULT_LAB, KALMAN_SPECS, LAB_PANELS, LAB_SPECS, LAB_STRATEGIES, checkKalmanValue, type LabPanel, type LabSettings } from './lab-settings';
+import { fillModelSpecs } from '../engine';
+import {
+  DEFAULT_LAB, KALMAN_SPECS, LAB_PANELS, LAB_SPECS, LAB_STRATEGIES, QUEUE_MODELS, QUEUE_POWER_SPEC, checkKalmanValue, type LabPanel, type LabSettings,
+} from './lab-settings';
 
 /**
  * Shareable state in the URL query: versioned (`v=2`) and compact (one short key per field).
@@ -61,7 +64,7 @@ export function parseUrlState(search: string): UrlParseResult {
   else if (version !== null && version !== String(URL_VERSION)) {
     notices.push(`The link has version ${shown(version)}; this app reads versions 1 and ${URL_VERSION}. Fields it recognises were still applied.`);
   }
-  const known = new Set<string>(['v', 'm', 'y', 'st', 'gd', 'p', ...NUMERIC_SPECS.map((s) => s.urlKey), ...LAB_SPECS.map((s) => s.urlKey), ...KALMAN_SPECS.map((s) => s.urlKey)]);
+  const known = new Set<string>(['v', 'm', 'y', 'st', 'gd', 'p', 'fm', 'fq', QUEUE_POWER_SPEC.urlKey, ...NUMERIC_SPECS.map((s) => s.urlKey), ...LAB_SPECS.map((s) => s.urlKey), ...KALMAN_SPECS.map((s) => s.urlKey)]);
   const unknown: string[] = [];
   for (const key of sp.keys()) {
     if (FOREIGN_KEYS.has(key)) foreign[key] = sp.get(key) ?? '';
@@ -142,6 +145,29 @@ function parseLab(sp: URLSearchParams, lab: LabSettings, notices: string[]): voi
     if (r.notice) notices.push(r.notice);
   }
   parseKalman(sp, lab, notices);
+  parseFill(sp, lab, notices);
+}
+
+/** The backtest's fill model (`fm`, a registered id), queue model (`fq`) and the power model's exponent (`fp`); absent = chosen by the engine. */
+function parseFill(sp: URLSearchParams, lab: LabSettings, notices: string[]): void {
+  const fm = sp.get('fm');
+  if (fm !== null) {
+    const ids = fillModelSpecs().map((s) => s.id);
+    if (ids.includes(fm)) lab.fillModel = fm;
+    else notices.push(`fill model: expected one of ${ids.join(', ')}, got ${shown(fm)}; choosing it from the data.`);
+  }
+  const fq = sp.get('fq');
+  if (fq !== null) {
+    const hit = QUEUE_MODELS.find((x) => x === fq);
+    if (hit) lab.queueModel = hit;
+    else notices.push(`queue model: expected one of ${QUEUE_MODELS.join(', ')}, got ${shown(fq)}; using the default "risk-averse".`);
+  }
+  const fp = sp.get(QUEUE_POWER_SPEC.urlKey);
+  if (fp !== null) {
+    const r = applyParam(QUEUE_POWER_SPEC, fp, undefined);
+    if (r.value !== undefined) lab.queuePower = r.value;
+    if (r.notice) notices.push(r.notice.replace('the calibrated value', "the engine's default 2"));
+  }
 }
 
 /** Kalman q and r by hand come as a pair (kq, kr); anything less fits both, with a notice naming the field. */
@@ -168,6 +194,9 @@ function serializeLab(lab: LabSettings, sp: URLSearchParams): void {
     if (v !== undefined && v !== spec.default) sp.set(spec.urlKey, String(v));
   }
   if (lab.kalman) for (const spec of KALMAN_SPECS) sp.set(spec.urlKey, String(lab.kalman[spec.key]));
+  if (lab.fillModel !== undefined) sp.set('fm', lab.fillModel);
+  if (lab.queueModel !== undefined) sp.set('fq', lab.queueModel);
+  if (lab.queuePower !== undefined) sp.set(QUEUE_POWER_SPEC.urlKey, String(lab.queuePower));
 }
 
 /** The compact query for `params`: only fields that differ from their defaults, plus the version. */

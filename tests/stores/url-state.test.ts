@@ -2,6 +2,10 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { MAX_QUERY_LENGTH, parseUrlState, serializeUrlState } from '../../src/stores/url-state';
 import { DEFAULT_PARAMS, NUMERIC_SPECS, clampToSpec, type CalculatorParams } from '../../src/stores/calculator-params';
+import { DEFAULT_LAB, type LabSettings } from '../../src/stores/lab-settings';
+import { toBacktestConfig } from '../../src/stores/lab-config';
+import { linkSettings } from '../../src/cli/run-lab';
+import type { LoadedDataset } from '../../src/engine/data/dataset';
 
 describe('URL state', () => {
   it('round-trips a changed state and writes only what differs from the defaults', () => {
@@ -96,5 +100,41 @@ describe('URL state', () => {
       expect(r.notices).toEqual([]);
       expect(r.params).toEqual(p);
     }), { numRuns: 300 });
+  });
+
+  it('round-trips the backtest fill model, queue model and queue power (fm, fq, fp) into the engine config, the CLI included', () => {
+    const lab: LabSettings = { ...DEFAULT_LAB, fillModel: 'queue', queueModel: 'power', queuePower: 1.5 };
+    const query = serializeUrlState(DEFAULT_PARAMS, {}, lab);
+    expect(new URLSearchParams(query).get('fm')).toBe('queue');
+    expect(new URLSearchParams(query).get('fq')).toBe('power');
+    expect(new URLSearchParams(query).get('fp')).toBe('1.5');
+    const back = parseUrlState(query);
+    expect(back.notices).toEqual([]);
+    expect(back.lab).toMatchObject({ fillModel: 'queue', queueModel: 'power', queuePower: 1.5 });
+    expect(toBacktestConfig(back.lab).fill).toEqual({ model: 'queue', queueModel: 'power', queuePower: 1.5 });
+    // npm run lab reads a link through the same parser and config function.
+    const cli = linkSettings(query.slice(1));
+    expect(cli.notices).toEqual([]);
+    expect(cli.config({ refMid: 100 } as LoadedDataset).fill).toEqual({ model: 'queue', queueModel: 'power', queuePower: 1.5 });
+    // Unset, nothing is written and the engine chooses.
+    expect(serializeUrlState(DEFAULT_PARAMS, {}, DEFAULT_LAB)).not.toMatch(/f[mqp]=/);
+    expect(toBacktestConfig(parseUrlState('?v=2').lab).fill).toBeUndefined();
+    // A queue model alone still reaches the engine (the data may choose 'queue').
+    expect(toBacktestConfig(parseUrlState('?fq=log').lab).fill).toEqual({ model: undefined, queueModel: 'log', queuePower: undefined });
+  });
+
+  it('refuses a bad fill model, queue model or queue power with a notice each, and clamps an out-of-range power', () => {
+    const r = parseUrlState('?fm=evil&fq=nope&fp=abc');
+    expect(r.lab.fillModel).toBeUndefined();
+    expect(r.lab.queueModel).toBeUndefined();
+    expect(r.lab.queuePower).toBeUndefined();
+    expect(r.notices).toHaveLength(3);
+    expect(r.notices[0]).toMatch(/^fill model: expected one of .*queue.*, got "evil"; choosing it from the data\.$/);
+    expect(r.notices[1]).toBe('queue model: expected one of risk-averse, power, log, got "nope"; using the default "risk-averse".');
+    expect(r.notices[2]).toBe('Queue power (n): expected a number from 0.1 to 10, got "abc"; kept the engine\'s default 2.');
+    const big = parseUrlState('?fp=1e9&fm=trade-through');
+    expect(big.lab.queuePower).toBe(10);
+    expect(big.lab.fillModel).toBe('trade-through');
+    expect(big.notices).toEqual(['Queue power (n) = 1000000000 is out of range; clamped to 10 (allowed 0.1 to 10).']);
   });
 });
