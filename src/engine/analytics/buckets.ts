@@ -43,12 +43,13 @@ export function pnlHistogram(time: Float64Array, equity: Float64Array, bucketSec
 
 /**
  * Annualised Sharpe and Sortino of per-bucket PnL: mean/sd × √(buckets per year) (Sharpe 1994;
- * Sortino & Price 1994 with a zero target, downside deviation √mean(min(x,0)²)). 0 when undefined,
- * except a Sortino with no losing bucket and a positive mean: +∞.
+ * Sortino & Price 1994 with a zero target, downside deviation √mean(min(x,0)²)). 0 when undefined:
+ * a Sortino with no losing bucket has no downside deviation, so it is 0 with `sortinoDefined: false`
+ * (the same convention as Calmar without a drawdown), never +∞.
  */
-export function sharpeSortino(bucket: Float64Array, bucketsPerYear: number): { sharpe: number; sortino: number } {
+export function sharpeSortino(bucket: Float64Array, bucketsPerYear: number): { sharpe: number; sortino: number; sortinoDefined: boolean } {
   const n = bucket.length;
-  if (n < 2) return { sharpe: 0, sortino: 0 };
+  if (n < 2) return { sharpe: 0, sortino: 0, sortinoDefined: false };
   let s = 0;
   for (const v of bucket) s += v;
   const mean = s / n;
@@ -57,7 +58,7 @@ export function sharpeSortino(bucket: Float64Array, bucketsPerYear: number): { s
   const sd = Math.sqrt(ss / (n - 1));
   const down = Math.sqrt(dd / n);
   const ann = Math.sqrt(bucketsPerYear);
-  // No losing bucket: the downside deviation is 0 and a positive mean has an unbounded Sortino ratio.
-  const sortino = down > 0 ? (mean / down) * ann : mean > 0 ? Infinity : 0;
-  return { sharpe: sd > 0 ? (mean / sd) * ann : 0, sortino };
+  // No losing bucket: the downside deviation is 0 and the ratio is undefined (unbounded for a positive mean).
+  const sortinoDefined = down > 0;
+  return { sharpe: sd > 0 ? (mean / sd) * ann : 0, sortino: sortinoDefined ? (mean / down) * ann : 0, sortinoDefined };
 }

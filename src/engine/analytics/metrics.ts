@@ -41,7 +41,7 @@ export function computeMetrics(x: MetricsInput): Metrics {
   const year = yearSeconds(x.yearBasis);
   const annualisedPnl = duration > 0 ? (totalPnl * year) / duration : 0;
   const histogram = pnlHistogram(x.time, x.equity, x.bucketSec);
-  const { sharpe, sortino } = sharpeSortino(histogram.bucketPnl, year / x.bucketSec);
+  const { sharpe, sortino, sortinoDefined } = sharpeSortino(histogram.bucketPnl, year / x.bucketSec);
   const dd = maxDrawdown(x.equity, x.capital);
   const sharpeStats = x.sharpeInterval === false
     ? { sharpe: sharpePerObservation(histogram.bucketPnl), buckets: histogram.bucketPnl.length, ci: null, loSe: null }
@@ -75,6 +75,8 @@ export function computeMetrics(x: MetricsInput): Metrics {
     annualisedPnl,
     sharpe,
     sortino,
+    sortinoDefined,
+    sortinoReason: sortinoDefined ? null : histogram.bucketPnl.length < 2 ? 'fewer than 2 buckets' : 'no losing bucket',
     annualisation: `per-${x.bucketSec}s-bucket PnL, × √(${(year / x.bucketSec).toFixed(0)} buckets per ${x.yearBasis === 'exchange' ? '252 × 6.5 h' : '365 × 24 h'} year)${blocked === null ? '' : ` — ${blocked}`}`,
     perPeriod: periodFigures(totalPnl, duration),
     sharpeStats,

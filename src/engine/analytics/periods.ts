@@ -23,6 +23,7 @@ export interface AnnualisedFigures {
   pnl: number;
   /** Per-bucket Sharpe × √(buckets per year). */
   sharpe: number;
+  /** Sortino × √(buckets per year); 0 when undefined (Metrics.sortinoDefined, sortinoReason). */
   sortino: number;
   /** pnl / max drawdown (0 without a drawdown). */
   calmar: number;

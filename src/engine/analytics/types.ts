@@ -62,8 +62,12 @@ export interface Metrics {
   annualisedPnl: number;
   /** Legacy: per-bucket Sharpe × √(buckets per year), whatever the sample length (see sharpeStats, `annualised`). */
   sharpe: number;
-  /** Legacy: annualised like `sharpe`. */
+  /** Legacy: annualised like `sharpe`. Always finite: 0 when undefined (sortinoDefined false, sortinoReason says why). */
   sortino: number;
+  /** False when the Sortino ratio has no downside deviation to divide by (no losing bucket) or fewer than 2 buckets. */
+  sortinoDefined: boolean;
+  /** Why `sortino` is undefined ('no losing bucket', 'fewer than 2 buckets'); null when it is defined. */
+  sortinoReason: string | null;
   /** Text stating how Sharpe/Sortino were annualised, and whether that means anything for this sample. */
   annualisation: string;
   /** Net PnL per hour (under a day of data) or per day. */

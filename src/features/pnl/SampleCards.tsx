@@ -65,7 +65,7 @@ export function SampleCards({ summary }: { summary: RunSummaryView }) {
           <>
             <Card label="Annualised PnL" value={fmtPnl(m.annualised.pnl)} unit={`quote ccy/yr (${m.annualised.yearBasis === 'exchange' ? '252 × 6.5 h' : '365 × 24 h'})`} testId="metric-annualised" />
             <Card label="Sharpe (annualised)" value={fmtRatio(m.annualised.sharpe)} testId="metric-sharpe" />
-            <Card label="Sortino (annualised)" value={fmtRatio(m.annualised.sortino)} testId="metric-sortino" />
+            <Card label="Sortino (annualised)" value={m.sortinoReason ? `n/a — ${m.sortinoReason}` : fmtRatio(m.annualised.sortino)} testId="metric-sortino" />
             <Card label="Calmar" value={fmtRatio(m.annualised.calmar)} testId="metric-calmar" />
           </>
         ) : null}

@@ -29,10 +29,26 @@ describe('buckets, Sharpe and Sortino', () => {
     const { sharpe, sortino } = sharpeSortino(b, 365);
     expect(sharpe).toBeCloseTo((mean / sd) * Math.sqrt(365), 12);
     expect(sortino).toBeCloseTo((mean / down) * Math.sqrt(365), 12);
-    expect(sharpeSortino(Float64Array.of(1), 365)).toEqual({ sharpe: 0, sortino: 0 });
-    // No losing bucket: Sortino is unbounded for a gain, 0 for a flat series.
-    expect(sharpeSortino(Float64Array.of(1, 2, 3), 365).sortino).toBe(Infinity);
-    expect(sharpeSortino(Float64Array.of(0, 0, 0), 365)).toEqual({ sharpe: 0, sortino: 0 });
+    expect(sharpeSortino(b, 365).sortinoDefined).toBe(true);
+    expect(sharpeSortino(Float64Array.of(1), 365)).toEqual({ sharpe: 0, sortino: 0, sortinoDefined: false });
+    // No losing bucket: no downside deviation, so Sortino is undefined: 0 and flagged, never +∞ (a gain) or NaN (flat).
+    const gain = sharpeSortino(Float64Array.of(1, 2, 3), 365);
+    expect(gain).toEqual({ sharpe: (2 / 1) * Math.sqrt(365), sortino: 0, sortinoDefined: false });
+    expect(sharpeSortino(Float64Array.of(0, 0, 0), 365)).toEqual({ sharpe: 0, sortino: 0, sortinoDefined: false });
+    // One small loss is enough to define it.
+    expect(sharpeSortino(Float64Array.of(1, 2, -0.5), 365).sortinoDefined).toBe(true);
+  });
+  it('a run whose equity never falls over a bucket: finite Sortino, flagged "no losing bucket"', () => {
+    const eq = Float64Array.from({ length: 400 }, (_, i) => i * 0.01);
+    const m = computeMetrics(inputOf(eq, 1, 60));
+    expect(m.buckets).toBeGreaterThan(2);
+    expect(m.sortino).toBe(0);
+    expect(m.sortinoDefined).toBe(false);
+    expect(m.sortinoReason).toBe('no losing bucket');
+    const dip = computeMetrics(inputOf(Float64Array.from(eq, (v, i) => (i >= 200 ? v - 5 : v)), 1, 60));
+    expect(dip.sortinoDefined).toBe(true);
+    expect(dip.sortinoReason).toBeNull();
+    expect(Number.isFinite(dip.sortino)).toBe(true);
   });
   it('counts every value once in the histogram', () => {
     const h = histogram(Float64Array.of(0, 1, 1, 2, 10), 5);

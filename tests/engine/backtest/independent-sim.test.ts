@@ -135,9 +135,9 @@ describe('the engine against an independent simulation of its documented rules (
 /** Every number in a result that is not finite, by path, except the documented markers. */
 function nonFinite(r: BacktestResult): string[] {
   // Documented non-finite values: bid/ask NaN = side not quoted at that tick; queueAhead NaN = queue unknown;
-  // regime NaN = the strategy has no regimes; resolved limits Infinity = no limit; and, until analytics settles it,
-  // Sortino's documented +∞ when no PnL bucket lost money (analytics/buckets.ts sharpeSortino).
-  const allowed = [/^bid\[/, /^ask\[/, /^regime\[/, /^fills\.queueAhead\[/, /^resolved\.(maxDailyLoss|maxPositionValue)$/, /^metrics\.(annualised\.)?sortino$/];
+  // regime NaN = the strategy has no regimes; resolved limits Infinity = no limit. Sortino with no losing bucket is 0 and
+  // flagged (metrics.sortinoDefined), so it is not allowed here.
+  const allowed = [/^bid\[/, /^ask\[/, /^regime\[/, /^fills\.queueAhead\[/, /^resolved\.(maxDailyLoss|maxPositionValue)$/];
   const bad: string[] = [];
   const walk = (v: unknown, path: string) => {
     if (typeof v === 'number') { if (!Number.isFinite(v) && !allowed.some((re) => re.test(path))) bad.push(`${path} = ${v}`); return; }

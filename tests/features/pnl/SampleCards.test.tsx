@@ -44,6 +44,19 @@ describe('SampleCards', () => {
     expect(screen.queryByTestId('metric-annualised-note')).toBeNull();
   });
 
+  it('shows an undefined Sortino as "n/a — no losing bucket", a defined one as a number', () => {
+    const s = summaryOf(4000, 900, 3600);
+    expect(s.metrics.annualised).not.toBeNull();
+    const flagged = { ...s, metrics: { ...s.metrics, sortino: 0, sortinoDefined: false, sortinoReason: 'no losing bucket', annualised: { ...s.metrics.annualised!, sortino: 0 } } };
+    render(<SampleCards summary={flagged} />);
+    expect(screen.getByTestId('metric-sortino')).toHaveTextContent('n/a — no losing bucket');
+    cleanup();
+    const defined = { ...s, metrics: { ...s.metrics, sortino: 1.5, sortinoDefined: true, sortinoReason: null, annualised: { ...s.metrics.annualised!, sortino: 1.5 } } };
+    render(<SampleCards summary={defined} />);
+    expect(screen.getByTestId('metric-sortino')).toHaveTextContent('1.5');
+    expect(screen.getByTestId('metric-sortino')).not.toHaveTextContent('n/a');
+  });
+
   it('writes PnL with two decimals and thousands separators, a true minus sign', () => {
     const s = summaryOf(3000, 0.1);
     const net = { ...s, attribution: { ...s.attribution, net: -1408 } };
