@@ -23,4 +23,5 @@ export const PANELS: readonly PanelEntry[] = [
   panel('regimes', 'Regimes', () => import('../features/regimes/RegimePanel').then((m) => m.RegimePanel)),
   panel('compare', 'Compare', () => import('../features/compare/ComparePanel').then((m) => m.ComparePanel)),
   panel('fills', 'Fills', () => import('../features/fills/FillsPanel').then((m) => m.FillsPanel)),
+  panel('walk-forward', 'Walk-forward', () => import('../features/walk-forward/WalkForwardPanel').then((m) => m.WalkForwardPanel)),
 ];

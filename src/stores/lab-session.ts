@@ -1,10 +1,11 @@
 import { datasetStore, type DatasetStore } from './dataset-store';
 import { createDatasetLoader, installDatasetLoader, type DatasetLoader } from './dataset-loader';
 import { createGridRunner, installGridRunner, type GridRunOptions } from './grid-runner';
-import type { GridOutOfSample, GridResult, StrategyId } from '../engine';
+import type { GridOutOfSample, GridResult, StrategyId, WalkForwardOptions } from '../engine';
 import { labStore, type LabStore } from './lab-store';
 import { startLabRunner, type LabRunner } from './lab-runner';
 import { paramsStore, type ParamsStore } from './params-store';
+import { createWalkForwardRunner } from './walk-forward-runner';
 
 /**
  * The lab session: the page's one flow from data to numbers, started once by main.tsx.
@@ -32,6 +33,9 @@ export interface LabSession {
   intensity: LabRunner['intensity'];
   /** Runs the current settings under every applicable fill model into labStore.modelBand. */
   modelBand: LabRunner['modelBand'];
+  /** Walk-forward of the lab settings (k folds, rolling or anchored) into labStore.walkForward, in a worker of its own. */
+  walkForward(options: WalkForwardOptions): Promise<void>;
+  cancelWalkForward(): void;
   loadSample: DatasetLoader['loadSample'];
   loadFiles: DatasetLoader['loadFiles'];
   retryWithMapping: DatasetLoader['retryWithMapping'];
@@ -53,6 +57,7 @@ export function startLabSession(stores: { params?: ParamsStore; lab?: LabStore; 
   const served = (d: Parameters<DatasetLoader['servedPort']>[0]) => loader.servedPort(d);
   const runner = startLabRunner(lab, dataset, { yearBasis: () => params.getState().params.yearBasis, served });
   const grid = createGridRunner({ dataset, lab, params, served });
+  const walkForward = createWalkForwardRunner(lab, dataset, { yearBasis: () => params.getState().params.yearBasis, served });
   installGridRunner(grid);
   void loader.start();
   session = {
@@ -65,12 +70,14 @@ export function startLabSession(stores: { params?: ParamsStore; lab?: LabStore; 
     blotterCsv: () => runner.blotterCsv(),
     intensity: (minDepth, maxDepth) => runner.intensity(minDepth, maxDepth),
     modelBand: () => runner.modelBand(),
+    walkForward: (options) => walkForward.run(options),
+    cancelWalkForward: () => walkForward.cancel(),
     loadSample: (id, into) => loader.loadSample(id, into),
     loadFiles: (files, options, into) => loader.loadFiles(files, options, into),
     retryWithMapping: (options) => loader.retryWithMapping(options),
     cancelLoad: () => loader.cancelLoad(),
     clearSaved: () => loader.clearSaved(),
-    stop: () => { runner.stop(); session = null; },
+    stop: () => { runner.stop(); walkForward.stop(); session = null; },
   };
   return session;
 }

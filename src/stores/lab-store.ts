@@ -1,6 +1,6 @@
 import { createStore } from 'zustand/vanilla';
 import { useStore } from 'zustand';
-import type { FillsView, IntensityCurve, ModelBand, StrategyId } from '../engine';
+import type { FillsView, IntensityCurve, ModelBand, StrategyId, WalkForwardResult } from '../engine';
 import type { CompareRow } from '../workers/lab-api';
 import type { KalmanView, RegimeView, RunSeriesView, RunSummaryView } from '../engine/views';
 
@@ -8,6 +8,7 @@ import type { KalmanView, RegimeView, RunSeriesView, RunSummaryView } from '../e
 export type { CompareRow } from '../workers/lab-api';
 export type { KalmanView, RegimeRow, RegimeView, RunSeriesView, RunSummaryView } from '../engine/views';
 export type { FillsView, IntensityCurve, MarkoutPoint, ModelBand, ModelBandRow } from '../engine';
+export type { WalkForwardFold, WalkForwardOptions, WalkForwardPooled, WalkForwardResult } from '../engine';
 import { applyParam } from '../lib/params/spec';
 import { DEFAULT_LAB, checkKalmanValue, labSpec, type KalmanByHand, type LabNumericKey, type LabPanel, type LabSettings } from './lab-settings';
 
@@ -43,6 +44,12 @@ export interface LabState {
   /** λ(δ) of the dataset's trades with its fits (on demand), or why it could not be drawn. */
   intensity: IntensityCurve | null;
   intensityError: string | null;
+  /** Walk-forward of the lab settings (on demand): per-fold out-of-sample figures and the test parts pooled. */
+  walkForward: WalkForwardResult | null;
+  walkForwardStatus: RunStatus;
+  walkForwardError: string | null;
+  /** runId when the walk-forward started: another runId now means the settings changed since. */
+  walkForwardRunId: number;
   /** Sets the fill model (undefined: chosen from the data) and the queue model ('queue' only). */
   setFillModel(model: string | undefined, queueModel: LabSettings['queueModel']): void;
   /** Compare view: every strategy on the same data and seed. */
@@ -70,6 +77,7 @@ export function createLabStore(initial: LabSettings = DEFAULT_LAB) {
     status: 'idle', done: 0, total: 0, error: null, stale: false, runId: 0, cancelledRuns: 0,
     series: null, summary: null, kalman: null, regimes: null,
     fills: null, modelBand: null, modelBandStatus: 'idle', modelBandError: null, intensity: null, intensityError: null,
+    walkForward: null, walkForwardStatus: 'idle', walkForwardError: null, walkForwardRunId: 0,
     setFillModel: (fillModel, queueModel) => set((s) => ({ settings: { ...s.settings, fillModel, queueModel } })),
     compareStatus: 'idle', compareRows: null, compareError: null,
     replay: 1,

@@ -10,6 +10,7 @@ import {
   prepareData,
   runBacktest,
   STRATEGY_IDS,
+  walkForward,
   type BacktestConfig,
   type BacktestResult,
   type FillsView,
@@ -19,6 +20,8 @@ import {
   type ModelBand,
   type ModelBandRow,
   type StrategyId,
+  type WalkForwardOptions,
+  type WalkForwardResult,
 } from '../engine';
 import {
   PARTIAL_BUCKETS,
@@ -167,6 +170,15 @@ export const labApi = {
     if (!d.tradeTime || d.tradeTime.length === 0 || !d.tradePrice) throw new Error('λ(δ) needs trades: this dataset has none.');
     const c = intensityCurve({ tradeTime: d.tradeTime, tradePrice: d.tradePrice, quoteTime: d.time, mid: m }, opts);
     return transfer(c, transferList(c));
+  },
+
+  /**
+   * Walk-forward evaluation (engine walkForward): per fold, calibration and fits on the train part only,
+   * figures on the test part after it, and the test parts pooled. Returned by copy (a few small arrays).
+   */
+  walkForward(config: BacktestConfig, options: WalkForwardOptions): WalkForwardResult {
+    const { data: d } = requireData();
+    return walkForward(d, config, options);
   },
 
   /** The last run's whole blotter as CSV text. */

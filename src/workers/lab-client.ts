@@ -1,5 +1,5 @@
 import { transfer, type Remote } from 'comlink';
-import type { BacktestConfig, FillsView, IntensityCurve, IntensityCurveOptions, MarketData, ModelBand, ModelBandRow, StrategyId } from '../engine';
+import type { BacktestConfig, FillsView, IntensityCurve, IntensityCurveOptions, MarketData, ModelBand, ModelBandRow, StrategyId, WalkForwardOptions, WalkForwardResult } from '../engine';
 import type { ChunkFn, CompareRow, LabApi, RunViews } from './lab-api';
 import type { KalmanView, RegimeView } from '../engine/views';
 import { moving, progress, WorkerBridge } from './bridge';
@@ -94,6 +94,10 @@ export class LabClient {
   modelBand(config: BacktestConfig, opts: { signal?: AbortSignal; onRow?: (row: ModelBandRow, done: number, total: number) => void } = {}): Promise<ModelBand> {
     const onRow = progress(opts.onRow);
     return this.call((api) => api.modelBand(config, onRow), opts.signal);
+  }
+
+  walkForward(config: BacktestConfig, options: WalkForwardOptions, signal?: AbortSignal): Promise<WalkForwardResult> {
+    return this.call((api) => api.walkForward(config, options), signal);
   }
 
   exportSeries(names: Parameters<LabApi['exportSeries']>[0], signal?: AbortSignal): Promise<Record<string, Float64Array>> {
