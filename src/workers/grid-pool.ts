@@ -65,6 +65,25 @@ export class GridPool {
     return this.slots[k];
   }
 
+  /**
+   * Hands `data` to the slot's worker unless it holds it already. `slot.data` is set only once the
+   * worker has it: the bridge starts a worker lazily inside the first call and its onStart clears
+   * `slot.data`, so setting it before the call would be undone and the next run would send again.
+   */
+  private async feed(s: Slot, data: MarketData, served?: () => Promise<MessagePort>): Promise<void> {
+    if (s.data === data) return;
+    s.data = null; // until the worker confirms: a failed hand-over leaves nothing claimed
+    // From the dataset worker when it holds the data (worker to worker), else a copy from the page.
+    if (served) {
+      const port = await served();
+      await s.bridge.call((api) => api.setDataFrom(transfer(port, [port])));
+    } else {
+      const { copy, buffers } = copyColumns(data);
+      await s.bridge.call((api) => api.setData(transfer(copy, buffers)));
+    }
+    s.data = data;
+  }
+
   async run(
     data: MarketData,
     baseConfig: BacktestConfig,
@@ -83,16 +102,7 @@ export class GridPool {
 
     const work = (async () => {
       const slots = Array.from({ length: nWorkers }, (_, k) => this.slot(k));
-      await Promise.all(
-        slots.map((s) => {
-          if (s.data === data) return undefined;
-          s.data = data;
-          // From the dataset worker when it holds the data (worker to worker), else a copy from the page.
-          if (opts.served) return opts.served().then((port) => s.bridge.call((api) => api.setDataFrom(transfer(port, [port]))));
-          const { copy, buffers } = copyColumns(data);
-          return s.bridge.call((api) => api.setData(transfer(copy, buffers)));
-        }),
-      );
+      await Promise.all(slots.map((s) => this.feed(s, data, opts.served)));
       const base = await slots[0].bridge.call((api) => api.prepare(baseConfig, spec));
       let next = 0;
       let done = 0;
@@ -140,16 +150,7 @@ export class GridPool {
     if (signal?.aborted) throw abortError();
     const s = this.slot(0);
     const work = (async () => {
-      if (s.data !== data) {
-        if (opts.served) {
-          const port = await opts.served();
-          await s.bridge.call((api) => api.setDataFrom(transfer(port, [port])));
-        } else {
-          const { copy, buffers } = copyColumns(data);
-          await s.bridge.call((api) => api.setData(transfer(copy, buffers)));
-        }
-        s.data = data;
-      }
+      await this.feed(s, data, opts.served);
       return s.bridge.call((api) => api.outOfSample(baseConfig, spec, opts.trainFraction ?? 0.5));
     })();
     if (!signal) return work;

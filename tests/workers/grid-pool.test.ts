@@ -47,4 +47,38 @@ describe('GridPool', () => {
     pre.abort();
     await expect(p.run(market, {}, spec, { signal: pre.signal })).rejects.toMatchObject({ name: 'AbortError' });
   });
+
+  it('hands each worker the columns once: two runs and an out-of-sample check on the same data send them once per worker', async () => {
+    // Count what the page sends: every comlink call to setData / setDataFrom posted to each real worker (the
+    // test runner's worker re-posts messages queued before its start-up, so each message object counts once).
+    const sent: string[] = [];
+    const seen = new WeakSet<object>();
+    const counting = () => {
+      const w = makeWorker();
+      const post = w.postMessage.bind(w) as (m: unknown, t?: Transferable[]) => void;
+      const id = made;
+      w.postMessage = ((m: unknown, t?: Transferable[]) => {
+        const path = (m as { path?: unknown } | null)?.path;
+        if (m !== null && typeof m === 'object' && !seen.has(m) && Array.isArray(path) && (path[0] === 'setData' || path[0] === 'setDataFrom')) {
+          seen.add(m);
+          sent.push(`worker ${id}: ${String(path[0])}`);
+        }
+        post(m, t);
+      }) as Worker['postMessage'];
+      return w;
+    };
+    const p = new GridPool({ size: 2, factory: counting });
+    pools.push(p);
+    const a = await p.run(market, { strategy: 'as' }, spec);
+    expect(sent).toHaveLength(2);
+    expect(new Set(sent).size).toBe(2); // one per worker
+    const b = await p.run(market, { strategy: 'as' }, spec);
+    await p.outOfSample(market, { strategy: 'as' }, spec);
+    expect(sent).toHaveLength(2);
+    expect(Array.from(b.values)).toEqual(Array.from(a.values));
+    // New data is sent again, once per worker.
+    const other = generateSyntheticMarket({ seed: 22, nTicks: 3000 });
+    await p.run(other, { strategy: 'as' }, spec);
+    expect(sent).toHaveLength(4);
+  });
 });
