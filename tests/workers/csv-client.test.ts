@@ -6,8 +6,13 @@ import { CsvClient, type LoadResult } from '../../src/workers/csv-client';
 
 // The real csv.worker.ts run by @vitest/web-worker (in-process emulation: it carries neither
 // proxied progress callbacks nor detaches transfers; those are checked in Chromium by
-// tests/e2e/data-upload.spec.ts).
-const makeWorker = () => new Worker(new URL('../../src/workers/csv.worker.ts', import.meta.url), { type: 'module' });
+// tests/e2e/data-upload.spec.ts). That runner shares evaluated modules between its workers: a worker
+// made while another of the same URL is still importing it gets the in-flight module and never runs
+// `expose` on its own `self`, so it never answers (a cancel that terminates a worker during start-up,
+// e.g. under load, then hung the next load). Each worker gets its own query string, as in a browser
+// each worker has its own module graph.
+let made = 0;
+const makeWorker = () => new Worker(new URL(`../../src/workers/csv.worker.ts?instance=${made++}`, import.meta.url), { type: 'module' });
 const clients: CsvClient[] = [];
 afterEach(() => clients.splice(0).forEach((c) => c.terminate()));
 function client(): CsvClient {
@@ -78,6 +83,21 @@ describe('CsvClient + csv.worker', () => {
     expect(await p).toEqual({ ok: false, cancelled: true });
     // The client still works after a cancel.
     expect((await c.load({ type: 'files', name: 'q', quotes: 'time,price\n1,1\n' })).ok).toBe(true);
+  });
+
+  it('a worker stopped at any point of its start-up is replaced by a fresh one that answers', async () => {
+    // The cancel's grace runs out (CANCEL_GRACE_MS) and the worker is terminated, here at 0-50 ms,
+    // i.e. before, during and after the worker's module import; the next load must start a new worker and get its answer.
+    for (const delayMs of [0, 5, 20, 50]) {
+      const c = client();
+      const first = c.load({ type: 'files', name: 'q', quotes: 'time,price\n1,1\n' });
+      await new Promise((r) => setTimeout(r, delayMs));
+      c.terminate();
+      await first.then(() => undefined, (e: unknown) => expect(e).toMatchObject({ name: 'AbortError' }));
+      const again = await c.load({ type: 'files', name: 'q2', quotes: 'time,price\n1,1\n2,2\n' });
+      expect(ok(again).summary.rows).toBe(2);
+      expect(c.bridge.starts).toBe(2);
+    }
   });
 });
 
