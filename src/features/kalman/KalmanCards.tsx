@@ -6,8 +6,10 @@ function Card({ id, label, value, unit, title }: { id: string; label: string; va
   return (
     <div className="card" title={title}>
       <dt>{label}</dt>
-      <dd data-testid={`kalman-${id}`}>{value}</dd>
-      {unit ? <span className="unit">{unit}</span> : null}
+      <dd>
+        <span data-testid={`kalman-${id}`}>{value}</span>
+        {unit ? <span className="unit" style={{ display: 'block', marginLeft: 0 }}>{unit}</span> : null}
+      </dd>
     </div>
   );
 }
@@ -30,8 +32,10 @@ export function KalmanCards({ view }: { view: KalmanView }) {
         <Card id="lb-q" label={`Ljung-Box Q (${view.lags} lags)`} value={fmtNum(view.ljungBoxQ)} />
         <div className="card">
           <dt>Ljung-Box p vs 0.05</dt>
-          <dd data-testid="kalman-lb-p">{fmtNum(view.ljungBoxP)}</dd>
-          <span className="unit" data-testid="kalman-lb-verdict">{white ? 'white (p ≥ 0.05)' : 'not white (p < 0.05)'}</span>
+          <dd>
+            <span data-testid="kalman-lb-p">{fmtNum(view.ljungBoxP)}</span>
+            <span className="unit" style={{ display: 'block', marginLeft: 0 }} data-testid="kalman-lb-verdict">{white ? 'white (p ≥ 0.05)' : 'not white (p < 0.05)'}</span>
+          </dd>
         </div>
       </dl>
       {ou ? (

@@ -26,13 +26,13 @@ export function RegimePanel() {
       {view ? (
         <>
           <dl className="metric-cards" aria-label="Regime model">
-            <div className="card"><dt>States K</dt><dd data-testid="regime-k">{view.nStates}</dd><span className="unit">set in the run controls</span></div>
-            <div className="card"><dt>Bucket</dt><dd data-testid="regime-bucket">{fmtNum(view.bucketSec)}</dd><span className="unit">s per observation (run controls); fitted on {view.fittedBuckets} buckets</span></div>
+            <div className="card"><dt>States K</dt><dd><span data-testid="regime-k">{view.nStates}</span><span className="unit" style={{ display: 'block', marginLeft: 0 }}>set in the run controls</span></dd></div>
+            <div className="card"><dt>Bucket</dt><dd><span data-testid="regime-bucket">{fmtNum(view.bucketSec)}</span><span className="unit" style={{ display: 'block', marginLeft: 0 }}>s per observation (run controls); fitted on {view.fittedBuckets} buckets</span></dd></div>
             <div className="card"><dt>Log-likelihood</dt><dd data-testid="regime-loglik">{fmtNum(view.logLik, 6)}</dd></div>
             <div className="card"><dt>EM converged</dt><dd data-testid="regime-converged">{view.converged ? 'yes' : 'no'}</dd></div>
           </dl>
           {view.notes.length > 0 ? (
-            <ul className="muted" role="note" data-testid="regime-notes" style={{ margin: '0 0 8px', paddingLeft: 18 }}>
+            <ul className="muted" aria-label="Notes on the regime fit" data-testid="regime-notes" style={{ margin: '0 0 8px', paddingLeft: 18 }}>
               {view.notes.map((n) => <li key={n}>{n}</li>)}
             </ul>
           ) : null}

@@ -17,9 +17,9 @@ export function QuoteOutputs({ params, result }: { params: CalculatorParams; res
   return (
     <div className="outputs">
       <dl className="cards">
-        <div className="card"><dt>Optimal half-spread δ*</dt><dd data-testid="out-half-spread">{fmtBps(result.halfSpreadBps)}</dd><span className="unit">bps</span></div>
-        <div className="card"><dt>Reservation skew r − S</dt><dd data-testid="out-skew">{fmtBps(result.skewBps)}</dd><span className="unit">bps</span></div>
-        <div className="card"><dt>Full spread</dt><dd data-testid="out-full-spread">{fmtBps(result.fullSpreadBps)}</dd><span className="unit">bps</span></div>
+        <div className="card"><dt>Optimal half-spread δ*</dt><dd><span data-testid="out-half-spread">{fmtBps(result.halfSpreadBps)}</span><span className="unit" style={{ display: 'block', marginLeft: 0 }}>bps</span></dd></div>
+        <div className="card"><dt>Reservation skew r − S</dt><dd><span data-testid="out-skew">{fmtBps(result.skewBps)}</span><span className="unit" style={{ display: 'block', marginLeft: 0 }}>bps</span></dd></div>
+        <div className="card"><dt>Full spread</dt><dd><span data-testid="out-full-spread">{fmtBps(result.fullSpreadBps)}</span><span className="unit" style={{ display: 'block', marginLeft: 0 }}>bps</span></dd></div>
       </dl>
       <table className="ladder" aria-label="Quote ladder">
         <thead><tr><th scope="col">Level</th><th scope="col">Price</th><th scope="col">From mid (bps)</th></tr></thead>
