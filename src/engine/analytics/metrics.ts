@@ -90,7 +90,9 @@ export function computeMetrics(x: MetricsInput): Metrics {
     calmar,
     histogram,
     winRate: x.fillCount > 0 ? wins / x.fillCount : 0,
-    profitFactor: loss > 0 ? gain / loss : gain > 0 ? Infinity : 0,
+    // No losing fill: gain / 0 is undefined, so 0 and flagged (like Sortino), never +∞.
+    profitFactor: loss > 0 ? gain / loss : 0,
+    profitFactorReason: loss > 0 ? null : x.fillCount === 0 ? 'no fills' : 'no losing fill',
     fills: x.fillCount,
     quoteUpdates: x.quoteUpdates,
     filledQuotes: x.filledQuotes ?? x.fillCount,

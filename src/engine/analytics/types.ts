@@ -92,8 +92,10 @@ export interface Metrics {
   histogram: PnlHistogram;
   /** Share of fills whose marked-out PnL (spread capture + adverse selection) is positive. */
   winRate: number;
-  /** Σ positive marked-out fill PnL / |Σ negative| (Infinity when nothing lost, 0 when nothing won). */
+  /** Σ positive marked-out fill PnL / |Σ negative|; always finite: 0 when no fill lost (profitFactorReason says so). */
   profitFactor: number;
+  /** Why `profitFactor` is undefined ('no losing fill', 'no fills'); null when some fill lost. */
+  profitFactorReason: string | null;
   fills: number;
   /** Quotes sent (new or changed price or size, size > 0). */
   quoteUpdates: number;

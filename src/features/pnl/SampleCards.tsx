@@ -56,7 +56,7 @@ export function SampleCards({ summary }: { summary: RunSummaryView }) {
         />
         <Card label="Max drawdown" value={fmtPnl(m.maxDrawdown)} unit={`quote ccy · ${fmtMetric(m.maxDrawdownPct)} % of capital`} testId="metric-maxdd" />
         <Card label="Win rate" value={fmtMetric(100 * m.winRate, 1)} unit="% of fills" testId="metric-winrate" />
-        <Card label="Profit factor" value={fmtRatio(m.profitFactor)} testId="metric-pf" />
+        <Card label="Profit factor" value={m.profitFactorReason ? `n/a — ${m.profitFactorReason}` : fmtRatio(m.profitFactor)} testId="metric-pf" />
         <Card label="Fills" value={fmtCount(m.fills)} testId="metric-fills" />
         <Card label="Fill rate" value={fmtMetric(100 * m.fillRate, 2)} unit="% of quotes sent that filled" testId="metric-fillrate" />
         <Card label="Spread captured" value={fmtBps(m.avgSpreadCapturedBps)} unit="bps" testId="metric-capture" />

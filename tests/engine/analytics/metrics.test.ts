@@ -104,10 +104,22 @@ describe('computeMetrics', () => {
     // marked-out PnL: buy 2 @99.9 marked at 99.8 → −0.2 (loss); sell 3 @100.2 marked at 100 → +0.6
     expect(m.winRate).toBe(0.5);
     expect(m.profitFactor).toBeCloseTo(3, 12);
+    expect(m.profitFactorReason).toBeNull();
     // spread captured: (2·10 bps + 3·20 bps) / 5
     expect(m.avgSpreadCapturedBps).toBeCloseTo(16, 9);
     expect(m.maxDrawdown).toBeCloseTo(0.5, 12);
     expect(m.calmar).toBeCloseTo(m.annualisedPnl / 0.5, 6);
+  });
+
+  it('profit factor with no losing fill is 0 and flagged, never +∞', () => {
+    const n = 5;
+    const base = inputOf(Float64Array.of(0, 1, 2, 3, 4), 10, 10);
+    const winners = { side: Float64Array.of(1, -1), size: Float64Array.of(1, 1), price: Float64Array.of(99.9, 100.1), midAtFill: Float64Array.of(100, 100), midAfter: Float64Array.of(100, 100) };
+    const m = computeMetrics({ ...base, fills: winners, fillCount: 2, quoteUpdates: n });
+    expect(m.winRate).toBe(1);
+    expect(m.profitFactor).toBe(0);
+    expect(m.profitFactorReason).toBe('no losing fill');
+    expect(computeMetrics(base).profitFactorReason).toBe('no fills');
   });
 });
 

@@ -44,12 +44,13 @@ describe('SampleCards', () => {
     expect(screen.queryByTestId('metric-annualised-note')).toBeNull();
   });
 
-  it('shows an undefined Sortino as "n/a — no losing bucket", a defined one as a number', () => {
+  it('shows an undefined Sortino or profit factor as "n/a — <reason>", a defined one as a number', () => {
     const s = summaryOf(4000, 900, 3600);
     expect(s.metrics.annualised).not.toBeNull();
-    const flagged = { ...s, metrics: { ...s.metrics, sortino: 0, sortinoDefined: false, sortinoReason: 'no losing bucket', annualised: { ...s.metrics.annualised!, sortino: 0 } } };
+    const flagged = { ...s, metrics: { ...s.metrics, sortino: 0, sortinoDefined: false, sortinoReason: 'no losing bucket', profitFactor: 0, profitFactorReason: 'no losing fill', annualised: { ...s.metrics.annualised!, sortino: 0 } } };
     render(<SampleCards summary={flagged} />);
     expect(screen.getByTestId('metric-sortino')).toHaveTextContent('n/a — no losing bucket');
+    expect(screen.getByTestId('metric-pf')).toHaveTextContent('n/a — no losing fill');
     cleanup();
     const defined = { ...s, metrics: { ...s.metrics, sortino: 1.5, sortinoDefined: true, sortinoReason: null, annualised: { ...s.metrics.annualised!, sortino: 1.5 } } };
     render(<SampleCards summary={defined} />);
