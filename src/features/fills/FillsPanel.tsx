@@ -5,12 +5,12 @@ import { ChartFrame } from '../../components/ui/ChartFrame';
 import { downloadBlob } from '../../components/ui/export';
 import { useLab, labStore, type FillsView, type MarkoutPoint } from '../../stores/lab-store';
 import { maybeLabSession } from '../../stores/lab-session';
+import { QUEUE_MODELS } from '../../stores/lab-settings';
 import { fmtNum, fmtTip } from '../../lib/format';
 import { IntensityView } from './IntensityChart';
 
 /** Blotter rows per page (the lab worker's page size). */
 const PAGE = 50;
-const QUEUE_MODELS = ['risk-averse', 'power', 'log'] as const;
 const SOURCE = ['', 'trade', 'quote', 'Poisson', 'flatten'];
 
 function act(f: () => Promise<unknown> | undefined, setErr: (e: string) => void) {
