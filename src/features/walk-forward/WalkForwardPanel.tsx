@@ -31,9 +31,12 @@ function fmtTime(t: number, withDate: boolean): string {
   return withDate ? `${iso.slice(0, 10)} ${iso.slice(11, 19)}` : iso.slice(11, 19);
 }
 
+/** A Sharpe from fewer than 2 buckets has no standard deviation behind it: shown as '—'. */
 function sharpeText(s: WalkForwardFold['metrics']['sharpeStats']): string {
-  return `${fmtRatio(s.sharpe)} (n = ${s.buckets})`;
+  return `${s.buckets < 2 ? '—' : fmtRatio(s.sharpe)} (n = ${s.buckets})`;
 }
+
+const UNIT = { display: 'block', marginLeft: 0 } as const;
 
 /** Walk-forward: k folds in time, each calibrated on its train part and judged on the test part after it; per-fold and pooled out-of-sample figures. */
 export function WalkForwardPanel() {
@@ -144,18 +147,18 @@ function WalkForwardResultView({ result }: { result: WalkForwardResult }) {
       <dl className="metric-cards" data-testid="wf-pooled">
         <div className="card">
           <dt>Net PnL</dt>
-          <dd><span data-testid="wf-pooled-pnl">{fmtPnl(pooled.netPnl)}</span><span className="unit">quote ccy</span></dd>
+          <dd><span data-testid="wf-pooled-pnl">{fmtPnl(pooled.netPnl)}</span><span className="unit" style={UNIT}>quote ccy</span></dd>
         </div>
         <div className="card">
           <dt>Sharpe per {fmtNum(bucketSec)} s bucket</dt>
           <dd>
-            <span data-testid="wf-pooled-sharpe">{fmtRatio(pooled.sharpe.sharpe)}</span>
-            <span className="unit">n = {pooled.sharpe.buckets} buckets{pooled.sharpe.ci ? `, 95 % CI [${fmtRatio(pooled.sharpe.ci.lo)}, ${fmtRatio(pooled.sharpe.ci.hi)}]` : ''}</span>
+            <span data-testid="wf-pooled-sharpe">{pooled.sharpe.buckets < 2 ? '—' : fmtRatio(pooled.sharpe.sharpe)}</span>
+            <span className="unit" style={UNIT}>n = {pooled.sharpe.buckets} buckets{pooled.sharpe.ci ? `, 95 % CI [${fmtRatio(pooled.sharpe.ci.lo)}, ${fmtRatio(pooled.sharpe.ci.hi)}]` : ''}</span>
           </dd>
         </div>
         <div className="card">
           <dt>Max drawdown</dt>
-          <dd><span data-testid="wf-pooled-dd">{fmtPnl(pooled.maxDrawdown)}</span><span className="unit">quote ccy</span></dd>
+          <dd><span data-testid="wf-pooled-dd">{fmtPnl(pooled.maxDrawdown)}</span><span className="unit" style={UNIT}>quote ccy</span></dd>
         </div>
         <div className="card">
           <dt>Fills</dt>

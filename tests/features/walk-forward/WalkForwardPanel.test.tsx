@@ -66,6 +66,14 @@ describe('WalkForwardPanel', () => {
     expect(screen.queryByTestId('wf-stale')).toBeNull();
   });
 
+  it('shows no Sharpe for a test part of one bucket (no spread to divide by), and says why', () => {
+    const oneBucket = { ...result, folds: result.folds.map((f, i) => (i === 0 ? { ...f, metrics: { ...f.metrics, sharpeStats: { sharpe: 0, buckets: 1, ci: null, loSe: null } } } : f)) };
+    act(() => labStore.setState({ walkForward: oneBucket, walkForwardStatus: 'done' }));
+    render(<WalkForwardPanel />);
+    expect(screen.getAllByTestId('wf-fold-sharpe')[0]).toHaveTextContent(/^— \(n = 1\)$/);
+    expect(screen.getByTestId('wf-few-buckets')).toBeInTheDocument();
+  });
+
   it('marks a result from an earlier run’s settings, and shows the error of a failed walk-forward', () => {
     act(() => labStore.setState({ walkForward: result, walkForwardStatus: 'error', walkForwardError: 'options.folds: fewer folds', walkForwardRunId: 1, runId: 2 }));
     render(<WalkForwardPanel />);
