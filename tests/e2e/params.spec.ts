@@ -86,7 +86,11 @@ test('Reset returns every calculator and backtest control to its default', async
   await expect(page.getByTestId('strategy-select')).toHaveValue(DEFAULT_LAB.strategy);
   const state = await page.evaluate(() => ({ params: window.mmlab!.params.getState().params, settings: window.mmlab!.lab.getState().settings }));
   expect(state.params).toEqual(DEFAULT_PARAMS);
-  expect(state.settings).toEqual(DEFAULT_LAB);
+  // Panels: the page registers more than the stores' built-in list (fills, walk-forward, …); every registered one is open.
+  expect({ ...state.settings, panels: null }).toEqual({ ...DEFAULT_LAB, panels: null });
+  const toggles = page.getByRole('group', { name: 'Panels' }).getByRole('checkbox');
+  expect(await toggles.count()).toBe(state.settings.panels.length);
+  for (let i = 0; i < state.settings.panels.length; i++) await expect(toggles.nth(i)).toBeChecked();
   for (const spec of LAB_SPECS) {
     if (spec.default !== undefined && (await labBox(page, spec.key).count()) > 0) await expect(labBox(page, spec.key)).toHaveValue(String(spec.default));
   }
