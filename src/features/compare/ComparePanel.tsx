@@ -26,7 +26,7 @@ export function ComparePanel() {
     <Panel
       id="compare"
       title="Compare strategies"
-      subtitle={`Symmetric, linear skew, AS, AS + Kalman, AS + Kalman + regimes and GLFT on the same data, seed and limits; ranked by ${RANKING_STATISTIC.label}. ${RANKING_STATISTIC.note}`}
+      subtitle={`Symmetric, linear skew, AS, AS + Kalman, AS + Kalman + regimes and GLFT on the same data, seed and limits. ${RANKING_STATISTIC.note}`}
       actions={<button type="button" onClick={compare} disabled={status === 'running'} data-testid="compare-run">Compare strategies</button>}
     >
       {status === 'running' ? <p className="muted" role="status" data-testid="compare-status">Running every strategy on the same data and seed…</p> : null}
