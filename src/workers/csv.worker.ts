@@ -62,6 +62,18 @@ export type ProgressCallback = (p: LoadProgress) => void;
 
 /** Progress messages are throttled: one per this many ms at most (plus the last). */
 const PROGRESS_EVERY_MS = 50;
+
+/** The parser's progress (bytes, rows) as LoadProgress for `file`, at most once per PROGRESS_EVERY_MS. */
+function throttled(file: string, totalBytes: number, onProgress?: ProgressCallback): ((bytes: number, rows: number) => void) | undefined {
+  if (!onProgress) return undefined;
+  let last = 0;
+  return (bytes, rows) => {
+    const now = Date.now();
+    if (now - last < PROGRESS_EVERY_MS) return;
+    last = now;
+    onProgress({ file, bytes, totalBytes, rows });
+  };
+}
 /** The parser's default maxBytes (1 GiB of text). */
 const DEFAULT_MAX_BYTES = 2 ** 30;
 
@@ -124,20 +136,12 @@ async function openSource(src: CsvSource, signal: AbortSignal, maxBytes: number)
 async function parseOne(file: string, src: CsvSource, options: CsvParseOptions | undefined, signal: AbortSignal, onProgress?: ProgressCallback): Promise<ParsedTicks> {
   try {
     const { input, total, sizeHint } = await openSource(src, signal, options?.maxBytes ?? DEFAULT_MAX_BYTES);
-    let last = 0;
     return await parseTicksCsv(input, {
       sizeHint,
       fileName: file,
       ...options,
       signal,
-      onProgress: onProgress
-        ? (bytes, rows) => {
-            const now = Date.now();
-            if (now - last < PROGRESS_EVERY_MS) return;
-            last = now;
-            onProgress({ file, bytes, totalBytes: total, rows });
-          }
-        : undefined,
+      onProgress: throttled(file, total, onProgress),
     });
   } catch (e) {
     if (e instanceof CsvError) errorFile.set(e, file);
@@ -152,19 +156,11 @@ async function parseLobsterPair(req: Extract<LoadRequest, { type: 'files' }>, me
   try {
     const m = await openSource(msgSrc, signal, DEFAULT_MAX_BYTES);
     const b = await openSource(bookSrc, signal, DEFAULT_MAX_BYTES);
-    let last = 0;
     return await parseLobster(m.input, b.input, {
       fileName: msgName,
       badRows: req.options?.badRows,
       signal,
-      onProgress: onProgress
-        ? (bytes, rows) => {
-            const now = Date.now();
-            if (now - last < PROGRESS_EVERY_MS) return;
-            last = now;
-            onProgress({ file: msgName, bytes, totalBytes: m.total, rows });
-          }
-        : undefined,
+      onProgress: throttled(msgName, m.total, onProgress),
     });
   } catch (e) {
     if (e instanceof CsvError) errorFile.set(e, msgName);
