@@ -1,4 +1,4 @@
-import { isAborted } from '../workers/bridge';
+import { isAborted, WorkerExitError } from '../workers/bridge';
 import { LabClient } from '../workers/lab-client';
 import type { LoadedDataset } from '../workers/csv-client';
 import { STRATEGY_IDS } from '../engine';
@@ -6,6 +6,7 @@ import type { DatasetStore } from './dataset-store';
 import type { LabStore } from './lab-store';
 import { sigmaBasisOf, toBacktestConfig, toLabSource } from './lab-config';
 import type { YearBasis } from '../engine';
+import type { RegimeView } from '../engine/views';
 
 /** Debounce of settings changes before a run starts, ms (a drag produces many changes). */
 export const RUN_DEBOUNCE_MS = 150;
@@ -58,9 +59,17 @@ export function startLabRunner(lab: LabStore, dataset: DatasetStore, opts: LabRu
       const kalman = await client.kalman(settings.kalman ?? {}, ctrl.signal);
       if (controller !== ctrl) return;
       lab.setState({ kalman });
-      const regimes = await client.regimes({ nStates: settings.values.nStates ?? 3, seed: settings.values.seed ?? 1, bucketSec: settings.values.regimeBucketSec }, ctrl.signal);
+      // The regime view is a display of the data, not part of the run: when it cannot be built (too
+      // short a series for one bucket) the run still stands and the Regimes panel says why.
+      let regimes: RegimeView | null = null, regimesError: string | null = null;
+      try {
+        regimes = await client.regimes({ nStates: settings.values.nStates ?? 3, seed: settings.values.seed ?? 1, bucketSec: settings.values.regimeBucketSec }, ctrl.signal);
+      } catch (e) {
+        if (isAborted(e) || e instanceof WorkerExitError) throw e;
+        regimesError = e instanceof Error ? e.message : String(e);
+      }
       if (controller !== ctrl) return;
-      lab.setState({ regimes, status: 'done', stale: false });
+      lab.setState({ regimes, regimesError, status: 'done', stale: false });
       controller = null;
     } catch (e) {
       if (isAborted(e)) return; // a newer run took over, or the user cancelled

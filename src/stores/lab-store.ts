@@ -35,6 +35,8 @@ export interface LabState {
   summary: RunSummaryView | null;
   kalman: KalmanView | null;
   regimes: RegimeView | null;
+  /** Why the last run has no regime view (e.g. the data span less than one regime bucket); the run itself stands. */
+  regimesError: string | null;
   /** The last run's fill model (and why), markouts and one page of its blotter. */
   fills: FillsView | null;
   /** The same settings under every applicable fill model (run on demand). */
@@ -75,7 +77,7 @@ export function createLabStore(initial: LabSettings = DEFAULT_LAB) {
   return createStore<LabState>()((set) => ({
     settings: { ...initial, values: { ...initial.values }, kalman: initial.kalman ? { ...initial.kalman } : null, panels: [...initial.panels] },
     status: 'idle', done: 0, total: 0, error: null, stale: false, runId: 0, cancelledRuns: 0,
-    series: null, summary: null, kalman: null, regimes: null,
+    series: null, summary: null, kalman: null, regimes: null, regimesError: null,
     fills: null, modelBand: null, modelBandStatus: 'idle', modelBandError: null, intensity: null, intensityError: null,
     walkForward: null, walkForwardStatus: 'idle', walkForwardError: null, walkForwardRunId: 0,
     setFillModel: (fillModel, queueModel) => set((s) => ({ settings: { ...s.settings, fillModel, queueModel } })),

@@ -10,6 +10,7 @@ import { useReplayCursor } from '../../stores/replay-cursor';
 /** Gaussian HMM on mid changes over time buckets: where the regimes switch and what each one implies for quoting. */
 export function RegimePanel() {
   const view = useLab((s) => s.regimes);
+  const regimesError = useLab((s) => s.regimesError);
   // Deferred: streamed partial series re-render the spread chart in interruptible background renders.
   const series = useDeferredValue(useLab((s) => s.series));
   const status = useLab((s) => s.status);
@@ -40,7 +41,7 @@ export function RegimePanel() {
           <RegimeCharts view={view} rows={rows} series={series} strategyLabels={strategyLabels} replay={replay} />
         </>
       ) : (
-        <p className="muted" role="status" data-testid="regimes-waiting">{status === 'error' ? 'The run failed; see the run controls.' : 'Waiting for the run…'}</p>
+        <p className="muted" role="status" data-testid="regimes-waiting">{regimesError !== null ? `No regime view for this run: ${regimesError}.` : status === 'error' ? 'The run failed; see the run controls.' : 'Waiting for the run…'}</p>
       )}
     </Panel>
   );
