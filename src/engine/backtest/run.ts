@@ -77,7 +77,7 @@ export function runBacktest(data: MarketData, config: BacktestConfig = {}, onPro
 export function runBacktestInto(data: MarketData, config: BacktestConfig = {}, onProgress?: (p: BacktestProgress) => void, reuse?: BacktestSeries): BacktestResult {
   const d = prepareData(data);
   const rp = resolveConfig(d, data, config);
-  const { strategy, regimeLabels, regimeModel, regimeKappaByState, kalman } = createStrategy({ ...rp, kalman: config.kalman, regime: config.regime, guard: config.guard }, d.time, d.mid);
+  const { strategy, regimeLabels, regimeModel, regimeSetup: regimeFit, regimeKappaByState, kalman } = createStrategy({ ...rp, kalman: config.kalman, regime: config.regime, guard: config.guard }, d.time, d.mid);
   const model = buildFillModel({ data: d, params: rp });
   const useTrades = model.uses.trade;
   const useInterval = model.uses.interval;
@@ -267,6 +267,7 @@ export function runBacktestInto(data: MarketData, config: BacktestConfig = {}, o
   // The smoothed (Viterbi) path uses the whole series: for display only, never for quoting. Grid cells skip it.
   if (regimeModel !== undefined) result.regimeBucketSec = rp.regimeBucketSec; // the bucket regimeSetup was given
   if (regimeKappaByState !== undefined) result.regimeKappaByState = regimeKappaByState;
+  if (regimeFit !== undefined) result.regimeModel = regimeFit; // the regime view decodes with this model instead of refitting
   if (kalman !== undefined) {
     result.kalman = kalman;
     const kNote = kalmanFitNote(kalman); // e.g. the fit makes the fair value equal the mid (H-trust, issue 14)

@@ -1,6 +1,7 @@
 import type { StrategyId } from '../strategy/types';
 import type { StrategyParams } from '../strategy/create';
 import type { FairValueParams } from '../strategy/fair-value';
+import type { RegimeSetup } from '../strategy/regime-model';
 import type { Attribution, Metrics, RegimeShare, BuyAndHold } from '../analytics/types';
 
 /**
@@ -225,6 +226,8 @@ export interface BacktestResult extends BacktestSeries {
   regimeLabels: string[];
   /** 'as-regime' only: the Viterbi path over the whole run (hindsight, for display; quoting used the causal `regime`). */
   regimeViterbi?: Int32Array;
+  /** 'as-regime' only: the regime model the strategy fitted and quoted with (labels, bucket, buckets fitted, convergence). */
+  regimeModel?: RegimeSetup;
   /** 'as-regime' only: the time bucket of the regime model's observations, seconds. */
   regimeBucketSec?: number;
   /** 'as-regime' only: κ per regime state it quoted with, per price unit. */

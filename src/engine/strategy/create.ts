@@ -7,7 +7,7 @@ import { createAsRegime } from './as-regime';
 import { createGlft } from './glft';
 import { createGuard } from './guard';
 import { fairValueParams, kalmanFair, type FairValueParams } from './fair-value';
-import { regimeSetup } from './regime-model';
+import { regimeSetup, type RegimeSetup } from './regime-model';
 import type { Strategy, StrategyId } from './types';
 
 /** The resolved numbers every strategy is built from (no defaults left); the backtest's ResolvedParams extends it. */
@@ -47,6 +47,8 @@ export interface BuiltStrategy {
   regimeLabels: string[];
   /** The HMM behind 'as-regime' (undefined for other strategies). */
   regimeModel?: HmmParams;
+  /** 'as-regime': the whole fitted regime set-up (model, labels, bucket, buckets fitted, convergence), so views need not refit. */
+  regimeSetup?: RegimeSetup;
   /** κ per regime state the strategy quotes with, per price unit. */
   regimeKappaByState?: Float64Array;
   /** The Kalman fair value's q and r ('as-kalman', 'as-regime'). */
@@ -69,6 +71,7 @@ export function createStrategy(s: StrategySetup, time: Float64Array, mid: Float6
   let strategy: Strategy;
   let regimeLabels: string[] = [];
   let regimeModel: HmmParams | undefined;
+  let regimeSetupOut: RegimeSetup | undefined;
   let regimeKappaByState: Float64Array | undefined;
   let kalman: FairValueParams | undefined;
   switch (s.strategy) {
@@ -94,6 +97,7 @@ export function createStrategy(s: StrategySetup, time: Float64Array, mid: Float6
       strategy = createAsRegime({ ...s, model: reg.model, bucketSec: reg.bucketSec, sigmaByState, kappaByState }, kalmanFair(kalman, mid[0]));
       regimeLabels = reg.labels;
       regimeModel = reg.model;
+      regimeSetupOut = reg;
       regimeKappaByState = kappaByState;
       break;
     }
@@ -115,5 +119,5 @@ export function createStrategy(s: StrategySetup, time: Float64Array, mid: Float6
       widenFactor: positive('config.guard.widenFactor', g.widenFactor ?? 2),
     });
   }
-  return { strategy, regimeLabels, regimeModel, regimeKappaByState, kalman };
+  return { strategy, regimeLabels, regimeModel, regimeSetup: regimeSetupOut, regimeKappaByState, kalman };
 }

@@ -2,7 +2,7 @@ import { asQuote } from '../quoting/avellaneda-stoikov';
 import { calibrateByRegime } from '../calibration';
 import { hmmLogLik, posteriors, regimeFitNotes, regimeStats, viterbi } from '../regime';
 import { bucketReturns, gather, strideIndices, tickBuckets } from '../series';
-import { regimeSetup, type RegimeSetup } from '../strategy';
+import { regimeSetup } from '../strategy';
 import { regimeShares } from '../analytics';
 import type { BacktestResult, MarketData } from '../backtest';
 import { CHART_BUCKETS } from './series';
@@ -62,7 +62,7 @@ export interface RegimeView {
 export function buildRegimeView(data: MarketData, mid: Float64Array, result: BacktestResult | null, opts: { nStates: number; seed: number; fitTicks?: number; bucketSec?: number }): RegimeView {
   const n = mid.length;
   const time = data.time;
-  const own = (result as { regimeModel?: RegimeSetup } | null)?.regimeModel;
+  const own = result?.regimeModel;
   const reg = own ?? regimeSetup(time, mid, { nStates: opts.nStates, seed: opts.seed, fitTicks: opts.fitTicks, bucketSec: opts.bucketSec }, 0);
   const { model, bucketSec } = reg;
   const K = model.means.length;

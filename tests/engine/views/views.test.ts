@@ -122,6 +122,19 @@ describe('engine views', () => {
     const v = buildRegimeView(data, mid, { ...result, regimeModel: given } as typeof result, { nStates: 3, seed: 3 });
     expect([v.nStates, v.fittedBuckets, v.refitted]).toEqual([2, 7, false]);
     expect(v.labels).toEqual(['Calm', 'Wild']);
-    expect(own.refitted).toBe((result as { regimeModel?: unknown }).regimeModel === undefined);
+    expect(own.refitted).toBe(false);
+  });
+
+  it("an 'as-regime' run carries the regime model it quoted with, and its view decodes with that model", () => {
+    const fit = result.regimeModel;
+    expect(fit).toBeDefined();
+    expect(fit!.labels).toEqual(result.regimeLabels);
+    expect(fit!.bucketSec).toBe(result.regimeBucketSec);
+    expect(fit!.fittedBuckets).toBeGreaterThan(0);
+    const v = buildRegimeView(data, mid, result, { nStates: 3, seed: 99 }); // another seed would refit differently
+    expect(v.refitted).toBe(false);
+    expect(v.labels).toEqual(fit!.labels);
+    // Without a run, the view fits its own model.
+    expect(buildRegimeView(data, mid, null, { nStates: 3, seed: 3 }).refitted).toBe(true);
   });
 });
