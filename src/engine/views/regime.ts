@@ -62,7 +62,9 @@ export interface RegimeView {
 export function buildRegimeView(data: MarketData, mid: Float64Array, result: BacktestResult | null, opts: { nStates: number; seed: number; fitTicks?: number; bucketSec?: number }): RegimeView {
   const n = mid.length;
   const time = data.time;
-  const own = result?.regimeModel;
+  // The run's own model when it answers the same question (same K, and the same bucket when one is asked); else refit.
+  const runFit = result?.regimeModel;
+  const own = runFit !== undefined && runFit.model.means.length === opts.nStates && (opts.bucketSec === undefined || opts.bucketSec === runFit.bucketSec) ? runFit : undefined;
   const reg = own ?? regimeSetup(time, mid, { nStates: opts.nStates, seed: opts.seed, fitTicks: opts.fitTicks, bucketSec: opts.bucketSec }, 0);
   const { model, bucketSec } = reg;
   const K = model.means.length;

@@ -119,7 +119,7 @@ describe('engine views', () => {
     // A model with the states' means swapped: decoding with it must show in the view, so it was used as given.
     const m = { means: Float64Array.of(0, 0), variances: Float64Array.of(1e-6, 1e-2), trans: Float64Array.of(0.9, 0.1, 0.1, 0.9), init: Float64Array.of(0.5, 0.5) };
     const given: RegimeSetup = { model: m, labels: ['Calm', 'Wild'], bucketSec: own.bucketSec, fittedBuckets: 7, converged: true };
-    const v = buildRegimeView(data, mid, { ...result, regimeModel: given } as typeof result, { nStates: 3, seed: 3 });
+    const v = buildRegimeView(data, mid, { ...result, regimeModel: given } as typeof result, { nStates: 2, seed: 3 });
     expect([v.nStates, v.fittedBuckets, v.refitted]).toEqual([2, 7, false]);
     expect(v.labels).toEqual(['Calm', 'Wild']);
     expect(own.refitted).toBe(false);
