@@ -1,4 +1,5 @@
 import { ParamError, integerIn, nonNegative } from '../util/validate';
+import { quantileSorted } from '../util/math';
 import { createRng, type Rng } from '../data/rng';
 import { checkSeries } from '../filters/series';
 import { checkClock } from './sigma';
@@ -107,13 +108,6 @@ function poisson(rng: Rng, lambda: number): number {
   return k - 1;
 }
 
-function quantile(sorted: Float64Array, p: number): number {
-  const n = sorted.length;
-  if (n === 0) return NaN;
-  const x = p * (n - 1), lo = Math.floor(x), hi = Math.min(n - 1, lo + 1);
-  return sorted[lo] + (x - lo) * (sorted[hi] - sorted[lo]);
-}
-
 /**
  * The empirical fill intensity λ(δ) against the distance δ from the mid — trades per second that
  * reached depth δ or beyond, the rate at which a quote at δ would be hit (Avellaneda & Stoikov 2008,
@@ -169,9 +163,9 @@ export function curveFromDepths(tradeDepthsIn: Float64Array, exposureSec: number
       const f = fitLevels('exp', depths, r, c, minCount);
       if (f !== null) kappas[nk++] = f.kappa;
     }
-    for (let j = 0; j < nDepths; j++) { draws[j].sort(); lower[j] = quantile(draws[j], 0.025); upper[j] = quantile(draws[j], 0.975); }
+    for (let j = 0; j < nDepths; j++) { draws[j].sort(); lower[j] = quantileSorted(draws[j], 0.025); upper[j] = quantileSorted(draws[j], 0.975); }
     const ks = kappas.slice(0, nk).sort();
-    if (nk > 0) kappaInterval = [quantile(ks, 0.025), quantile(ks, 0.975)];
+    if (nk > 0) kappaInterval = [quantileSorted(ks, 0.025), quantileSorted(ks, 0.975)];
   }
 
   const warnings: string[] = [];

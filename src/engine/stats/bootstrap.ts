@@ -1,6 +1,7 @@
 import { createRng } from '../data/rng';
 import { ParamError, integerIn, positive } from '../util/validate';
 import { sharpePerObservation } from './moments';
+import { quantileSorted } from '../util/math';
 
 export interface SharpeBootstrapOptions {
   /** Two-sided level of the interval, in (0, 1). Default 0.95. */
@@ -88,14 +89,6 @@ export function optimalMeanBlock(x: ArrayLike<number>): number {
 /** 1000 resamples, fewer for long series (B·n ≤ 10^7), never under 100. */
 export function defaultResamples(n: number): number {
   return Math.max(100, Math.min(1000, Math.floor(1e7 / Math.max(1, n))));
-}
-
-/** The q-quantile of sorted values, linear between order statistics (Hyndman & Fan 1996, type 7). */
-function quantileSorted(v: Float64Array, q: number): number {
-  const h = (v.length - 1) * q;
-  const lo = Math.floor(h);
-  const hi = Math.min(v.length - 1, lo + 1);
-  return v[lo] + (h - lo) * (v[hi] - v[lo]);
 }
 
 /**

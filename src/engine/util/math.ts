@@ -7,3 +7,11 @@ export function log1pOverX(x: number): number {
   if (Math.abs(x) < 1e-8) return 1 - x / 2 + (x * x) / 3;
   return Math.log1p(x) / x;
 }
+
+/** The q-quantile of ascending `sorted`, linear between order statistics (Hyndman & Fan 1996, type 7); NaN when empty. */
+export function quantileSorted(sorted: ArrayLike<number>, q: number): number {
+  const n = sorted.length;
+  if (n === 0) return NaN;
+  const h = (n - 1) * q, lo = Math.floor(h), hi = Math.min(n - 1, lo + 1);
+  return sorted[lo] + (h - lo) * (sorted[hi] - sorted[lo]);
+}
