@@ -51,12 +51,9 @@ function requireData(): { data: MarketData; mid: Float64Array } {
   return { data, mid };
 }
 
+/** The dataset's mid: the engine's own (prepareData computes it once per dataset when only bid and ask are given). */
 function midOf(d: MarketData): Float64Array {
-  if (d.mid) return d.mid;
-  if (!d.bid || !d.ask) throw new Error('The dataset needs either mid or bid and ask columns.');
-  const m = new Float64Array(d.time.length);
-  for (let i = 0; i < m.length; i++) m[i] = (d.bid[i] + d.ask[i]) / 2;
-  return m;
+  return prepareData(d).mid;
 }
 
 export interface RunViews { series: RunSeriesView; summary: RunSummaryView; fills: FillsView }
@@ -105,21 +102,14 @@ export const labApi = {
   async run(config: BacktestConfig, onChunk?: ChunkFn): Promise<RunViews> {
     const { data: d } = requireData();
     const n = d.time.length;
-    // Accumulate the streamed slices so partial views cover ticks [0, to).
-    const acc = {
-      time: d.time, mid: new Float64Array(n), fairValue: new Float64Array(n), bid: new Float64Array(n), ask: new Float64Array(n),
-      inventory: new Float64Array(n), equity: new Float64Array(n), regime: new Float64Array(n),
-    };
     let lastSent = -Infinity;
     let lastChunk: unknown;
+    // Partial views are built from the run's own live series (ticks [0, to) final): no copy of it here.
     const result = runBacktest(d, config, onChunk ? (p) => {
-      const part = p.partial;
-      acc.mid.set(part.mid, p.from); acc.fairValue.set(part.fairValue, p.from); acc.bid.set(part.bid, p.from); acc.ask.set(part.ask, p.from);
-      acc.inventory.set(part.inventory, p.from); acc.equity.set(part.equity, p.from); acc.regime.set(part.regime, p.from);
       const now = performance.now();
       if (p.to < p.total && now - lastSent >= CHUNK_EVERY_MS) {
         lastSent = now;
-        const view = buildSeriesView(acc, p.to, null, PARTIAL_BUCKETS);
+        const view = buildSeriesView(p.series, p.to, null, PARTIAL_BUCKETS);
         lastChunk = onChunk(transfer(view, transferList(view)));
       }
     } : undefined);

@@ -1,6 +1,6 @@
 import { ParamError } from '../util/validate';
 import { runBacktestInto } from './run';
-import { createSeries } from './recorder';
+import { createOutputs, type RunOutputs } from './recorder';
 import { prepareData } from './data';
 import { resolveConfig } from './config';
 import { fairValueParams } from '../strategy/fair-value';
@@ -180,11 +180,11 @@ export function prepareGridConfig(data: MarketData, base: BacktestConfig, spec: 
  * Runs the cells with the given flat indices; returns their metrics, GRID_METRICS.length per cell.
  * With `bucketsOut`, also pushes each cell's PnL per overfitting bucket (overfitBucketSec: for the grid's DSR and PBO).
  */
-export function evaluateGridCells(data: MarketData, base: BacktestConfig, spec: GridSpec, cells: ArrayLike<number>, scratch?: BacktestSeries, bucketsOut?: Float64Array[]): Float64Array {
+export function evaluateGridCells(data: MarketData, base: BacktestConfig, spec: GridSpec, cells: ArrayLike<number>, scratch?: BacktestSeries | RunOutputs, bucketsOut?: Float64Array[]): Float64Array {
   const nx = spec.x.values.length;
   const width = GRID_METRICS.length;
   const out = new Float64Array(cells.length * width);
-  const buffers = scratch ?? (cells.length > 1 ? createSeries(data.time.length) : undefined); // reused: cells keep only metrics
+  const buffers = scratch ?? (cells.length > 1 ? createOutputs(data.time.length) : undefined); // reused: cells keep only metrics
   for (let c = 0; c < cells.length; c++) {
     const idx = cells[c];
     const ix = idx % nx;
@@ -326,7 +326,7 @@ export function gridSearch(
   const width = GRID_METRICS.length;
   const perCell = new Float64Array(total * width);
   const one = [0];
-  const scratch = createSeries(data.time.length);
+  const scratch = createOutputs(data.time.length);
   const buckets: Float64Array[] = [];
   for (let c = 0; c < total; c++) {
     if (signal?.aborted) throw abortError();

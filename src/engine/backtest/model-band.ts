@@ -1,5 +1,5 @@
 import { prepareData } from './data';
-import { createSeries } from './recorder';
+import { createOutputs } from './recorder';
 import { runBacktestInto } from './run';
 import { prepareGridConfig } from './grid';
 import { fillModelSpecs } from './fills/registry';
@@ -57,7 +57,7 @@ export function fillModelBand(data: MarketData, config: BacktestConfig = {}, onR
     if (spec.id === 'queue') for (const v of QUEUE_VARIANTS) plan.push({ model: 'queue', label: v.label, fill: { ...config.fill, model: 'queue', queueModel: v.queueModel, queuePower: v.queuePower ?? config.fill?.queuePower } });
     else plan.push({ model: spec.id, label: spec.id, fill: { ...config.fill, model: spec.id } });
   }
-  const scratch = createSeries(d.n);
+  const scratch = createOutputs(d.n);
   const rows: ModelBandRow[] = [];
   let lo = Infinity, hi = -Infinity;
   plan.forEach((p, k) => {

@@ -1,11 +1,35 @@
 import type { BacktestSeries } from './types';
 
-/** Preallocated per-tick outputs; the event loop only writes into them. */
+/** The per-tick outputs the event loop writes (time and mid are the input's own columns, never copied). */
+export type RunOutputs = Omit<BacktestSeries, 'time' | 'mid'>;
+
+/** Preallocated per-tick outputs of a run: 7 columns, 56 bytes per tick. */
+export function createOutputs(n: number): RunOutputs {
+  return {
+    fairValue: new Float64Array(n), bid: new Float64Array(n), ask: new Float64Array(n),
+    inventory: new Float64Array(n), cash: new Float64Array(n), equity: new Float64Array(n), regime: new Float64Array(n),
+  };
+}
+
+/** The series of a run: its outputs beside the input's time and mid (shared, read-only). */
+export function withInput(out: RunOutputs, time: Float64Array, mid: Float64Array): BacktestSeries {
+  return { time, mid, fairValue: out.fairValue, bid: out.bid, ask: out.ask, inventory: out.inventory, cash: out.cash, equity: out.equity, regime: out.regime };
+}
+
+/** Preallocated per-tick series including time and mid columns of their own (e.g. for a caller that fills them). */
 export function createSeries(n: number): BacktestSeries {
   return {
     time: new Float64Array(n), mid: new Float64Array(n), fairValue: new Float64Array(n),
     bid: new Float64Array(n), ask: new Float64Array(n), inventory: new Float64Array(n),
     cash: new Float64Array(n), equity: new Float64Array(n), regime: new Float64Array(n),
+  };
+}
+
+/** Views of the first n ticks of every output column (no copy). */
+export function viewOutputs(s: RunOutputs, n: number): RunOutputs {
+  return {
+    fairValue: s.fairValue.subarray(0, n), bid: s.bid.subarray(0, n), ask: s.ask.subarray(0, n),
+    inventory: s.inventory.subarray(0, n), cash: s.cash.subarray(0, n), equity: s.equity.subarray(0, n), regime: s.regime.subarray(0, n),
   };
 }
 

@@ -249,7 +249,13 @@ export interface BacktestProgress {
   total: number;
   from: number;
   to: number;
-  partial: BacktestSeries;
+  /** Copies of ticks [from, to) of every series, made only when read. */
+  readonly partial: BacktestSeries;
+  /**
+   * The run's own series, live: ticks [0, to) are final, the rest not yet written. Read during the
+   * callback (no copy); a caller that keeps ticks must copy them.
+   */
+  series: BacktestSeries;
   fills: number;
 }
 

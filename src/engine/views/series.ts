@@ -54,27 +54,34 @@ export function buildSeriesView(r: Pick<BacktestResult, 'time' | 'mid' | 'fairVa
   const pI = minMaxIndices(mid, buckets);
   const iI = minMaxIndices(inventory, buckets);
   const e0 = n > 0 ? equity[0] : 0;
-  const pnl = new Float64Array(n);
-  const drawdown = new Float64Array(n);
-  const buyHold = new Float64Array(n);
-  const buyHold_ = buyHoldSpec;
+  // PnL = equity − e0 is a shift of equity, so equity's min-max indices are PnL's. No full-length
+  // temporaries (this runs every 250 ms while a 10^7-tick run streams): one pass finds the deepest
+  // drawdown, a second writes PnL, drawdown and buy-and-hold at the kept indices only.
   let peak = -Infinity;
-  let deepest = 0;
+  let deepest = 0, deepestDd = 0;
   for (let i = 0; i < n; i++) {
-    pnl[i] = equity[i] - e0;
-    if (pnl[i] > peak) peak = pnl[i];
-    drawdown[i] = pnl[i] - peak;
-    if (drawdown[i] < drawdown[deepest]) deepest = i;
-    buyHold[i] = buyHold_ === null ? NaN : buyAndHoldAt(buyHold_, mid[i]);
+    const v = equity[i] - e0;
+    if (v > peak) peak = v;
+    if (v - peak < deepestDd) { deepestDd = v - peak; deepest = i; }
   }
   // PnL's min-max points need not hold the deepest drawdown (a bucket's low can follow a new peak): keep it too.
-  const eI = withIndex(minMaxIndices(pnl, buckets), deepest, n);
+  const eI = withIndex(minMaxIndices(equity, buckets), deepest, n);
+  const m = eI.length;
+  const pnlAt = new Float64Array(m), ddAt = new Float64Array(m), bhAt = new Float64Array(m);
+  peak = -Infinity;
+  for (let k = 0, i = 0; k < m; k++) {
+    const at = eI[k];
+    for (; i <= at; i++) { const v = equity[i] - e0; if (v > peak) peak = v; }
+    pnlAt[k] = equity[at] - e0;
+    ddAt[k] = pnlAt[k] - peak;
+    bhAt[k] = buyHoldSpec === null ? NaN : buyAndHoldAt(buyHoldSpec, mid[at]);
+  }
   return {
     upTo: n,
     total: r.time.length,
     price: { time: gather(time, pI), mid: gather(mid, pI), fairValue: gather(r.fairValue, pI), bid: gather(r.bid, pI), ask: gather(r.ask, pI), regime: gather(r.regime, pI) },
     inventory: { time: gather(time, iI), inventory: gather(inventory, iI) },
-    pnl: { time: gather(time, eI), pnl: gather(pnl, eI), buyHold: gather(buyHold, eI), drawdown: gather(drawdown, eI) },
+    pnl: { time: gather(time, eI), pnl: pnlAt, buyHold: bhAt, drawdown: ddAt },
   };
 }
 
