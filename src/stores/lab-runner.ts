@@ -76,7 +76,9 @@ export function startLabRunner(lab: LabStore, dataset: DatasetStore, opts: LabRu
       if (controller === ctrl) {
         controller = null;
         // The views on screen are from an earlier run (or half of this one): say so, with the reason.
-        lab.setState((s) => ({ status: 'error', error: e instanceof Error ? e.message : String(e), stale: s.summary !== null || s.series !== null }));
+        // A dead worker (crashed, or its thread ended silently) is replaced by a fresh one on the next run.
+        const error = e instanceof WorkerExitError ? `${e.message.replace(/ The next call starts a fresh one\.$/, '')} Press Run to run again on a fresh worker.` : e instanceof Error ? e.message : String(e);
+        lab.setState((s) => ({ status: 'error', error, stale: s.summary !== null || s.series !== null }));
       }
     }
   }
@@ -127,13 +129,24 @@ export function startLabRunner(lab: LabStore, dataset: DatasetStore, opts: LabRu
       lab.setState({ fills });
     },
     blotterCsv: () => client.blotterCsv(),
-    /** λ(δ) of the dataset's trades over the fit range [minDepth, maxDepth] (price units; default 0 to the 95th percentile). */
+    /**
+     * λ(δ) of the dataset's trades over the fit range [minDepth, maxDepth] (price units; default 0 to
+     * the 95th percentile), then per regime over the same range with the regime view's settings.
+     */
     async intensity(minDepth?: number, maxDepth?: number) {
       try {
         const intensity = await client.intensity({ minDepth, maxDepth });
         lab.setState({ intensity, intensityError: null });
       } catch (e) {
         if (!isAborted(e)) lab.setState({ intensity: null, intensityError: e instanceof Error ? e.message : String(e) });
+        return;
+      }
+      const v = lab.getState().settings.values;
+      try {
+        const intensityByRegime = await client.intensityByRegime({ minDepth, maxDepth }, { nStates: v.nStates ?? 3, seed: v.seed ?? 1, bucketSec: v.regimeBucketSec });
+        lab.setState({ intensityByRegime, intensityByRegimeError: null });
+      } catch (e) {
+        if (!isAborted(e)) lab.setState({ intensityByRegime: null, intensityByRegimeError: e instanceof Error ? e.message : String(e) });
       }
     },
     /** The current settings under every applicable fill model, on the compare worker. */

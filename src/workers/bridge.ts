@@ -1,5 +1,6 @@
 import { proxy, releaseProxy, transfer, wrap, type Remote } from 'comlink';
 import { transferList } from './transfer-list';
+import { watchLiveness } from './liveness';
 
 /**
  * The one way the page talks to a worker. A WorkerBridge starts its worker on the first call
@@ -41,6 +42,11 @@ export interface BridgeOptions<Api> {
   idleMs?: number;
   /** Runs once on every freshly started worker before the first call reaches it. */
   onStart?: (api: Remote<Api>) => Promise<void>;
+  /**
+   * Also notice the worker's thread ending without an 'error' event (it closed itself, or was killed):
+   * the worker's entry must call `holdLiveness(self)` (liveness.ts). Calls wait until it holds its lock.
+   */
+  liveness?: boolean;
 }
 
 interface Live<Api> {
@@ -50,6 +56,8 @@ interface Live<Api> {
   ready: Promise<void> | null;
   /** Rejects every call in flight on this worker. */
   fail: Set<(e: Error) => void>;
+  /** Stops the liveness watch, if any, before the page terminates the worker itself. */
+  unwatch: () => void;
 }
 
 export class WorkerBridge<Api> {
@@ -71,7 +79,7 @@ export class WorkerBridge<Api> {
     if (this.live) return this.live;
     const worker = this.opts.create();
     const remote = wrap<Api>(worker);
-    const live: Live<Api> = { worker, remote, ready: null, fail: new Set() };
+    const live: Live<Api> = { worker, remote, ready: null, fail: new Set(), unwatch: () => undefined };
     const died = (detail: string) => {
       if (this.live !== live) return;
       this.stop(new WorkerExitError(this.opts.name, detail));
@@ -80,7 +88,12 @@ export class WorkerBridge<Api> {
     worker.addEventListener('messageerror', () => died('a message from it could not be read'));
     this.live = live;
     this.starts++;
-    if (this.opts.onStart) live.ready = this.opts.onStart(remote);
+    const { onStart } = this.opts;
+    if (this.opts.liveness) {
+      const watch = watchLiveness(worker, () => died('its thread ended without reporting an error (it closed or was killed)'));
+      live.unwatch = watch.stop;
+      live.ready = onStart ? watch.held.then(() => onStart(remote)) : watch.held;
+    } else if (onStart) live.ready = onStart(remote);
     return live;
   }
 
@@ -131,6 +144,7 @@ export class WorkerBridge<Api> {
     if (!live) return;
     this.live = null;
     clearTimeout(this.idleTimer);
+    live.unwatch();
     for (const f of [...live.fail]) f(reason);
     live.remote[releaseProxy]();
     live.worker.terminate();

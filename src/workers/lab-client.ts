@@ -1,7 +1,7 @@
 import { transfer, type Remote } from 'comlink';
-import type { BacktestConfig, FillsView, IntensityCurve, IntensityCurveOptions, MarketData, ModelBand, ModelBandRow, StrategyId, WalkForwardOptions, WalkForwardResult } from '../engine';
+import type { BacktestConfig, FillsView, IntensityCurve, MarketData, ModelBand, ModelBandRow, StrategyId, WalkForwardOptions, WalkForwardResult } from '../engine';
 import type { ChunkFn, CompareRow, LabApi, RunViews } from './lab-api';
-import type { KalmanView, RegimeView } from '../engine/views';
+import type { IntensityByRegimeView, IntensityViewOptions, KalmanView, RegimeView } from '../engine/views';
 import { moving, progress, WorkerBridge } from './bridge';
 
 /**
@@ -24,8 +24,8 @@ function sourceKey(s: LabDataSource): string {
 
 /**
  * The page's handle on one lab worker, on a WorkerBridge: cancelling (AbortSignal) terminates the
- * worker, a crashed worker rejects its calls with a WorkerExitError, and the next call starts a
- * fresh one and gives it the dataset again.
+ * worker, a crashed worker (or one whose thread ended silently: the bridge's liveness lock) rejects
+ * its calls with a WorkerExitError, and the next call starts a fresh one and gives it the dataset again.
  */
 export class LabClient {
   private loadedKey: string | null = null;
@@ -33,7 +33,7 @@ export class LabClient {
   readonly bridge: WorkerBridge<LabApi>;
 
   constructor(factory: LabWorkerFactory = defaultFactory) {
-    this.bridge = new WorkerBridge<LabApi>({ name: 'lab', create: factory, onStart: async () => { this.loadedKey = null; } });
+    this.bridge = new WorkerBridge<LabApi>({ name: 'lab', create: factory, liveness: true, onStart: async () => { this.loadedKey = null; } });
   }
 
   setSource(source: LabDataSource): void {
@@ -83,8 +83,12 @@ export class LabClient {
     return this.call((api) => api.fillsPage(offset, pageSize), signal);
   }
 
-  intensity(opts: IntensityCurveOptions, signal?: AbortSignal): Promise<IntensityCurve> {
+  intensity(opts: IntensityViewOptions, signal?: AbortSignal): Promise<IntensityCurve> {
     return this.call((api) => api.intensity(opts), signal);
+  }
+
+  intensityByRegime(opts: IntensityViewOptions, regime: { nStates: number; seed: number; bucketSec?: number }, signal?: AbortSignal): Promise<IntensityByRegimeView> {
+    return this.call((api) => api.intensityByRegime(opts, regime), signal);
   }
 
   blotterCsv(signal?: AbortSignal): Promise<string> {

@@ -2,6 +2,7 @@ import { useDeferredValue, useMemo } from 'react';
 import { Bar, BarChart, Brush, CartesianGrid, Legend, Line, LineChart, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { Panel } from '../../components/ui/Panel';
 import { ChartFrame } from '../../components/ui/ChartFrame';
+import { StaleNote } from '../../components/ui/StaleNote';
 import { useLab } from '../../stores/lab-store';
 import { fmtClock, replayCount } from '../../lib/time-axis';
 
@@ -15,6 +16,8 @@ export function InventoryPanel() {
   const series = useDeferredValue(useLab((s) => s.series));
   const summary = useDeferredValue(useLab((s) => s.summary));
   const replay = useDeferredValue(useLab((s) => s.replay));
+  const status = useLab((s) => s.status);
+  const stale = useLab((s) => s.stale);
   const maxQ = summary ? summary.resolved.maxInventory : null;
   const invRows = useMemo(() => {
     if (!series) return [];
@@ -58,6 +61,7 @@ export function InventoryPanel() {
   if (!series) return <Panel id="inventory" title="Inventory & quotes"><p className="muted">Waiting for the run…</p></Panel>;
   return (
     <Panel id="inventory" title="Inventory & quotes" subtitle={summary ? `Average |q| ${fmt(summary.metrics.avgAbsInventory)}, max |q| ${fmt(summary.metrics.maxAbsInventory)}, at the limit ${(100 * summary.metrics.timeAtLimit).toFixed(1)} % of the time.` : 'Partial results — the run is still going.'}>
+      <StaleNote status={status} stale={stale} />
       <div className="lab-grid">
         <ChartFrame title="Inventory q (asset units) with the ±Q band" name="inventory" testId="chart-inventory" version={invRows} csv={() => ({ time: series.inventory.time, inventory: series.inventory.inventory })}>
           <ResponsiveContainer width="100%" height={240} minWidth={200}>

@@ -1,4 +1,5 @@
 import { Panel } from '../../components/ui/Panel';
+import { StaleNote } from '../../components/ui/StaleNote';
 import { useLab } from '../../stores/lab-store';
 import { KalmanCards } from './KalmanCards';
 import { KalmanCharts } from './KalmanCharts';
@@ -9,11 +10,13 @@ import { useReplayCursor } from '../../stores/replay-cursor';
 export function KalmanPanel() {
   const view = useLab((s) => s.kalman);
   const status = useLab((s) => s.status);
+  const stale = useLab((s) => s.stale);
   // n of the innovations = ticks in the dataset; the view holds only the downsampled points.
   const nTicks = useLab((s) => s.series?.total ?? s.total);
   const replay = useReplayCursor();
   return (
     <Panel id="kalman" title="Kalman filter" subtitle="Local-level model on the mid: y = x + ε (variance r), x random walk (variance q per tick).">
+      <StaleNote status={status} stale={stale && view !== null} />
       <KalmanParams start={view ? { q: view.q, r: view.r } : null} />
       {view ? (
         <>

@@ -4,6 +4,7 @@ import { Panel } from '../../components/ui/Panel';
 import { describeDuration } from '../../stores/figures';
 import { SampleCards } from './SampleCards';
 import { ChartFrame } from '../../components/ui/ChartFrame';
+import { StaleNote } from '../../components/ui/StaleNote';
 import { useLab } from '../../stores/lab-store';
 import { maybeLabSession } from '../../stores/lab-session';
 import { fmtClock, replayCount } from '../../lib/time-axis';
@@ -21,6 +22,8 @@ export function PnlPanel() {
   const series = useDeferredValue(useLab((s) => s.series));
   const summary = useDeferredValue(useLab((s) => s.summary));
   const replay = useDeferredValue(useLab((s) => s.replay));
+  const status = useLab((s) => s.status);
+  const stale = useLab((s) => s.stale);
   const pnlRows = useMemo(() => {
     if (!series) return [];
     const p = series.pnl;
@@ -49,6 +52,7 @@ export function PnlPanel() {
   const m = summary?.metrics;
   return (
     <Panel id="pnl" title="PnL & risk" subtitle={m ? `Figures over ${describeDuration(m.durationSec)} of data: PnL per ${m.perPeriod.unit}, Sharpe per ${describeDuration(m.bucketSec)} PnL bucket${m.annualised ? `, annualised on a ${m.annualised.yearBasis === 'exchange' ? '252 × 6.5 h' : '365 × 24 h'} year` : ''}.` : 'Partial results — the run is still going.'}>
+      <StaleNote status={status} stale={stale} />
       {m && summary ? (
         <SampleCards summary={summary} />
       ) : null}

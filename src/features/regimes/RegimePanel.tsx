@@ -1,5 +1,6 @@
 import { useDeferredValue, useMemo } from 'react';
 import { Panel } from '../../components/ui/Panel';
+import { StaleNote } from '../../components/ui/StaleNote';
 import { useLab } from '../../stores/lab-store';
 import { fmtNum } from '../../lib/format';
 import { RegimeCharts } from './RegimeCharts';
@@ -14,6 +15,7 @@ export function RegimePanel() {
   // Deferred: streamed partial series re-render the spread chart in interruptible background renders.
   const series = useDeferredValue(useLab((s) => s.series));
   const status = useLab((s) => s.status);
+  const stale = useLab((s) => s.stale);
   const replay = useReplayCursor();
   const shares = useLab((s) => s.summary?.regimeShares);
   const strategyLabels = useMemo(() => (shares ?? []).map((r) => r.label), [shares]);
@@ -24,6 +26,7 @@ export function RegimePanel() {
       title="Regimes"
       subtitle="Hidden Markov model on mid changes over fixed time buckets (fitted on a prefix, Viterbi path and smoothed posteriors over all buckets). δ* is the AS half-spread with each regime's σ and κ (κ fitted on the regime's trades where there are enough); fill rate and PnL share come from the backtest's own causal regimes, matched by label (“—” when the strategy does not switch regimes)."
     >
+      <StaleNote status={status} stale={stale && view !== null} />
       {view ? (
         <>
           <dl className="metric-cards" aria-label="Regime model">

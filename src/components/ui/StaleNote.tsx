@@ -1,0 +1,18 @@
+import './stale-note.css';
+
+/**
+ * Why the figures in a panel are not the current settings' run, or null when they are (or while a
+ * run is going: its partial results replace them as they arrive, so no note flashes on every run).
+ */
+export function staleReason(status: string, stale: boolean): string | null {
+  if (!stale || status === 'running') return null;
+  if (status === 'error') return 'The last run failed: the figures here are from an earlier run (or the part of the failed one that finished), not the current settings.';
+  if (status === 'cancelled') return 'The last run was cancelled: the figures here are from an earlier run (or the part of it that finished), not the current settings.';
+  return 'The figures here are from an earlier run, not the current settings.';
+}
+
+/** A panel's line saying its figures belong to another run (nothing when they are current). */
+export function StaleNote({ status, stale }: { status: string; stale: boolean }) {
+  const reason = staleReason(status, stale);
+  return reason ? <p className="stale-note" role="status" data-testid="panel-stale">{reason}</p> : null;
+}

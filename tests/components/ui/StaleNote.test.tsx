@@ -1,0 +1,24 @@
+// @vitest-environment jsdom
+import { cleanup, render, screen } from '@testing-library/react';
+import { afterEach, describe, expect, it } from 'vitest';
+import { StaleNote } from '../../../src/components/ui/StaleNote';
+
+afterEach(cleanup);
+
+describe('StaleNote', () => {
+  it('says why the figures are not current after a failed or cancelled run', () => {
+    const { rerender } = render(<StaleNote status="error" stale />);
+    expect(screen.getByTestId('panel-stale')).toHaveTextContent(/^The last run failed: .*not the current settings\.$/);
+    rerender(<StaleNote status="cancelled" stale />);
+    expect(screen.getByTestId('panel-stale')).toHaveTextContent(/^The last run was cancelled: /);
+  });
+
+  it('shows nothing when the figures are current, and nothing while a run is going (its partials replace them)', () => {
+    const { rerender } = render(<StaleNote status="error" stale={false} />);
+    expect(screen.queryByTestId('panel-stale')).toBeNull();
+    rerender(<StaleNote status="running" stale />);
+    expect(screen.queryByTestId('panel-stale')).toBeNull();
+    rerender(<StaleNote status="done" stale={false} />);
+    expect(screen.queryByTestId('panel-stale')).toBeNull();
+  });
+});
