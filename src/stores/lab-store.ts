@@ -2,15 +2,15 @@ import { createStore } from 'zustand/vanilla';
 import { useStore } from 'zustand';
 import type { FillsView, IntensityCurve, ModelBand, StrategyId, WalkForwardResult } from '../engine';
 import type { CompareRow } from '../workers/lab-api';
-import type { KalmanView, RegimeView, RunSeriesView, RunSummaryView } from '../engine/views';
+import type { IntensityByRegimeView, KalmanView, RegimeView, RunSeriesView, RunSummaryView } from '../engine/views';
 
 /** What panels read from the lab, re-exported so features never import workers or the engine's views directly. */
 export type { CompareRow } from '../workers/lab-api';
-export type { KalmanView, RegimeRow, RegimeView, RunSeriesView, RunSummaryView } from '../engine/views';
+export type { IntensityByRegimeView, KalmanView, RegimeIntensityRow, RegimeRow, RegimeView, RunSeriesView, RunSummaryView } from '../engine/views';
 export type { FillsView, IntensityCurve, MarkoutPoint, ModelBand, ModelBandRow } from '../engine';
 export type { WalkForwardFold, WalkForwardOptions, WalkForwardPooled, WalkForwardResult } from '../engine';
 import { applyParam } from '../lib/params/spec';
-import { DEFAULT_LAB, checkKalmanValue, labSpec, type KalmanByHand, type LabNumericKey, type LabPanel, type LabSettings } from './lab-settings';
+import { DEFAULT_LAB, QUEUE_POWER_SPEC, checkKalmanValue, labSpec, type KalmanByHand, type LabNumericKey, type LabPanel, type LabSettings } from './lab-settings';
 
 export type RunStatus = 'idle' | 'running' | 'done' | 'error' | 'cancelled';
 
@@ -46,6 +46,9 @@ export interface LabState {
   /** λ(δ) of the dataset's trades with its fits (on demand), or why it could not be drawn. */
   intensity: IntensityCurve | null;
   intensityError: string | null;
+  /** λ(δ) per regime over the same fit range (drawn with `intensity`), or why it could not be. */
+  intensityByRegime: IntensityByRegimeView | null;
+  intensityByRegimeError: string | null;
   /** Walk-forward of the lab settings (on demand): per-fold out-of-sample figures and the test parts pooled. */
   walkForward: WalkForwardResult | null;
   walkForwardStatus: RunStatus;
@@ -54,6 +57,10 @@ export interface LabState {
   walkForwardRunId: number;
   /** Sets the fill model (undefined: chosen from the data) and the queue model ('queue' only). */
   setFillModel(model: string | undefined, queueModel: LabSettings['queueModel']): void;
+  /** Sets the 'power' queue model's exponent n (undefined: the engine's default); clamped into QUEUE_POWER_SPEC with a note in `queuePowerNote`. */
+  setQueuePower(n: number | undefined): void;
+  /** Notice of the last queue power that was clamped or refused. */
+  queuePowerNote?: string;
   /** Compare view: every strategy on the same data and seed. */
   compareStatus: RunStatus;
   compareRows: CompareRow[] | null;
@@ -78,9 +85,14 @@ export function createLabStore(initial: LabSettings = DEFAULT_LAB) {
     settings: { ...initial, values: { ...initial.values }, kalman: initial.kalman ? { ...initial.kalman } : null, panels: [...initial.panels] },
     status: 'idle', done: 0, total: 0, error: null, stale: false, runId: 0, cancelledRuns: 0,
     series: null, summary: null, kalman: null, regimes: null, regimesError: null,
-    fills: null, modelBand: null, modelBandStatus: 'idle', modelBandError: null, intensity: null, intensityError: null,
+    fills: null, modelBand: null, modelBandStatus: 'idle', modelBandError: null, intensity: null, intensityError: null, intensityByRegime: null, intensityByRegimeError: null,
     walkForward: null, walkForwardStatus: 'idle', walkForwardError: null, walkForwardRunId: 0,
     setFillModel: (fillModel, queueModel) => set((s) => ({ settings: { ...s.settings, fillModel, queueModel } })),
+    setQueuePower: (n) => set((s) => {
+      if (n === undefined) return { settings: { ...s.settings, queuePower: undefined }, queuePowerNote: undefined };
+      const r = applyParam(QUEUE_POWER_SPEC, n, s.settings.queuePower);
+      return { settings: { ...s.settings, queuePower: r.value }, queuePowerNote: r.notice };
+    }),
     compareStatus: 'idle', compareRows: null, compareError: null,
     replay: 1,
     valueNotes: {},

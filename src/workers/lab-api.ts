@@ -6,7 +6,6 @@ import {
   buildFillsView,
   fillModelBand,
   generateSyntheticMarket,
-  intensityCurve,
   prepareData,
   runBacktest,
   STRATEGY_IDS,
@@ -15,7 +14,6 @@ import {
   type BacktestResult,
   type FillsView,
   type IntensityCurve,
-  type IntensityCurveOptions,
   type MarketData,
   type ModelBand,
   type ModelBandRow,
@@ -25,11 +23,15 @@ import {
 } from '../engine';
 import {
   PARTIAL_BUCKETS,
+  buildIntensityByRegimeView,
+  buildIntensityView,
   buildKalmanView,
   buildRegimeView,
   buildSeriesView,
   buildSummaryView,
   buyAndHoldOf,
+  type IntensityByRegimeView,
+  type IntensityViewOptions,
   type KalmanView,
   type RegimeView,
   type RunSeriesView,
@@ -155,11 +157,17 @@ export const labApi = {
   },
 
   /** Empirical fill intensity λ(δ) of the dataset's trades with its fits (calibration view). */
-  intensity(opts: IntensityCurveOptions = {}): IntensityCurve {
+  intensity(opts: IntensityViewOptions = {}): IntensityCurve {
     const { data: d, mid: m } = requireData();
-    if (!d.tradeTime || d.tradeTime.length === 0 || !d.tradePrice) throw new Error('λ(δ) needs trades: this dataset has none.');
-    const c = intensityCurve({ tradeTime: d.tradeTime, tradePrice: d.tradePrice, quoteTime: d.time, mid: m }, opts);
+    const c = buildIntensityView(d, m, opts);
     return transfer(c, transferList(c));
+  },
+
+  /** λ(δ) per regime (the regimes of the regime view with the same settings) over the same fit range. */
+  intensityByRegime(opts: IntensityViewOptions, regime: { nStates: number; seed: number; bucketSec?: number }): IntensityByRegimeView {
+    const { data: d, mid: m } = requireData();
+    const v = buildIntensityByRegimeView(d, m, last, regime, opts);
+    return transfer(v, transferList(v));
   },
 
   /**

@@ -18,6 +18,11 @@ export interface IntensityCurveOptions {
   seed?: number;
   /** Fewest trades at or beyond a level for it to enter a fit. Default 3. */
   minCount?: number;
+  /**
+   * The κ range a run accepts (per price unit, e.g. backtest CALIBRATED_RANGES.kappa): a fitted κ
+   * outside it gets a warning, since a run would be held at the bound. Default: no check.
+   */
+  kappaBounds?: readonly [number, number];
 }
 
 /** A least-squares fit on the curve's levels, with its values at each level (NaN where undefined). */
@@ -50,6 +55,8 @@ export interface IntensityCurve {
   kappaInterval: [number, number];
   fitRange: [number, number];
   nTrades: number;
+  /** Depth of the deepest trade, price units: the end of the range a fit can reach. */
+  deepestTrade: number;
   /** Seconds the trades were observed over. */
   exposureSec: number;
   /** What to doubt: a poor fit, too few levels, a wide κ interval, a power law fitting better, a range at a bound. */
@@ -176,8 +183,12 @@ export function curveFromDepths(tradeDepthsIn: Float64Array, exposureSec: number
     if (power !== null && power.r2 > exp.r2 + 0.05) warnings.push(`A power law fits better (R² ${power.r2.toFixed(2)} vs ${exp.r2.toFixed(2)}): the exponential κ may misstate deep fills.`);
     if (kappaInterval[0] > 0 && kappaInterval[1] / kappaInterval[0] > 2) warnings.push(`κ is poorly determined: its 95 % bootstrap interval spans ${kappaInterval[0].toPrecision(3)} to ${kappaInterval[1].toPrecision(3)}.`);
   }
+  if (exp !== null && opts.kappaBounds !== undefined) {
+    const [kLo, kHi] = opts.kappaBounds;
+    if (exp.kappa < kLo || exp.kappa > kHi) warnings.push(`The fitted κ = ${exp.kappa.toPrecision(3)} per price unit is outside the range a run accepts (${kLo} to ${kHi}): a run calibrated on it sits at the bound.`);
+  }
   if (maxDepth >= sorted[n - 1]) warnings.push(`The fit range reaches the deepest trade (${sorted[n - 1]}): its last levels rest on a handful of prints.`);
-  return { depths, rates, counts, lower, upper, exp, power, kappaInterval, fitRange: [minDepth, maxDepth], nTrades: n, exposureSec, warnings };
+  return { depths, rates, counts, lower, upper, exp, power, kappaInterval, fitRange: [minDepth, maxDepth], nTrades: n, deepestTrade: sorted[n - 1], exposureSec, warnings };
 }
 
 /** One regime's curve, or why it could not be drawn. */

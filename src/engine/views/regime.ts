@@ -1,8 +1,8 @@
 import { asQuote } from '../quoting/avellaneda-stoikov';
 import { calibrateByRegime } from '../calibration';
-import { hmmLogLik, posteriors, regimeFitNotes, regimeStats, viterbi } from '../regime';
+import { hmmLogLik, posteriors, regimeFitNotes, regimeStats, viterbi, type RegimeStat } from '../regime';
 import { bucketReturns, gather, strideIndices, tickBuckets } from '../series';
-import { regimeSetup } from '../strategy';
+import { regimeSetup, type RegimeSetup } from '../strategy';
 import { regimeShares } from '../analytics';
 import type { BacktestResult, MarketData } from '../backtest';
 import { CHART_BUCKETS } from './series';
@@ -49,6 +49,47 @@ export interface RegimeView {
   notes: string[];
 }
 
+/** The regime settings a view decodes with (the lab's K, seed and bucket). */
+export interface RegimeDecodeOptions { nStates: number; seed: number; fitTicks?: number; bucketSec?: number }
+
+/** A run's regimes decoded for display: the model, its hindsight Viterbi path per bucket and per tick, and each state's name. */
+export interface RegimeDecoding {
+  reg: RegimeSetup;
+  /** Mid changes per time bucket (the HMM's observations). */
+  x: Float64Array;
+  /** Viterbi state per bucket. */
+  path: Int32Array;
+  /** Bucket of each tick. */
+  bucketOf: Int32Array;
+  /** Viterbi state of each tick (its bucket's). */
+  tickState: Int32Array;
+  /** Per state: its name (labelRegimes with the fitted bucket count, as the strategy names it), occupancy, σ per bucket. */
+  stats: RegimeStat[];
+  /** false: the run's own fitted model (result.regimeModel); true: fitted here because the run had none for these settings. */
+  refitted: boolean;
+}
+
+/**
+ * Decodes the regimes a view shows: the run's own model when it answers the same question (same K,
+ * and the same bucket when one is asked), else regimeSetup fitted here for the same settings; the
+ * Viterbi path over the whole series (hindsight, for display). One decoding for every regime view.
+ */
+export function decodeRegimes(data: MarketData, mid: Float64Array, result: BacktestResult | null, opts: RegimeDecodeOptions): RegimeDecoding {
+  const n = mid.length;
+  const time = data.time;
+  const runFit = result?.regimeModel;
+  const own = runFit !== undefined && runFit.model.means.length === opts.nStates && (opts.bucketSec === undefined || opts.bucketSec === runFit.bucketSec) ? runFit : undefined;
+  const reg: RegimeSetup = own ?? regimeSetup(time, mid, { nStates: opts.nStates, seed: opts.seed, fitTicks: opts.fitTicks, bucketSec: opts.bucketSec }, 0);
+  const x = bucketReturns(time, mid, reg.bucketSec);
+  if (x.length === 0) throw new RangeError(`The data spans less than one regime bucket (${reg.bucketSec} s): nothing to decode`);
+  const path = viterbi(x, reg.model);
+  const bucketOf = tickBuckets(time, reg.bucketSec, x.length - 1);
+  const tickState = new Int32Array(n);
+  for (let i = 0; i < n; i++) tickState[i] = path[bucketOf[i]];
+  const stats = regimeStats(x, reg.model, path, reg.fittedBuckets); // the names the strategy got (labelRegimes with the fitted bucket count)
+  return { reg, x, path, bucketOf, tickState, stats, refitted: own === undefined };
+}
+
 /**
  * The regime view of a run: the HMM the run itself fitted when it has one (result.regimeModel: the
  * 'as-regime' strategy's regimeSetup, so nothing is refitted), else the same regimeSetup fitted here
@@ -59,23 +100,13 @@ export interface RegimeView {
  * else by the displayed path; PnL by regime is analytics' regimeShares (interval (t[i−1], t[i]]
  * booked to the regime in force at its start, regime[i−1]), the one definition.
  */
-export function buildRegimeView(data: MarketData, mid: Float64Array, result: BacktestResult | null, opts: { nStates: number; seed: number; fitTicks?: number; bucketSec?: number }): RegimeView {
+export function buildRegimeView(data: MarketData, mid: Float64Array, result: BacktestResult | null, opts: RegimeDecodeOptions): RegimeView {
   const n = mid.length;
   const time = data.time;
-  // The run's own model when it answers the same question (same K, and the same bucket when one is asked); else refit.
-  const runFit = result?.regimeModel;
-  const own = runFit !== undefined && runFit.model.means.length === opts.nStates && (opts.bucketSec === undefined || opts.bucketSec === runFit.bucketSec) ? runFit : undefined;
-  const reg = own ?? regimeSetup(time, mid, { nStates: opts.nStates, seed: opts.seed, fitTicks: opts.fitTicks, bucketSec: opts.bucketSec }, 0);
+  const { reg, x, bucketOf, tickState, stats, refitted } = decodeRegimes(data, mid, result, opts);
   const { model, bucketSec } = reg;
   const K = model.means.length;
-  const x = bucketReturns(time, mid, bucketSec);
-  if (x.length === 0) throw new RangeError(`The data spans less than one regime bucket (${bucketSec} s): nothing to decode`);
-  const path = viterbi(x, model);
   const post = posteriors(x, model);
-  const bucketOf = tickBuckets(time, bucketSec, x.length - 1);
-  const tickState = new Int32Array(n);
-  for (let i = 0; i < n; i++) tickState[i] = path[bucketOf[i]];
-  const stats = regimeStats(x, model, path, reg.fittedBuckets); // the names the strategy got (labelRegimes with the fitted bucket count)
   const kappaRun = result?.resolved.kappa ?? 1;
   const kappaByState = result?.regimeLabels.length === K ? result.regimeKappaByState : undefined;
   const gamma = result?.resolved.gamma ?? 0.1;
@@ -124,7 +155,7 @@ export function buildRegimeView(data: MarketData, mid: Float64Array, result: Bac
   }
   return {
     nStates: K, labels: reg.labels.map(String), rows, logLik: hmmLogLik(x, model), converged: reg.converged,
-    bucketSec, fittedBuckets: reg.fittedBuckets, refitted: own === undefined,
+    bucketSec, fittedBuckets: reg.fittedBuckets, refitted,
     time: gather(time, idx), price: gather(mid, idx), state: gather(tickState, idx), post: postDs,
     notes: regimeFitNotes(reg),
   };

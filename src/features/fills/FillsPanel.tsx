@@ -3,9 +3,8 @@ import { CartesianGrid, ErrorBar, Legend, Line, LineChart, ResponsiveContainer, 
 import { Panel } from '../../components/ui/Panel';
 import { ChartFrame } from '../../components/ui/ChartFrame';
 import { downloadBlob } from '../../components/ui/export';
-import { useLab, labStore, type FillsView, type MarkoutPoint } from '../../stores/lab-store';
+import { useLab, type FillsView, type MarkoutPoint } from '../../stores/lab-store';
 import { maybeLabSession } from '../../stores/lab-session';
-import { QUEUE_MODELS } from '../../stores/lab-settings';
 import { fmtNum, fmtTip } from '../../lib/format';
 import { IntensityView } from './IntensityChart';
 
@@ -18,28 +17,10 @@ function act(f: () => Promise<unknown> | undefined, setErr: (e: string) => void)
   f()?.catch((e: unknown) => setErr(e instanceof Error ? e.message : String(e)));
 }
 
-/** Which fill model ran and why, the model choice, the run's notes. */
+/** Which fill model ran and why (the choice is in the Backtest controls), and the run's notes. */
 function ModelChoice({ view }: { view: FillsView }) {
-  const fillModel = useLab((s) => s.settings.fillModel);
-  const queueModel = useLab((s) => s.settings.queueModel);
-  const options = view.applicable ?? [view.fillModel];
   return (
     <div className="fills-model">
-      <label>
-        Fill model{' '}
-        <select data-testid="fill-model-select" value={fillModel ?? ''} onChange={(e) => labStore.getState().setFillModel(e.target.value === '' ? undefined : e.target.value, queueModel)}>
-          <option value="">auto (from the data)</option>
-          {options.map((id) => <option key={id} value={id}>{id}</option>)}
-        </select>
-      </label>
-      {view.fillModel === 'queue' ? (
-        <label>
-          {' '}Queue model{' '}
-          <select data-testid="queue-model-select" value={queueModel ?? 'risk-averse'} onChange={(e) => labStore.getState().setFillModel(fillModel, e.target.value as (typeof QUEUE_MODELS)[number])}>
-            {QUEUE_MODELS.map((q) => <option key={q} value={q}>{q}</option>)}
-          </select>
-        </label>
-      ) : null}
       <p data-testid="fill-model-reason"><strong>{view.fillModel}</strong>: {view.fillModelReason}</p>
       {view.notes.length > 0 ? <ul className="muted" data-testid="run-notes">{view.notes.map((n) => <li key={n}>{n}</li>)}</ul> : null}
     </div>

@@ -2,7 +2,7 @@ import { Panel } from '../../components/ui/Panel';
 import { SliderField } from '../../components/ui/SliderField';
 import { useLab, labStore } from '../../stores/lab-store';
 import { maybeLabSession } from '../../stores/lab-session';
-import { LAB_SPECS, LAB_STRATEGIES, panelCatalog, type LabNumericSpec } from '../../stores/lab-settings';
+import { LAB_SPECS, LAB_STRATEGIES, QUEUE_MODELS, QUEUE_POWER_SPEC, panelCatalog, type LabNumericSpec, type QueueModel } from '../../stores/lab-settings';
 import type { StrategyId } from '../../engine';
 import { useReplayPlayer } from './use-replay';
 
@@ -12,6 +12,59 @@ function shownValue(spec: LabNumericSpec, own: number | undefined, resolved: Rec
   const r = resolved?.[spec.key];
   if (typeof r === 'number' && Number.isFinite(r)) return Math.min(spec.max, Math.max(spec.min, r));
   return spec.default ?? spec.min;
+}
+
+/**
+ * How quotes fill: the fill model (auto = chosen from the data; the choices are the models that apply
+ * to the loaded data, from the last run), the queue-position model for 'queue', and its power n for
+ * 'power'. The model in use and why is on the Fills panel.
+ */
+function FillSettings() {
+  const fillModel = useLab((s) => s.settings.fillModel);
+  const queueModel = useLab((s) => s.settings.queueModel);
+  const queuePower = useLab((s) => s.settings.queuePower);
+  const note = useLab((s) => s.queuePowerNote);
+  // Unset, the slider shows the n the engine resolved on the last run (its default).
+  const resolvedPower = useLab((s) => s.summary?.resolved.queuePower);
+  const applicable = useLab((s) => s.fills?.applicable);
+  const inUse = useLab((s) => s.fills?.fillModel);
+  const st = labStore.getState();
+  const options = [...new Set([...(applicable ?? []), ...(fillModel !== undefined ? [fillModel] : [])])];
+  // The queue settings show when 'queue' is chosen, or when auto resolved to it.
+  const queue = fillModel === 'queue' || (fillModel === undefined && inUse === 'queue');
+  const qm: QueueModel = queueModel ?? 'risk-averse';
+  return (
+    <div className="fill-settings" role="group" aria-label="Fill model">
+      <label className="select-field">
+        <span>Fill model</span>
+        <select data-testid="fill-model-select" value={fillModel ?? ''} onChange={(e) => st.setFillModel(e.currentTarget.value === '' ? undefined : e.currentTarget.value, queueModel)}>
+          <option value="">auto (from the data{inUse !== undefined && fillModel === undefined ? `: ${inUse}` : ''})</option>
+          {options.map((id) => <option key={id} value={id}>{id}</option>)}
+        </select>
+      </label>
+      {queue ? (
+        <label className="select-field">
+          <span>Queue position model</span>
+          <select data-testid="queue-model-select" value={qm} onChange={(e) => st.setFillModel(fillModel, e.currentTarget.value as QueueModel)}>
+            {QUEUE_MODELS.map((q) => <option key={q} value={q}>{q}</option>)}
+          </select>
+        </label>
+      ) : null}
+      {queue && qm === 'power' ? (
+        <div className="lab-field">
+          <SliderField
+            testId="lab-queuePower"
+            spec={{ ...QUEUE_POWER_SPEC, unit: 'exponent', label: queuePower === undefined ? `${QUEUE_POWER_SPEC.label} (engine default)` : QUEUE_POWER_SPEC.label }}
+            value={queuePower ?? resolvedPower ?? QUEUE_POWER_SPEC.min}
+            note={note}
+            onChange={(v) => st.setQueuePower(v)}
+          />
+          {queuePower !== undefined ? <button type="button" className="small" onClick={() => st.setQueuePower(undefined)}>Back to default</button> : null}
+          <p className="field-note">A size decrease is taken from the queue ahead of us with probability f(behind)/(f(behind) + f(ahead)), f(x) = xⁿ.</p>
+        </div>
+      ) : null}
+    </div>
+  );
 }
 
 /** Strategy, its parameters, Run/Cancel with progress, replay, and which panels are open. */
@@ -55,6 +108,7 @@ export function RunControls() {
             </div>
           );
         })}
+        <FillSettings />
         <label><input type="checkbox" checked={settings.guard} onChange={(e) => st.setGuard(e.currentTarget.checked)} /> Adverse-selection guard</label>
         <div className="run-buttons">
           <button type="button" onClick={() => maybeLabSession()?.run()} data-testid="run-button">Run</button>{' '}

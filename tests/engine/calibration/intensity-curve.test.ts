@@ -39,6 +39,25 @@ describe('intensityCurve: λ(δ) with its fits, bands and warnings', () => {
     expect(() => intensityCurve(m, { minDepth: 0.2, maxDepth: 0.1 })).toThrow(ParamError);
   });
 
+  it('reports the deepest trade depth (the end of any fit range)', () => {
+    let deepest = 0, q = -1;
+    for (let i = 0; i < m.tradeTime.length; i++) {
+      while (q + 1 < m.quoteTime.length && m.quoteTime[q + 1] <= m.tradeTime[i]) q++;
+      if (q >= 0) deepest = Math.max(deepest, Math.abs(m.tradePrice[i] - m.mid[q]));
+    }
+    expect(c.deepestTrade).toBe(deepest);
+    expect(c.fitRange[1]).toBeLessThan(c.deepestTrade); // default end: the 95th percentile
+  });
+
+  it('warns when the fitted κ is outside the range a run accepts (kappaBounds), and only then', () => {
+    // κ ≈ 20 per price unit: inside [1e-3, 1e5], outside [100, 1e5] and [1e-3, 5].
+    expect(intensityCurve(m, { bootstrap: 0, kappaBounds: [1e-3, 1e5] }).warnings.some((w) => /outside the range/.test(w))).toBe(false);
+    for (const bounds of [[100, 1e5], [1e-3, 5]] as const) {
+      const w = intensityCurve(m, { bootstrap: 0, kappaBounds: bounds }).warnings.find((x) => /outside the range/.test(x));
+      expect(w).toContain(`(${bounds[0]} to ${bounds[1]})`);
+    }
+  });
+
   it('warns on a poor fit: depths that do not thin out exponentially', () => {
     const rng = createRng(5);
     const n = 2000;

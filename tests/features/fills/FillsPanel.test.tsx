@@ -3,7 +3,8 @@ import { act, cleanup, fireEvent, render, screen, within } from '@testing-librar
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { FillsPanel } from '../../../src/features/fills/FillsPanel';
 import { labStore } from '../../../src/stores/lab-store';
-import { buildFillsView, fillModelBand, generateSyntheticMarket, intensityCurve, runBacktest, type FillsView, type MarketData } from '../../../src/engine';
+import { buildFillsView, fillModelBand, generateSyntheticMarket, runBacktest, type FillsView, type MarketData } from '../../../src/engine';
+import { buildIntensityByRegimeView, buildIntensityView } from '../../../src/engine/views';
 
 let data: MarketData;
 let view: FillsView;
@@ -15,7 +16,7 @@ beforeAll(() => {
   const r = runBacktest(data, { strategy: 'symmetric' });
   view = { ...buildFillsView(r, 0, 200), applicable: ['trade-through', 'quote-cross', 'poisson'] };
 });
-afterEach(() => { cleanup(); act(() => { labStore.setState({ fills: null, modelBand: null, intensity: null }); labStore.getState().setFillModel(undefined, undefined); }); });
+afterEach(() => { cleanup(); act(() => { labStore.setState({ fills: null, modelBand: null, intensity: null, intensityByRegime: null, intensityByRegimeError: null }); }); });
 
 describe('FillsPanel', () => {
   it('waits for a run', () => {
@@ -34,13 +35,10 @@ describe('FillsPanel', () => {
     expect(screen.getByTestId('blotter')).toHaveTextContent(`Fills 1–${Math.min(200, view.total)} of ${view.total}`);
   });
 
-  it('choosing a fill model sets it in the lab settings (the next run uses it)', () => {
+  it('shows the model in use without a second choice of it (the choice is in the run controls)', () => {
     act(() => labStore.setState({ fills: view }));
     render(<FillsPanel />);
-    fireEvent.change(screen.getByTestId('fill-model-select'), { target: { value: 'quote-cross' } });
-    expect(labStore.getState().settings.fillModel).toBe('quote-cross');
-    fireEvent.change(screen.getByTestId('fill-model-select'), { target: { value: '' } });
-    expect(labStore.getState().settings.fillModel).toBeUndefined();
+    expect(screen.queryByTestId('fill-model-select')).toBeNull();
   });
 
   it('shows the band across fill models', () => {
@@ -52,13 +50,52 @@ describe('FillsPanel', () => {
     expect(table).toHaveTextContent('quote-cross');
   });
 
-  it('shows λ(δ) with its fits, fit range and warnings when drawn', () => {
+  it('shows λ(δ) with its fits, fit range sliders and warnings when drawn', () => {
     const mid = Float64Array.from(data.bid!, (b, i) => (b + data.ask![i]) / 2);
-    const curve = intensityCurve({ tradeTime: data.tradeTime!, tradePrice: data.tradePrice!, quoteTime: data.time, mid }, { maxDepth: 10, bootstrap: 50 });
+    const curve = buildIntensityView(data, mid, { maxDepth: 10, bootstrap: 50 });
     act(() => labStore.setState({ fills: view, intensity: curve }));
     render(<FillsPanel />);
     expect(screen.getByTestId('intensity-chart')).toBeInTheDocument();
-    expect(screen.getByTestId('intensity')).toHaveTextContent(`${curve.nTrades} trades`);
+    expect(screen.getByTestId('intensity')).toHaveTextContent(`${curve.nTrades.toLocaleString('en-US')} trades`);
     expect(screen.getByTestId('intensity-warnings')).toHaveTextContent('deepest trade'); // maxDepth 10 reaches past every print
+    // The fit range as two sliders in price units over [0, deepest trade], their values the range drawn.
+    const lo = within(screen.getByTestId('intensity-min-depth')).getByRole('slider');
+    const hi = within(screen.getByTestId('intensity-max-depth')).getByRole('slider');
+    expect(hi).toHaveAccessibleName(/Fit to depth.*price units/);
+    expect(hi).toHaveAttribute('max', String(curve.deepestTrade));
+    expect(lo).toHaveAttribute('aria-valuetext', '0 price units');
+    expect(Number(hi.getAttribute('value'))).toBe(curve.deepestTrade); // 10 is past the deepest trade: shown at the end
+    // An end at or below the start is refused on the spot (nothing redrawn), with the reason.
+    fireEvent.change(hi, { target: { value: '0' } });
+    expect(screen.getByRole('alert')).toHaveTextContent('The fit range needs its end (0) above its start (0)');
+  });
+
+  it('λ(δ) per regime: a row per regime with the regime names, a chosen regime drawn with its own warnings', () => {
+    const mid = Float64Array.from(data.bid!, (b, i) => (b + data.ask![i]) / 2);
+    const curve = buildIntensityView(data, mid, { bootstrap: 0 });
+    const r = runBacktest(data, { strategy: 'symmetric' });
+    const byRegime = buildIntensityByRegimeView(data, mid, r, { nStates: 2, seed: 1 }, { bootstrap: 0 });
+    act(() => labStore.setState({ fills: view, intensity: curve, intensityByRegime: byRegime }));
+    render(<FillsPanel />);
+    const table = screen.getByTestId('intensity-regimes');
+    expect(within(table).getAllByRole('row')).toHaveLength(1 + byRegime.rows.length);
+    for (const row of byRegime.rows) expect(table).toHaveTextContent(row.label);
+    const drawn = byRegime.rows.find((x) => x.curve !== null)!;
+    fireEvent.change(screen.getByTestId('intensity-regime'), { target: { value: String(drawn.state) } });
+    expect(screen.getByTestId('intensity-chart')).toHaveAccessibleName(new RegExp(`in regime ${drawn.label.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`));
+    expect(screen.getByTestId('intensity')).toHaveTextContent(`${drawn.curve!.nTrades.toLocaleString('en-US')} trades`);
+    if (drawn.curve!.warnings.length > 0) expect(screen.getByTestId('intensity-regime-warnings')).toHaveTextContent(drawn.curve!.warnings[0]);
+  });
+
+  it('flags a regime whose fit is poor or missing', () => {
+    const mid = Float64Array.from(data.bid!, (b, i) => (b + data.ask![i]) / 2);
+    const curve = buildIntensityView(data, mid, { bootstrap: 0 });
+    const good = buildIntensityByRegimeView(data, mid, null, { nStates: 2, seed: 1 }, { bootstrap: 0 });
+    // The same view with one regime's curve replaced by the engine's refusal, as for a regime with too few trades.
+    const bad = { ...good, rows: good.rows.map((x, k) => (k === 0 ? { ...x, curve: null, error: 'trades: expected at least 10 trades with a prevailing mid to draw λ(δ), got 3' } : x)) };
+    act(() => labStore.setState({ fills: view, intensity: curve, intensityByRegime: bad }));
+    render(<FillsPanel />);
+    expect(screen.getByTestId('intensity-regime-flags')).toHaveTextContent(`Doubtful per-regime fits: ${bad.rows[0].label}`);
+    expect(screen.getByTestId('intensity-regimes')).toHaveTextContent('no curve: trades: expected at least 10 trades');
   });
 });

@@ -1,0 +1,65 @@
+// @vitest-environment jsdom
+import { act, cleanup, fireEvent, render, screen, within } from '@testing-library/react';
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { RunControls } from '../../../src/features/lab/RunControls';
+import { labStore } from '../../../src/stores/lab-store';
+import { DEFAULT_LAB, QUEUE_POWER_SPEC } from '../../../src/stores/lab-settings';
+import { parseUrlState, serializeUrlState } from '../../../src/stores/url-state';
+import { DEFAULT_PARAMS } from '../../../src/stores/calculator-params';
+import { buildFillsView, generateSyntheticMarket, runBacktest, type FillsView } from '../../../src/engine';
+
+let view: FillsView;
+
+beforeAll(() => {
+  const m = generateSyntheticMarket({ seed: 7, nTicks: 2000 });
+  const r = runBacktest({ time: m.time, bid: m.bid, ask: m.ask, tradeTime: m.tradeTime, tradePrice: m.tradePrice, tradeSize: m.tradeSize, tradeSide: m.tradeSide }, { strategy: 'symmetric' });
+  view = { ...buildFillsView(r, 0, 10), applicable: ['trade-through', 'quote-cross', 'poisson', 'queue'] };
+});
+afterEach(() => { cleanup(); act(() => { labStore.setState({ fills: null, queuePowerNote: undefined }); labStore.getState().replaceSettings(DEFAULT_LAB); }); });
+
+describe('RunControls: fill model, queue model and queue power', () => {
+  it('choosing a fill model sets it in the lab settings (the next run uses it); auto clears it', () => {
+    act(() => labStore.setState({ fills: view }));
+    render(<RunControls />);
+    const select = screen.getByTestId('fill-model-select');
+    expect(within(select).getAllByRole('option').map((o) => o.getAttribute('value'))).toEqual(['', ...view.applicable!]);
+    expect(within(select).getAllByRole('option')[0]).toHaveTextContent(`auto (from the data: ${view.fillModel})`);
+    fireEvent.change(select, { target: { value: 'quote-cross' } });
+    expect(labStore.getState().settings.fillModel).toBe('quote-cross');
+    expect(screen.queryByTestId('queue-model-select')).toBeNull();
+    fireEvent.change(select, { target: { value: '' } });
+    expect(labStore.getState().settings.fillModel).toBeUndefined();
+  });
+
+  it("'queue' shows the queue model; 'power' shows a slider for its n that sets fill.queuePower and rides in the link as fp", () => {
+    act(() => labStore.setState({ fills: view }));
+    render(<RunControls />);
+    fireEvent.change(screen.getByTestId('fill-model-select'), { target: { value: 'queue' } });
+    expect(screen.queryByTestId('lab-queuePower')).toBeNull(); // risk-averse has no n
+    fireEvent.change(screen.getByTestId('queue-model-select'), { target: { value: 'power' } });
+    expect(labStore.getState().settings.queueModel).toBe('power');
+    const field = screen.getByTestId('lab-queuePower');
+    const slider = within(field).getByRole('slider');
+    expect(slider).toHaveAccessibleName(/Queue power.*n/);
+    fireEvent.change(slider, { target: { value: '3' } });
+    expect(labStore.getState().settings.queuePower).toBe(3);
+    expect(slider).toHaveAttribute('aria-valuetext', '3 exponent');
+    const query = serializeUrlState(DEFAULT_PARAMS, {}, labStore.getState().settings);
+    expect(query).toContain('fm=queue');
+    expect(query).toContain('fq=power');
+    expect(query).toContain(`${QUEUE_POWER_SPEC.urlKey}=3`);
+    expect(parseUrlState(`?${query}`).lab.queuePower).toBe(3);
+  });
+
+  it('a typed n out of range is clamped into the spec with a note naming it; Back to default unsets it', () => {
+    act(() => { labStore.setState({ fills: view }); labStore.getState().setFillModel('queue', 'power'); });
+    render(<RunControls />);
+    const box = within(screen.getByTestId('lab-queuePower')).getByRole('spinbutton');
+    fireEvent.change(box, { target: { value: '50' } });
+    fireEvent.keyDown(box, { key: 'Enter' });
+    expect(labStore.getState().settings.queuePower).toBe(QUEUE_POWER_SPEC.max);
+    expect(screen.getByTestId('lab-queuePower')).toHaveTextContent(`Queue power (n) = 50 is out of range; clamped to ${QUEUE_POWER_SPEC.max}`);
+    fireEvent.click(screen.getByRole('button', { name: 'Back to default' }));
+    expect(labStore.getState().settings.queuePower).toBeUndefined();
+  });
+});
