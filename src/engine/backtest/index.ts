@@ -25,7 +25,7 @@ export type { FillDesk } from './fill-desk';
 export { constantLatency, bpsFees, roundBid, roundAsk, roundLot, gridScale, gridLevel, priceTolerance, minTradeSize } from './costs';
 export type { LatencyModel, FeeModel } from './costs';
 export { createAccount, applyFill, markMid } from './account';
-export { createOutputs, createSeries, sliceSeries, viewOutputs, viewSeries, withInput, type RunOutputs } from './recorder';
+export { cashOf, createOutputs, createSeries, sliceSeries, viewOutputs, viewSeries, withInput, type RunOutputs } from './recorder';
 export type { Account } from './account';
 export { roomToTrade } from './risk';
 export {

@@ -1,19 +1,46 @@
 import type { BacktestSeries } from './types';
 
-/** The per-tick outputs the event loop writes (time and mid are the input's own columns, never copied). */
-export type RunOutputs = Omit<BacktestSeries, 'time' | 'mid'>;
+/**
+ * The per-tick outputs the event loop writes. Time and mid are the input's own columns (never
+ * copied); cash is not stored: it is equity − inventory · mid (cashOf), derived when read.
+ */
+export type RunOutputs = Omit<BacktestSeries, 'time' | 'mid' | 'cash'>;
 
-/** Preallocated per-tick outputs of a run: 7 columns, 56 bytes per tick. */
+/** Preallocated per-tick outputs of a run: 6 columns, 48 bytes per tick. */
 export function createOutputs(n: number): RunOutputs {
   return {
     fairValue: new Float64Array(n), bid: new Float64Array(n), ask: new Float64Array(n),
-    inventory: new Float64Array(n), cash: new Float64Array(n), equity: new Float64Array(n), regime: new Float64Array(n),
+    inventory: new Float64Array(n), equity: new Float64Array(n), regime: new Float64Array(n),
   };
 }
 
-/** The series of a run: its outputs beside the input's time and mid (shared, read-only). */
+/**
+ * Cash of ticks [0, n), quote currency: equity − inventory · mid. The loop records equity as
+ * cash + inventory · mid, so this is the account's cash to within half an ulp of the equity.
+ */
+export function cashOf(s: Pick<BacktestSeries, 'equity' | 'inventory' | 'mid'>, from = 0, to = s.equity.length): Float64Array {
+  const out = new Float64Array(to - from);
+  for (let i = from; i < to; i++) out[i - from] = s.equity[i] - s.inventory[i] * s.mid[i];
+  return out;
+}
+
+/**
+ * `target` gains an enumerable `cash` column derived on first read (cashOf over its ticks), kept
+ * once derived when `keep`; a live series (still being written) derives it afresh at every read.
+ */
+export function defineCash<T extends Pick<BacktestSeries, 'equity' | 'inventory' | 'mid'>>(target: T, keep: boolean): T & { cash: Float64Array } {
+  let cash: Float64Array | undefined;
+  Object.defineProperty(target, 'cash', {
+    enumerable: true,
+    configurable: true,
+    get: () => (keep ? (cash ??= cashOf(target)) : cashOf(target)),
+  });
+  return target as T & { cash: Float64Array };
+}
+
+/** The live series of a run: its outputs beside the input's time and mid (shared, read-only). */
 export function withInput(out: RunOutputs, time: Float64Array, mid: Float64Array): BacktestSeries {
-  return { time, mid, fairValue: out.fairValue, bid: out.bid, ask: out.ask, inventory: out.inventory, cash: out.cash, equity: out.equity, regime: out.regime };
+  return defineCash({ time, mid, fairValue: out.fairValue, bid: out.bid, ask: out.ask, inventory: out.inventory, equity: out.equity, regime: out.regime }, false);
 }
 
 /** Preallocated per-tick series including time and mid columns of their own (e.g. for a caller that fills them). */
@@ -29,7 +56,7 @@ export function createSeries(n: number): BacktestSeries {
 export function viewOutputs(s: RunOutputs, n: number): RunOutputs {
   return {
     fairValue: s.fairValue.subarray(0, n), bid: s.bid.subarray(0, n), ask: s.ask.subarray(0, n),
-    inventory: s.inventory.subarray(0, n), cash: s.cash.subarray(0, n), equity: s.equity.subarray(0, n), regime: s.regime.subarray(0, n),
+    inventory: s.inventory.subarray(0, n), equity: s.equity.subarray(0, n), regime: s.regime.subarray(0, n),
   };
 }
 
@@ -47,7 +74,7 @@ export function sliceSeries(s: BacktestSeries, from: number, to: number): Backte
   return {
     time: s.time.slice(from, to), mid: s.mid.slice(from, to), fairValue: s.fairValue.slice(from, to),
     bid: s.bid.slice(from, to), ask: s.ask.slice(from, to), inventory: s.inventory.slice(from, to),
-    cash: s.cash.slice(from, to), equity: s.equity.slice(from, to), regime: s.regime.slice(from, to),
+    cash: cashOf(s, from, to), equity: s.equity.slice(from, to), regime: s.regime.slice(from, to),
   };
 }
 

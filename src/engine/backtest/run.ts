@@ -12,7 +12,7 @@ import { bpsFees } from './fees';
 import { gridScale, minTradeSize, priceTolerance, roundAsk, roundBid, roundLot } from './costs';
 import { applyFill, createAccount, markMid, type Account } from './account';
 import { takeFill, type FillDesk } from './fill-desk';
-import { createOutputs, sliceSeries, viewOutputs, withInput, type RunOutputs } from './recorder';
+import { createOutputs, defineCash, sliceSeries, viewOutputs, withInput, type RunOutputs } from './recorder';
 import { createRiskLog, inventoryLimit, logRisk, room } from './risk';
 import { kalmanFitNote } from '../filters/kalman-diagnostics';
 import type { BuyAndHold } from '../analytics/types';
@@ -90,7 +90,7 @@ export function runBacktestInto(data: MarketData, config: BacktestConfig = {}, o
   const { n, time, bid: mktBid, ask: mktAsk, mid, nTrades, tradeTime, tradePrice, tradeSize, tradeSide } = d;
   const series = withInput(reuse !== undefined && reuse.equity.length >= n ? viewOutputs(reuse, n) : createOutputs(n), time, mid);
   // Locals, so the loop does not reload them after every call into the strategy or fill model.
-  const sInv = series.inventory, sCash = series.cash, sEq = series.equity, sFair = series.fairValue;
+  const sInv = series.inventory, sEq = series.equity, sFair = series.fairValue;
   const sRegime = series.regime, sBid = series.bid, sAsk = series.ask;
   const { dayLengthSec, maxDailyLoss, progressChunk } = rp;
   const acc: Account = createAccount(1024, reuse !== undefined ? reusedFills.get(reuse) : undefined);
@@ -205,7 +205,6 @@ export function runBacktestInto(data: MarketData, config: BacktestConfig = {}, o
     }
     // (6) record.
     sInv[i] = acc.inventory;
-    sCash[i] = acc.cash;
     sEq[i] = equity;
     // (7) the strategy sees this tick (always, so its filters warm up) and quotes after the warm-up.
     market.index = i; market.time = t; market.bid = mktBid[i]; market.ask = mktAsk[i]; market.mid = m;
@@ -335,8 +334,10 @@ function finish(
     yearBasis: rp.yearBasis, capital: rp.capital, timeKilledSec,
     sharpeInterval, // grid cells (a reused series) keep the Sharpe but skip its bootstrap interval
   });
-  return {
-    ...series,
+  // cash is derived when read (recorder.ts cashOf): spreading the series would derive it now.
+  const { time: sTime, mid: sMid, fairValue, bid, ask, inventory, equity, regime } = series;
+  return defineCash({
+    time: sTime, mid: sMid, fairValue, bid, ask, inventory, equity, regime,
     strategy: id,
     fills,
     attribution,
@@ -348,5 +349,5 @@ function finish(
     riskEventsDropped: risk.dropped,
     resolved: rp,
     notes: rp.notes,
-  };
+  }, true);
 }
