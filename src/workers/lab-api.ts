@@ -22,12 +22,12 @@ import {
   type WalkForwardResult,
 } from '../engine';
 import {
-  PARTIAL_BUCKETS,
   buildIntensityByRegimeView,
   buildIntensityView,
   buildKalmanView,
   buildRegimeView,
   buildSeriesView,
+  createPartialSeriesView,
   buildSummaryView,
   buyAndHoldOf,
   type IntensityByRegimeView,
@@ -106,12 +106,14 @@ export const labApi = {
     const n = d.time.length;
     let lastSent = -Infinity;
     let lastChunk: unknown;
-    // Partial views are built from the run's own live series (ticks [0, to) final): no copy of it here.
+    // Partial views come from the run's own live series (ticks [0, to) final, no copy of it here),
+    // incrementally: each costs the ticks added since the last one, not all ticks so far.
+    const partial = onChunk ? createPartialSeriesView(n) : null;
     const result = runBacktest(d, config, onChunk ? (p) => {
       const now = performance.now();
-      if (p.to < p.total && now - lastSent >= CHUNK_EVERY_MS) {
+      if (partial && p.to < p.total && now - lastSent >= CHUNK_EVERY_MS) {
         lastSent = now;
-        const view = buildSeriesView(p.series, p.to, null, PARTIAL_BUCKETS);
+        const view = partial.update(p.series, p.to);
         lastChunk = onChunk(transfer(view, transferList(view)));
       }
     } : undefined);

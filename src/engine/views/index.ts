@@ -9,3 +9,4 @@ export { buildRegimeView, decodeRegimes } from './regime';
 export type { RegimeDecodeOptions, RegimeDecoding, RegimeRow, RegimeView } from './regime';
 export { buildIntensityView, buildIntensityByRegimeView } from './intensity';
 export type { IntensityByRegimeView, IntensityViewOptions, RegimeIntensityRow } from './intensity';
+export { createPartialSeriesView } from './partial-series';

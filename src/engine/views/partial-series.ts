@@ -1,0 +1,101 @@
+import { PARTIAL_BUCKETS, type RunSeriesView } from './series';
+import type { BacktestSeries } from '../backtest';
+
+type Live = Pick<BacktestSeries, 'time' | 'mid' | 'fairValue' | 'bid' | 'ask' | 'inventory' | 'equity' | 'regime'>;
+
+/** Min-max buckets of one series over a fixed layout, filled as ticks arrive. */
+interface Buckets { iMin: Int32Array; iMax: Int32Array; vMin: Float64Array; vMax: Float64Array }
+
+function makeBuckets(k: number): Buckets {
+  return { iMin: new Int32Array(k).fill(-1), iMax: new Int32Array(k).fill(-1), vMin: new Float64Array(k).fill(Infinity), vMax: new Float64Array(k).fill(-Infinity) };
+}
+
+function offer(b: Buckets, k: number, i: number, v: number): void {
+  if (v < b.vMin[k]) { b.vMin[k] = v; b.iMin[k] = i; }
+  if (v > b.vMax[k]) { b.vMax[k] = v; b.iMax[k] = i; }
+}
+
+/** Index 0, each started bucket's min and max in time order, and `last` (sorted, distinct). */
+function indicesOf(b: Buckets, upToBucket: number, last: number, extra = -1): Int32Array {
+  const out = new Int32Array(2 * (upToBucket + 1) + 3);
+  let m = 0;
+  out[m++] = 0;
+  const push = (i: number) => { if (i > out[m - 1]) out[m++] = i; };
+  for (let k = 0; k <= upToBucket; k++) {
+    const a = b.iMin[k], c = b.iMax[k];
+    if (a < 0) continue;
+    const lo = Math.min(a, c), hi = Math.max(a, c);
+    if (extra > out[m - 1] && extra < lo) push(extra);
+    push(lo);
+    if (extra > lo && extra < hi) push(extra);
+    push(hi);
+  }
+  if (extra > out[m - 1] && extra < last) push(extra);
+  if (last > 0) push(last);
+  return out.slice(0, m);
+}
+
+function gatherAt(s: Float64Array, idx: Int32Array): Float64Array {
+  const out = new Float64Array(idx.length);
+  for (let k = 0; k < idx.length; k++) out[k] = s[idx[k]];
+  return out;
+}
+
+/**
+ * Partial views of a run while it streams, each costing only the ticks added since the last one
+ * plus the number of buckets: min-max buckets on a layout fixed by the run's length (2 ×
+ * PARTIAL_BUCKETS over all `total` ticks, so a half-done run shows PARTIAL_BUCKETS of them). Built
+ * from scratch at each report, a 10^7-tick run's ~100 partial views re-read up to 10^7 ticks each.
+ * PnL, drawdown (against the running peak) and the deepest drawdown are the same numbers as
+ * buildSeriesView's; buy-and-hold is NaN while a run streams, as there.
+ */
+export function createPartialSeriesView(total: number, buckets = 2 * PARTIAL_BUCKETS): { update(s: Live, to: number): RunSeriesView } {
+  const K = Math.max(1, Math.min(buckets, total));
+  const size = total / K;
+  const price = makeBuckets(K), inv = makeBuckets(K), eq = makeBuckets(K);
+  const eqDd = new Float64Array(2 * K); // drawdown at each equity bucket's min (2k) and max (2k + 1) index
+  let done = 0, k = 0, hiK = Math.floor(size);
+  let e0 = 0, peak = -Infinity, deepest = 0, deepestDd = 0;
+  return {
+    update(s: Live, to: number): RunSeriesView {
+      if (done === 0 && to > 0) e0 = s.equity[0];
+      for (let i = done; i < to; i++) {
+        const pnl = s.equity[i] - e0;
+        if (pnl > peak) peak = pnl;
+        const dd = pnl - peak;
+        if (dd < deepestDd) { deepestDd = dd; deepest = i; }
+        if (i === 0) continue;
+        while (i >= hiK && k < K - 1) { k++; hiK = Math.floor((k + 1) * size); }
+        offer(price, k, i, s.mid[i]);
+        offer(inv, k, i, s.inventory[i]);
+        const bMin = eq.iMin[k], bMax = eq.iMax[k];
+        offer(eq, k, i, s.equity[i]);
+        if (eq.iMin[k] !== bMin) eqDd[2 * k] = dd;
+        if (eq.iMax[k] !== bMax) eqDd[2 * k + 1] = dd;
+      }
+      done = Math.max(done, to);
+      const last = to - 1;
+      const pI = indicesOf(price, k, last), iI = indicesOf(inv, k, last), eI = indicesOf(eq, k, last, deepest);
+      // Drawdown at each kept index: recorded when its bucket took it; the deepest and the last are known directly.
+      const ddAt = new Map<number, number>([[0, 0]]);
+      for (let b = 0; b <= k; b++) {
+        if (eq.iMin[b] >= 0) ddAt.set(eq.iMin[b], eqDd[2 * b]);
+        if (eq.iMax[b] >= 0) ddAt.set(eq.iMax[b], eqDd[2 * b + 1]);
+      }
+      ddAt.set(deepest, deepestDd);
+      const pnl = new Float64Array(eI.length), drawdown = new Float64Array(eI.length);
+      for (let j = 0; j < eI.length; j++) {
+        const i = eI[j];
+        pnl[j] = s.equity[i] - e0;
+        drawdown[j] = i === last ? pnl[j] - peak : (ddAt.get(i) ?? NaN);
+      }
+      return {
+        upTo: to,
+        total: s.time.length,
+        price: { time: gatherAt(s.time, pI), mid: gatherAt(s.mid, pI), fairValue: gatherAt(s.fairValue, pI), bid: gatherAt(s.bid, pI), ask: gatherAt(s.ask, pI), regime: gatherAt(s.regime, pI) },
+        inventory: { time: gatherAt(s.time, iI), inventory: gatherAt(s.inventory, iI) },
+        pnl: { time: gatherAt(s.time, eI), pnl, buyHold: new Float64Array(eI.length).fill(NaN), drawdown },
+      };
+    },
+  };
+}
