@@ -13,35 +13,76 @@ export let scanEnd = 0;
  */
 export function scanDecimal(b: Uint8Array, p: number, end: number): number {
   let neg = false;
-  let c = p < end ? b[p] : 0;
-  if (c === 45) {
-    neg = true;
+  if (p < end) {
+    const s = b[p];
+    if (s === 45) {
+      neg = true;
+      p++;
+    } else if (s === 43) p++;
+  }
+  // Integer part, then fraction: one branch per digit. The mantissa m (all digits, the point
+  // dropped) stays exact below 2^53, and at most 15 significant digits is exactly m < 1e15
+  // (leading zeros add nothing; once m passes 1e15 its rounded value cannot fall back below).
+  const start = p;
+  let m = 0;
+  while (p < end) {
+    const c = b[p] - 48;
+    if (c < 0 || c > 9) break;
+    m = m * 10 + c;
     p++;
-  } else if (c === 43) p++;
-  let m = 0, sig = 0, seen = 0, frac = 0, dot = false;
-  for (; p < end; p++) {
-    c = b[p];
-    if (c >= 48 && c <= 57) {
-      seen++;
-      if (sig > 0 || c !== 48) sig++;
-      m = m * 10 + (c - 48);
-      if (dot) frac++;
-    } else if (c === 46 && !dot) dot = true;
-    else break;
+  }
+  let digits = p - start, frac = 0;
+  if (p < end && b[p] === 46) {
+    const f = ++p;
+    while (p < end) {
+      const c = b[p] - 48;
+      if (c < 0 || c > 9) break;
+      m = m * 10 + c;
+      p++;
+    }
+    frac = p - f;
+    digits += frac;
   }
   scanEnd = p;
-  if (seen === 0 || sig > 15 || frac > 22) return NaN;
+  if (digits === 0 || m >= 1e15 || frac > 22) return NaN;
   const v = frac === 0 ? m : m / POW10[frac];
   return neg ? -v : v;
 }
 
+/** Digit count of the last integer epoch stamp read: the next one is tried at that length first (one pass). */
+let lastEpochDigits = 0;
+
 /**
  * Fast path for an integer epoch stamp in bytes [p, end) with `unitDigits` sub-second digits
  * (0 s, 3 ms, 6 µs, 9 ns) → seconds. The whole seconds and the sub-second digits are summed
- * after converting each exactly, so a 19-digit ns stamp is rounded once. NaN (and `scanEnd`
- * at the first non-digit) when the text is not a plain unsigned integer of up to 19 digits.
+ * after converting each exactly (two small integers, e.g. 10 + 9 digits for ns), so a 19-digit
+ * ns stamp is rounded once. NaN (and `scanEnd` at the first non-digit) when the text is not a
+ * plain unsigned integer of up to 19 digits.
  */
 export function scanEpochInteger(b: Uint8Array, p: number, end: number, unitDigits: number): number {
+  // One pass when the stamp has as many digits as the last one (the common case: a file's
+  // stamps share their width): both halves are read and checked as they are accumulated.
+  const n0 = lastEpochDigits;
+  if (n0 > unitDigits && p + n0 <= end && (p + n0 === end || b[p + n0] - 48 < 0 || b[p + n0] - 48 > 9)) {
+    const split = p + n0 - unitDigits, stop = p + n0;
+    let hi = 0, lo = 0, k = p;
+    for (; k < split; k++) {
+      const c = b[k] - 48;
+      if (c < 0 || c > 9) break;
+      hi = hi * 10 + c;
+    }
+    if (k === split) {
+      for (; k < stop; k++) {
+        const c = b[k] - 48;
+        if (c < 0 || c > 9) break;
+        lo = lo * 10 + c;
+      }
+      if (k === stop) {
+        scanEnd = stop;
+        return unitDigits === 0 ? hi : hi + lo / POW10[unitDigits];
+      }
+    }
+  }
   const start = p;
   while (p < end) {
     const c = b[p];
@@ -51,6 +92,7 @@ export function scanEpochInteger(b: Uint8Array, p: number, end: number, unitDigi
   scanEnd = p;
   const n = p - start;
   if (n === 0 || n > 19) return NaN;
+  lastEpochDigits = n;
   const split = n > unitDigits ? p - unitDigits : start;
   let hi = 0, lo = 0;
   for (let k = start; k < split; k++) hi = hi * 10 + (b[k] - 48);

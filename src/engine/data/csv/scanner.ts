@@ -104,6 +104,7 @@ export class TickScanner {
       maxRows: options.maxRows ?? 20_000_000,
       maxProblems: options.maxProblems ?? 100,
     };
+    this.sortRows = this.set.order === 'sort';
   }
 
   /** Chunks held until the first BINARY_SNIFF_BYTES are in; null once rows are being read. */
@@ -354,6 +355,10 @@ export class TickScanner {
   private priceScaleUndecided = false;
   /** Databento: i64::MAX marks an empty side of the book. */
   private undefPrice = false;
+  /** Whether rows need any of the vendor price handling above (one test per row on the common file). */
+  private priceWork = false;
+  /** options.order === 'sort' (a boolean per row instead of a string compare). */
+  private readonly sortRows: boolean;
   private unitNote = '';
   private readonly notes: string[] = [];
 
@@ -415,6 +420,7 @@ export class TickScanner {
     const scale = o.priceScale ?? profile?.priceScale;
     if (scale !== undefined) this.setPriceScale(scale);
     else if (profile?.format.startsWith('databento')) this.priceScaleUndecided = true;
+    this.priceWork = this.priceScaleUndecided || this.undefPrice || this.priceDiv !== 1 || this.priceMul !== 1;
   }
 
   private setPriceScale(scale: number): void {
@@ -461,7 +467,7 @@ export class TickScanner {
       cols.push(a);
     }
     // Line numbers are kept only when rows may be sorted (to name both lines of a duplicate).
-    if (this.set.order === 'sort') {
+    if (this.sortRows) {
       const lines = new Int32Array(cap);
       lines.set(this.lines.subarray(0, this.n));
       this.lines = lines;
@@ -477,6 +483,12 @@ export class TickScanner {
     const end = buf.length;
     let nextQuote = -1;
     while (pos < end) {
+      // Most rows are read in one pass that also finds their end; the rest take the general path below.
+      const next = this.lineRow(buf, pos, end);
+      if (next >= 0) {
+        pos = next;
+        continue;
+      }
       let lf = buf.indexOf(LF, pos);
       if (lf < 0) {
         if (!final) break;
@@ -500,6 +512,78 @@ export class TickScanner {
       pos = lf + 1;
     }
     return pos > end ? end : pos;
+  }
+
+  /**
+   * One plain row starting at `p`, read in a single pass that finds its line end as it goes (no
+   * separate search for the LF or for quotes): every field must read on the fast scanners and
+   * end at the delimiter or the line end, and the line must end (LF or CR LF) before `end`.
+   * Returns the index after the LF, the row committed; or −1 with nothing read or counted, for the
+   * general path (fastRow / quotedRow) to take the row from the start, so both give the same result.
+   */
+  private lineRow(buf: Uint8Array, p: number, end: number): number {
+    const row = p;
+    if (p >= end || buf[p] === LF || buf[p] === CR) return -1;
+    const delim = this.delim, nf = this.nFields, fieldSlot = this.schema.fieldSlot, slotType = this.schema.slotType;
+    const vals = this.vals, ud = this.unitDigits;
+    let j = 0, fe: number, c: number;
+    for (;;) {
+      const slot = fieldSlot[j];
+      if (slot < 0) {
+        fe = p;
+        while (fe < end && (c = buf[fe]) !== delim && c !== LF && c !== CR && c !== QUOTE) fe++;
+      } else {
+        const type = slotType[slot];
+        let v: number;
+        if (type === SLOT_NUMBER) {
+          v = scanDecimal(buf, p, end);
+          fe = scanEnd;
+        } else if (type === SLOT_TIME && ud > 0) {
+          v = scanEpochInteger(buf, p, end, ud);
+          fe = scanEnd;
+        } else if (type === SLOT_TIME && ud === 0) {
+          v = scanEpochSeconds(buf, p, end);
+          fe = scanEnd;
+        } else if (type === SLOT_TIME && ud < -1) {
+          fe = p;
+          while (fe < end && (c = buf[fe]) !== delim && c !== LF && c !== CR && c !== QUOTE) fe++;
+          if (ud === -2) {
+            v = scanIsoSeconds(buf, p, fe);
+            if (this.zone !== null && !isoHadOffset) v = this.zone(v);
+          } else {
+            v = scanCompactSeconds(buf, p, fe);
+            if (this.zone !== null) v = this.zone(v);
+          }
+        } else if (type === SLOT_SIDE_INVERTED && (buf[p] === 48 || buf[p] === 49)) {
+          v = buf[p] === 49 ? -1 : 1; // buyer_is_maker 1: the seller took liquidity
+          fe = p + 1;
+        } else return -1;
+        if (v !== v) return -1;
+        vals[slot] = v;
+      }
+      if (fe >= end) return -1;
+      c = buf[fe];
+      j++;
+      if (c === delim) {
+        if (j >= nf) return -1;
+        p = fe + 1;
+        continue;
+      }
+      if (j !== nf) return -1;
+      if (c === LF) break;
+      if (c === CR && fe + 1 < end && buf[fe + 1] === LF) break;
+      return -1;
+    }
+    const lf = c === LF ? fe : fe + 1;
+    if (lf - row > MAX_LINE_BYTES) return -1;
+    this.rowsRead++;
+    this.rowBuf = buf;
+    this.rowStart = row;
+    this.rowEnd = fe;
+    this.rowFields = null;
+    this.commit(nf, -1);
+    this.line++;
+    return lf + 1;
   }
 
   /** One unquoted row in bytes [p, le): fields parsed in place into `vals`. */
@@ -652,8 +736,10 @@ export class TickScanner {
     if (fieldsSeen !== this.nFields || bad >= 0) return this.fieldDefect(fieldsSeen, bad);
     const vals = this.vals;
     // Vendor price handling only when a profile or an option asks for it (the common file skips it).
-    if (this.priceScaleUndecided) this.decidePriceScale();
-    if ((this.priceDiv !== 1 || this.priceMul !== 1 || this.undefPrice) && !this.transformPrices()) return;
+    if (this.priceWork) {
+      if (this.priceScaleUndecided) this.decidePriceScale();
+      if ((this.priceDiv !== 1 || this.priceMul !== 1 || this.undefPrice) && !this.transformPrices()) return;
+    }
     const ps = this.priceSlots, ss = this.sizeSlots;
     for (let k = 0; k < ps.length; k++) if (!(vals[ps[k]] > 0)) return this.rowDefect(DEFECT_PRICE, ps[k]);
     for (let k = 0; k < ss.length; k++) if (vals[ss[k]] < 0) return this.rowDefect(DEFECT_SIZE, ss[k]);
@@ -666,7 +752,7 @@ export class TickScanner {
     }
     const t = vals[this.timeSlot];
     if (t < this.lastTime) {
-      if (this.set.order === 'reject') return this.rowDefect(DEFECT_BACKWARDS, this.timeSlot);
+      if (!this.sortRows) return this.rowDefect(DEFECT_BACKWARDS, this.timeSlot);
       this.unsorted = true;
     } else if (t === this.lastTime && !this.allowDup && !this.unsorted) return this.rowDefect(DEFECT_DUPLICATE, this.timeSlot);
     const n = this.n;
@@ -674,7 +760,7 @@ export class TickScanner {
     if (n === this.cap) this.grow(this.cap * 2);
     const cols = this.cols;
     for (let s = 0; s < this.nSlots; s++) cols[s][n] = vals[s];
-    if (this.set.order === 'sort') this.lines[n] = this.line;
+    if (this.sortRows) this.lines[n] = this.line;
     this.n = n + 1;
     if (t >= this.lastTime) {
       this.lastTime = t;
