@@ -2,8 +2,8 @@
  * The reference for issue 15's "within 2.5× of a bare loop": the least a market-making backtest
  * does per tick, in one function with no calls. Avellaneda–Stoikov (2008, eqs. 29–30) quotes on
  * the raw mid with constant γ, σ, κ, T − t; trade-through fills of a fixed size (a print at or
- * through our price fills us); an inventory limit; and the same seven per-tick columns the engine
- * writes (fair value, bid, ask, inventory, cash, equity, regime). No latency, tick grid, fees,
+ * through our price fills us); an inventory limit; and the same six per-tick columns the engine
+ * writes (fair value, bid, ask, inventory, equity, regime; cash is derived, as in the engine). No latency, tick grid, fees,
  * Kalman, regime filter, attribution or metrics: what the full pipeline adds is what the ratio measures.
  */
 export interface BareLoopInput {
@@ -13,7 +13,7 @@ export interface BareLoopInput {
 }
 
 export interface BareLoopOutput {
-  fairValue: Float64Array; bid: Float64Array; ask: Float64Array; inventory: Float64Array; cash: Float64Array; equity: Float64Array; regime: Float64Array;
+  fairValue: Float64Array; bid: Float64Array; ask: Float64Array; inventory: Float64Array; equity: Float64Array; regime: Float64Array;
   fills: number;
 }
 
@@ -22,7 +22,7 @@ export function bareLoop(x: BareLoopInput): BareLoopOutput {
   const n = x.time.length;
   const o: BareLoopOutput = {
     fairValue: new Float64Array(n), bid: new Float64Array(n), ask: new Float64Array(n), inventory: new Float64Array(n),
-    cash: new Float64Array(n), equity: new Float64Array(n), regime: new Float64Array(n), fills: 0,
+    equity: new Float64Array(n), regime: new Float64Array(n), fills: 0,
   };
   const { time, bid, ask, tradeTime, tradePrice, gamma, sigma, kappa, horizonSec, orderSize, maxInventory } = x;
   const nT = tradeTime.length;
@@ -42,7 +42,7 @@ export function bareLoop(x: BareLoopInput): BareLoopOutput {
     const r = m - q * skewPerUnit;
     myBid = Math.min(r - half, bid[i]);
     myAsk = Math.max(r + half, ask[i]);
-    o.fairValue[i] = m; o.bid[i] = myBid; o.ask[i] = myAsk; o.inventory[i] = q; o.cash[i] = cash; o.equity[i] = cash + q * m; o.regime[i] = 0;
+    o.fairValue[i] = m; o.bid[i] = myBid; o.ask[i] = myAsk; o.inventory[i] = q; o.equity[i] = cash + q * m; o.regime[i] = 0;
   }
   o.fills = fills;
   return o;

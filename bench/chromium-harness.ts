@@ -66,7 +66,7 @@ export function ensureQuotesFile(path: string, rows: number): number {
  * The built app (`dist`) served by vite preview on `port`, opened in Debian Chromium on the
  * synthetic sample with its first run done; `body` gets the page and the browser's process id.
  */
-export async function withLabPage(dist: string, port: number, body: (page: Page, browserPid: number) => Promise<void>): Promise<void> {
+export async function withLabPage(dist: string, port: number, body: (page: Page, browserPid: number) => Promise<void>, cdpPort?: number): Promise<void> {
   const server = spawn('npx', ['vite', 'preview', '--host', '127.0.0.1', '--port', String(port), '--strictPort', '--outDir', dist], { stdio: 'ignore', detached: true });
   try {
     for (let i = 0; i < 60; i++) {
@@ -77,7 +77,7 @@ export async function withLabPage(dist: string, port: number, body: (page: Page,
       }
       await new Promise((r) => setTimeout(r, 500));
     }
-    const bserver = await chromium.launchServer({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: chromiumArgs });
+    const bserver = await chromium.launchServer({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: cdpPort ? [...chromiumArgs, `--remote-debugging-port=${cdpPort}`] : chromiumArgs });
     const browser = await chromium.connect(bserver.wsEndpoint());
     try {
       const page = await browser.newPage();
@@ -92,4 +92,51 @@ export async function withLabPage(dist: string, port: number, body: (page: Page,
   } finally {
     if (server.pid) process.kill(-server.pid);
   }
+}
+
+/**
+ * Samples one worker's own memory over the DevTools protocol: V8 heap used plus ArrayBuffer backing
+ * stores (Runtime.getHeapUsage: usedSize + backingStorageSize), through the browser's CDP endpoint
+ * (Chromium started with --remote-debugging-port). Needs a WebSocket (Node ≥ 22, or Node 20 with
+ * NODE_OPTIONS=--experimental-websocket).
+ */
+export async function workerMemorySampler(cdpPort: number, urlPattern: RegExp): Promise<{ sample(): Promise<number>; close(): void }> {
+  const WS = (globalThis as { WebSocket?: typeof WebSocket }).WebSocket;
+  if (!WS) throw new Error('No WebSocket in this Node: run with NODE_OPTIONS=--experimental-websocket (Node 20)');
+  const version = (await (await fetch(`http://127.0.0.1:${cdpPort}/json/version`)).json()) as { webSocketDebuggerUrl: string };
+  const ws = new WS(version.webSocketDebuggerUrl);
+  await new Promise((res, rej) => { ws.onopen = res; ws.onerror = rej; });
+  let nextId = 1;
+  const pending = new Map<number, (r: { result?: Record<string, unknown>; error?: { message: string } }) => void>();
+  ws.onmessage = (ev) => {
+    const msg = JSON.parse(String(ev.data)) as { id?: number; result?: Record<string, unknown>; error?: { message: string } };
+    if (msg.id !== undefined) pending.get(msg.id)?.(msg);
+  };
+  const send = (method: string, params: object = {}, sessionId?: string) => new Promise<Record<string, unknown>>((res, rej) => {
+    const id = nextId++;
+    pending.set(id, (m) => (m.error ? rej(new Error(`${method}: ${m.error.message}`)) : res(m.result ?? {})));
+    ws.send(JSON.stringify({ id, method, params, ...(sessionId ? { sessionId } : {}) }));
+  });
+  // The worker may be replaced (a run that aborts another terminates its worker): re-attach when the session fails.
+  let session: string | null = null;
+  const attach = async () => {
+    const { targetInfos } = (await send('Target.getTargets')) as { targetInfos: Array<{ targetId: string; type: string; url: string }> };
+    const target = targetInfos.find((t) => t.type === 'worker' && urlPattern.test(t.url));
+    if (!target) throw new Error(`no worker target matches ${urlPattern}: ${targetInfos.map((t) => `${t.type} ${t.url}`).join('; ')}`);
+    session = ((await send('Target.attachToTarget', { targetId: target.targetId, flatten: true })) as { sessionId: string }).sessionId;
+    return session;
+  };
+  await attach();
+  return {
+    async sample() {
+      let u: { usedSize: number; backingStorageSize?: number };
+      try {
+        u = (await send('Runtime.getHeapUsage', {}, session ?? (await attach()))) as typeof u;
+      } catch {
+        u = (await send('Runtime.getHeapUsage', {}, await attach())) as typeof u;
+      }
+      return u.usedSize + (u.backingStorageSize ?? 0);
+    },
+    close: () => ws.close(),
+  };
 }
