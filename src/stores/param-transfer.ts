@@ -1,7 +1,7 @@
 import { sigmaPerSqrtSecToAnnualPct } from '../engine';
 import { SHARED_PARAMS } from '../lib/params/catalog';
-import { DEFAULT_LAB } from './lab-settings';
-import type { LabStore } from './lab-store';
+import { DEFAULT_LAB, type LabNumericKey } from './lab-settings';
+import type { LabStore, RunSummaryView } from './lab-store';
 import type { ParamsStore } from './params-store';
 
 /**
@@ -35,6 +35,21 @@ export function loadRunIntoCalculator(params: ParamsStore, lab: LabStore): boole
   if (refMid > 0) setNumber('sigmaAnnualPct', sigmaPerSqrtSecToAnnualPct(r.sigma, refMid, basis));
   if (Number.isFinite(r.maxInventory)) setNumber('maxQ', r.maxInventory);
   return true;
+}
+
+/**
+ * The last run's resolved values in the backtest controls' own keys and units (σ: price/√s → %/yr
+ * at the run's reference mid and year basis), for a control left on 'auto' to show what the run used.
+ */
+export function resolvedLabValues(summary: RunSummaryView | null): Partial<Record<LabNumericKey, number>> {
+  if (!summary) return {};
+  const r = summary.resolved;
+  const out: Partial<Record<LabNumericKey, number>> = {
+    gamma: r.gamma, kappa: r.kappa, horizonSec: r.horizonSec, halfSpreadBps: r.halfSpreadBps, maxInventory: r.maxInventory,
+    orderSize: r.orderSize, latencySec: r.latencySec, makerBps: r.makerBps, regimeBucketSec: r.regimeBucketSec, seed: r.seed,
+  };
+  if (r.sigma !== undefined && summary.refMid > 0) out.sigmaAnnualPct = sigmaPerSqrtSecToAnnualPct(r.sigma, summary.refMid, r.yearBasis);
+  return out;
 }
 
 /** "Reset parameters": every calculator and backtest control back to its default (strategy, values, guard, Kalman, open panels). */

@@ -46,3 +46,53 @@ test('fills panel: choose a fill model, see its reason, the blotter, the markout
   await expect(page.getByTestId('intensity-chart').locator('.recharts-line-curve').first()).toBeVisible({ timeout: 30_000 });
   await expect(page.getByTestId('intensity')).toContainText('trades over');
 });
+
+test('fills: queue power on screen, λ(δ) per regime with the Regimes panel names, the fit range as a slider', async ({ page }) => {
+  test.setTimeout(240_000);
+  await openApp(page);
+  await waitForFills(page);
+
+  // The queue model and its power n are run controls; n rides in the link (fp) and reaches the engine.
+  const runId = await page.evaluate(() => window.mmlab!.lab.getState().runId);
+  await page.getByTestId('fill-model-select').selectOption('queue');
+  await page.getByTestId('queue-model-select').selectOption('power');
+  const power = page.getByTestId('lab-queuePower');
+  await expect(power.getByRole('slider')).toHaveAccessibleName(/Queue power/);
+  await power.getByRole('spinbutton').fill('3');
+  await power.getByRole('spinbutton').press('Enter');
+  await expect(page).toHaveURL(/fp=3/);
+  await expect(page).toHaveURL(/fq=power/);
+  await expect.poll(() => page.evaluate((after) => {
+    const s = window.mmlab!.lab.getState();
+    return s.runId > after && s.status === 'done' && s.fills?.fillModel === 'queue' ? s.summary!.resolved.queuePower : null;
+  }, runId), { timeout: 90_000 }).toBe(3);
+  await expect(page.getByTestId('fill-model-reason')).toHaveText('queue: chosen in the settings');
+  await expect(power.getByRole('slider')).toHaveAttribute('aria-valuetext', '3 exponent');
+
+  // λ(δ): drawn for all the data, then per regime with the names the Regimes panel shows.
+  await expect.poll(() => page.evaluate(() => window.mmlab!.lab.getState().regimes !== null), { timeout: 60_000 }).toBe(true);
+  await page.getByTestId('intensity-draw').click();
+  await expect.poll(() => page.evaluate(() => window.mmlab!.lab.getState().intensityByRegime !== null), { timeout: 60_000 }).toBe(true);
+  const names = await page.evaluate(() => window.mmlab!.lab.getState().regimes!.rows.map((r) => r.label));
+  const table = page.getByTestId('intensity-regimes');
+  await table.scrollIntoViewIfNeeded();
+  await expect(table.getByRole('row')).toHaveCount(1 + names.length);
+  for (const n of names) await expect(table.getByRole('button', { name: n, exact: true })).toBeVisible();
+  const shown = await page.evaluate(() => window.mmlab!.lab.getState().intensityByRegime!.rows.find((r) => r.curve !== null)!.label);
+  await page.getByTestId('intensity-regime').selectOption({ label: `regime ${shown}` });
+  await expect(page.getByTestId('intensity-chart')).toHaveAttribute('aria-label', new RegExp(`in regime ${shown.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`));
+  await expect(page.getByTestId('intensity-chart').locator('.recharts-line-curve').first()).toBeVisible({ timeout: 30_000 });
+
+  // The fit range end as a slider (price units): keys move it, the curve and every regime are redrawn over the new range.
+  const before = await page.evaluate(() => window.mmlab!.lab.getState().intensity!.fitRange[1]);
+  const end = page.getByTestId('intensity-max-depth').getByRole('slider');
+  await expect(end).toHaveAccessibleName(/Fit to depth.*price units/);
+  await expect(end).toHaveAttribute('aria-valuetext', / price units$/);
+  await end.focus();
+  for (let k = 0; k < 20; k++) await end.press('ArrowLeft');
+  await expect.poll(() => page.evaluate(() => {
+    const s = window.mmlab!.lab.getState();
+    const hi = s.intensity!.fitRange[1];
+    return s.intensityByRegime!.rows.every((r) => r.curve === null || r.curve.fitRange[1] === hi) ? hi : null;
+  }), { timeout: 30_000 }).toBeLessThan(before);
+});

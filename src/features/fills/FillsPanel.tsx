@@ -80,7 +80,7 @@ function Blotter({ view }: { view: FillsView }) {
       {err ? <p className="error" role="alert">{err}</p> : null}
       <div className="table-scroll">
         <table className="data-table">
-          <thead><tr><th>t (s)</th><th>side</th><th>price</th><th>size</th><th>mid at fill</th><th>fee</th><th>liquidity</th><th>queue ahead</th><th>filled by</th></tr></thead>
+          <thead><tr><th>t (s)</th><th>side</th><th>price (quote ccy)</th><th>size (asset)</th><th>mid at fill (quote ccy)</th><th>fee (quote ccy)</th><th>liquidity</th><th>queue ahead (asset)</th><th>filled by</th></tr></thead>
           <tbody>
             {Array.from({ length: n }, (_, k) => (
               <tr key={view.offset + k}>
@@ -115,9 +115,9 @@ function ModelBandView() {
       {error ? <p className="error" role="alert">{error}</p> : null}
       {band ? (
         <>
-          <p>Net PnL from {fmtNum(band.netPnlRange[0])} to {fmtNum(band.netPnlRange[1])} across {band.rows.length} fill assumptions.</p>
+          <p>Net PnL from {fmtNum(band.netPnlRange[0])} to {fmtNum(band.netPnlRange[1])} quote ccy across {band.rows.length} fill assumptions.</p>
           <table className="data-table">
-            <thead><tr><th>fill model</th><th>net PnL</th><th>fills</th><th>fill rate</th><th>spread capture</th><th>adverse selection</th></tr></thead>
+            <thead><tr><th>fill model</th><th>net PnL (quote ccy)</th><th>fills</th><th>fill rate (of quotes sent)</th><th>spread capture (quote ccy)</th><th>adverse selection (quote ccy)</th></tr></thead>
             <tbody>
               {band.rows.map((r) => (
                 <tr key={r.label}><td>{r.label}</td><td>{fmtNum(r.netPnl)}</td><td>{r.fills}</td><td>{(100 * r.fillRate).toFixed(1)} %</td><td>{fmtNum(r.spreadCapture)}</td><td>{fmtNum(r.adverseSelection)}</td></tr>

@@ -1,4 +1,5 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
+import './fills.css';
 import { Area, CartesianGrid, ComposedChart, Legend, Line, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { ChartFrame } from '../../components/ui/ChartFrame';
 import { SliderField } from '../../components/ui/SliderField';
@@ -105,7 +106,7 @@ function FitRange({ curve, onRange }: { curve: IntensityCurve; onRange: (lo: num
     <div className="intensity-range" role="group" aria-label="λ(δ) fit range">
       <SliderField testId="intensity-min-depth" spec={spec('Fit from depth')} value={Math.min(lo, top)} validate={validate} onChange={(v) => move([v, hi])} />
       <SliderField testId="intensity-max-depth" spec={spec('Fit to depth')} value={Math.min(hi, top)} validate={validate} onChange={(v) => move([lo, v])} />
-      <p className="field-note">Depth from the mid in price units, 0 to the deepest trade ({fmtNum(top)}); the default end is the 95th percentile of trade depths. Every regime is fitted over the same range.</p>
+      <p className="muted">Depth from the mid in price units, 0 to the deepest trade ({fmtNum(top)}); the default end is the 95th percentile of trade depths. Every regime is fitted over the same range.</p>
       {problem ? <p className="field-note field-error" role="alert">{problem}</p> : null}
     </div>
   );
@@ -131,8 +132,8 @@ export function IntensityView() {
       {curve ? (
         <>
           <FitRange key={`${curve.nTrades}:${curve.deepestTrade}`} curve={curve} onRange={draw} />
-          <label className="select-field">
-            <span>Show</span>
+          <label className="select-field intensity-choice">
+            <span>Show λ(δ) for</span>
             <select data-testid="intensity-regime" value={chosen} onChange={(e) => setChosen(Number(e.currentTarget.value))}>
               <option value={-1}>all the data</option>
               {byRegime?.rows.map((r) => <option key={r.state} value={r.state}>regime {r.label}</option>)}

@@ -1,15 +1,20 @@
+import { useMemo } from 'react';
+import './run-controls.css';
 import { Panel } from '../../components/ui/Panel';
 import { SliderField } from '../../components/ui/SliderField';
 import { useLab, labStore } from '../../stores/lab-store';
 import { maybeLabSession } from '../../stores/lab-session';
+import { resolvedLabValues } from '../../stores/param-transfer';
+import { rangeText } from '../../lib/params/spec';
+import { fmtNum } from '../../lib/format';
 import { LAB_SPECS, LAB_STRATEGIES, QUEUE_MODELS, QUEUE_POWER_SPEC, panelCatalog, type LabNumericSpec, type QueueModel } from '../../stores/lab-settings';
 import type { StrategyId } from '../../engine';
 import { useReplayPlayer } from './use-replay';
 
 /** The value a slider shows: the user's, else the one the engine calibrated on the last run, else the spec's range start. */
-function shownValue(spec: LabNumericSpec, own: number | undefined, resolved: Record<string, unknown> | undefined): number {
+function shownValue(spec: LabNumericSpec, own: number | undefined, resolved: Partial<Record<string, number>>): number {
   if (own !== undefined) return own;
-  const r = resolved?.[spec.key];
+  const r = resolved[spec.key];
   if (typeof r === 'number' && Number.isFinite(r)) return Math.min(spec.max, Math.max(spec.min, r));
   return spec.default ?? spec.min;
 }
@@ -60,7 +65,7 @@ function FillSettings() {
             onChange={(v) => st.setQueuePower(v)}
           />
           {queuePower !== undefined ? <button type="button" className="small" onClick={() => st.setQueuePower(undefined)}>Back to default</button> : null}
-          <p className="field-note">A size decrease is taken from the queue ahead of us with probability f(behind)/(f(behind) + f(ahead)), f(x) = xⁿ.</p>
+          <p className="muted">A size decrease is taken from the queue ahead of us with probability f(behind)/(f(behind) + f(ahead)), f(x) = xⁿ.</p>
         </div>
       ) : null}
     </div>
@@ -74,7 +79,8 @@ export function RunControls() {
   const done = useLab((s) => s.done);
   const total = useLab((s) => s.total);
   const error = useLab((s) => s.error);
-  const resolved = useLab((s) => s.summary?.resolved) as Record<string, unknown> | undefined;
+  const summary = useLab((s) => s.summary);
+  const resolved = useMemo(() => resolvedLabValues(summary), [summary]);
   const replay = useLab((s) => s.replay);
   const valueNotes = useLab((s) => s.valueNotes);
   const stale = useLab((s) => s.stale);
@@ -93,13 +99,17 @@ export function RunControls() {
         </label>
         {specs.map((spec) => {
           const own = settings.values[spec.key];
+          const used = resolved[spec.key];
+          // A calibrated value the slider cannot show (e.g. Q = 0.16 BTC under a range from 1) is said, not silently clamped.
+          const outside = own === undefined && used !== undefined && Number.isFinite(used) && (used < spec.min || used > spec.max)
+            ? `The last run used ${spec.symbol} = ${fmtNum(used)} ${spec.unit}, outside this control's range (${rangeText(spec)}).` : undefined;
           return (
             <div key={spec.key} className="lab-field">
               <SliderField
                 testId={`lab-${spec.key}`}
                 spec={{ ...spec, label: own === undefined && spec.default === undefined ? `${spec.label} (auto)` : spec.label }}
                 value={shownValue(spec, own, resolved)}
-                note={valueNotes[spec.key]}
+                note={valueNotes[spec.key] ?? outside}
                 onChange={(v) => st.setValue(spec.key, v)}
               />
               {spec.default === undefined && own !== undefined ? (

@@ -6,16 +6,19 @@ import { labStore } from '../../../src/stores/lab-store';
 import { DEFAULT_LAB, QUEUE_POWER_SPEC } from '../../../src/stores/lab-settings';
 import { parseUrlState, serializeUrlState } from '../../../src/stores/url-state';
 import { DEFAULT_PARAMS } from '../../../src/stores/calculator-params';
-import { buildFillsView, generateSyntheticMarket, runBacktest, type FillsView } from '../../../src/engine';
+import { buildFillsView, generateSyntheticMarket, runBacktest, type FillsView, type MarketData } from '../../../src/engine';
+import { buildSummaryView } from '../../../src/engine/views';
 
 let view: FillsView;
+let data: MarketData;
 
 beforeAll(() => {
   const m = generateSyntheticMarket({ seed: 7, nTicks: 2000 });
-  const r = runBacktest({ time: m.time, bid: m.bid, ask: m.ask, tradeTime: m.tradeTime, tradePrice: m.tradePrice, tradeSize: m.tradeSize, tradeSide: m.tradeSide }, { strategy: 'symmetric' });
+  data = { time: m.time, bid: m.bid, ask: m.ask, tradeTime: m.tradeTime, tradePrice: m.tradePrice, tradeSize: m.tradeSize, tradeSide: m.tradeSide };
+  const r = runBacktest(data, { strategy: 'symmetric' });
   view = { ...buildFillsView(r, 0, 10), applicable: ['trade-through', 'quote-cross', 'poisson', 'queue'] };
 });
-afterEach(() => { cleanup(); act(() => { labStore.setState({ fills: null, queuePowerNote: undefined }); labStore.getState().replaceSettings(DEFAULT_LAB); }); });
+afterEach(() => { cleanup(); act(() => { labStore.setState({ fills: null, summary: null, queuePowerNote: undefined }); labStore.getState().replaceSettings(DEFAULT_LAB); }); });
 
 describe('RunControls: fill model, queue model and queue power', () => {
   it('choosing a fill model sets it in the lab settings (the next run uses it); auto clears it', () => {
@@ -61,5 +64,20 @@ describe('RunControls: fill model, queue model and queue power', () => {
     expect(screen.getByTestId('lab-queuePower')).toHaveTextContent(`Queue power (n) = 50 is out of range; clamped to ${QUEUE_POWER_SPEC.max}`);
     fireEvent.click(screen.getByRole('button', { name: 'Back to default' }));
     expect(labStore.getState().settings.queuePower).toBeUndefined();
+  });
+});
+
+describe('RunControls: values the last run resolved', () => {
+  it("an 'auto' control shows the run's value in the control's units (σ in %/yr), and says so when the value is outside the control's range", () => {
+    // Order size 0.01 on a ~100 price: the engine's inventory limit is 10 orders = 0.1, below Q's range (from 1).
+    const r = runBacktest(data, { strategy: 'as', orderSize: 0.01 });
+    expect(r.resolved.maxInventory).toBeCloseTo(0.1, 12);
+    act(() => { labStore.getState().setStrategy('as'); labStore.setState({ summary: buildSummaryView(r) }); });
+    render(<RunControls />);
+    expect(screen.getByTestId('lab-maxInventory')).toHaveTextContent('The last run used Q = 0.1 asset, outside this control\'s range (1 to 1000 asset).');
+    const sigma = within(screen.getByTestId('lab-sigmaAnnualPct')).getByRole('spinbutton') as HTMLInputElement;
+    // Not the range start (0.1 %/yr): the run's σ per √s at its reference mid, a year of seconds, as a percentage.
+    expect(Number(sigma.value)).toBeGreaterThan(1);
+    expect(screen.getByTestId('lab-gamma')).not.toHaveTextContent('outside this control');
   });
 });
