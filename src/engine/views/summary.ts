@@ -14,22 +14,17 @@ export interface RunSummaryView {
   fills: number;
   /** Downsampled fills for markers: time, price, side (+1 bought). */
   fillMarks: { time: Float64Array; price: Float64Array; side: Float64Array };
-  /** Histogram of inventory (time-weighted by ticks): bin centres and shares. */
+  /**
+   * Histogram of inventory (time-weighted by ticks): bin centres (asset units, on the lot grid)
+   * and shares (sum 1). See inventoryHistogram.
+   */
   inventoryHist: { centre: Float64Array; share: Float64Array };
 }
 
 export function buildSummaryView(r: BacktestResult): RunSummaryView {
   const nf = r.fills.time.length;
   const fi = strideIndices(nf, 2000);
-  const inv = r.inventory;
-  let lo = Infinity, hi = -Infinity;
-  for (let i = 0; i < inv.length; i++) { if (inv[i] < lo) lo = inv[i]; if (inv[i] > hi) hi = inv[i]; }
-  const bins = Math.max(1, Math.min(41, Math.round(hi - lo) + 1));
-  const width = hi > lo ? (hi - lo) / bins : 1;
-  const counts = new Float64Array(bins);
-  for (let i = 0; i < inv.length; i++) counts[Math.min(bins - 1, Math.floor((inv[i] - lo) / width))]++;
-  const centre = new Float64Array(bins);
-  for (let b = 0; b < bins; b++) { centre[b] = lo + (b + 0.5) * width; counts[b] /= Math.max(1, inv.length); }
+  const { centre, share } = inventoryHistogram(r.inventory, r.resolved.lotSize);
   return {
     metrics: r.metrics,
     attribution: r.attribution,
@@ -40,7 +35,54 @@ export function buildSummaryView(r: BacktestResult): RunSummaryView {
     refMid: referenceMid({ mid: r.mid }),
     fills: nf,
     fillMarks: { time: gather(r.fills.time, fi), price: gather(r.fills.price, fi), side: gather(r.fills.side, fi) },
-    inventoryHist: { centre, share: counts },
+    inventoryHist: { centre, share },
   };
 }
 
+
+/** The smallest 1, 2 or 5 × 10^k at least x (x > 0). */
+function niceStep(x: number): number {
+  const p = 10 ** Math.floor(Math.log10(x));
+  for (const m of [1, 2, 5, 10]) if (m * p >= x * (1 - 1e-12)) return m * p;
+  return 10 * p;
+}
+
+function gcd(a: number, b: number): number {
+  while (b > 0) { const t = a % b; a = b; b = t; }
+  return a;
+}
+
+/** At most this many bins. */
+const MAX_BINS = 41;
+
+/**
+ * Inventory histogram on the levels the inventory can take: a bin is a whole number of lots
+ * (the lot size, or a 1-2-5 step of the range without one), a multiple of the gcd of the levels
+ * reached (orders of 16 lots → bins of 16 lots), so 0 and ± each order size sit at bin centres
+ * and no bin straddles two levels; at most 41 bins. Centres are rounded to 12 significant digits
+ * (no 2.8e-17 for 0).
+ */
+export function inventoryHistogram(inv: Float64Array, lotSize: number): { centre: Float64Array; share: Float64Array } {
+  const n = inv.length;
+  let lo = Infinity, hi = -Infinity;
+  for (let i = 0; i < n; i++) { if (inv[i] < lo) lo = inv[i]; if (inv[i] > hi) hi = inv[i]; }
+  if (n === 0) return { centre: new Float64Array(0), share: new Float64Array(0) };
+  const unit = lotSize > 0 ? lotSize : hi > lo ? niceStep((hi - lo) / MAX_BINS) : Math.max(Math.abs(hi), 1);
+  let g = 0, prev = NaN;
+  for (let i = 0; i < n; i++) {
+    const u = Math.abs(Math.round(inv[i] / unit));
+    if (u !== prev) { g = gcd(u, g); prev = u; }
+  }
+  if (g === 0) g = 1;
+  const uLo = Math.round(lo / unit), uHi = Math.round(hi / unit);
+  const perBin = g * Math.max(1, Math.ceil((Math.floor((uHi - uLo) / g) + 1) / MAX_BINS));
+  const kLo = Math.round(uLo / perBin), kHi = Math.round(uHi / perBin);
+  const bins = kHi - kLo + 1;
+  const share = new Float64Array(bins), centre = new Float64Array(bins);
+  for (let i = 0; i < n; i++) share[Math.round(Math.round(inv[i] / unit) / perBin) - kLo]++;
+  for (let b = 0; b < bins; b++) {
+    centre[b] = Number(((kLo + b) * perBin * unit).toPrecision(12));
+    share[b] /= n;
+  }
+  return { centre, share };
+}
