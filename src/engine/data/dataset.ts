@@ -89,6 +89,10 @@ function withFile(problems: CsvProblem[], file: string): DatasetProblem[] {
  * worker (src/workers/csv.worker.ts) and the headless lab (src/cli) both assemble datasets with it.
  */
 export function assembleDataset(name: string, source: LoadedDataset['source'], first: ParsedTicks, trades?: { name: string; parsed: ParsedTicks }): LoadedDataset {
+  // Trades carried in the quotes file itself (Databento MBP-1) join like a trades file of the same
+  // name, but their rows are already counted among the file's rows.
+  const inFile = trades === undefined && first.trades !== undefined && first.kind === 'quotes';
+  if (inFile) trades = { name, parsed: first.trades! };
   const problemCounts: LoadedDataset['problemCounts'] = { ...first.problemCounts };
   const problems = withFile(first.problems, name);
   let columns: Record<string, Float64Array> = { ...first.columns };
@@ -106,12 +110,14 @@ export function assembleDataset(name: string, source: LoadedDataset['source'], f
     columns = { ...columns, tradeTime: a.tradeTime, tradePrice: a.tradePrice, tradeSize: a.tradeSize, tradeSide: a.tradeSide };
     problems.push(...withFile(t.problems, trades.name), ...withFile(a.problems, trades.name));
     if (a.tradesDropped > 0) problems.push({ file: trades.name, line: 0, field: t.mapping.time ?? 'time', message: `${a.tradesDropped} trades before the first quote were left out` });
-    rowsRead += t.rowsRead;
-    rowsSkipped += t.rowsSkipped;
+    if (!inFile) {
+      rowsRead += t.rowsRead;
+      rowsSkipped += t.rowsSkipped;
+    }
     for (const [k, n] of Object.entries(t.problemCounts) as [ProblemKind, number][]) problemCounts[k] = (problemCounts[k] ?? 0) + n;
   }
   return {
-    name: trades !== undefined ? `${name} + ${trades.name}` : name,
+    name: trades !== undefined && !inFile ? `${name} + ${trades.name}` : name,
     source,
     kind: first.kind,
     columns,

@@ -17,6 +17,9 @@ export async function parseTicksCsv(input: TicksInput, options: ParseTicksOption
   signal?.throwIfAborted();
   const sizeHint = options.sizeHint ?? (typeof input === 'string' ? input.length : isBytes(input) && !isGzip(input) ? input.length : undefined);
   const scanner = new TickScanner({ ...options, sizeHint });
+  // A file carrying trades among its quotes (Databento MBP-1) is read a second time, from the same
+  // chunks, by a trades scanner; chunks are held only until the header says whether it is one.
+  const tee = new TradesTee(options);
   const state = { gzip: false };
   const chunks = inputChunks(input, options.chunkBytes ?? 2 ** 20, state);
   for (;;) {
@@ -32,6 +35,7 @@ export async function parseTicksCsv(input: TicksInput, options: ParseTicksOption
     signal?.throwIfAborted();
     try {
       scanner.push(next.value.bytes);
+      tee.push(scanner, next.value.bytes);
     } catch (e) {
       await chunks.return(undefined);
       throw e;
@@ -39,7 +43,45 @@ export async function parseTicksCsv(input: TicksInput, options: ParseTicksOption
     onProgress?.(next.value.consumed, scanner.rowsRead);
   }
   signal?.throwIfAborted();
-  return scanner.finish();
+  const result = scanner.finish();
+  tee.finish(scanner, result);
+  return result;
+}
+
+/** The trades scanner of a file that carries trades, fed the main scanner's chunks. */
+class TradesTee {
+  private held: Uint8Array[] | null = [];
+  private trades: TickScanner | null = null;
+
+  constructor(private readonly options: ParseTicksOptions) {}
+
+  push(main: TickScanner, bytes: Uint8Array): void {
+    if (this.trades) return this.trades.push(bytes);
+    if (!this.held) return;
+    this.held.push(bytes);
+    if (main.headerRead) this.start(main);
+  }
+
+  private start(main: TickScanner): void {
+    const held = this.held!;
+    this.held = null;
+    if (!main.carriesTrades) return;
+    this.trades = new TickScanner({ ...this.options, sizeHint: undefined }, 'trades');
+    for (const b of held) this.trades.push(b);
+  }
+
+  /** Adds `result.trades` (or a note saying why there are none). */
+  finish(main: TickScanner, result: ParsedTicks): void {
+    if (this.held) this.start(main);
+    if (!this.trades) return;
+    try {
+      result.trades = this.trades.finish();
+    } catch (e) {
+      // No trade rows at all, or none usable: the quotes stand; the report says why there are no trades.
+      if (!(e instanceof CsvError) || e.code !== 'no-rows') throw e;
+      result.detected.notes.push(this.trades.rowsRead === 0 ? 'no trade rows (action T) in the file' : `no trades read from the rows with action T: ${e.message}`);
+    }
+  }
 }
 
 function checkOptions(o: ParseTicksOptions): void {

@@ -1,10 +1,10 @@
 import { CsvError } from './csv-error';
 import { scanDecimal, scanEnd, scanEpochInteger, scanEpochSeconds } from './number';
-import { resolveSchema, SLOT_NUMBER, SLOT_SIDE, SLOT_SIDE_INVERTED, SLOT_SIDE_MAKER, SLOT_TIME, timeLikeColumns, unitFromName, type Schema } from './schema';
+import { normalizeHeader, resolveSchema, SLOT_NUMBER, SLOT_SIDE, SLOT_SIDE_INVERTED, SLOT_SIDE_MAKER, SLOT_TIME, timeLikeColumns, unitFromName, type Schema } from './schema';
 import { describeInference, inferSides } from './side';
 import { detectTimeUnit, epochTextToSeconds, isoHadOffset, parseCompactSeconds, parseIsoSeconds, scanCompactSeconds, scanIsoSeconds, strictNumber, UNIT_DIGITS } from './time';
 import { zoneFor, type NaiveToUtc } from './zones';
-import { detectProfile, type FormatProfile } from '../vendors/profiles';
+import { detectProfile, FORMATS, mbp1TradesProfile, type FormatProfile } from '../vendors/profiles';
 import { asciiText, concat, countLf, CR, detectDelimiter, findRowEnd, hasUnreadable, LF, looksLikeData, QUOTE, splitQuoted, tooLargeMessage, utf8 } from './text';
 import type { CsvProblem, DetectedFormat, ParsedTicks, ParseTicksOptions, ProblemKind, TickColumn, TimeUnit } from './types';
 
@@ -94,8 +94,15 @@ export class TickScanner {
   private rowEnd = 0;
   private rowFields: string[] | null = null;
 
-  constructor(options: ParseTicksOptions = {}) {
+  /**
+   * 'main' reads the file as detected; 'trades' reads the trade rows a quotes file also carries
+   * (Databento MBP-1, see carriesTrades), fed the same bytes by a second scanner.
+   */
+  private readonly part: 'main' | 'trades';
+
+  constructor(options: ParseTicksOptions = {}, part: 'main' | 'trades' = 'main') {
     this.opts = options;
+    this.part = part;
     this.set = {
       badRows: options.badRows ?? 'skip',
       order: options.order ?? 'reject',
@@ -307,9 +314,27 @@ export class TickScanner {
       otherTimeColumns: this.profile
         ? (this.profile.otherTimeColumns ?? []).filter((c) => c !== m.time).concat(m.time !== this.profile.columns.time && this.profile.columns.time ? [this.profile.columns.time] : [])
         : this.headerless ? [] : timeLikeColumns(this.header).filter((c) => c !== m.time),
+      otherFormats: this.otherFormats(),
+      bidAskSwapped: this.schema.kind === 'quotes' && m.bid && m.ask ? swapBidAsk(m) : undefined,
       notes,
     };
   }
+
+  /** The vendor formats (and 'generic') this file's first line also reads as, other than the one used: the format overrides. */
+  private otherFormats(): string[] {
+    const used = this.profile?.format ?? 'generic';
+    const o = this.opts, fields = this.firstFields;
+    const out = used === 'generic' ? [] : ['generic'];
+    for (const id of Object.keys(FORMATS)) {
+      if (id === used || id === 'generic' || id === 'lobster') continue;
+      const p = (o.hasHeader !== false ? detectProfile(fields, false, o.fileName, id) : undefined) ?? (o.hasHeader !== true ? detectProfile(fields, true, o.fileName, id) : undefined);
+      if (p?.format === id) out.push(id);
+    }
+    return out;
+  }
+
+  /** The first line's fields (header, or a headerless file's first row), for otherFormats. */
+  private firstFields: string[] = [];
 
   // ---- header ---------------------------------------------------------------------------
 
@@ -366,6 +391,7 @@ export class TickScanner {
     const o = this.opts;
     this.delim = o.delimiter ? o.delimiter.charCodeAt(0) : detectDelimiter(text);
     const fields = splitQuoted(text, this.delim).map((f) => f.trim());
+    this.firstFields = fields;
     const looksHeaderless = o.hasHeader === undefined ? fields.every(looksLikeData) : !o.hasHeader;
     // A vendor's layout first: by header, then (when the first row may be data) by the shape of that row.
     let profile = o.hasHeader !== false ? detectProfile(fields, false, o.fileName, o.format) : undefined;
@@ -373,12 +399,18 @@ export class TickScanner {
     if (profile?.format === 'lobster') {
       throw new CsvError(1, '', 'a LOBSTER file: load the message file and the orderbook file together (both are needed for quotes and trades)', 'columns', fields);
     }
+    if (this.part === 'trades') profile = mbp1TradesProfile();
     this.profile = profile;
     this.undefPrice = profile?.undefPrice === true;
     this.headerless = profile?.header ? true : looksHeaderless;
     this.header = profile?.header ?? (this.headerless ? fields.map((_, i) => `column ${i + 1}`) : fields);
     const mapping = profile ? { ...profile.columns, ...o.columns } : o.columns;
-    const schema = resolveSchema(this.header, this.headerless && !profile, o.kind ?? profile?.kind, mapping, o.sideMeaning ?? profile?.sideMeaning);
+    const schema = resolveSchema(this.header, this.headerless && !profile, this.part === 'trades' ? 'trades' : o.kind ?? profile?.kind, mapping, o.sideMeaning ?? profile?.sideMeaning);
+    if (profile?.rowFilter) {
+      const want = normalizeHeader(profile.rowFilter.column);
+      this.filterField = this.header.findIndex((h) => normalizeHeader(h) === want);
+      this.filterValue = new TextEncoder().encode(profile.rowFilter.value);
+    }
     this.schema = schema;
     this.nFields = this.header.length;
     this.nSlots = schema.slots.length;
@@ -478,11 +510,62 @@ export class TickScanner {
 
   // ---- rows -----------------------------------------------------------------------------
 
+  /** Whether this file also carries trades for a second scanner (part 'trades'): a Databento MBP-1 file read as quotes. Known once the header is read. */
+  get carriesTrades(): boolean {
+    return this.started && this.part === 'main' && this.profile?.format === 'databento-mbp-1' && this.schema.kind === 'quotes';
+  }
+
+  /** Whether the header (or a headerless file's first row) has been read. */
+  get headerRead(): boolean {
+    return this.started;
+  }
+
+  /** Field index of the profile's row filter (−1: every row is read) and the bytes it must hold exactly. */
+  private filterField = -1;
+  private filterValue = new Uint8Array(0);
+
+  /**
+   * Row filter: the index after the line at `pos` when it is left out (blank, or its filter field
+   * is not the value), −1 when it is to be read, −2 when the line is not complete yet. Lines are
+   * taken as rows (a quoted field spanning lines is not expected in the vendor files filtered).
+   */
+  private filteredOut(buf: Uint8Array, pos: number, end: number, final: boolean): number {
+    let lf = buf.indexOf(LF, pos);
+    if (lf < 0) {
+      if (!final) return -2;
+      lf = end;
+    }
+    if (lf - pos > MAX_LINE_BYTES) this.lineTooLong();
+    let le = lf;
+    if (le > pos && buf[le - 1] === CR) le--;
+    let p = pos;
+    for (let k = 0; k < this.filterField && p <= le; k++) {
+      while (p < le && buf[p] !== this.delim) p++;
+      p++;
+    }
+    let fe = p;
+    while (fe < le && buf[fe] !== this.delim) fe++;
+    const want = this.filterValue;
+    let keep = le > pos && p <= le && fe - p === want.length;
+    for (let i = 0; keep && i < want.length; i++) keep = buf[p + i] === want[i];
+    if (keep) return -1;
+    this.line++;
+    return lf + 1;
+  }
+
   /** Reads complete rows from `pos`; returns the first byte not consumed. */
   private readRows(buf: Uint8Array, pos: number, final: boolean): number {
     const end = buf.length;
     let nextQuote = -1;
     while (pos < end) {
+      if (this.filterField >= 0) {
+        const skip = this.filteredOut(buf, pos, end, final);
+        if (skip === -2) break;
+        if (skip >= 0) {
+          pos = skip;
+          continue;
+        }
+      }
       // Most rows are read in one pass that also finds their end; the rest take the general path below.
       const next = this.lineRow(buf, pos, end);
       if (next >= 0) {
@@ -900,4 +983,14 @@ export class TickScanner {
     this.cap = m;
     this.problems.sort((a, b) => a.line - b.line);
   }
+}
+
+/** The columns option that reads a quotes file's bid and ask (and their sizes) the other way round: the column-order override. */
+function swapBidAsk(m: Partial<Record<TickColumn, string>>): Partial<Record<TickColumn, string>> {
+  const out: Partial<Record<TickColumn, string>> = { bid: m.ask, ask: m.bid };
+  if (m.bidSize && m.askSize) {
+    out.bidSize = m.askSize;
+    out.askSize = m.bidSize;
+  }
+  return out;
 }

@@ -46,6 +46,10 @@ export interface DetectedFormat {
   sideConvention: string;
   /** Other time columns the file offers (candidates for options.columns.time). */
   otherTimeColumns: string[];
+  /** Other format ids (see FORMATS, 'generic' included) the file's first line also reads as: candidates for options.format. */
+  otherFormats?: string[];
+  /** Quotes: the options.columns that read bid and ask (and their sizes) the other way round (ask-before-bid vs bid-before-ask). */
+  bidAskSwapped?: Partial<Record<TickColumn, string>>;
   /** Everything else assumed or inferred, one sentence each. */
   notes: string[];
 }
@@ -154,4 +158,10 @@ export interface ParsedTicks {
   detected: DetectedFormat;
   /** Trades only: 1 where `side` was inferred rather than read (the aligner re-signs those against quotes). */
   inferredSide?: Uint8Array;
+  /**
+   * The trades a quotes file also carries, shaped like a trades result (kind 'trades', time, price,
+   * size, side, its own rows, problems and detected): a Databento MBP-1 file's rows with action T.
+   * Absent for every other file.
+   */
+  trades?: ParsedTicks;
 }

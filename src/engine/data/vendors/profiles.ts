@@ -25,6 +25,8 @@ export interface FormatProfile {
   sideMeaning?: SideMeaning;
   /** Databento: a raw price of i64::MAX (UNDEF_PRICE) marks an empty side of the book. */
   undefPrice?: boolean;
+  /** Only rows whose `column` holds exactly `value` are read (the others are not counted); e.g. MBP-1 trades: action = T. */
+  rowFilter?: { column: string; value: string };
   notes: string[];
 }
 
@@ -124,7 +126,7 @@ export function detectProfile(first: string[], headerless: boolean, fileName?: s
         return {
           format: 'databento-mbp-1', kind: 'quotes', otherTimeColumns: ['ts_event'], undefPrice: true,
           columns: { time: 'ts_recv', bid: 'bid_px_00', ask: 'ask_px_00', bidSize: 'bid_sz_00', askSize: 'ask_sz_00' },
-          notes: [timeNote, 'quotes = the top of book after each event; trades in the file (action T) are not extracted: load the TBBO schema for trades'],
+          notes: [timeNote, 'quotes = the top of book after each event; the trade rows (action T) are also read as trades'],
         };
       }
       if (tbbo && want('databento-tbbo')) {
@@ -236,4 +238,24 @@ export function detectProfile(first: string[], headerless: boolean, fileName?: s
     };
   }
   return undefined;
+}
+
+/**
+ * The trades carried by a Databento MBP-1 file: its rows with action T (Trade), read with the
+ * trade fields price, size and side (the aggressor: B buy +1, A sell −1, N none → inferred) and,
+ * to sign an N trade, the book on that row, which for a trade is the BBO before it (TBBO is the
+ * subset of MBP-1 in trade space). Source: databento.com/docs/schemas-and-data-formats/mbp-1.
+ */
+export function mbp1TradesProfile(): FormatProfile {
+  return {
+    format: 'databento-mbp-1', kind: 'trades', otherTimeColumns: ['ts_event'], sideMeaning: 'side', undefPrice: true,
+    rowFilter: { column: 'action', value: 'T' },
+    columns: { time: 'ts_recv', price: 'price', size: 'size', side: 'side', bid: 'bid_px_00', ask: 'ask_px_00' },
+    notes: [
+      'time from ts_recv (Databento capture time, the index it recommends); ts_event is the matching-engine time',
+      'trades = the rows with action T; the other rows (book updates) give only quotes',
+      'side is the aggressor (B buy +1, A sell −1, N inferred)',
+      'bid_px_00/ask_px_00 on a trade row are the book just before the trade: an unsigned trade is signed against it (Lee–Ready)',
+    ],
+  };
 }

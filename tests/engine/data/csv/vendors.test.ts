@@ -144,6 +144,88 @@ describe('Databento CSV', () => {
   });
 });
 
+describe('Databento MBP-1: quotes and the trades among them', () => {
+  const MBP1 = 'xnys-pillar-20240105.mbp-1.csv';
+  // 2024-01-05 09:30 New York = 14:30 UTC; ts_recv of the first row is 812,345 ns later.
+  const open = UTC(2024, 0, 5, 14, 30);
+
+  it('rows with action T also come back as trades (price, size, aggressor side); every row is a quote', async () => {
+    const r = await load(MBP1);
+    sane(r, 8);
+    expect([r.kind, r.detected.format]).toEqual(['quotes', 'databento-mbp-1']);
+    expect(r.columns.time[0]).toBeCloseTo(open + 0.000812345, 6);
+    expect(arr(r.columns.bid).slice(0, 3)).toEqual([187.15, 187.15, 187.15]);
+    expect(arr(r.columns.ask).slice(0, 3)).toEqual([187.2, 187.18, 187.18]);
+    const t = r.trades!;
+    sane(t, 3);
+    expect([t.kind, t.detected.format, t.detected.timeColumn, t.detected.timeUnit]).toEqual(['trades', 'databento-mbp-1', 'ts_recv', 'ns']);
+    expect(t.columns.time[0]).toBeCloseTo(open + 0.002500001, 6);
+    // A trade row's time is the quote row's time on the same line (line 4 is the third quote).
+    expect(t.columns.time[0]).toBe(r.columns.time[2]);
+    expect(arr(t.columns.price)).toEqual([187.18, 187.15, 187.18]);
+    expect(arr(t.columns.size)).toEqual([100, 50, 20]);
+    // B: a buy aggressor +1; A: a sell aggressor −1; N: inferred, 187.18 above the book's mid 187.175 → +1.
+    expect(arr(t.columns.side)).toEqual([1, -1, 1]);
+    expect(Array.from(t.inferredSide!)).toEqual([0, 0, 1]);
+    expect(t.detected.notes).toContain('trades = the rows with action T; the other rows (book updates) give only quotes');
+    expect(r.detected.notes).toContain('quotes = the top of book after each event; the trade rows (action T) are also read as trades');
+  });
+
+  it('the pretty CSV (ISO times, decimal prices) gives the same quotes and trades', async () => {
+    const raw = await load(MBP1), pretty = await load('xnys-pillar-20240105.mbp-1.pretty.csv');
+    expect(pretty.detected.timeUnit).toBe('iso');
+    expect(pretty.columns).toEqual(raw.columns);
+    expect(pretty.trades!.columns).toEqual(raw.trades!.columns);
+  });
+
+  it('same trades whatever the chunking, and from gzip', async () => {
+    const whole = await load(MBP1);
+    for (const chunkBytes of [1, 7, 100]) expect((await load(MBP1, { chunkBytes })).trades!.columns).toEqual(whole.trades!.columns);
+    const gz = await parseTicksCsv(await gzipText(text(MBP1)), { fileName: MBP1 });
+    expect(gz.trades!.columns).toEqual(whole.trades!.columns);
+    expect(gz.columns).toEqual(whole.columns);
+  });
+
+  it('a broken trade row is a problem of the trades; its book still gives a quote', async () => {
+    const rows = text(MBP1).split('\n');
+    rows[5] = rows[5].replace(',T,A,0,187150000000,', ',T,A,0,abc,');
+    const r = await parseTicksCsv(rows.join('\n'), { fileName: MBP1 });
+    expect([r.rowsRead, r.rowsSkipped]).toEqual([8, 0]);
+    expect(r.trades!.problems).toEqual([{ line: 6, field: 'price', message: 'not a number: "abc"', kind: 'number' }]);
+    expect(arr(r.trades!.columns.price)).toEqual([187.18, 187.18]);
+    await expect(parseTicksCsv(rows.join('\n'), { fileName: MBP1, badRows: 'stop' })).rejects.toMatchObject({ line: 6, field: 'price' });
+  });
+
+  it('a file without trade rows says so, and other files carry no trades', async () => {
+    const r = await load('xnas-itch-20230328.mbp-1.pretty.csv');
+    expect(r.trades).toBeUndefined();
+    expect(r.detected.notes).toContain('no trade rows (action T) in the file');
+    expect((await load('xnas-itch-20230328.tbbo.csv')).trades).toBeUndefined();
+    expect((await load('binance-futures_quotes_2024-08-08_BTCUSDT.csv')).trades).toBeUndefined();
+  });
+});
+
+describe('detection overrides (options the report offers)', () => {
+  it('other formats the first line reads as: MBP-1 may be read as TBBO (all rows trades) or generic', async () => {
+    const r = await load('xnys-pillar-20240105.mbp-1.csv');
+    expect(r.detected.otherFormats).toEqual(['generic', 'databento-tbbo']);
+    const tbbo = await load('xnys-pillar-20240105.mbp-1.csv', { format: 'databento-tbbo' });
+    expect([tbbo.kind, tbbo.detected.format, tbbo.rowsRead, tbbo.trades]).toEqual(['trades', 'databento-tbbo', 8, undefined]);
+    expect((await load('bitstamp_btcusd_trades.csv')).detected.otherFormats).toEqual([]);
+  });
+
+  it('column order: the swap reads the bid and ask columns the other way round', async () => {
+    const name = 'binance-futures_quotes_2024-08-08_BTCUSDT.csv';
+    const r = await load(name);
+    expect(r.detected.bidAskSwapped).toEqual({ bid: 'ask_price', ask: 'bid_price', bidSize: 'ask_amount', askSize: 'bid_amount' });
+    // Read the other way round, the first quote (bid 61800.1, ask 61800.2) is crossed.
+    const e = await load(name, { columns: r.detected.bidAskSwapped, badRows: 'stop' }).then(() => null, (x: unknown) => x);
+    expect(e).toBeInstanceOf(CsvError);
+    expect((e as CsvError).message).toBe('crossed quote: bid 61800.2 is above ask 61800.1');
+    expect((await load('BTCUSDT-trades-2024-08-09.csv')).detected.bidAskSwapped).toBeUndefined();
+  });
+});
+
 describe('FX tick vendors', () => {
   const jan2 = UTC(2024, 0, 2);
   it('Dukascopy (ms): ask columns first, same-millisecond ticks kept', async () => {
