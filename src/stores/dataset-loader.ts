@@ -73,8 +73,8 @@ export function createDatasetLoader(store: DatasetStore = datasetStore, params: 
       return r;
     },
 
-    /** Load the user's quotes file (and optional trades file); `options` carries a column mapping from the dialog. */
-    async loadFiles(files: FileLoad, options: CsvParseOptions = {}, into: DatasetStore = store): Promise<LoadResult> {
+    /** Load the user's quotes file (and optional trades file); `options` carries a column mapping from the dialog, `tradesOptions` overrides for the trades file. */
+    async loadFiles(files: FileLoad, options: CsvParseOptions = {}, into: DatasetStore = store, tradesOptions: CsvParseOptions = {}): Promise<LoadResult> {
       lastFiles = files;
       const p = into.getState().policies;
       const base: CsvParseOptions = { badRows: p.badRows, order: p.order };
@@ -82,7 +82,7 @@ export function createDatasetLoader(store: DatasetStore = datasetStore, params: 
       if (files.trades) {
         req.trades = files.trades;
         req.tradesName = files.tradesName ?? 'trades';
-        req.tradesOptions = base;
+        req.tradesOptions = { ...base, ...tradesOptions };
       }
       const r = await run(req, files.trades ? `${files.quotesName} + ${files.tradesName}` : files.quotesName, into);
       if (r.ok) {
@@ -92,9 +92,9 @@ export function createDatasetLoader(store: DatasetStore = datasetStore, params: 
       return r;
     },
 
-    /** Retry the last file load with a column mapping (from the mapping dialog or the detection report). */
-    retryWithMapping(options: CsvParseOptions): Promise<LoadResult> | undefined {
-      return lastFiles ? loader.loadFiles(lastFiles, options) : undefined;
+    /** Retry the last file load with a column mapping (from the mapping dialog or the detection report); `tradesOptions` for a pair's trades file. */
+    retryWithMapping(options: CsvParseOptions, tradesOptions?: CsvParseOptions): Promise<LoadResult> | undefined {
+      return lastFiles ? loader.loadFiles(lastFiles, options, store, tradesOptions) : undefined;
     },
 
     /** Stop the load in flight (the previous dataset stays). */
@@ -177,8 +177,8 @@ function loaderNow(): DatasetLoader {
 
 // The panels' entry points, on the app's loader.
 export const loadSample = (id: string, store?: DatasetStore) => loaderNow().loadSample(id, store);
-export const loadFiles = (files: FileLoad, options?: CsvParseOptions, store?: DatasetStore) => loaderNow().loadFiles(files, options, store);
-export const retryWithMapping = (options: CsvParseOptions) => loaderNow().retryWithMapping(options);
+export const loadFiles = (files: FileLoad, options?: CsvParseOptions, store?: DatasetStore, tradesOptions?: CsvParseOptions) => loaderNow().loadFiles(files, options, store, tradesOptions);
+export const retryWithMapping = (options: CsvParseOptions, tradesOptions?: CsvParseOptions) => loaderNow().retryWithMapping(options, tradesOptions);
 export const cancelLoad = () => loaderNow().cancelLoad();
 export const clearSavedData = () => loaderNow().clearSaved();
 export const servedPort = (d: LoadedDataset) => loaderNow().servedPort(d);

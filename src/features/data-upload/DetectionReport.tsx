@@ -38,7 +38,9 @@ export function reportRows(d: DetectedFormat, kind: string): ReportRow[] {
       key: 'format',
       label: 'Format',
       value: FORMATS[d.format] ?? d.format,
-      choices: fixed ? none() : d.format === 'generic' ? [] : [{ label: 'read as generic CSV', options: { format: 'generic' } }],
+      choices: fixed
+        ? none()
+        : (d.otherFormats ?? (d.format === 'generic' ? [] : ['generic'])).map((id) => ({ label: id === 'generic' ? 'read as generic CSV' : `read as ${FORMATS[id] ?? id}`, options: { format: id } })),
     },
     {
       key: 'time',
@@ -64,7 +66,12 @@ export function reportRows(d: DetectedFormat, kind: string): ReportRow[] {
       value: scaleText(d.priceScale),
       choices: fixed ? none() : SCALES.filter((s) => s !== d.priceScale).map((s) => ({ label: scaleText(s), options: { priceScale: s } })),
     },
-    { key: 'order', label: 'Column order', value: d.columnOrder, choices: none() },
+    {
+      key: 'order',
+      label: 'Column order',
+      value: d.columnOrder,
+      choices: fixed || !d.bidAskSwapped ? none() : [{ label: `swap bid and ask (read ${d.bidAskSwapped.bid} as the bid)`, options: { columns: d.bidAskSwapped } }],
+    },
   ];
   if (kind === 'trades' || d.sideConvention !== 'not applicable') {
     rows.push({
@@ -123,21 +130,26 @@ function Report({ title, detected, kind, onPick }: { title: string; detected: De
 export function DetectionReport() {
   const dataset = useDataset((s) => s.dataset);
   // Overrides belong to the dataset they were picked on (a reload under them keeps its name).
-  const [picked, setPicked] = useState<{ name: string; overrides: CsvParseOptions } | null>(null);
+  const [picked, setPicked] = useState<{ name: string; overrides: CsvParseOptions; tradesOverrides: CsvParseOptions } | null>(null);
   if (!dataset?.detected) return null;
-  const overrides = picked && picked.name === dataset.name ? picked.overrides : {};
-  const pick = (o: Partial<ParseTicksOptions>) => {
-    const next: CsvParseOptions = { ...overrides, ...o, columns: { ...overrides.columns, ...o.columns } };
-    setPicked({ name: dataset.name, overrides: next });
-    void retryWithMapping(next);
+  const mine = picked && picked.name === dataset.name ? picked : { overrides: {}, tradesOverrides: {} };
+  const merge = (a: CsvParseOptions, o: Partial<ParseTicksOptions>): CsvParseOptions => ({ ...a, ...o, columns: { ...a.columns, ...o.columns } });
+  const reload = (overrides: CsvParseOptions, tradesOverrides: CsvParseOptions) => {
+    setPicked({ name: dataset.name, overrides, tradesOverrides });
+    void retryWithMapping(overrides, tradesOverrides);
   };
   const [first, second] = dataset.name.split(' + ');
+  // Trades read from the quotes file itself (Databento MBP-1) share its options; a pair's trades file has its own.
+  const inFile = dataset.tradesDetected !== undefined && second === undefined;
+  const pick = (o: Partial<ParseTicksOptions>) => reload(merge(mine.overrides, o), mine.tradesOverrides);
+  const pickTrades = inFile ? pick : (o: Partial<ParseTicksOptions>) => reload(mine.overrides, merge(mine.tradesOverrides, o));
   const firstKind = dataset.tradesDetected ? 'quotes' : dataset.kind;
+  const files = dataset.source === 'file';
   return (
     <details className="detection-report" open data-testid="detection-report">
-      <summary>How the file{dataset.tradesDetected ? 's were' : ' was'} read</summary>
-      <Report title={first} detected={dataset.detected} kind={firstKind} onPick={dataset.source === 'file' ? pick : undefined} />
-      {dataset.tradesDetected && <Report title={second ?? 'trades'} detected={dataset.tradesDetected} kind="trades" />}
+      <summary>How the file{dataset.tradesDetected && !inFile ? 's were' : ' was'} read</summary>
+      <Report title={inFile ? `${first} (quotes)` : first} detected={dataset.detected} kind={firstKind} onPick={files ? pick : undefined} />
+      {dataset.tradesDetected && <Report title={inFile ? `${first} (trades, action T)` : second} detected={dataset.tradesDetected} kind="trades" onPick={files ? pickTrades : undefined} />}
     </details>
   );
 }

@@ -1,4 +1,5 @@
 // @vitest-environment jsdom
+import { readFileSync } from 'node:fs';
 import { act, cleanup, render, screen, within } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
 import { parseLobster, parseTicksCsv, summarizeTicks, type DetectedFormat } from '../../../src/engine';
@@ -64,6 +65,39 @@ describe('DetectionReport', () => {
     const zone = reportRows(h.detected, 'quotes').find((r) => r.key === 'zone')!;
     expect(zone.value).toBe('EST');
     expect(zone.choices.map((c) => c.options.timeZone)).toEqual(['UTC', 'America/New_York']);
+  });
+});
+
+describe('DetectionReport overrides', () => {
+  // jsdom gives import.meta.url an http scheme: the fixture is read relative to the repository root (vitest's cwd).
+  const MBP1 = readFileSync('tests/fixtures/vendors/xnys-pillar-20240105.mbp-1.csv', 'utf8');
+
+  it('offers every format the file also reads as, and the bid/ask swap for quotes', async () => {
+    const r = await parseTicksCsv(MBP1, { fileName: 'xnys-pillar-20240105.mbp-1.csv' });
+    const rows = reportRows(r.detected, 'quotes');
+    expect(rows.find((x) => x.key === 'format')!.choices).toEqual([
+      { label: 'read as generic CSV', options: { format: 'generic' } },
+      { label: 'read as Databento TBBO', options: { format: 'databento-tbbo' } },
+    ]);
+    expect(rows.find((x) => x.key === 'order')!.choices).toEqual([
+      { label: 'swap bid and ask (read ask_px_00 as the bid)', options: { columns: { bid: 'ask_px_00', ask: 'bid_px_00', bidSize: 'ask_sz_00', askSize: 'bid_sz_00' } } },
+    ]);
+  });
+
+  it('shows the trades read from an MBP-1 file as a second report with its own overrides', async () => {
+    const r = await parseTicksCsv(MBP1, { fileName: 'x.mbp-1.csv' });
+    act(() => datasetStore.getState().setLoaded(dataset('x.mbp-1.csv', 'quotes', r.columns, r.detected, r.trades!.detected)));
+    render(<DetectionReport />);
+    const report = screen.getByTestId('detection-report');
+    expect(report).toHaveTextContent('x.mbp-1.csv (quotes)');
+    expect(report).toHaveTextContent('x.mbp-1.csv (trades, action T)');
+    const sides = within(report).getAllByTestId('detected-side');
+    expect(sides).toHaveLength(1);
+    expect(sides[0]).toHaveTextContent('1 unknown inferred');
+    expect(within(sides[0]).getByRole('button', { name: 'buyer is maker' })).toBeInTheDocument();
+    // A pair's trades file gets overrides too (they were offered for the first file only).
+    act(() => datasetStore.getState().setLoaded(dataset('q.csv + t.csv', 'quotes', r.columns, r.detected, r.trades!.detected)));
+    expect(within(screen.getByTestId('detection-report')).getAllByRole('button', { name: 'read as generic CSV' })).toHaveLength(2);
   });
 });
 
