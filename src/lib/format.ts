@@ -1,6 +1,7 @@
 /** Number formatting shared by the lab panels (Kalman, regimes, compare). */
 
-const MINUS = '\u2212';
+/** The minus sign every formatter writes (U+2212: as wide as a digit's neighbour, never read as a hyphen). */
+export const MINUS = '\u2212';
 
 /** `sig` significant digits; scientific form outside [1e-3, 1e6); '—' for NaN, '∞' for infinities. */
 export function fmtNum(x: number, sig = 4): string {
@@ -68,4 +69,35 @@ export function fmtPrice(v: number, tick = 0): string {
   if (!Number.isFinite(v)) return '—';
   const decimals = tick > 0 ? Math.min(10, Math.max(0, Math.ceil(-Math.log10(tick) - 1e-9))) : 2;
   return signed(v, Math.abs(v).toLocaleString('en-US', { minimumFractionDigits: decimals, maximumFractionDigits: decimals }), (0).toFixed(decimals));
+}
+
+/** Inventory and sizes (asset units): the decimals of the lot size when known (0.001 → 3), else up to 4 significant digits. */
+export function fmtQty(v: number, lot = 0): string {
+  if (!Number.isFinite(v)) return '—';
+  if (lot > 0) {
+    const decimals = Math.min(10, Math.max(0, Math.ceil(-Math.log10(lot) - 1e-9)));
+    return signed(v, Math.abs(v).toLocaleString('en-US', { minimumFractionDigits: decimals, maximumFractionDigits: decimals }), (0).toFixed(decimals));
+  }
+  return fmtNum(v);
+}
+
+/**
+ * Durations: "850 µs", "12.5 ms", "4.2 s", "6 min 5 s", "3 h 2 min", "2 d 4 h". Rounded to the shown
+ * unit first, so a carry moves up ("59 min 59.7 s" is "1 h", never "59 min 60 s").
+ */
+export function fmtDuration(sec: number): string {
+  if (!Number.isFinite(sec)) return '—';
+  const sign = sec < 0 ? MINUS : '';
+  const a = Math.abs(sec);
+  if (a === 0) return '0 s';
+  if (a < 1e-3) return `${sign}${Math.round(a * 1e6)} µs`;
+  if (a < 1 && Number((a * 1e3).toPrecision(3)) < 1000) return `${sign}${Number((a * 1e3).toPrecision(3))} ms`;
+  if (a < 60 && Number(a.toPrecision(3)) < 60) return `${sign}${Number(Math.max(1, a).toPrecision(3))} s`;
+  const s = Math.round(a);
+  if (s < 3600) { const m = Math.floor(s / 60), r = s % 60; return `${sign}${m} min${r > 0 ? ` ${r} s` : ''}`; }
+  const min = Math.round(a / 60);
+  if (min < 24 * 60) { const h = Math.floor(min / 60), r = min % 60; return `${sign}${h} h${r > 0 ? ` ${r} min` : ''}`; }
+  const hours = Math.round(a / 3600);
+  const d = Math.floor(hours / 24), r = hours % 24;
+  return `${sign}${d} d${r > 0 ? ` ${r} h` : ''}`;
 }

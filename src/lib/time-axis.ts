@@ -5,6 +5,47 @@ export function fmtClock(t: number): string {
   return d.toISOString().slice(11, 19);
 }
 
+const DAY_SEC = 86_400;
+const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+
+function dayLabel(d: Date): string {
+  return `${MONTHS[d.getUTCMonth()]} ${d.getUTCDate()}`;
+}
+
+/**
+ * Tick labels for a time axis whose data span [t0, t1] (s since epoch, UTC): the clock "23:54:15"
+ * within a day; "Aug 8 23:54" when the data span more than a day; "2024-08-08" beyond 60 days.
+ */
+export function timeTickFormatter(t0: number, t1: number): (t: number) => string {
+  const span = t1 - t0;
+  if (!(span > DAY_SEC)) return fmtClock;
+  if (span > 60 * DAY_SEC) return (t) => (Number.isFinite(t) ? new Date(t * 1000).toISOString().slice(0, 10) : '');
+  return (t) => {
+    if (!Number.isFinite(t)) return '';
+    const d = new Date(t * 1000);
+    return `${dayLabel(d)} ${d.toISOString().slice(11, 16)}`;
+  };
+}
+
+/** Tooltip and readout times over [t0, t1]: the clock within a day, else the date and the clock ("2024-08-08 23:54:15"). */
+export function timeLabelFormatter(t0: number, t1: number): (t: number) => string {
+  if (!(t1 - t0 > DAY_SEC)) return fmtClock;
+  return (t) => (Number.isFinite(t) ? new Date(t * 1000).toISOString().slice(0, 19).replace('T', ' ') : '');
+}
+
+/**
+ * An axis in seconds from the data's start t0 (s since epoch) over `span` seconds: plain seconds within
+ * a day ("time from start (s)"), dates and clock times beyond (the start is added back).
+ */
+export function elapsedAxis(t0: number, span: number): { tickFormatter: (s: number) => string; title: string; label: (s: number) => string } {
+  if (!(span > DAY_SEC)) {
+    const sec = (s: number) => (Number.isFinite(s) ? String(Number(s.toPrecision(4))) : '');
+    return { tickFormatter: sec, title: 'time from start (s)', label: (s) => `t = ${sec(s)} s` };
+  }
+  const tick = timeTickFormatter(t0, t0 + span), tip = timeLabelFormatter(t0, t0 + span);
+  return { tickFormatter: (s) => tick(t0 + s), title: 'time (UTC)', label: (s) => tip(t0 + s) };
+}
+
 /** Number of points of `time` at or before the replay cursor (a share 0..1 of the span). */
 export function replayCount(time: Float64Array, replay: number): number {
   if (replay >= 1 || time.length === 0) return time.length;

@@ -1,12 +1,12 @@
 import type { CompareRow } from '../../stores/lab-store';
-import { fmtNum } from '../../lib/format';
+import { fmtCount, fmtNum, fmtPnl, fmtRatio } from '../../lib/format';
 import { STRATEGY_COLOURS, strategyLabel } from './compare-rows';
 
 function sharpeCell(r: CompareRow): string {
   const s = r.metrics.sharpeStats;
-  if (!s) return fmtNum(r.metrics.sharpe);
-  const ci = s.ci ? `, [${fmtNum(s.ci.lo, 3)}, ${fmtNum(s.ci.hi, 3)}]` : '';
-  return `${fmtNum(s.sharpe)} (n = ${s.buckets}${ci})`;
+  if (!s) return fmtRatio(r.metrics.sharpe);
+  const ci = s.ci ? `, [${fmtRatio(s.ci.lo)}, ${fmtRatio(s.ci.hi)}]` : '';
+  return `${fmtRatio(s.sharpe)} (n = ${s.buckets}${ci})`;
 }
 
 /** The strategies ranked by net PnL, with the figures that explain the ranking; each Sharpe with its bucket count and interval. */
@@ -34,13 +34,13 @@ export function CompareTable({ ranked }: { ranked: readonly CompareRow[] }) {
               <span aria-hidden="true" style={{ display: 'inline-block', width: 10, height: 10, borderRadius: 2, marginRight: 6, background: STRATEGY_COLOURS[r.strategy] }} />
               {strategyLabel(r.strategy)}
             </th>
-            <td>{fmtNum(r.attribution.net)}</td>
+            <td>{fmtPnl(r.attribution.net)}</td>
             <td>{sharpeCell(r)}</td>
-            <td>{fmtNum(r.metrics.maxDrawdown)}</td>
-            <td>{r.metrics.fills}</td>
+            <td>{fmtPnl(r.metrics.maxDrawdown)}</td>
+            <td>{fmtCount(r.metrics.fills)}</td>
             <td>{fmtNum(r.metrics.fillRate)}</td>
-            <td>{fmtNum(r.attribution.spreadCapture)}</td>
-            <td>{fmtNum(r.attribution.adverseSelection)}</td>
+            <td>{fmtPnl(r.attribution.spreadCapture)}</td>
+            <td>{fmtPnl(r.attribution.adverseSelection)}</td>
           </tr>
         ))}
       </tbody>

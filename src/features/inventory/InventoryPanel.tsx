@@ -1,13 +1,15 @@
 import { useDeferredValue, useMemo } from 'react';
-import { Bar, BarChart, Brush, CartesianGrid, Legend, Line, LineChart, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import { Bar, BarChart, Brush, CartesianGrid, Legend, Line, LineChart, ReferenceLine, ResponsiveContainer, Scatter, ScatterChart, Tooltip, XAxis, YAxis } from 'recharts';
 import { Panel } from '../../components/ui/Panel';
 import { ChartFrame } from '../../components/ui/ChartFrame';
 import { StaleNote } from '../../components/ui/StaleNote';
 import { useLab } from '../../stores/lab-store';
-import { fmtClock, replayCount } from '../../lib/time-axis';
+import { replayCount, timeLabelFormatter, timeTickFormatter } from '../../lib/time-axis';
+import { fmtBps, fmtNum, fmtPct, fmtPrice, fmtQty } from '../../lib/format';
+import { finiteExtent, valueAxis } from '../../lib/value-axis';
 
-const fmt = (v: unknown) => (typeof v === 'number' ? String(Number(v.toPrecision(6))) : String(v));
-const tick3 = (v: number) => String(Number(v.toPrecision(3)));
+/** Skew below this (bps of mid) is floating-point noise of (bid + ask)/2 − mid, drawn as 0. */
+const SKEW_NOISE_BPS = 1e-6;
 
 /** Inventory path with its ±Q band, quotes around mid and fair value, skew vs inventory, inventory distribution. */
 export function InventoryPanel() {
@@ -19,6 +21,10 @@ export function InventoryPanel() {
   const status = useLab((s) => s.status);
   const stale = useLab((s) => s.stale);
   const maxQ = summary ? summary.resolved.maxInventory : null;
+  const lot = summary?.resolved.lotSize ?? 0;
+  const tick = summary?.resolved.tickSize ?? 0;
+  const qty = (v: unknown) => (typeof v === 'number' ? fmtQty(v, lot) : String(v));
+  const price = (v: unknown) => (typeof v === 'number' ? (tick > 0 ? fmtPrice(v, tick / 10) : fmtNum(v, 6)) : String(v));
   const invRows = useMemo(() => {
     if (!series) return [];
     const v = series.inventory;
@@ -46,7 +52,9 @@ export function InventoryPanel() {
     for (let i = 0; i < p.time.length; i++) {
       while (j + 1 < v.time.length && v.time[j + 1] <= p.time[i]) j++;
       const centre = (p.bid[i] + p.ask[i]) / 2;
-      if (Number.isFinite(centre) && p.mid[i] > 0) rows.push({ q: v.inventory[j], skewBps: ((centre - p.mid[i]) / p.mid[i]) * 1e4 });
+      if (!(Number.isFinite(centre) && p.mid[i] > 0)) continue;
+      const skewBps = ((centre - p.mid[i]) / p.mid[i]) * 1e4;
+      rows.push({ q: v.inventory[j], skewBps: Math.abs(skewBps) < SKEW_NOISE_BPS ? 0 : skewBps });
     }
     // Average per inventory level: one point per q keeps the chart readable.
     const by = new Map<number, { s: number; n: number }>();
@@ -56,22 +64,39 @@ export function InventoryPanel() {
   const histRows = useMemo(() => {
     if (!summary) return [];
     const h = summary.inventoryHist;
-    return Array.from(h.centre, (c, i) => ({ q: Number(c.toPrecision(4)), share: 100 * h.share[i] }));
+    return Array.from(h.centre, (c, i) => ({ q: c, share: 100 * h.share[i] }));
   }, [summary]);
-  if (!series) return <Panel id="inventory" title="Inventory & quotes"><p className="muted">Waiting for the run…</p></Panel>;
+  // Axes from the whole run (not the replay cut), so they hold still while replaying.
+  const axes = useMemo(() => {
+    if (!series) return null;
+    const t = series.price.time;
+    const t0 = t.length > 0 ? t[0] : 0, t1 = t.length > 0 ? t[t.length - 1] : 0;
+    const band = maxQ !== null ? [-maxQ, maxQ] : [];
+    return {
+      tick: timeTickFormatter(t0, t1),
+      tip: timeLabelFormatter(t0, t1),
+      q: valueAxis(finiteExtent([series.inventory.inventory], band)),
+      price: valueAxis(finiteExtent([series.price.mid, series.price.bid, series.price.ask, series.price.fairValue])),
+    };
+  }, [series, maxQ]);
+  const skewAxes = useMemo(() => ({
+    q: valueAxis(finiteExtent([skewRows.map((r) => r.q)])),
+    bps: valueAxis(finiteExtent([skewRows.map((r) => r.skewBps)], [0])),
+  }), [skewRows]);
+  if (!series || !axes) return <Panel id="inventory" title="Inventory & quotes"><p className="muted">Waiting for the run…</p></Panel>;
   return (
-    <Panel id="inventory" title="Inventory & quotes" subtitle={summary ? `Average |q| ${fmt(summary.metrics.avgAbsInventory)}, max |q| ${fmt(summary.metrics.maxAbsInventory)}, at the limit ${(100 * summary.metrics.timeAtLimit).toFixed(1)} % of the time.` : 'Partial results — the run is still going.'}>
+    <Panel id="inventory" title="Inventory & quotes" subtitle={summary ? `Average |q| ${qty(summary.metrics.avgAbsInventory)}, max |q| ${qty(summary.metrics.maxAbsInventory)} (asset units), at the limit ${fmtPct(summary.metrics.timeAtLimit)} of the time.` : 'Partial results — the run is still going.'}>
       <StaleNote status={status} stale={stale} />
       <div className="lab-grid">
         <ChartFrame title="Inventory q (asset units) with the ±Q band" name="inventory" testId="chart-inventory" version={invRows} csv={() => ({ time: series.inventory.time, inventory: series.inventory.inventory })}>
           <ResponsiveContainer width="100%" height={240} minWidth={200}>
             <LineChart data={invRows} margin={{ top: 8, right: 16, bottom: 20, left: 8 }}>
               <CartesianGrid strokeDasharray="3 3" />
-              <XAxis dataKey="t" type="number" domain={['dataMin', 'dataMax']} tickFormatter={fmtClock} label={{ value: 'time (UTC)', position: 'insideBottom', offset: -12 }} />
-              <YAxis width={48} domain={[(min: number) => Math.min(min, -(maxQ ?? 0)), (max: number) => Math.max(max, maxQ ?? 0)]} tickFormatter={tick3} />
-              <Tooltip labelFormatter={(t) => fmtClock(Number(t))} formatter={fmt} />
-              {maxQ !== null ? <ReferenceLine y={maxQ} stroke="#b83227" strokeDasharray="4 2" label="+Q" /> : null}
-              {maxQ !== null ? <ReferenceLine y={-maxQ} stroke="#b83227" strokeDasharray="4 2" label="−Q" /> : null}
+              <XAxis dataKey="t" type="number" domain={['dataMin', 'dataMax']} tickFormatter={axes.tick} label={{ value: 'time (UTC)', position: 'insideBottom', offset: -12 }} />
+              <YAxis width={axes.q.width} domain={axes.q.domain} ticks={axes.q.ticks} tickFormatter={axes.q.tickFormatter} />
+              <Tooltip labelFormatter={(t) => axes.tip(Number(t))} formatter={qty} />
+              {maxQ !== null ? <ReferenceLine y={maxQ} stroke="#b83227" strokeDasharray="4 2" label={{ value: '+Q', position: 'insideTopRight' }} /> : null}
+              {maxQ !== null ? <ReferenceLine y={-maxQ} stroke="#b83227" strokeDasharray="4 2" label={{ value: '−Q', position: 'insideBottomRight' }} /> : null}
               <Line dataKey="q" name="inventory" stroke="#2457c5" dot={false} isAnimationActive={false} type="stepAfter" />
             </LineChart>
           </ResponsiveContainer>
@@ -81,36 +106,36 @@ export function InventoryPanel() {
           <ResponsiveContainer width="100%" height={260} minWidth={200}>
             <LineChart data={quoteRows} margin={{ top: 8, right: 16, bottom: 8, left: 8 }}>
               <CartesianGrid strokeDasharray="3 3" />
-              <XAxis dataKey="t" type="number" domain={['dataMin', 'dataMax']} tickFormatter={fmtClock} />
-              <YAxis width={72} domain={['auto', 'auto']} tickFormatter={fmt} />
-              <Tooltip labelFormatter={(t) => fmtClock(Number(t))} formatter={fmt} />
+              <XAxis dataKey="t" type="number" domain={['dataMin', 'dataMax']} tickFormatter={axes.tick} />
+              <YAxis width={axes.price.width} domain={axes.price.domain} ticks={axes.price.ticks} tickFormatter={axes.price.tickFormatter} />
+              <Tooltip labelFormatter={(t) => axes.tip(Number(t))} formatter={price} />
               <Legend verticalAlign="top" height={22} />
               <Line dataKey="ask" stroke="#b83227" dot={false} isAnimationActive={false} connectNulls={false} />
               <Line dataKey="mid" stroke="#555" dot={false} isAnimationActive={false} />
               <Line dataKey="fair" name="fair value" stroke="#e67e22" dot={false} isAnimationActive={false} />
               <Line dataKey="bid" stroke="#1e874b" dot={false} isAnimationActive={false} connectNulls={false} />
-              <Brush dataKey="t" height={18} tickFormatter={fmtClock} />
+              <Brush dataKey="t" height={18} tickFormatter={axes.tick} />
             </LineChart>
           </ResponsiveContainer>
         </ChartFrame>
         <ChartFrame title="Quote-centre skew vs inventory (bps of mid)" name="skew-vs-inventory" testId="chart-skew" version={skewRows} height={220} csv={() => ({ q: skewRows.map((r) => r.q), skewBps: skewRows.map((r) => r.skewBps) })}>
           <ResponsiveContainer width="100%" height={220} minWidth={200}>
-            <LineChart data={skewRows} margin={{ top: 8, right: 16, bottom: 20, left: 8 }}>
+            <ScatterChart margin={{ top: 8, right: 16, bottom: 20, left: 8 }}>
               <CartesianGrid strokeDasharray="3 3" />
-              <XAxis dataKey="q" type="number" domain={['dataMin', 'dataMax']} tickFormatter={tick3} label={{ value: 'inventory q', position: 'insideBottom', offset: -12 }} />
-              <YAxis width={56} tickFormatter={fmt} />
-              <Tooltip formatter={fmt} labelFormatter={(q) => `q = ${q}`} />
-              <Line dataKey="skewBps" name="skew (bps)" stroke="#2c3e50" isAnimationActive={false} />
-            </LineChart>
+              <XAxis dataKey="q" type="number" name="inventory q" domain={skewAxes.q.domain} ticks={skewAxes.q.ticks} tickFormatter={skewAxes.q.tickFormatter} label={{ value: 'inventory q (asset units)', position: 'insideBottom', offset: -12 }} />
+              <YAxis dataKey="skewBps" type="number" name="skew" width={skewAxes.bps.width} domain={skewAxes.bps.domain} ticks={skewAxes.bps.ticks} tickFormatter={skewAxes.bps.tickFormatter} />
+              <Tooltip formatter={(v, name) => (name === 'skew' ? `${fmtBps(Number(v))} bps` : qty(v))} />
+              <Scatter data={skewRows} name="mean skew at this inventory" fill="#2c3e50" isAnimationActive={false} />
+            </ScatterChart>
           </ResponsiveContainer>
         </ChartFrame>
         <ChartFrame title="Distribution of inventory (% of ticks)" name="inventory-distribution" testId="chart-inventory-hist" version={histRows} height={220} csv={() => ({ q: histRows.map((r) => r.q), sharePct: histRows.map((r) => r.share) })}>
           <ResponsiveContainer width="100%" height={220} minWidth={200}>
             <BarChart data={histRows} margin={{ top: 8, right: 16, bottom: 20, left: 8 }}>
               <CartesianGrid strokeDasharray="3 3" />
-              <XAxis dataKey="q" tickFormatter={tick3} label={{ value: 'inventory q', position: 'insideBottom', offset: -12 }} />
+              <XAxis dataKey="q" tickFormatter={qty} label={{ value: 'inventory q (asset units)', position: 'insideBottom', offset: -12 }} />
               <YAxis width={40} />
-              <Tooltip formatter={(v) => `${Number(v).toFixed(2)} %`} />
+              <Tooltip formatter={(v) => `${Number(v).toFixed(2)} %`} labelFormatter={(q) => `q ≈ ${qty(q)}`} />
               <Bar dataKey="share" fill="#2457c5" isAnimationActive={false} />
             </BarChart>
           </ResponsiveContainer>

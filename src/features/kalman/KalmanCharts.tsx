@@ -3,13 +3,14 @@ import { Bar, BarChart, CartesianGrid, Legend, Line, LineChart, ReferenceLine, R
 import { StagedMount } from '../../components/ui/StagedMount';
 import { ChartFrame } from '../../components/ui/ChartFrame';
 import type { KalmanView } from '../../stores/lab-store';
-import { fmtSecTick, fmtTick, fmtTip } from '../../lib/format';
+import { fmtTip } from '../../lib/format';
+import { elapsedAxis } from '../../lib/time-axis';
+import { finiteExtent, valueAxis } from '../../lib/value-axis';
 import { acfBand, acfRows, kalmanRows } from './kalman-rows';
 import { cursorSeconds, useRowsUpTo } from '../../stores/replay-cursor';
 
 const MARGIN = { top: 8, right: 16, bottom: 22, left: 8 };
-const xTime = { value: 'time from start (s)', position: 'insideBottom', offset: -12 } as const;
-const tLabel = (t: unknown) => `t = ${fmtTip(t)} s`;
+const yTitle = (value: string) => ({ value, angle: -90, position: 'insideLeft', style: { textAnchor: 'middle' } }) as const;
 
 const CURSOR = '#d35400';
 
@@ -27,6 +28,16 @@ export function KalmanCharts({ view, nTicks, replay = 1 }: { view: KalmanView; n
   const tEnd = all.length > 0 ? all[all.length - 1].t : 0;
   const at = replay < 1 && rows.length > 0 ? rows[rows.length - 1] : null;
   const xDomain = [0, tEnd];
+  const time = elapsedAxis(view.time.length > 0 ? view.time[0] : 0, tEnd);
+  const xTime = { value: time.title, position: 'insideBottom', offset: -12 } as const;
+  const tLabel = (t: unknown) => time.label(Number(t));
+  // Axes from the whole run (not the replay cut), so they hold still while replaying.
+  const axes = useMemo(() => ({
+    mid: valueAxis(finiteExtent([view.raw, view.filtered]), { title: true }),
+    gain: valueAxis([0, 1], { title: true }),
+    innovation: valueAxis(finiteExtent([view.innovation], [0]), { title: true }),
+  }), [view]);
+  const acfAxis = useMemo(() => valueAxis(finiteExtent([view.acf], Number.isFinite(band) ? [band, -band, 0] : [0]), { title: true }), [view, band]);
   const replaying = at !== null;
   // What the time charts draw: their rows, and whether the cursor line is on (it sits on the last row).
   const drawn = useMemo(() => ({ rows, replaying }), [rows, replaying]);
@@ -36,7 +47,7 @@ export function KalmanCharts({ view, nTicks, replay = 1 }: { view: KalmanView; n
     <>
     {replay < 1 ? (
       <p className="replay-readout" data-testid="kalman-at-cursor" aria-live="off">
-        {at ? `At the replay cursor, t = ${fmtTip(at.t)} s: raw mid ${fmtTip(at.raw)}, filtered ${fmtTip(at.filtered)}, gain K ${fmtTip(at.gain)}, innovation ${fmtTip(at.innovation)} (price).` : 'The replay cursor is before the first point.'}
+        {at ? `At the replay cursor, ${time.label(at.t)}: raw mid ${fmtTip(at.raw)}, filtered ${fmtTip(at.filtered)}, gain K ${fmtTip(at.gain)}, innovation ${fmtTip(at.innovation)} (price).` : 'The replay cursor is before the first point.'}
         {' '}The cards and the autocorrelation cover the whole run.
       </p>
     ) : null}
@@ -45,8 +56,8 @@ export function KalmanCharts({ view, nTicks, replay = 1 }: { view: KalmanView; n
         <StagedMount version={drawn} height={240}><ResponsiveContainer width="100%" height={240} minWidth={200}>
           <LineChart data={rows} margin={MARGIN}>
             <CartesianGrid strokeDasharray="3 3" />
-            <XAxis dataKey="t" type="number" domain={xDomain} allowDataOverflow tickFormatter={fmtSecTick} label={xTime} />
-            <YAxis width={64} domain={['auto', 'auto']} tickFormatter={fmtTick} label={{ value: 'price', angle: -90, position: 'insideLeft' }} />
+            <XAxis dataKey="t" type="number" domain={xDomain} allowDataOverflow tickFormatter={time.tickFormatter} label={xTime} />
+            <YAxis width={axes.mid.width} domain={axes.mid.domain} ticks={axes.mid.ticks} tickFormatter={axes.mid.tickFormatter} label={yTitle('price')} />
             <Tooltip formatter={fmtTip} labelFormatter={tLabel} />
             <Legend verticalAlign="top" height={24} />
             <Line dataKey="filtered" name="Kalman filtered" stroke="#2457c5" strokeWidth={3} strokeOpacity={0.6} dot={false} isAnimationActive={false} />
@@ -59,8 +70,8 @@ export function KalmanCharts({ view, nTicks, replay = 1 }: { view: KalmanView; n
         <StagedMount version={drawn} height={240}><ResponsiveContainer width="100%" height={240} minWidth={200}>
           <LineChart data={rows} margin={MARGIN}>
             <CartesianGrid strokeDasharray="3 3" />
-            <XAxis dataKey="t" type="number" domain={xDomain} allowDataOverflow tickFormatter={fmtSecTick} label={xTime} />
-            <YAxis width={64} domain={[0, 1]} tickFormatter={fmtTick} label={{ value: 'gain K', angle: -90, position: 'insideLeft' }} />
+            <XAxis dataKey="t" type="number" domain={xDomain} allowDataOverflow tickFormatter={time.tickFormatter} label={xTime} />
+            <YAxis width={axes.gain.width} domain={axes.gain.domain} ticks={axes.gain.ticks} tickFormatter={axes.gain.tickFormatter} label={yTitle('gain K')} />
             <Tooltip formatter={fmtTip} labelFormatter={tLabel} />
             <Legend verticalAlign="top" height={24} />
             <Line dataKey="gain" name="gain K" stroke="#c39bd3" strokeWidth={4} dot={false} isAnimationActive={false} />
@@ -73,8 +84,8 @@ export function KalmanCharts({ view, nTicks, replay = 1 }: { view: KalmanView; n
         <StagedMount version={drawn} height={240}><ResponsiveContainer width="100%" height={240} minWidth={200}>
           <LineChart data={rows} margin={MARGIN}>
             <CartesianGrid strokeDasharray="3 3" />
-            <XAxis dataKey="t" type="number" domain={xDomain} allowDataOverflow tickFormatter={fmtSecTick} label={xTime} />
-            <YAxis width={64} tickFormatter={fmtTick} label={{ value: 'price', angle: -90, position: 'insideLeft' }} />
+            <XAxis dataKey="t" type="number" domain={xDomain} allowDataOverflow tickFormatter={time.tickFormatter} label={xTime} />
+            <YAxis width={axes.innovation.width} domain={axes.innovation.domain} ticks={axes.innovation.ticks} tickFormatter={axes.innovation.tickFormatter} label={yTitle('price')} />
             <Tooltip formatter={fmtTip} labelFormatter={tLabel} />
             <ReferenceLine y={0} stroke="#888" />
             <Line dataKey="innovation" name="innovation" stroke="#1e874b" dot={false} isAnimationActive={false} />
@@ -87,7 +98,7 @@ export function KalmanCharts({ view, nTicks, replay = 1 }: { view: KalmanView; n
           <BarChart data={acf} margin={MARGIN}>
             <CartesianGrid strokeDasharray="3 3" />
             <XAxis dataKey="lag" label={{ value: 'lag (ticks)', position: 'insideBottom', offset: -12 }} />
-            <YAxis width={64} tickFormatter={fmtTick} label={{ value: 'ρ', angle: -90, position: 'insideLeft' }} />
+            <YAxis width={acfAxis.width} domain={acfAxis.domain} ticks={acfAxis.ticks} tickFormatter={acfAxis.tickFormatter} label={yTitle('ρ')} />
             <Tooltip formatter={fmtTip} labelFormatter={(l) => `lag ${String(l)}`} />
             <ReferenceLine y={0} stroke="#888" />
             {Number.isFinite(band) ? <ReferenceLine y={band} stroke="#b83227" strokeDasharray="4 2" /> : null}

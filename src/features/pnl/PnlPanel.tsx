@@ -7,10 +7,12 @@ import { ChartFrame } from '../../components/ui/ChartFrame';
 import { StaleNote } from '../../components/ui/StaleNote';
 import { useLab } from '../../stores/lab-store';
 import { maybeLabSession } from '../../stores/lab-session';
-import { fmtClock, replayCount } from '../../lib/time-axis';
+import { replayCount, timeLabelFormatter, timeTickFormatter } from '../../lib/time-axis';
+import { fmtPnl } from '../../lib/format';
+import { finiteExtent, valueAxis } from '../../lib/value-axis';
+import { WrappedTick } from '../../components/ui/WrappedTick';
 
-const money = (v: number) => (Math.abs(v) >= 1000 ? v.toFixed(0) : Math.abs(v) >= 1 ? v.toFixed(2) : v.toPrecision(3));
-const fmtNum = (v: unknown) => (typeof v === 'number' ? money(v) : String(v));
+const fmtNum = (v: unknown) => (typeof v === 'number' ? fmtPnl(v) : String(v));
 
 // The cards' formatters live with the cards; re-exported for the browser tests that compare card text with the engine.
 export { fmtMetric, fmtPnl, fmtRatio } from './SampleCards';
@@ -48,7 +50,24 @@ export function PnlPanel() {
     for (let i = 0; i < h.counts.length; i++) out.push({ mid: (h.edges[i] + h.edges[i + 1]) / 2, count: h.counts[i] });
     return out;
   }, [summary]);
-  if (!series) return <Panel id="pnl" title="PnL & risk"><p className="muted">Waiting for the run…</p></Panel>;
+  // Axes from the whole run (not the replay cut), so they hold still while replaying.
+  const axes = useMemo(() => {
+    if (!series) return null;
+    const p = series.pnl;
+    const t0 = p.time.length > 0 ? p.time[0] : 0, t1 = p.time.length > 0 ? p.time[p.time.length - 1] : 0;
+    return {
+      tick: timeTickFormatter(t0, t1),
+      tip: timeLabelFormatter(t0, t1),
+      pnl: valueAxis(finiteExtent([p.pnl, p.buyHold], [0])),
+      drawdown: valueAxis(finiteExtent([p.drawdown], [0])),
+    };
+  }, [series]);
+  const waterfallAxis = useMemo(() => valueAxis(finiteExtent([waterfall.flatMap((w) => w.range)], [0])), [waterfall]);
+  const histAxis = useMemo(() => {
+    const e = summary?.metrics.histogram.edges;
+    return valueAxis(e && e.length > 1 ? [e[0], e[e.length - 1]] : null, { count: 6 });
+  }, [summary]);
+  if (!series || !axes) return <Panel id="pnl" title="PnL & risk"><p className="muted">Waiting for the run…</p></Panel>;
   const m = summary?.metrics;
   return (
     <Panel id="pnl" title="PnL & risk" subtitle={m ? `Figures over ${describeDuration(m.durationSec)} of data: PnL per ${m.perPeriod.unit}, Sharpe per ${describeDuration(m.bucketSec)} PnL bucket${m.annualised ? `, annualised on a ${m.annualised.yearBasis === 'exchange' ? '252 × 6.5 h' : '365 × 24 h'} year` : ''}.` : 'Partial results — the run is still going.'}>
@@ -62,9 +81,9 @@ export function PnlPanel() {
           <ResponsiveContainer width="100%" height={240} minWidth={200}>
             <LineChart data={pnlRows} margin={{ top: 8, right: 16, bottom: 20, left: 8 }}>
               <CartesianGrid strokeDasharray="3 3" />
-              <XAxis dataKey="t" type="number" domain={['dataMin', 'dataMax']} tickFormatter={fmtClock} label={{ value: 'time (UTC)', position: 'insideBottom', offset: -12 }} />
-              <YAxis width={64} tickFormatter={fmtNum} />
-              <Tooltip labelFormatter={(t) => fmtClock(Number(t))} formatter={fmtNum} />
+              <XAxis dataKey="t" type="number" domain={['dataMin', 'dataMax']} tickFormatter={axes.tick} label={{ value: 'time (UTC)', position: 'insideBottom', offset: -12 }} />
+              <YAxis width={axes.pnl.width} domain={axes.pnl.domain} ticks={axes.pnl.ticks} tickFormatter={axes.pnl.tickFormatter} />
+              <Tooltip labelFormatter={(t) => axes.tip(Number(t))} formatter={fmtNum} />
               <Legend verticalAlign="top" height={22} />
               <Line dataKey="pnl" name="strategy" stroke="#2457c5" dot={false} isAnimationActive={false} />
               <Line dataKey="buyHold" name="buy & hold" stroke="#999" dot={false} isAnimationActive={false} />
@@ -76,24 +95,24 @@ export function PnlPanel() {
           <ResponsiveContainer width="100%" height={240} minWidth={200}>
             <BarChart data={waterfall} margin={{ top: 8, right: 16, bottom: 20, left: 8 }}>
               <CartesianGrid strokeDasharray="3 3" />
-              <XAxis dataKey="name" interval={0} tick={{ fontSize: 11 }} />
-              <YAxis width={64} tickFormatter={fmtNum} />
+              <XAxis dataKey="name" interval={0} tick={<WrappedTick />} height={36} />
+              <YAxis width={waterfallAxis.width} domain={waterfallAxis.domain} ticks={waterfallAxis.ticks} tickFormatter={waterfallAxis.tickFormatter} />
               <Tooltip formatter={(_v, _n, item) => fmtNum((item.payload as { value: number }).value)} />
-              <Bar dataKey="range" isAnimationActive={false}>
+              <Bar dataKey="range" name="PnL (quote ccy)" isAnimationActive={false}>
                 {waterfall.map((w) => <Cell key={w.name} fill={w.name === 'Net' ? '#2c3e50' : w.value >= 0 ? '#1e874b' : '#b83227'} />)}
               </Bar>
             </BarChart>
           </ResponsiveContainer>
         </ChartFrame>
-        <ChartFrame title={`PnL per ${m ? `${m.histogram.bucketSec} s` : ''} bucket (count)`} name="pnl-histogram" testId="chart-histogram" version={hist} height={220}
+        <ChartFrame title={`PnL per ${m ? describeDuration(m.histogram.bucketSec) : ''} bucket (count of buckets)`} name="pnl-histogram" testId="chart-histogram" version={hist} height={220}
           csv={() => ({ bucketPnl: summary?.metrics.histogram.bucketPnl ?? [] })}>
           <ResponsiveContainer width="100%" height={220} minWidth={200}>
-            <BarChart data={hist} margin={{ top: 8, right: 16, bottom: 20, left: 8 }}>
+            <BarChart data={hist} barCategoryGap={1} margin={{ top: 8, right: 16, bottom: 20, left: 8 }}>
               <CartesianGrid strokeDasharray="3 3" />
-              <XAxis dataKey="mid" tickFormatter={fmtNum} label={{ value: 'bucket PnL', position: 'insideBottom', offset: -12 }} />
-              <YAxis allowDecimals={false} />
+              <XAxis dataKey="mid" type="number" domain={histAxis.domain} ticks={histAxis.ticks} tickFormatter={histAxis.tickFormatter} label={{ value: 'bucket PnL (quote ccy)', position: 'insideBottom', offset: -12 }} />
+              <YAxis allowDecimals={false} width={40} />
               <Tooltip labelFormatter={(v) => `PnL ≈ ${fmtNum(Number(v))}`} />
-              <Bar dataKey="count" fill="#8e44ad" isAnimationActive={false} />
+              <Bar dataKey="count" name="buckets" fill="#8e44ad" isAnimationActive={false} />
             </BarChart>
           </ResponsiveContainer>
         </ChartFrame>
@@ -102,9 +121,9 @@ export function PnlPanel() {
           <ResponsiveContainer width="100%" height={220} minWidth={200}>
             <AreaChart data={pnlRows} margin={{ top: 8, right: 16, bottom: 20, left: 8 }}>
               <CartesianGrid strokeDasharray="3 3" />
-              <XAxis dataKey="t" type="number" domain={['dataMin', 'dataMax']} tickFormatter={fmtClock} />
-              <YAxis width={64} tickFormatter={fmtNum} />
-              <Tooltip labelFormatter={(t) => fmtClock(Number(t))} formatter={fmtNum} />
+              <XAxis dataKey="t" type="number" domain={['dataMin', 'dataMax']} tickFormatter={axes.tick} />
+              <YAxis width={axes.drawdown.width} domain={axes.drawdown.domain} ticks={axes.drawdown.ticks} tickFormatter={axes.drawdown.tickFormatter} />
+              <Tooltip labelFormatter={(t) => axes.tip(Number(t))} formatter={fmtNum} />
               <Area dataKey="drawdown" stroke="#b83227" fill="#f3c1bb" isAnimationActive={false} />
             </AreaChart>
           </ResponsiveContainer>

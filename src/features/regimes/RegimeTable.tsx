@@ -1,5 +1,5 @@
 import type { RegimeRow } from '../../stores/lab-store';
-import { fmtNum, fmtPct } from '../../lib/format';
+import { fmtBps, fmtNum, fmtPct } from '../../lib/format';
 import { regimeColour } from './regime-rows';
 
 /** One row per regime: how often, how volatile, the AS half-spread it implies, and how it traded. */
@@ -29,7 +29,7 @@ export function RegimeTable({ rows }: { rows: readonly RegimeRow[] }) {
             <td>{fmtPct(r.timeShare)}</td>
             <td>{fmtNum(r.sigmaPerSqrtSec)}</td>
             <td>{fmtNum(r.kappa)}</td>
-            <td>{fmtNum(r.halfSpreadBps)}</td>
+            <td>{fmtBps(r.halfSpreadBps)}</td>
             <td>{fmtNum(r.fillRate)}</td>
             <td>{fmtNum(r.expectedDurationSec)}</td>
             <td>{fmtPct(r.pnlShare)}</td>

@@ -9,8 +9,10 @@ import type { CompareRow } from '../../../src/workers/lab-api';
 import { LAB_STRATEGIES } from '../../../src/stores/lab-settings';
 
 const num = (text: string | null) => Number((text ?? '').replace('\u2212', '-').replace(/[^0-9eE+\-.]/g, ''));
-function expectNear(text: string | null, value: number) {
-  expect(Math.abs(num(text) - value)).toBeLessThanOrEqual(Math.abs(value) * 5e-4);
+/** A shown number equals the row's to its displayed precision: `rel` of it, or `abs` (amounts in quote ccy show two decimals). */
+const PNL = { rel: 0, abs: 0.005 };
+function expectNear(text: string | null, value: number, { rel = 5e-4, abs = 0 } = {}) {
+  expect(Math.abs(num(text) - value)).toBeLessThanOrEqual(Math.abs(value) * rel + abs);
 }
 
 let rows: CompareRow[];
@@ -65,15 +67,15 @@ describe('ComparePanel', () => {
       const cells = within(tr).getAllByRole('cell');
       expect(cells[0]).toHaveTextContent(String(i + 1));
       expect(within(tr).getByRole('rowheader')).toHaveTextContent(LAB_STRATEGIES.find((s) => s.id === r.strategy)!.label);
-      expectNear(cells[1].textContent, r.attribution.net);
+      expectNear(cells[1].textContent, r.attribution.net, PNL);
       // Sharpe per bucket, with the number of buckets it rests on.
       expect(cells[2]).toHaveTextContent(`(n = ${r.metrics.sharpeStats.buckets}`);
-      if (Number.isFinite(r.metrics.sharpeStats.sharpe)) expectNear((cells[2].textContent ?? '').split(' (')[0], r.metrics.sharpeStats.sharpe);
-      expectNear(cells[3].textContent, r.metrics.maxDrawdown);
-      expect(cells[4]).toHaveTextContent(String(r.metrics.fills));
+      if (Number.isFinite(r.metrics.sharpeStats.sharpe)) expectNear((cells[2].textContent ?? '').split(' (')[0], r.metrics.sharpeStats.sharpe, { rel: 5e-3 }); // ratios: 3 significant digits
+      expectNear(cells[3].textContent, r.metrics.maxDrawdown, PNL);
+      expect(num(cells[4].textContent)).toBe(r.metrics.fills);
       expectNear(cells[5].textContent, r.metrics.fillRate);
-      expectNear(cells[6].textContent, r.attribution.spreadCapture);
-      expectNear(cells[7].textContent, r.attribution.adverseSelection);
+      expectNear(cells[6].textContent, r.attribution.spreadCapture, PNL);
+      expectNear(cells[7].textContent, r.attribution.adverseSelection, PNL);
     });
     expect(screen.getByTestId('compare-equity-chart')).toBeInTheDocument();
   });

@@ -60,7 +60,7 @@ describe('RegimePanel', () => {
       expect(r.kappa).toBe(result.regimeKappaByState![r.state]);
       if (Number.isFinite(r.kappaTrades)) expectNear(cells[7].textContent, r.kappaTrades);
       else expect(cells[7]).toHaveTextContent('—');
-      expectNear(cells[3].textContent, r.halfSpreadBps);
+      expectNear(cells[3].textContent, r.halfSpreadBps, 0.005); // bps: two decimals (fmtBps)
       expectNear(cells[4].textContent, fillRateOf(r.label));
       expectNear(cells[5].textContent, r.expectedDurationSec);
       const share = shareOf(r.label);

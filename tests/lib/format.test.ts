@@ -1,0 +1,45 @@
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { fmtDuration, fmtQty } from '../../src/lib/format';
+
+const M = '\u2212';
+
+describe('fmtDuration', () => {
+  it('carries a rounded-up unit into the next one (never "59 min 60 s")', () => {
+    expect(fmtDuration(3599.6)).toBe('1 h');
+    expect(fmtDuration(119.6)).toBe('2 min');
+    expect(fmtDuration(59.99)).toBe('1 min');
+    expect(fmtDuration(86_399 + 0.9)).toBe('1 d');
+    expect(fmtDuration(3600 * 23 + 59.6 * 60)).toBe('1 d');
+    expect(fmtDuration(0.9999)).toBe('1 s');
+  });
+
+  it('writes the usual cases in words', () => {
+    expect(fmtDuration(344)).toBe('5 min 44 s');
+    expect(fmtDuration(4.2)).toBe('4.2 s');
+    expect(fmtDuration(0.0125)).toBe('12.5 ms');
+    expect(fmtDuration(0.00085)).toBe('850 µs');
+    expect(fmtDuration(3 * 3600 + 120)).toBe('3 h 2 min');
+    expect(fmtDuration(2 * 86_400 + 4 * 3600)).toBe('2 d 4 h');
+    expect(fmtDuration(-90)).toBe(`${M}1 min 30 s`);
+    expect(fmtDuration(NaN)).toBe('—');
+  });
+
+  it('never shows 60 of a unit below the next one (property)', () => {
+    fc.assert(fc.property(fc.double({ min: 0, max: 1e7, noNaN: true }), (s) => {
+      const t = fmtDuration(s);
+      expect(t).not.toMatch(/\b60 (s|min)\b/);
+      expect(t).not.toMatch(/\b24 h\b/);
+      expect(t).not.toMatch(/\b1000 ms\b/);
+    }));
+  });
+});
+
+describe('fmtQty', () => {
+  it('writes sizes with the lot size’s decimals and a real minus sign', () => {
+    expect(fmtQty(-0.16, 0.001)).toBe(`${M}0.160`);
+    expect(fmtQty(2, 1)).toBe('2');
+    expect(fmtQty(1234.5, 0.1)).toBe('1,234.5');
+    expect(fmtQty(-0.0000001, 0.001)).toBe('0.000');
+  });
+});

@@ -1,0 +1,27 @@
+import { describe, expect, it } from 'vitest';
+import { elapsedAxis, timeLabelFormatter, timeTickFormatter } from '../../src/lib/time-axis';
+
+// 2024-08-08 23:54:15 UTC
+const T0 = Date.UTC(2024, 7, 8, 23, 54, 15) / 1000;
+
+describe('time axes', () => {
+  it('shows the clock within a day, and dates when the data span more than a day', () => {
+    expect(timeTickFormatter(T0, T0 + 344)(T0)).toBe('23:54:15');
+    const days = timeTickFormatter(T0, T0 + 3 * 86_400);
+    expect(days(T0)).toBe('Aug 8 23:54');
+    expect(days(T0 + 86_400 + 3600)).toBe('Aug 10 00:54');
+    expect(timeTickFormatter(T0, T0 + 90 * 86_400)(T0)).toBe('2024-08-08');
+    expect(timeLabelFormatter(T0, T0 + 3 * 86_400)(T0)).toBe('2024-08-08 23:54:15');
+    expect(timeLabelFormatter(T0, T0 + 60)(T0 + 1)).toBe('23:54:16');
+  });
+
+  it('keeps seconds from the start within a day and adds the start back beyond', () => {
+    const short = elapsedAxis(T0, 344.4);
+    expect(short.title).toBe('time from start (s)');
+    expect(short.tickFormatter(344.4)).toBe('344.4');
+    const long = elapsedAxis(T0, 5 * 86_400);
+    expect(long.title).toBe('time (UTC)');
+    expect(long.tickFormatter(86_400)).toBe('Aug 9 23:54');
+    expect(long.label(0)).toBe('2024-08-08 23:54:15');
+  });
+});
