@@ -95,7 +95,8 @@ export function startLabRunner(lab: LabStore, dataset: DatasetStore, opts: LabRu
   });
   const unsubData = dataset.subscribe((s, prev) => {
     if (s.dataset !== prev.dataset) {
-      lab.setState({ compareRows: null, compareStatus: 'idle' });
+      // λ(δ) is of the dataset's trades: another dataset's curve must not stay on screen.
+      lab.setState({ compareRows: null, compareStatus: 'idle', intensity: null, intensityError: null, intensityByRegime: null, intensityByRegimeError: null });
       schedule(0);
     }
   });

@@ -96,3 +96,24 @@ test('fills: queue power on screen, λ(δ) per regime with the Regimes panel nam
     return s.intensityByRegime!.rows.every((r) => r.curve === null || r.curve.fitRange[1] === hi) ? hi : null;
   }), { timeout: 30_000 }).toBeLessThan(before);
 });
+
+test('fills on quotes only (the USD-M quotes without their trades): quote-cross fills, and λ(δ) refuses clearly instead of showing the old data', async ({ page }) => {
+  test.setTimeout(180_000);
+  await openApp(page);
+  await waitForFills(page);
+  await page.getByTestId('intensity-draw').click();
+  await expect(page.getByTestId('intensity-chart')).toBeVisible({ timeout: 60_000 });
+
+  const runId = await page.evaluate(() => window.mmlab!.lab.getState().runId);
+  const quotes = readFileSync(new URL('../../public/samples/usdm-btcusdt-2024-08-08-bookticker.csv.gz', import.meta.url));
+  await page.getByTestId('quotes-file').setInputFiles({ name: 'usdm-quotes.csv.gz', mimeType: 'application/gzip', buffer: quotes });
+  await page.getByTestId('load-files').click();
+  await waitForFills(page, runId);
+  await expect(page.getByTestId('fill-model-reason')).toHaveText('quote-cross: default: the data has quotes but no trades: a quote fills when the opposite best quote reaches its price');
+  expect(await page.evaluate(() => window.mmlab!.lab.getState().fills!.total)).toBeGreaterThan(0);
+  await expect(page.getByTestId('blotter').getByRole('row').nth(1)).toContainText('quote #');
+  // The default sample's λ(δ) is gone with its data; drawing again says why there is none.
+  await expect(page.getByTestId('intensity-chart')).toHaveCount(0);
+  await page.getByTestId('intensity-draw').click();
+  await expect(page.getByTestId('intensity').getByRole('alert')).toHaveText('λ(δ) needs trades: this dataset has none (quotes only).');
+});
