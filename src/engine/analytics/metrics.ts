@@ -162,7 +162,7 @@ export function buyAndHoldSeries(b: Pick<BuyAndHold, 'size' | 'entryPrice' | 'fe
  * PnL and time spent under each regime the strategy reported. The equity change over (t_{i−1}, t_i]
  * is booked to the regime in force when the quotes for that interval were set (tick i − 1).
  */
-export function regimeShares(time: Float64Array, equity: Float64Array, regime: Float64Array, labels: string[]): RegimeShare[] {
+export function regimeShares(time: Float64Array, equity: Float64Array, regime: Float64Array | Int32Array, labels: string[]): RegimeShare[] {
   const K = labels.length;
   if (K === 0) return [];
   const pnl = new Float64Array(K);

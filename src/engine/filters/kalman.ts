@@ -108,8 +108,32 @@ export function runKalman(y: Float64Array, ss: ScalarStateSpace): KalmanResult {
   return out;
 }
 
+type LazyField = 'variance' | 'gain' | 'innovationVar';
+
+/** What a lazy column is made of, so single values can be read without materialising it. */
+const lazyParts = new WeakMap<KalmanResult, Partial<Record<LazyField, { t0: number; pre: Float64Array; col: number; tail: number }>>>();
+
+/**
+ * out[field] at the indices `idx` (e.g. a chart's downsampled points), without materialising the
+ * n-length column: the same values as gather(out[field], idx).
+ */
+export function kalmanColumnAt(out: KalmanResult, field: LazyField, idx: ArrayLike<number>): Float64Array {
+  const parts = lazyParts.get(out)?.[field];
+  const res = new Float64Array(idx.length);
+  if (parts === undefined) {
+    const col = out[field];
+    for (let k = 0; k < idx.length; k++) res[k] = col[idx[k]];
+    return res;
+  }
+  for (let k = 0; k < idx.length; k++) { const i = idx[k]; res[k] = i < parts.t0 ? parts.pre[3 * i + parts.col] : parts.tail; }
+  return res;
+}
+
 /** Defines out[field] as a cached getter: pre[3i + col] for i < t0, then `tail`. */
-function lazyColumn(out: KalmanResult, field: 'variance' | 'gain' | 'innovationVar', n: number, t0: number, pre: Float64Array, col: number, tail: number): void {
+function lazyColumn(out: KalmanResult, field: LazyField, n: number, t0: number, pre: Float64Array, col: number, tail: number): void {
+  const parts = lazyParts.get(out) ?? {};
+  parts[field] = { t0, pre, col, tail };
+  lazyParts.set(out, parts);
   let arr: Float64Array | null = null;
   Object.defineProperty(out, field, {
     enumerable: true,

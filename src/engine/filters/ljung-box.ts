@@ -18,13 +18,13 @@ export function autocorrelations(x: Float64Array, lags: number): Float64Array {
   let m = 0;
   for (let i = 0; i < n; i++) m += x[i];
   m /= n;
-  const d = new Float64Array(n);
+  // The deviations are recomputed, not stored: same products, no n-length copy (a day of ticks is 10^7).
   let c0 = 0;
-  for (let i = 0; i < n; i++) { d[i] = x[i] - m; c0 += d[i] * d[i]; }
+  for (let i = 0; i < n; i++) { const d = x[i] - m; c0 += d * d; }
   const rho = new Float64Array(lags);
   for (let k = 1; k <= lags; k++) {
     let s = 0;
-    for (let t = k; t < n; t++) s += d[t] * d[t - k];
+    for (let t = k; t < n; t++) s += (x[t] - m) * (x[t - k] - m);
     rho[k - 1] = s / c0;
   }
   return rho;
@@ -39,7 +39,12 @@ export function ljungBox(x: Float64Array, lags: number, modelDof = 0): LjungBoxR
   const n = x.length;
   integerIn('lags', lags, 1, n - 1);
   integerIn('modelDof', modelDof, 0, lags - 1);
-  const rho = autocorrelations(x, lags);
+  return ljungBoxOf(autocorrelations(x, lags), n, modelDof);
+}
+
+/** ljungBox from autocorrelations ρ_1..ρ_lags already computed over n points (same Q and p-value). */
+export function ljungBoxOf(rho: Float64Array, n: number, modelDof = 0): LjungBoxResult {
+  const lags = rho.length;
   if (rho.some((r) => Number.isNaN(r))) throw new ParamError('x', 'a series that varies (it is constant)', 'a constant series');
   let s = 0;
   for (let k = 1; k <= lags; k++) s += (rho[k - 1] * rho[k - 1]) / (n - k);

@@ -1,4 +1,4 @@
-import { autocorrelations, fitLocalLevel, fitOU, kalmanDiagnostics, kalmanFitNote, kalmanLocalLevel, ljungBox } from '../filters';
+import { autocorrelations, fitLocalLevel, fitOU, kalmanColumnAt, kalmanDiagnostics, kalmanFitNote, kalmanLocalLevel, ljungBoxOf } from '../filters';
 import { gather, minMaxIndices } from '../series';
 import type { MarketData } from '../backtest';
 import type { FairValueParams } from '../strategy';
@@ -62,8 +62,8 @@ export function buildKalmanView(
   const k = kalmanLocalLevel(mid, params);
   const diag = kalmanDiagnostics(mid, k, params);
   const lags = Math.min(opts.lags ?? 20, Math.max(1, n - 2));
-  const lb = ljungBox(k.innovation, lags);
   const acf = autocorrelations(k.innovation, lags);
+  const lb = ljungBoxOf(acf, n);
   let ou: KalmanView['ou'] = null;
   let ouError: string | null = null;
   try {
@@ -80,7 +80,7 @@ export function buildKalmanView(
     rmseFilteredVsRaw: diag.rmseFilteredVsRaw,
     smoothingRatio: diag.smoothingRatio,
     ljungBoxQ: lb.q, ljungBoxP: lb.pValue, lags, acf, ou, ouError,
-    time: gather(data.time, idx), raw: gather(mid, idx), filtered: gather(k.mean, idx), gain: gather(k.gain, idx), innovation: gather(k.innovation, idx),
+    time: gather(data.time, idx), raw: gather(mid, idx), filtered: gather(k.mean, idx), gain: kalmanColumnAt(k, 'gain', idx), innovation: gather(k.innovation, idx),
     note: kalmanFitNote({ q, r }),
   };
 }

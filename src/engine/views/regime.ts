@@ -117,7 +117,7 @@ export function buildRegimeView(data: MarketData, mid: Float64Array, result: Bac
   // Ticks, our fills and PnL per regime: the strategy's own causal regime when it has one (row k =
   // its regime k, same model), else the displayed hindsight path.
   const useOwn = result !== null && result.regimeLabels.length === K && result.regime.length === n;
-  const regimeOf: Float64Array = useOwn ? result.regime : Float64Array.from(tickState);
+  const regimeOf: Float64Array | Int32Array = useOwn ? result.regime : tickState;
   const ticksBy = new Float64Array(K), fillsBy = new Float64Array(K);
   for (let i = 0; i < n; i++) { const k = regimeOf[i]; if (k >= 0 && k < K) ticksBy[k]++; }
   let pnlShare: Float64Array | null = null;
