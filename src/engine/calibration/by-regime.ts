@@ -2,6 +2,7 @@ import { ParamError, integerIn } from '../util/validate';
 import { checkSeries } from '../filters/series';
 import { checkClock } from './sigma';
 import { fitDepths, type IntensityFit, type IntensityInput, type IntensityOptions } from './intensity';
+import { tradeExposureByRegime } from './intensity-curve';
 
 export interface RegimeCalibration {
   state: number;
@@ -19,7 +20,7 @@ export interface RegimeCalibration {
  * viterbi of the mid returns, or filtered argmax for a causal version); quote interval (i−1, i] belongs
  * to states[i]. σ_k² = Σ_{i in k} (Δmid_i)² / Σ_{i in k} Δt_i (realised variance per second, as in
  * estimateSigma); each trade takes the regime of its prevailing quote and λ is fitted on the regime's
- * trades over the regime's seconds (as fitIntensity).
+ * trades over the seconds its quotes prevailed (tradeExposureByRegime, as intensityCurveByRegime).
  */
 export function calibrateByRegime(input: IntensityInput, states: Int32Array, nStates: number, opts: IntensityOptions = {}): RegimeCalibration[] {
   const { tradeTime, tradePrice, quoteTime, mid } = input;
@@ -46,12 +47,13 @@ export function calibrateByRegime(input: IntensityInput, states: Int32Array, nSt
     if (q < 0) continue;
     depthsByState[states[q]].push(Math.abs(tradePrice[i] - mid[q]));
   }
+  const exposure = tradeExposureByRegime(quoteTime, states, K);
   const out: RegimeCalibration[] = [];
   for (let k = 0; k < K; k++) {
     let intensity: IntensityFit | null = null;
     let intensityError: string | null = null;
     try {
-      intensity = fitDepths(Float64Array.from(depthsByState[k]), seconds[k], opts);
+      intensity = fitDepths(Float64Array.from(depthsByState[k]), exposure[k], opts);
     } catch (e) {
       intensityError = e instanceof Error ? e.message : String(e);
     }

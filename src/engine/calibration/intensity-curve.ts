@@ -191,6 +191,21 @@ export function curveFromDepths(tradeDepthsIn: Float64Array, exposureSec: number
   return { depths, rates, counts, lower, upper, exp, power, kappaInterval, fitRange: [minDepth, maxDepth], nTrades: n, deepestTrade: sorted[n - 1], exposureSec, warnings };
 }
 
+/**
+ * Seconds of trade exposure per regime: interval (t[i−1], t[i]] belongs to states[i−1], the regime of
+ * the quote prevailing in it, the regime its trades take (tradeDepths). The exposure of every
+ * per-regime λ fit (intensityCurveByRegime, calibrateByRegime).
+ */
+export function tradeExposureByRegime(quoteTime: Float64Array, states: Int32Array, K: number): Float64Array {
+  const seconds = new Float64Array(K);
+  for (let i = 1; i < states.length; i++) {
+    const k = states[i - 1];
+    if (!(k >= 0 && k < K)) throw new ParamError(`states[${i - 1}]`, `a state id from 0 to ${K - 1}`, k);
+    seconds[k] += quoteTime[i] - quoteTime[i - 1];
+  }
+  return seconds;
+}
+
 /** One regime's curve, or why it could not be drawn. */
 export interface RegimeIntensityCurve {
   state: number;
@@ -205,12 +220,7 @@ export interface RegimeIntensityCurve {
 export function intensityCurveByRegime(input: IntensityInput, states: Int32Array, nStates: number, opts: IntensityCurveOptions = {}): RegimeIntensityCurve[] {
   const K = integerIn('nStates', nStates, 1, 64);
   if (states.length !== input.mid.length) throw new ParamError('states.length', `equal to mid.length (${input.mid.length})`, states.length);
-  const seconds = new Float64Array(K);
-  for (let i = 1; i < states.length; i++) {
-    const k = states[i - 1];
-    if (!(k >= 0 && k < K)) throw new ParamError(`states[${i - 1}]`, `a state id from 0 to ${K - 1}`, k);
-    seconds[k] += input.quoteTime[i] - input.quoteTime[i - 1];
-  }
+  const seconds = tradeExposureByRegime(input.quoteTime, states, K);
   const out: RegimeIntensityCurve[] = [];
   for (let k = 0; k < K; k++) {
     try {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { calibrateByRegime, createRng } from '../../../src/engine';
+import { calibrateByRegime, createRng, intensityCurveByRegime, tradeExposureByRegime } from '../../../src/engine';
 
 describe('calibrateByRegime', () => {
   it('separates a calm and a volatile regime with different trade depth decay', () => {
@@ -26,6 +26,20 @@ describe('calibrateByRegime', () => {
       expect(res[k].intensity!.kappa / kap[k]).toBeLessThan(1.15);
       expect(res[k].seconds).toBeCloseTo(2000, -1);
     }
+    // One per-regime λ: the same A and κ as the calibration view's curve of each regime (same trades, exposure and levels).
+    const curves = intensityCurveByRegime({ tradeTime: Float64Array.from(tt), tradePrice: Float64Array.from(tp), quoteTime, mid }, states, 2, { bootstrap: 0 });
+    for (const k of [0, 1]) {
+      expect(curves[k].curve!.exp!.kappa).toBeCloseTo(res[k].intensity!.kappa, 9);
+      expect(curves[k].curve!.exp!.A / res[k].intensity!.A).toBeCloseTo(1, 12);
+    }
+  });
+
+  it('books each quote interval to the regime of the quote prevailing in it (the regime its trades take)', () => {
+    const quoteTime = Float64Array.from([0, 1, 3, 6, 10]);
+    const states = Int32Array.from([0, 1, 1, 0, 1]);
+    // (0,1] → states[0] = 0; (1,3] → 1; (3,6] → 1; (6,10] → states[3] = 0; the last quote starts no interval.
+    expect(Array.from(tradeExposureByRegime(quoteTime, states, 2))).toEqual([1 + 4, 2 + 3]);
+    expect(() => tradeExposureByRegime(quoteTime, Int32Array.from([0, 2, 0, 0, 0]), 2)).toThrow(/states\[1\]/);
   });
 
   it('reports a regime with too few trades instead of failing the others', () => {
