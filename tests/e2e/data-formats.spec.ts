@@ -66,3 +66,32 @@ test('a header-less Binance spot trades file loads as trades with sides and back
   await expect(page.getByRole('alert').first()).toContainText('no header row', { timeout: 30_000 });
   expect(errors).toEqual([]);
 });
+
+test('a Databento MBP-1 file gives quotes and its trades (action T), reported apart, backtests, and its time-column and column-order overrides reload it', async ({ page }) => {
+  test.setTimeout(240_000);
+  const errors = watchErrors(page);
+  await openData(page);
+  const MBP1 = 'xnys-pillar-20240105.mbp-1.csv';
+  await page.getByTestId('quotes-file').setInputFiles({ name: MBP1, mimeType: 'text/csv', buffer: vendor(MBP1) });
+  await page.getByTestId('load-files').click();
+  await runFinishesOn(page, '8');
+  const trades = await page.evaluate(() => {
+    const d = (window as unknown as { mmlab: { dataset: { getState(): { dataset: { columns: Record<string, Float64Array> } } } } }).mmlab.dataset.getState().dataset;
+    return { price: Array.from(d.columns.tradePrice), side: Array.from(d.columns.tradeSide), bid0: d.columns.bid[0], ask0: d.columns.ask[0] };
+  });
+  expect(trades).toEqual({ price: [187.18, 187.15, 187.18], side: [1, -1, 1], bid0: 187.15, ask0: 187.2 });
+  const report = page.getByTestId('detection-report');
+  await expect(report).toContainText(`${MBP1} (quotes)`);
+  await expect(report).toContainText(`${MBP1} (trades, action T)`);
+  await expect(report.getByTestId('detected-side')).toContainText('1 unknown inferred');
+  // Time column, one click: the matching-engine time ts_event instead of ts_recv, for the quotes and their trades.
+  await report.getByRole('button', { name: 'use ts_event' }).first().click();
+  await expect(report.getByTestId('detected-time').first()).toContainText('ts_event (ns)', { timeout: 30_000 });
+  await expect(report.getByTestId('detected-time').nth(1)).toContainText('ts_event (ns)');
+  const t0 = await page.evaluate(() => (window as unknown as { mmlab: { dataset: { getState(): { dataset: { columns: { time: Float64Array } } } } } }).mmlab.dataset.getState().dataset.columns.time[0]);
+  expect(t0).toBeCloseTo(Date.UTC(2024, 0, 5, 14, 30) / 1000 + 0.00065, 6);
+  // Column order, one click: bid and ask read the other way round, every quote is crossed, and the load says so.
+  await report.getByRole('button', { name: 'swap bid and ask (read ask_px_00 as the bid)' }).click();
+  await expect(page.getByRole('alert').first()).toContainText('crossed quote', { timeout: 30_000 });
+  expect(errors).toEqual([]);
+});
