@@ -512,7 +512,7 @@ export class TickScanner {
 
   /** Whether this file also carries trades for a second scanner (part 'trades'): a Databento MBP-1 file read as quotes. Known once the header is read. */
   get carriesTrades(): boolean {
-    return this.started && this.part === 'main' && this.profile?.format === 'databento-mbp-1' && this.schema.kind === 'quotes';
+    return this.started && this.part === 'main' && this.profile?.format === 'databento-mbp-1' && this.schema.kind === 'quotes' && this.header.some((h) => normalizeHeader(h) === 'action');
   }
 
   /** Whether the header (or a headerless file's first row) has been read. */

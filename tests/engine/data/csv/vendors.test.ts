@@ -201,6 +201,10 @@ describe('Databento MBP-1: quotes and the trades among them', () => {
     expect(r.trades).toBeUndefined();
     expect(r.detected.notes).toContain('no trade rows (action T) in the file');
     expect((await load('xnas-itch-20230328.tbbo.csv')).trades).toBeUndefined();
+    // Without an action column no row can be told to be a trade.
+    const noAction = text(MBP1).trim().split('\n').map((l) => l.split(',').filter((_, i) => i !== 5).join(',')).join('\n');
+    const q = await parseTicksCsv(noAction, { fileName: MBP1 });
+    expect([q.detected.format, q.columns.time.length, q.trades]).toEqual(['databento-mbp-1', 8, undefined]);
     expect((await load('binance-futures_quotes_2024-08-08_BTCUSDT.csv')).trades).toBeUndefined();
   });
 });
