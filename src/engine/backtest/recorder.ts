@@ -6,12 +6,33 @@ import type { BacktestSeries } from './types';
  */
 export type RunOutputs = Omit<BacktestSeries, 'time' | 'mid' | 'cash'>;
 
-/** Preallocated per-tick outputs of a run: 6 columns, 48 bytes per tick. */
-export function createOutputs(n: number): RunOutputs {
+const NO_REGIME = new Float64Array(0);
+
+/**
+ * Preallocated per-tick outputs of a run: 6 columns, 48 bytes per tick; 5 (40 bytes) when the
+ * strategy reports no regime (`regime` false): the regime column is then all NaN, made only if read.
+ */
+export function createOutputs(n: number, regime = true): RunOutputs {
   return {
     fairValue: new Float64Array(n), bid: new Float64Array(n), ask: new Float64Array(n),
-    inventory: new Float64Array(n), equity: new Float64Array(n), regime: new Float64Array(n),
+    inventory: new Float64Array(n), equity: new Float64Array(n), regime: regime ? new Float64Array(n) : NO_REGIME,
   };
+}
+
+/** Series whose regime column is not stored (all NaN, made on first read). */
+const unrecorded = new WeakSet<object>();
+
+/** Whether `s.regime` holds a strategy's regimes; false when it is the all-NaN column of a strategy without them (reading it would make n NaNs). */
+export function hasRegimeColumn(s: object): boolean {
+  return !unrecorded.has(s);
+}
+
+/** `target.regime` as an all-NaN column of n ticks, made (once) only if read. */
+export function defineNoRegime<T extends object>(target: T, n: number): T & { regime: Float64Array } {
+  let col: Float64Array | undefined;
+  Object.defineProperty(target, 'regime', { enumerable: true, configurable: true, get: () => (col ??= new Float64Array(n).fill(NaN)) });
+  unrecorded.add(target);
+  return target as T & { regime: Float64Array };
 }
 
 /**
@@ -38,9 +59,13 @@ export function defineCash<T extends Pick<BacktestSeries, 'equity' | 'inventory'
   return target as T & { cash: Float64Array };
 }
 
-/** The live series of a run: its outputs beside the input's time and mid (shared, read-only). */
-export function withInput(out: RunOutputs, time: Float64Array, mid: Float64Array): BacktestSeries {
-  return defineCash({ time, mid, fairValue: out.fairValue, bid: out.bid, ask: out.ask, inventory: out.inventory, equity: out.equity, regime: out.regime }, false);
+/**
+ * The live series of a run: its outputs beside the input's time and mid (shared, read-only); with
+ * `recordRegime` false its regime column is the all-NaN one (defineNoRegime), whatever `out` holds.
+ */
+export function withInput(out: RunOutputs, time: Float64Array, mid: Float64Array, recordRegime = true): BacktestSeries {
+  const s = { time, mid, fairValue: out.fairValue, bid: out.bid, ask: out.ask, inventory: out.inventory, equity: out.equity };
+  return defineCash(recordRegime ? { ...s, regime: out.regime } : defineNoRegime(s, time.length), false);
 }
 
 /** Preallocated per-tick series including time and mid columns of their own (e.g. for a caller that fills them). */
@@ -56,7 +81,7 @@ export function createSeries(n: number): BacktestSeries {
 export function viewOutputs(s: RunOutputs, n: number): RunOutputs {
   return {
     fairValue: s.fairValue.subarray(0, n), bid: s.bid.subarray(0, n), ask: s.ask.subarray(0, n),
-    inventory: s.inventory.subarray(0, n), equity: s.equity.subarray(0, n), regime: s.regime.subarray(0, n),
+    inventory: s.inventory.subarray(0, n), equity: s.equity.subarray(0, n), regime: s.regime.length >= n ? s.regime.subarray(0, n) : s.regime,
   };
 }
 

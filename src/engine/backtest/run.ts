@@ -12,7 +12,7 @@ import { bpsFees } from './fees';
 import { gridScale, minTradeSize, priceTolerance, roundAsk, roundBid, roundLot } from './costs';
 import { applyFill, createAccount, markMid, type Account } from './account';
 import { takeFill, type FillDesk } from './fill-desk';
-import { createOutputs, defineCash, sliceSeries, viewOutputs, withInput, type RunOutputs } from './recorder';
+import { createOutputs, defineCash, defineNoRegime, hasRegimeColumn, sliceSeries, viewOutputs, withInput, type RunOutputs } from './recorder';
 import { createRiskLog, inventoryLimit, logRisk, room } from './risk';
 import { kalmanFitNote } from '../filters/kalman-diagnostics';
 import type { BuyAndHold } from '../analytics/types';
@@ -88,10 +88,12 @@ export function runBacktestInto(data: MarketData, config: BacktestConfig = {}, o
   const latency = constantLatency(rp.latencySec);
   const fees = bpsFees(rp.makerBps, rp.takerBps);
   const { n, time, bid: mktBid, ask: mktAsk, mid, nTrades, tradeTime, tradePrice, tradeSize, tradeSide } = d;
-  const series = withInput(reuse !== undefined && reuse.equity.length >= n ? viewOutputs(reuse, n) : createOutputs(n), time, mid);
+  // A strategy without regimes reports NaN at every tick: that column is not stored (made only if read).
+  const recordRegime = regimeLabels.length > 0;
+  const series = withInput(reuse !== undefined && reuse.equity.length >= n && (!recordRegime || reuse.regime.length >= n) ? viewOutputs(reuse, n) : createOutputs(n, recordRegime), time, mid, recordRegime);
   // Locals, so the loop does not reload them after every call into the strategy or fill model.
   const sInv = series.inventory, sEq = series.equity, sFair = series.fairValue;
-  const sRegime = series.regime, sBid = series.bid, sAsk = series.ask;
+  const sRegime = recordRegime ? series.regime : null, sBid = series.bid, sAsk = series.ask;
   const { dayLengthSec, maxDailyLoss, progressChunk } = rp;
   const acc: Account = createAccount(1024, reuse !== undefined ? reusedFills.get(reuse) : undefined);
   const risk = createRiskLog();
@@ -212,7 +214,7 @@ export function runBacktestInto(data: MarketData, config: BacktestConfig = {}, o
     pos.inventory = acc.inventory; pos.cash = acc.cash;
     strategy.quote(market, pos, out);
     sFair[i] = out.fairValue;
-    sRegime[i] = out.regime;
+    if (sRegime !== null) sRegime[i] = out.regime;
     let qb = NaN, qbs = 0, qa = NaN, qas = 0;
     if (i >= warmupTicks && !killed) {
       qb = fBid(out.bid, tickSize, tickScale);
@@ -335,19 +337,24 @@ function finish(
     sharpeInterval, // grid cells (a reused series) keep the Sharpe but skip its bootstrap interval
   });
   // cash is derived when read (recorder.ts cashOf): spreading the series would derive it now.
-  const { time: sTime, mid: sMid, fairValue, bid, ask, inventory, equity, regime } = series;
-  return defineCash({
-    time: sTime, mid: sMid, fairValue, bid, ask, inventory, equity, regime,
+  const { time: sTime, mid: sMid, fairValue, bid, ask, inventory, equity } = series;
+  const withRegime = hasRegimeColumn(series); // else the all-NaN column, made only if read
+  const result = defineCash({
+    time: sTime, mid: sMid, fairValue, bid, ask, inventory, equity, regime: withRegime ? series.regime : EMPTY_REGIME,
     strategy: id,
     fills,
     attribution,
     metrics,
     benchmark: benchmarkFor(time, mid, firstAsk, rp),
-    regimeShares: regimeShares(series.time, series.equity, series.regime, regimeLabels),
+    regimeShares: regimeLabels.length > 0 ? regimeShares(series.time, series.equity, series.regime, regimeLabels) : [],
     regimeLabels,
     riskLog: risk.events,
     riskEventsDropped: risk.dropped,
     resolved: rp,
     notes: rp.notes,
   }, true);
+  return withRegime ? result : defineNoRegime(result, n);
 }
+
+/** Placeholder until defineNoRegime replaces the property with its lazy all-NaN column. */
+const EMPTY_REGIME = new Float64Array(0);

@@ -1,4 +1,4 @@
-import { PARTIAL_BUCKETS, type RunSeriesView } from './series';
+import { PARTIAL_BUCKETS, regimeAt, type RunSeriesView } from './series';
 import type { BacktestSeries } from '../backtest';
 
 type Live = Pick<BacktestSeries, 'time' | 'mid' | 'fairValue' | 'bid' | 'ask' | 'inventory' | 'equity' | 'regime'>;
@@ -92,7 +92,7 @@ export function createPartialSeriesView(total: number, buckets = 2 * PARTIAL_BUC
       return {
         upTo: to,
         total: s.time.length,
-        price: { time: gatherAt(s.time, pI), mid: gatherAt(s.mid, pI), fairValue: gatherAt(s.fairValue, pI), bid: gatherAt(s.bid, pI), ask: gatherAt(s.ask, pI), regime: gatherAt(s.regime, pI) },
+        price: { time: gatherAt(s.time, pI), mid: gatherAt(s.mid, pI), fairValue: gatherAt(s.fairValue, pI), bid: gatherAt(s.bid, pI), ask: gatherAt(s.ask, pI), regime: regimeAt(s, pI) },
         inventory: { time: gatherAt(s.time, iI), inventory: gatherAt(s.inventory, iI) },
         pnl: { time: gatherAt(s.time, eI), pnl, buyHold: new Float64Array(eI.length).fill(NaN), drawdown },
       };

@@ -1,5 +1,5 @@
 import { gather, minMaxIndices } from '../series';
-import type { BacktestResult } from '../backtest';
+import { hasRegimeColumn, type BacktestResult } from '../backtest';
 import { buyAndHoldAt, type BuyAndHold } from '../analytics';
 
 /**
@@ -79,7 +79,7 @@ export function buildSeriesView(r: Pick<BacktestResult, 'time' | 'mid' | 'fairVa
   return {
     upTo: n,
     total: r.time.length,
-    price: { time: gather(time, pI), mid: gather(mid, pI), fairValue: gather(r.fairValue, pI), bid: gather(r.bid, pI), ask: gather(r.ask, pI), regime: gather(r.regime, pI) },
+    price: { time: gather(time, pI), mid: gather(mid, pI), fairValue: gather(r.fairValue, pI), bid: gather(r.bid, pI), ask: gather(r.ask, pI), regime: regimeAt(r, pI) },
     inventory: { time: gather(time, iI), inventory: gather(inventory, iI) },
     pnl: { time: gather(time, eI), pnl: pnlAt, buyHold: bhAt, drawdown: ddAt },
   };
@@ -98,3 +98,8 @@ function withIndex(idx: Int32Array, i: number, n: number): Int32Array {
   return out;
 }
 
+
+/** The regime column at `idx`; all NaN, without making the n-length column, for a run whose strategy reports no regime. */
+export function regimeAt(r: Pick<BacktestResult, 'regime'>, idx: Int32Array): Float64Array {
+  return hasRegimeColumn(r) ? gather(r.regime, idx) : new Float64Array(idx.length).fill(NaN);
+}

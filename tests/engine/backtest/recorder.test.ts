@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { generateSyntheticMarket, runBacktest } from '../../../src/engine';
-import { cashOf } from '../../../src/engine/backtest/recorder';
+import { cashOf, hasRegimeColumn } from '../../../src/engine/backtest/recorder';
+import { buildSeriesView } from '../../../src/engine/views';
 
 // What a run stores per tick (issue 15): outputs only; time and mid are the input's, cash is derived.
 describe('run state per tick', () => {
@@ -46,5 +47,23 @@ describe('run state per tick', () => {
     expect(seen.map((s) => s.to)).toEqual([5_000, 10_000, 15_000, 20_000]);
     expect(seen.every((s) => s.same && s.partialLen === 5_000)).toBe(true);
     expect(r.equity.length).toBe(20_000);
+  });
+
+  it('stores no regime column for a strategy without regimes: it reads as n NaNs, made only when read', () => {
+    const r = runBacktest(data, { strategy: 'as' });
+    expect(hasRegimeColumn(r)).toBe(false);
+    const v = buildSeriesView(r, r.time.length, null);
+    expect(Array.from(v.price.regime).every(Number.isNaN)).toBe(true);
+    expect(r.regime.length).toBe(data.time.length);
+    expect(r.regime.every(Number.isNaN)).toBe(true);
+    expect(r.regime).toBe(r.regime);
+  });
+
+  it('keeps the regime column of a regime strategy', () => {
+    const r = runBacktest(data, { strategy: 'as-regime', regime: { nStates: 2, seed: 1 } });
+    expect(hasRegimeColumn(r)).toBe(true);
+    const states = new Set(Array.from(r.regime.subarray(r.resolved.warmupTicks)));
+    expect([...states].every((k) => k === 0 || k === 1)).toBe(true);
+    expect(r.regimeShares.length).toBe(2);
   });
 });
