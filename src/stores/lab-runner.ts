@@ -135,16 +135,19 @@ export function startLabRunner(lab: LabStore, dataset: DatasetStore, opts: LabRu
      * the 95th percentile), then per regime over the same range with the regime view's settings.
      */
     async intensity(minDepth?: number, maxDepth?: number) {
+      let range: [number, number];
       try {
         const intensity = await client.intensity({ minDepth, maxDepth });
         lab.setState({ intensity, intensityError: null });
+        range = intensity.fitRange;
       } catch (e) {
         if (!isAborted(e)) lab.setState({ intensity: null, intensityError: e instanceof Error ? e.message : String(e) });
         return;
       }
       const v = lab.getState().settings.values;
       try {
-        const intensityByRegime = await client.intensityByRegime({ minDepth, maxDepth }, { nStates: v.nStates ?? 3, seed: v.seed ?? 1, bucketSec: v.regimeBucketSec });
+        // Every regime over the range the whole data was drawn on (its default end resolved), so the curves compare.
+        const intensityByRegime = await client.intensityByRegime({ minDepth: range[0], maxDepth: range[1] }, { nStates: v.nStates ?? 3, seed: v.seed ?? 1, bucketSec: v.regimeBucketSec });
         lab.setState({ intensityByRegime, intensityByRegimeError: null });
       } catch (e) {
         if (!isAborted(e)) lab.setState({ intensityByRegime: null, intensityByRegimeError: e instanceof Error ? e.message : String(e) });

@@ -74,6 +74,11 @@ test('fills: queue power on screen, λ(δ) per regime with the Regimes panel nam
   await page.getByTestId('intensity-draw').click();
   await expect.poll(() => page.evaluate(() => window.mmlab!.lab.getState().intensityByRegime !== null), { timeout: 60_000 }).toBe(true);
   const names = await page.evaluate(() => window.mmlab!.lab.getState().regimes!.rows.map((r) => r.label));
+  // Every regime is drawn over the whole data's fit range (its default end: the 95th percentile of all trade depths).
+  expect(await page.evaluate(() => {
+    const s = window.mmlab!.lab.getState();
+    return s.intensityByRegime!.rows.every((r) => r.curve === null || (r.curve.fitRange[0] === s.intensity!.fitRange[0] && r.curve.fitRange[1] === s.intensity!.fitRange[1]));
+  })).toBe(true);
   const table = page.getByTestId('intensity-regimes');
   await table.scrollIntoViewIfNeeded();
   await expect(table.getByRole('row')).toHaveCount(1 + names.length);

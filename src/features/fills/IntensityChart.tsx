@@ -12,6 +12,9 @@ const REDRAW_MS = 400;
 /** Positions of a fit-range slider across [0, deepest trade]. */
 const SLIDER_POSITIONS = 500;
 
+/** A log axis with room around the data, so the rate at δ = 0 and the band's ends are not cut at the frame. */
+const LOG_DOMAIN: [(min: number) => number, (max: number) => number] = [(min) => min / 1.5, (max) => max * 1.5];
+
 /** λ(δ): trades per second reaching depth δ, its 95 % bootstrap band, and the exponential and power-law fits. */
 function Curve({ c, title }: { c: IntensityCurve; title: string }) {
   const rows = useMemo(() => Array.from(c.depths, (d, j) => ({
@@ -27,12 +30,12 @@ function Curve({ c, title }: { c: IntensityCurve; title: string }) {
         <ComposedChart data={rows} margin={{ top: 8, right: 16, bottom: 16, left: 8 }}>
           <CartesianGrid strokeDasharray="3 3" />
           <XAxis dataKey="d" type="number" domain={['dataMin', 'dataMax']} tickFormatter={(v: number) => fmtNum(v, 3)} label={{ value: 'depth δ from the mid (price units)', position: 'insideBottom', offset: -8 }} />
-          <YAxis scale="log" domain={['auto', 'auto']} tickFormatter={(v: number) => fmtNum(v, 2)} allowDataOverflow width={64} label={{ value: 'λ (trades/s)', angle: -90, position: 'insideLeft' }} />
+          <YAxis scale="log" domain={LOG_DOMAIN} tickFormatter={(v: number) => fmtNum(v, 2)} allowDataOverflow width={64} label={{ value: 'λ (trades/s)', angle: -90, position: 'insideLeft' }} />
           <Tooltip formatter={fmtTip} labelFormatter={(d) => `δ = ${fmtTip(d)} price units`} />
           <Legend verticalAlign="top" />
           <Area dataKey="band" name="95 % band" stroke="none" fill="#9bb7d4" fillOpacity={0.4} isAnimationActive={false} />
           <Line dataKey="rate" name="empirical" stroke="#1f4e79" dot isAnimationActive={false} />
-          <Line dataKey="exp" name={c.exp ? `A·e^(−κδ), κ = ${fmtNum(c.exp.kappa, 3)}/price, R² ${c.exp.r2.toFixed(2)}` : 'exponential (no fit)'} stroke="#b3261e" dot={false} isAnimationActive={false} />
+          <Line dataKey="exp" name={c.exp ? `A·e^(−κδ), κ = ${fmtNum(c.exp.kappa, 3)} per price unit, R² ${c.exp.r2.toFixed(2)}` : 'exponential (no fit)'} stroke="#b3261e" dot={false} isAnimationActive={false} />
           <Line dataKey="power" name={c.power ? `power law, exponent ${fmtNum(c.power.kappa, 3)}, R² ${c.power.r2.toFixed(2)}` : 'power law (no fit)'} stroke="#7a5c00" strokeDasharray="4 2" dot={false} isAnimationActive={false} />
         </ComposedChart>
       </ResponsiveContainer>
