@@ -7,8 +7,8 @@ import { buyAndHold, computeMetrics, regimeShares } from '../analytics/metrics';
 import { prepareData } from './data';
 import { resolveConfig } from './config';
 import { buildFillModel } from './fills/registry';
-import { constantLatency } from './latency';
-import { bpsFees } from './fees';
+import { buildLatencyModel } from './latency-registry';
+import { buildFeeModel } from './fee-registry';
 import { gridScale, minTradeSize, priceTolerance, roundAsk, roundBid, roundLot } from './costs';
 import { applyFill, createAccount, markMid, type Account } from './account';
 import { takeFill, type FillDesk } from './fill-desk';
@@ -85,8 +85,8 @@ export function runBacktestInto(data: MarketData, config: BacktestConfig = {}, o
   const useInterval = model.uses.interval;
   const useQuote = model.uses.quote;
   const onPlace = model.onPlace;
-  const latency = constantLatency(rp.latencySec);
-  const fees = bpsFees(rp.makerBps, rp.takerBps);
+  const latency = buildLatencyModel(rp); // the registered models (latency-registry.ts, fee-registry.ts), as fills/registry.ts
+  const fees = buildFeeModel(rp);
   const { n, time, bid: mktBid, ask: mktAsk, mid, nTrades, tradeTime, tradePrice, tradeSize, tradeSide } = d;
   // A strategy without regimes reports NaN at every tick: that column is not stored (made only if read).
   const recordRegime = regimeLabels.length > 0;
