@@ -67,7 +67,7 @@ function RegimeTable({ view, chosen, choose }: { view: IntensityByRegimeView; ch
           {view.rows.map((r) => {
             const c = r.curve;
             return (
-              <tr key={r.state} aria-selected={r.state === chosen}>
+              <tr key={r.state}>
                 <td><button type="button" className="small" aria-pressed={r.state === chosen} onClick={() => choose(r.state)}>{r.label}</button></td>
                 <td>{fmtPct(r.timeShare)}</td>
                 <td>{c ? fmtCount(c.nTrades) : '—'}</td>
