@@ -103,3 +103,40 @@ test('a playing replay redraws the on-screen charts without stalling the page (f
     await expect(page.getByTestId('regime-at-cursor')).toHaveCount(0);
   }
 });
+
+test('replay moves the PnL cards and the bucket histogram too, not only the time charts', async ({ page }) => {
+  await openApp(page, '?p=pnl,inventory');
+  await waitForRunDone(page);
+  const { fmtPnl } = await import('../../src/lib/format');
+  await expect(page.getByTestId('pnl-at-cursor')).toHaveCount(0);
+  const histBars = () => page.getByTestId('chart-histogram').locator('.recharts-bar-rectangle path');
+  await page.getByTestId('chart-histogram').scrollIntoViewIfNeeded();
+  await page.evaluate(() => window.mmlab!.chartsSettled());
+  const wholeBars = await histBars().count();
+  expect(wholeBars).toBeGreaterThan(0);
+  await page.getByLabel('Replay position').fill('400');
+  await expect.poll(() => page.evaluate(() => window.mmlab!.lab.getState().replay)).toBe(0.4);
+  // The store's own series, read at 40 % of its span: the cards must show these values.
+  const expected = await page.evaluate(() => {
+    const s = window.mmlab!.lab.getState();
+    const p = s.series!.pnl, h = s.summary!.metrics.histogram;
+    const cut = p.time[0] + 0.4 * (p.time[p.time.length - 1] - p.time[0]);
+    let i = -1, dd = 0;
+    while (i + 1 < p.time.length && p.time[i + 1] <= cut) { i++; dd = Math.min(dd, p.drawdown[i]); }
+    const complete = Math.floor((cut - p.time[0]) / h.bucketSec);
+    return { pnl: p.pnl[i], buyHold: p.buyHold[i], dd, complete, total: h.bucketPnl.length };
+  });
+  await expect(page.getByTestId('cursor-pnl')).toHaveText(fmtPnl(expected.pnl));
+  await expect(page.getByTestId('cursor-buyhold')).toHaveText(fmtPnl(expected.buyHold));
+  await expect(page.getByTestId('cursor-drawdown')).toHaveText(fmtPnl(-expected.dd));
+  await expect(page.getByTestId('chart-histogram')).toContainText('complete at the replay cursor');
+  // Fewer buckets are complete at 40 %: the histogram holds fewer (non-empty) bars than the whole run's.
+  expect(expected.complete).toBeLessThan(expected.total);
+  // Charts redraw near the viewport only: back to the histogram (the slider is at the top).
+  await page.getByTestId('chart-histogram').scrollIntoViewIfNeeded();
+  await page.evaluate(() => window.mmlab!.chartsSettled());
+  await expect.poll(() => histBars().count()).toBeLessThan(wholeBars);
+  // Back to the whole run: the cursor cards leave.
+  await page.getByLabel('Replay position').fill('1000');
+  await expect(page.getByTestId('pnl-at-cursor')).toHaveCount(0);
+});

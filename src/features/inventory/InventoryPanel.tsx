@@ -49,7 +49,9 @@ export function InventoryPanel() {
     const p = series.price, v = series.inventory;
     const rows: Array<{ q: number; skewBps: number }> = [];
     let j = 0;
-    for (let i = 0; i < p.time.length; i++) {
+    // Up to the replay cursor, like the time charts.
+    const n = replayCount(p.time, replay);
+    for (let i = 0; i < n; i++) {
       while (j + 1 < v.time.length && v.time[j + 1] <= p.time[i]) j++;
       const centre = (p.bid[i] + p.ask[i]) / 2;
       if (!(Number.isFinite(centre) && p.mid[i] > 0)) continue;
@@ -60,7 +62,7 @@ export function InventoryPanel() {
     const by = new Map<number, { s: number; n: number }>();
     for (const r of rows) { const e = by.get(r.q) ?? { s: 0, n: 0 }; e.s += r.skewBps; e.n++; by.set(r.q, e); }
     return [...by.entries()].sort((a, b) => a[0] - b[0]).map(([q, e]) => ({ q, skewBps: e.s / e.n }));
-  }, [series]);
+  }, [series, replay]);
   const histRows = useMemo(() => {
     if (!summary) return [];
     const h = summary.inventoryHist;
@@ -118,7 +120,7 @@ export function InventoryPanel() {
             </LineChart>
           </ResponsiveContainer>
         </ChartFrame>
-        <ChartFrame title="Quote-centre skew vs inventory (bps of mid)" name="skew-vs-inventory" testId="chart-skew" version={skewRows} height={220} csv={() => ({ q: skewRows.map((r) => r.q), skewBps: skewRows.map((r) => r.skewBps) })}>
+        <ChartFrame title={`Quote-centre skew vs inventory (bps of mid${replay < 1 ? ', up to the replay cursor' : ''})`} name="skew-vs-inventory" testId="chart-skew" version={skewRows} height={220} csv={() => ({ q: skewRows.map((r) => r.q), skewBps: skewRows.map((r) => r.skewBps) })}>
           <ResponsiveContainer width="100%" height={220} minWidth={200}>
             <ScatterChart margin={{ top: 8, right: 16, bottom: 20, left: 8 }}>
               <CartesianGrid strokeDasharray="3 3" />
@@ -129,7 +131,7 @@ export function InventoryPanel() {
             </ScatterChart>
           </ResponsiveContainer>
         </ChartFrame>
-        <ChartFrame title="Distribution of inventory (% of ticks)" name="inventory-distribution" testId="chart-inventory-hist" version={histRows} height={220} csv={() => ({ q: histRows.map((r) => r.q), sharePct: histRows.map((r) => r.share) })}>
+        <ChartFrame title={`Distribution of inventory (% of ticks${replay < 1 ? ', whole run: the replay cursor does not cut it' : ''})`} name="inventory-distribution" testId="chart-inventory-hist" version={histRows} height={220} csv={() => ({ q: histRows.map((r) => r.q), sharePct: histRows.map((r) => r.share) })}>
           <ResponsiveContainer width="100%" height={220} minWidth={200}>
             <BarChart data={histRows} margin={{ top: 8, right: 16, bottom: 20, left: 8 }}>
               <CartesianGrid strokeDasharray="3 3" />

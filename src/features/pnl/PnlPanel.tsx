@@ -11,7 +11,9 @@ import { replayCount, timeLabelFormatter, timeTickFormatter } from '../../lib/ti
 import { fmtPnl } from '../../lib/format';
 import { finiteExtent, valueAxis } from '../../lib/value-axis';
 import { WrappedTick } from '../../components/ui/WrappedTick';
+import { bucketCountsUpTo, pnlAtCursor } from './replay-figures';
 
+const UNIT = { display: 'block', marginLeft: 0 } as const;
 const fmtNum = (v: unknown) => (typeof v === 'number' ? fmtPnl(v) : String(v));
 
 // The cards' formatters live with the cards; re-exported for the browser tests that compare card text with the engine.
@@ -43,13 +45,23 @@ export function PnlPanel() {
     rows.push({ name: 'Net', range: [Math.min(0, a.net), Math.max(0, a.net)], value: a.net });
     return rows;
   }, [summary]);
+  const replaying = replay < 1;
+  // The cursor in s since epoch, on the PnL series' own time span.
+  const cursorT = useMemo(() => {
+    const t = series?.pnl.time;
+    return t && t.length > 0 ? t[0] + Math.min(1, replay) * (t[t.length - 1] - t[0]) : Number.NaN;
+  }, [series, replay]);
+  const atCursor = useMemo(() => (replaying && series ? pnlAtCursor(series.pnl, cursorT) : null), [replaying, series, cursorT]);
   const hist = useMemo(() => {
     if (!summary) return [];
     const h = summary.metrics.histogram;
+    const t = series?.pnl.time;
+    // While replaying: only the buckets complete at the cursor, in the same bins.
+    const counts = replaying && t && t.length > 0 ? bucketCountsUpTo(h.bucketPnl, h.edges, h.bucketSec, cursorT - t[0]) : h.counts;
     const out = [];
-    for (let i = 0; i < h.counts.length; i++) out.push({ mid: (h.edges[i] + h.edges[i + 1]) / 2, count: h.counts[i] });
+    for (let i = 0; i < counts.length; i++) out.push({ mid: (h.edges[i] + h.edges[i + 1]) / 2, count: counts[i] });
     return out;
-  }, [summary]);
+  }, [summary, series, replaying, cursorT]);
   // Axes from the whole run (not the replay cut), so they hold still while replaying.
   const axes = useMemo(() => {
     if (!series) return null;
@@ -72,6 +84,16 @@ export function PnlPanel() {
   return (
     <Panel id="pnl" title="PnL & risk" subtitle={m ? `Figures over ${describeDuration(m.durationSec)} of data: PnL per ${m.perPeriod.unit}, Sharpe per ${describeDuration(m.bucketSec)} PnL bucket${m.annualised ? `, annualised on a ${m.annualised.yearBasis === 'exchange' ? '252 × 6.5 h' : '365 × 24 h'} year` : ''}.` : 'Partial results — the run is still going.'}>
       <StaleNote status={status} stale={stale} />
+      {replaying && summary ? (
+        <>
+          <dl className="metric-cards" data-testid="pnl-at-cursor" aria-label="Figures at the replay cursor">
+            <div className="card"><dt>PnL to the cursor</dt><dd><span data-testid="cursor-pnl">{atCursor ? fmtPnl(atCursor.pnl) : '—'}</span><span className="unit" style={UNIT}>quote ccy · at {atCursor ? axes?.tip(atCursor.time) : 'the start'}</span></dd></div>
+            <div className="card"><dt>Drawdown so far</dt><dd><span data-testid="cursor-drawdown">{atCursor ? fmtPnl(-atCursor.drawdown) : '—'}</span><span className="unit" style={UNIT}>quote ccy, deepest up to the cursor</span></dd></div>
+            <div className="card"><dt>Buy &amp; hold to the cursor</dt><dd><span data-testid="cursor-buyhold">{atCursor ? fmtPnl(atCursor.buyHold) : '—'}</span><span className="unit" style={UNIT}>quote ccy</span></dd></div>
+          </dl>
+          <p className="muted" data-testid="pnl-whole-run-note">Replay: the cards above and the charts and histogram below stop at the cursor; the cards below are the whole run’s.</p>
+        </>
+      ) : null}
       {m && summary ? (
         <SampleCards summary={summary} />
       ) : null}
@@ -104,7 +126,7 @@ export function PnlPanel() {
             </BarChart>
           </ResponsiveContainer>
         </ChartFrame>
-        <ChartFrame title={`PnL per ${m ? describeDuration(m.histogram.bucketSec) : ''} bucket (count of buckets)`} name="pnl-histogram" testId="chart-histogram" version={hist} height={220}
+        <ChartFrame title={`PnL per ${m ? describeDuration(m.histogram.bucketSec) : ''} bucket (count of buckets${replaying ? ' complete at the replay cursor' : ''})`} name="pnl-histogram" testId="chart-histogram" version={hist} height={220}
           csv={() => ({ bucketPnl: summary?.metrics.histogram.bucketPnl ?? [] })}>
           <ResponsiveContainer width="100%" height={220} minWidth={200}>
             <BarChart data={hist} barCategoryGap={1} margin={{ top: 8, right: 16, bottom: 20, left: 8 }}>
