@@ -34,6 +34,30 @@ export function startLabRunner(lab: LabStore, dataset: DatasetStore, opts: LabRu
   let timer: ReturnType<typeof setTimeout> | null = null;
   let compareController: AbortController | null = null;
 
+  /**
+   * λ(δ) of the dataset's trades over the fit range [minDepth, maxDepth] (price units; default 0 to
+   * the 95th percentile), then per regime over the same range with the regime view's settings.
+   */
+  async function drawIntensity(minDepth?: number, maxDepth?: number) {
+    let range: [number, number];
+    try {
+      const intensity = await client.intensity({ minDepth, maxDepth });
+      lab.setState({ intensity, intensityError: null });
+      range = intensity.fitRange;
+    } catch (e) {
+      if (!isAborted(e)) lab.setState({ intensity: null, intensityError: e instanceof Error ? e.message : String(e) });
+      return;
+    }
+    const v = lab.getState().settings.values;
+    try {
+      // Every regime over the range the whole data was drawn on (its default end resolved), so the curves compare.
+      const intensityByRegime = await client.intensityByRegime({ minDepth: range[0], maxDepth: range[1] }, { nStates: v.nStates ?? 3, seed: v.seed ?? 1, bucketSec: v.regimeBucketSec });
+      lab.setState({ intensityByRegime, intensityByRegimeError: null });
+    } catch (e) {
+      if (!isAborted(e)) lab.setState({ intensityByRegime: null, intensityByRegimeError: e instanceof Error ? e.message : String(e) });
+    }
+  }
+
   async function runNow() {
     timer = null;
     const d = dataset.getState().dataset;
@@ -71,6 +95,9 @@ export function startLabRunner(lab: LabStore, dataset: DatasetStore, opts: LabRu
       if (controller !== ctrl) return;
       lab.setState({ regimes, regimesError, status: 'done', stale: false });
       controller = null;
+      // A λ(δ) on screen follows the run: its regimes are the Regimes panel's, which the settings may have changed.
+      const drawn = lab.getState().intensity;
+      if (drawn) void drawIntensity(drawn.fitRange[0], drawn.fitRange[1]);
     } catch (e) {
       if (isAborted(e)) return; // a newer run took over, or the user cancelled
       if (controller === ctrl) {
@@ -130,29 +157,7 @@ export function startLabRunner(lab: LabStore, dataset: DatasetStore, opts: LabRu
       lab.setState({ fills });
     },
     blotterCsv: () => client.blotterCsv(),
-    /**
-     * λ(δ) of the dataset's trades over the fit range [minDepth, maxDepth] (price units; default 0 to
-     * the 95th percentile), then per regime over the same range with the regime view's settings.
-     */
-    async intensity(minDepth?: number, maxDepth?: number) {
-      let range: [number, number];
-      try {
-        const intensity = await client.intensity({ minDepth, maxDepth });
-        lab.setState({ intensity, intensityError: null });
-        range = intensity.fitRange;
-      } catch (e) {
-        if (!isAborted(e)) lab.setState({ intensity: null, intensityError: e instanceof Error ? e.message : String(e) });
-        return;
-      }
-      const v = lab.getState().settings.values;
-      try {
-        // Every regime over the range the whole data was drawn on (its default end resolved), so the curves compare.
-        const intensityByRegime = await client.intensityByRegime({ minDepth: range[0], maxDepth: range[1] }, { nStates: v.nStates ?? 3, seed: v.seed ?? 1, bucketSec: v.regimeBucketSec });
-        lab.setState({ intensityByRegime, intensityByRegimeError: null });
-      } catch (e) {
-        if (!isAborted(e)) lab.setState({ intensityByRegime: null, intensityByRegimeError: e instanceof Error ? e.message : String(e) });
-      }
-    },
+    intensity: drawIntensity,
     /** The current settings under every applicable fill model, on the compare worker. */
     async modelBand() {
       const d = dataset.getState().dataset;

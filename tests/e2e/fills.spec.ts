@@ -100,6 +100,17 @@ test('fills: queue power on screen, λ(δ) per regime with the Regimes panel nam
     const hi = s.intensity!.fitRange[1];
     return s.intensityByRegime!.rows.every((r) => r.curve === null || r.curve.fitRange[1] === hi) ? hi : null;
   }), { timeout: 30_000 }).toBeLessThan(before);
+
+  // Two regimes instead of three: the next run redraws λ(δ) per regime with the Regimes panel's new names, over the same range.
+  const hiNow = await page.evaluate(() => window.mmlab!.lab.getState().intensity!.fitRange[1]);
+  await page.evaluate(() => window.mmlab!.lab.getState().setValue('nStates', 2));
+  await expect.poll(() => page.evaluate(() => {
+    const s = window.mmlab!.lab.getState();
+    const names = s.regimes?.rows.map((r) => r.label).join('|');
+    return s.status === 'done' && s.regimes?.nStates === 2 && s.intensityByRegime?.nStates === 2 && s.intensityByRegime.rows.map((r) => r.label).join('|') === names;
+  }), { timeout: 90_000 }).toBe(true);
+  expect(await page.evaluate(() => window.mmlab!.lab.getState().intensity!.fitRange[1])).toBe(hiNow);
+  await expect(table.getByRole('row')).toHaveCount(3);
 });
 
 test('fills on quotes only (the USD-M quotes without their trades): quote-cross fills, and λ(δ) refuses clearly instead of showing the old data', async ({ page }) => {
