@@ -8,6 +8,8 @@ import {
   generateSyntheticMarket,
   prepareData,
   runBacktest,
+  runBacktestInto,
+  hasRegimeColumn,
   STRATEGY_IDS,
   walkForward,
   type BacktestConfig,
@@ -15,6 +17,7 @@ import {
   type FillsView,
   type IntensityCurve,
   type MarketData,
+  type RunOutputs,
   type ModelBand,
   type ModelBandRow,
   type StrategyId,
@@ -56,6 +59,11 @@ function requireData(): { data: MarketData; mid: Float64Array } {
 /** The dataset's mid: the engine's own (prepareData computes it once per dataset when only bid and ask are given). */
 function midOf(d: MarketData): Float64Array {
   return prepareData(d).mid;
+}
+
+/** A finished result's output columns, to be overwritten by the next run (its regime column only when stored). */
+function outputsOf(r: BacktestResult): RunOutputs {
+  return { fairValue: r.fairValue, bid: r.bid, ask: r.ask, inventory: r.inventory, equity: r.equity, regime: hasRegimeColumn(r) ? r.regime : new Float64Array(0) };
 }
 
 export interface RunViews { series: RunSeriesView; summary: RunSummaryView; fills: FillsView }
@@ -109,14 +117,18 @@ export const labApi = {
     // Partial views come from the run's own live series (ticks [0, to) final, no copy of it here),
     // incrementally: each costs the ticks added since the last one, not all ticks so far.
     const partial = onChunk ? createPartialSeriesView(n) : null;
-    const result = runBacktest(d, config, onChunk ? (p) => {
+    // This run replaces the last one: it writes into the last result's columns (no fresh 40–48 bytes
+    // per tick, no page faults), so only one run's state is ever held.
+    const reuse = last !== null && last.equity.length === n ? outputsOf(last) : undefined;
+    last = null;
+    const result = runBacktestInto(d, config, onChunk ? (p) => {
       const now = performance.now();
       if (partial && p.to < p.total && now - lastSent >= CHUNK_EVERY_MS) {
         lastSent = now;
         const view = partial.update(p.series, p.to);
         lastChunk = onChunk(transfer(view, transferList(view)));
       }
-    } : undefined);
+    } : undefined, reuse, 'full');
     last = result;
     // Partials travel on the callback's own port, the result on the worker's, in no fixed order:
     // wait until the page has run the last partial (a proxied call settles then), so a late

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { labApi } from '../../src/workers/lab-api';
+import { buildSeriesView, buildSummaryView, buyAndHoldOf } from '../../src/engine/views';
+import { generateSyntheticMarket, runBacktest } from '../../src/engine';
 
 describe('lab worker api', () => {
   it('resolves a run only after the page has taken its last partial view (they travel on different ports)', async () => {
@@ -14,5 +16,20 @@ describe('lab worker api', () => {
     expect(events.at(-1)).toBe('result');
     expect(events.at(-2)).toMatch(/^taken \d+$/);
     expect(views.series.upTo).toBe(60_000);
+  });
+
+  it('a run replacing the last one writes into its columns and gives what a fresh run gives', async () => {
+    labApi.setSynthetic({ seed: 7, nTicks: 30_000 });
+    const m = generateSyntheticMarket({ seed: 7, nTicks: 30_000 });
+    const data = { time: m.time, bid: m.bid, ask: m.ask, tradeTime: m.tradeTime, tradePrice: m.tradePrice, tradeSize: m.tradeSize, tradeSide: m.tradeSide, truth: m.truth }; // as setSynthetic loads it
+    // A regime run, then runs without regimes (no regime column), then a regime run again: each must equal a fresh run.
+    for (const config of [{ strategy: 'as-regime' as const, seed: 2 }, { strategy: 'as' as const, seed: 3 }, { strategy: 'glft' as const, seed: 3 }, { strategy: 'as-regime' as const, seed: 4 }]) {
+      const views = await labApi.run(config);
+      const fresh = runBacktest(data, config);
+      expect(views.summary.metrics).toEqual(fresh.metrics);
+      expect(views.series).toEqual(buildSeriesView(fresh, fresh.time.length, buyAndHoldOf(fresh)));
+      expect(views.summary.inventoryHist).toEqual(buildSummaryView(fresh).inventoryHist);
+      expect(labApi.exportSeries(['equity', 'cash', 'regime'])).toEqual({ equity: fresh.equity, cash: fresh.cash, regime: fresh.regime });
+    }
   });
 });

@@ -72,11 +72,16 @@ export function runBacktest(data: MarketData, config: BacktestConfig = {}, onPro
 /**
  * runBacktest writing its per-tick outputs into `reuse` when given (and long enough), e.g. grid
  * cells that only keep the metrics: fresh columns per run cost more in page faults than the event
- * loop itself. The result's outputs are then views of `reuse`, overwritten by the next run.
+ * loop itself. The result's outputs are then views of `reuse`, overwritten by the next run (e.g.
+ * the lab worker's previous result, replaced by this one: mode 'full').
  * `result.time` and `result.mid` are the input's own columns (the mid computed once per dataset
  * when only bid and ask were given), not copies: 16 bytes per tick fewer, and read-only like the input.
  */
-export function runBacktestInto(data: MarketData, config: BacktestConfig = {}, onProgress?: (p: BacktestProgress) => void, reuse?: BacktestSeries | RunOutputs): BacktestResult {
+export function runBacktestInto(
+  data: MarketData, config: BacktestConfig = {}, onProgress?: (p: BacktestProgress) => void, reuse?: BacktestSeries | RunOutputs,
+  /** 'cell' (the default with `reuse`): metrics without the bootstrap Sharpe interval and no Viterbi path, as grid cells need; 'full': the whole result, as runBacktest. */
+  mode: 'full' | 'cell' = reuse === undefined ? 'full' : 'cell',
+): BacktestResult {
   const d = prepareData(data);
   const rp = resolveConfig(d, data, config);
   const { strategy, regimeLabels, regimeModel, regimeSetup: regimeFit, regimeKappaByState, kalman } = createStrategy({ ...rp, kalman: config.kalman, regime: config.regime, guard: config.guard }, d.time, d.mid);
@@ -263,7 +268,7 @@ export function runBacktestInto(data: MarketData, config: BacktestConfig = {}, o
     }
   }
 
-  const result = finish(d.time, mid, mktAsk[0], series, acc, rp, strategy.id, regimeLabels, risk, quoteUpdates, desk.filledQuotes, timeKilled, reuse === undefined);
+  const result = finish(d.time, mid, mktAsk[0], series, acc, rp, strategy.id, regimeLabels, risk, quoteUpdates, desk.filledQuotes, timeKilled, mode === 'full');
   if (reuse !== undefined) reusedFills.set(reuse, acc.fills); // finish copied the fills out: the buffers can serve the next run
   // The smoothed (Viterbi) path uses the whole series: for display only, never for quoting. Grid cells skip it.
   if (regimeModel !== undefined) result.regimeBucketSec = rp.regimeBucketSec; // the bucket regimeSetup was given
@@ -274,7 +279,7 @@ export function runBacktestInto(data: MarketData, config: BacktestConfig = {}, o
     const kNote = kalmanFitNote(kalman); // e.g. the fit makes the fair value equal the mid (H-trust, issue 14)
     if (kNote !== null) result.notes.push(kNote);
   }
-  if (regimeModel !== undefined && reuse === undefined && config.regime?.viterbi !== false) {
+  if (regimeModel !== undefined && mode === 'full' && config.regime?.viterbi !== false) {
     result.regimeViterbi = viterbiPath(d.time, mid, regimeModel, rp.regimeBucketSec);
   }
   return result;
