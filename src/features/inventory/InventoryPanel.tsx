@@ -75,6 +75,8 @@ export function InventoryPanel() {
     const t0 = t.length > 0 ? t[0] : 0, t1 = t.length > 0 ? t[t.length - 1] : 0;
     const band = maxQ !== null ? [-maxQ, maxQ] : [];
     return {
+      // The whole run's span: a replay cut draws less of it, on the same axis.
+      span: [t0, t1] as [number, number],
       tick: timeTickFormatter(t0, t1),
       tip: timeLabelFormatter(t0, t1),
       q: valueAxis(finiteExtent([series.inventory.inventory], band)),
@@ -94,7 +96,7 @@ export function InventoryPanel() {
           <ResponsiveContainer width="100%" height={240} minWidth={200}>
             <LineChart data={invRows} margin={{ top: 8, right: 16, bottom: 20, left: 8 }}>
               <CartesianGrid strokeDasharray="3 3" />
-              <XAxis dataKey="t" type="number" domain={['dataMin', 'dataMax']} tickFormatter={axes.tick} label={{ value: 'time (UTC)', position: 'insideBottom', offset: -12 }} />
+              <XAxis dataKey="t" type="number" domain={axes.span} allowDataOverflow tickFormatter={axes.tick} label={{ value: 'time (UTC)', position: 'insideBottom', offset: -12 }} />
               <YAxis width={axes.q.width} domain={axes.q.domain} ticks={axes.q.ticks} tickFormatter={axes.q.tickFormatter} />
               <Tooltip labelFormatter={(t) => axes.tip(Number(t))} formatter={qty} />
               {maxQ !== null ? <ReferenceLine y={maxQ} stroke="#b83227" strokeDasharray="4 2" label={{ value: '+Q', position: 'insideTopRight' }} /> : null}
@@ -108,6 +110,7 @@ export function InventoryPanel() {
           <ResponsiveContainer width="100%" height={260} minWidth={200}>
             <LineChart data={quoteRows} margin={{ top: 8, right: 16, bottom: 8, left: 8 }}>
               <CartesianGrid strokeDasharray="3 3" />
+              {/* Fitted to the rows drawn: the brush zooms by cutting rows. */}
               <XAxis dataKey="t" type="number" domain={['dataMin', 'dataMax']} tickFormatter={axes.tick} />
               <YAxis width={axes.price.width} domain={axes.price.domain} ticks={axes.price.ticks} tickFormatter={axes.price.tickFormatter} />
               <Tooltip labelFormatter={(t) => axes.tip(Number(t))} formatter={price} />

@@ -68,6 +68,8 @@ export function PnlPanel() {
     const p = series.pnl;
     const t0 = p.time.length > 0 ? p.time[0] : 0, t1 = p.time.length > 0 ? p.time[p.time.length - 1] : 0;
     return {
+      // The whole run's span: a replay cut draws less of it, on the same axis.
+      span: [t0, t1] as [number, number],
       tick: timeTickFormatter(t0, t1),
       tip: timeLabelFormatter(t0, t1),
       pnl: valueAxis(finiteExtent([p.pnl, p.buyHold], [0])),
@@ -103,7 +105,7 @@ export function PnlPanel() {
           <ResponsiveContainer width="100%" height={240} minWidth={200}>
             <LineChart data={pnlRows} margin={{ top: 8, right: 16, bottom: 20, left: 8 }}>
               <CartesianGrid strokeDasharray="3 3" />
-              <XAxis dataKey="t" type="number" domain={['dataMin', 'dataMax']} tickFormatter={axes.tick} label={{ value: 'time (UTC)', position: 'insideBottom', offset: -12 }} />
+              <XAxis dataKey="t" type="number" domain={axes.span} allowDataOverflow tickFormatter={axes.tick} label={{ value: 'time (UTC)', position: 'insideBottom', offset: -12 }} />
               <YAxis width={axes.pnl.width} domain={axes.pnl.domain} ticks={axes.pnl.ticks} tickFormatter={axes.pnl.tickFormatter} />
               <Tooltip labelFormatter={(t) => axes.tip(Number(t))} formatter={fmtNum} />
               <Legend verticalAlign="top" height={22} />
@@ -112,7 +114,7 @@ export function PnlPanel() {
             </LineChart>
           </ResponsiveContainer>
         </ChartFrame>
-        <ChartFrame title="PnL attribution (quote ccy)" name="attribution" testId="chart-attribution" version={waterfall}
+        <ChartFrame title={`PnL attribution (quote ccy${replaying ? ', whole run' : ''})`} name="attribution" testId="chart-attribution" version={waterfall}
           csv={() => ({ spreadCapture: [summary?.attribution.spreadCapture ?? NaN], adverseSelection: [summary?.attribution.adverseSelection ?? NaN], inventoryCarry: [summary?.attribution.inventoryCarry ?? NaN], fees: [summary?.attribution.fees ?? NaN], net: [summary?.attribution.net ?? NaN] })}>
           <ResponsiveContainer width="100%" height={240} minWidth={200}>
             <BarChart data={waterfall} margin={{ top: 8, right: 16, bottom: 20, left: 8 }}>
@@ -143,7 +145,7 @@ export function PnlPanel() {
           <ResponsiveContainer width="100%" height={220} minWidth={200}>
             <AreaChart data={pnlRows} margin={{ top: 8, right: 16, bottom: 20, left: 8 }}>
               <CartesianGrid strokeDasharray="3 3" />
-              <XAxis dataKey="t" type="number" domain={['dataMin', 'dataMax']} tickFormatter={axes.tick} />
+              <XAxis dataKey="t" type="number" domain={axes.span} allowDataOverflow tickFormatter={axes.tick} />
               <YAxis width={axes.drawdown.width} domain={axes.drawdown.domain} ticks={axes.drawdown.ticks} tickFormatter={axes.drawdown.tickFormatter} />
               <Tooltip labelFormatter={(t) => axes.tip(Number(t))} formatter={fmtNum} />
               <Area dataKey="drawdown" stroke="#b83227" fill="#f3c1bb" isAnimationActive={false} />

@@ -24,7 +24,7 @@ export function RegimePanel() {
     <Panel
       id="regimes"
       title="Regimes"
-      subtitle="Hidden Markov model on mid changes over fixed time buckets (fitted on a prefix, Viterbi path and smoothed posteriors over all buckets). δ* is the AS half-spread with each regime's σ and κ (κ fitted on the regime's trades where there are enough); fill rate and PnL share come from the backtest's own causal regimes, matched by label (“—” when the strategy does not switch regimes)."
+      subtitle="Hidden Markov model on mid changes over fixed time buckets (fitted on a prefix, Viterbi path and smoothed posteriors over all buckets). δ* is the AS half-spread with each regime's σ and the κ the strategy quotes with in it (the κ fitted on the regime's own trades is in the last column, for comparison); fill rate and PnL share come from the backtest's own causal regimes, matched by label (“—” when the strategy does not switch regimes)."
     >
       <StaleNote status={status} stale={stale && view !== null} />
       {view ? (
