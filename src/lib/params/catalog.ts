@@ -10,7 +10,8 @@ import type { ParamSpec } from './spec';
 const GAMMA = { label: 'Risk aversion', symbol: 'γ', unit: '1/(price·asset)', min: 1e-6, max: 1000, scale: 'log', step: 1e-6 } as const;
 const KAPPA = { label: 'Order-book decay', symbol: 'κ', unit: '1/price', min: 1e-3, max: 1e5, scale: 'log', step: 1e-3 } as const;
 const SIGMA = { label: 'Volatility (annualised)', symbol: 'σ', unit: '%/yr', min: 0.1, max: 300, scale: 'log', step: 0.1 } as const;
-const BOUND = { label: 'Inventory bound', symbol: 'Q', unit: 'asset', min: 1, max: 1000, scale: 'log', step: 1, integer: true } as const;
+// Q and Δ in asset units span instruments: 0.16 BTC, 7,000 EUR, 10^8 of a $0.0001 token (issue 13: defaults sized to the instrument).
+const BOUND = { label: 'Inventory bound', symbol: 'Q', unit: 'asset', min: 1e-6, max: 1e12, scale: 'log', step: 1e-6 } as const;
 
 export type CalculatorKey = 'gamma' | 'kappa' | 'sigmaAnnualPct' | 'q' | 'maxQ' | 'hoursToClose' | 'mid' | 'A';
 
@@ -38,7 +39,7 @@ export const BACKTEST_SPECS: ReadonlyArray<ParamSpec<BacktestKey> & { strategies
   { key: 'halfSpreadBps', urlKey: 'bs', label: 'Half-spread', symbol: 'δ', unit: 'bps', min: 0.01, max: 500, default: undefined, scale: 'log', step: 0.01, strategies: ['symmetric', 'skew'] },
   // Order size and inventory limit are sized by the engine to the instrument unless set (about 1,000 quote units per order, Q = 10 orders).
   { key: 'maxInventory', urlKey: 'bq', ...BOUND, label: 'Inventory limit', default: undefined },
-  { key: 'orderSize', urlKey: 'bo', label: 'Order size', symbol: 'Δ', unit: 'asset', min: 0.001, max: 100, default: undefined, scale: 'log', step: 0.001 },
+  { key: 'orderSize', urlKey: 'bo', label: 'Order size', symbol: 'Δ', unit: 'asset', min: 1e-8, max: 1e11, default: undefined, scale: 'log', step: 1e-8 },
   { key: 'latencySec', urlKey: 'bl', label: 'Placement latency', symbol: 'ℓ', unit: 's', min: 0, max: 2, default: 0, scale: 'linear', step: 0.001 },
   { key: 'makerBps', urlKey: 'bf', label: 'Maker fee (− = rebate)', symbol: 'f', unit: 'bps', min: -5, max: 20, default: 0, scale: 'linear', step: 0.1 },
   { key: 'nStates', urlKey: 'bn', label: 'Regime states', symbol: 'K', unit: 'states', min: 2, max: 5, default: 3, scale: 'linear', step: 1, integer: true },

@@ -37,7 +37,11 @@ function shown(raw: unknown): string {
 
 function roundToStep(x: number, step: number): number {
   const decimals = Math.max(0, -Math.floor(Math.log10(step)));
-  return Number((Math.round(x / step) * step).toFixed(decimals));
+  const k = Math.round(x / step);
+  // Far above the step (a 10^9-lot limit on a 10^-6 step) the step is below what a double holds
+  // exactly: keep 12 significant digits instead, so rounding twice gives the same value.
+  if (Math.abs(k) > 2 ** 40) return Number(x.toPrecision(12));
+  return Number((k * step).toFixed(decimals));
 }
 
 export function rangeText(spec: ParamSpec): string {

@@ -69,12 +69,20 @@ describe('RunControls: fill model, queue model and queue power', () => {
 
 describe('RunControls: values the last run resolved', () => {
   it("an 'auto' control shows the run's value in the control's units (σ in %/yr), and says so when the value is outside the control's range", () => {
-    // Order size 0.01 on a ~100 price: the engine's inventory limit is 10 orders = 0.1, below Q's range (from 1).
+    // Order size 0.01 on a ~100 price: the engine's inventory limit is 10 orders = 0.1 asset, inside Q's range (fractional sizes are normal: 0.16 BTC).
     const r = runBacktest(data, { strategy: 'as', orderSize: 0.01 });
     expect(r.resolved.maxInventory).toBeCloseTo(0.1, 12);
     act(() => { labStore.getState().setStrategy('as'); labStore.setState({ summary: buildSummaryView(r) }); });
+    const { unmount } = render(<RunControls />);
+    const q = within(screen.getByTestId('lab-maxInventory')).getByRole('spinbutton') as HTMLInputElement;
+    expect(Number(q.value)).toBeCloseTo(0.1, 12);
+    expect(screen.getByTestId('lab-maxInventory')).not.toHaveTextContent('outside this control');
+    unmount();
+    // Order size 1e-8: Q = 10 orders = 1e-7 asset, below the control's range (from 1e-6): said so.
+    const tiny = runBacktest(data, { strategy: 'as', orderSize: 1e-8 });
+    act(() => { labStore.setState({ summary: buildSummaryView(tiny) }); });
     render(<RunControls />);
-    expect(screen.getByTestId('lab-maxInventory')).toHaveTextContent('The last run used Q = 0.1 asset, outside this control\'s range (1 to 1000 asset).');
+    expect(screen.getByTestId('lab-maxInventory')).toHaveTextContent(/The last run used Q = .+ asset, outside this control's range/);
     const sigma = within(screen.getByTestId('lab-sigmaAnnualPct')).getByRole('spinbutton') as HTMLInputElement;
     // Not the range start (0.1 %/yr): the run's σ per √s at its reference mid, a year of seconds, as a percentage.
     expect(Number(sigma.value)).toBeGreaterThan(1);
