@@ -27,6 +27,24 @@ export function timeTickFormatter(t0: number, t1: number): (t: number) => string
   };
 }
 
+/** Round steps for time ticks, s: seconds, minutes, hours, days. */
+const TIME_STEPS = [1, 2, 5, 10, 15, 30, 60, 120, 300, 600, 900, 1800, 3600, 7200, 3 * 3600, 6 * 3600, 12 * 3600, DAY_SEC, 2 * DAY_SEC, 7 * DAY_SEC, 14 * DAY_SEC, 30 * DAY_SEC, 91 * DAY_SEC, 365 * DAY_SEC];
+
+/**
+ * About `count` ticks on round UTC times inside [t0, t1] (s since epoch): whole minutes, hours, UTC
+ * midnights…, so a clock axis reads 23:55:00, 23:56:00 rather than the data's own odd instants.
+ */
+export function timeTicks(t0: number, t1: number, count = 6): number[] {
+  if (!(t1 > t0) || !Number.isFinite(t0) || !Number.isFinite(t1)) return Number.isFinite(t0) ? [t0] : [];
+  const raw = (t1 - t0) / Math.max(1, count - 1);
+  // The round step nearest the raw one (on a log scale); beyond a year, whole years.
+  const step = raw > 365 * DAY_SEC ? Math.ceil(raw / (365 * DAY_SEC)) * 365 * DAY_SEC
+    : TIME_STEPS.reduce((best, s) => (Math.abs(Math.log(s / raw)) < Math.abs(Math.log(best / raw)) ? s : best), TIME_STEPS[0]);
+  const out: number[] = [];
+  for (let t = Math.ceil(t0 / step - 1e-9) * step; t <= t1 + 1e-9 * step; t += step) out.push(t);
+  return out;
+}
+
 /** Tooltip and readout times over [t0, t1]: the clock within a day, else the date and the clock ("2024-08-08 23:54:15"). */
 export function timeLabelFormatter(t0: number, t1: number): (t: number) => string {
   if (!(t1 - t0 > DAY_SEC)) return fmtClock;
@@ -37,13 +55,14 @@ export function timeLabelFormatter(t0: number, t1: number): (t: number) => strin
  * An axis in seconds from the data's start t0 (s since epoch) over `span` seconds: plain seconds within
  * a day ("time from start (s)"), dates and clock times beyond (the start is added back).
  */
-export function elapsedAxis(t0: number, span: number): { tickFormatter: (s: number) => string; title: string; label: (s: number) => string } {
+export function elapsedAxis(t0: number, span: number): { tickFormatter: (s: number) => string; title: string; label: (s: number) => string; ticks?: number[] } {
   if (!(span > DAY_SEC)) {
     const sec = (s: number) => (Number.isFinite(s) ? String(Number(s.toPrecision(4))) : '');
     return { tickFormatter: sec, title: 'time from start (s)', label: (s) => `t = ${sec(s)} s` };
   }
   const tick = timeTickFormatter(t0, t0 + span), tip = timeLabelFormatter(t0, t0 + span);
-  return { tickFormatter: (s) => tick(t0 + s), title: 'time (UTC)', label: (s) => tip(t0 + s) };
+  // Round UTC times (midnights, hours), as seconds from the start.
+  return { tickFormatter: (s) => tick(t0 + s), title: 'time (UTC)', label: (s) => tip(t0 + s), ticks: timeTicks(t0, t0 + span).map((t) => t - t0) };
 }
 
 /** Number of points of `time` at or before the replay cursor (a share 0..1 of the span). */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { elapsedAxis, timeLabelFormatter, timeTickFormatter } from '../../src/lib/time-axis';
+import { elapsedAxis, timeLabelFormatter, timeTickFormatter, timeTicks } from '../../src/lib/time-axis';
 
 // 2024-08-08 23:54:15 UTC
 const T0 = Date.UTC(2024, 7, 8, 23, 54, 15) / 1000;
@@ -23,5 +23,19 @@ describe('time axes', () => {
     expect(long.title).toBe('time (UTC)');
     expect(long.tickFormatter(86_400)).toBe('Aug 9 23:54');
     expect(long.label(0)).toBe('2024-08-08 23:54:15');
+  });
+});
+
+describe('timeTicks', () => {
+  it('puts ticks on round UTC times inside the span', () => {
+    // 5 min 44 s from 23:54:15: one a minute, on the minute.
+    const t = timeTicks(T0, T0 + 344);
+    expect(t.map((x) => new Date(x * 1000).toISOString().slice(11, 19))).toEqual(['23:55:00', '23:56:00', '23:57:00', '23:58:00', '23:59:00']); // the data end at 23:59:59
+    // 3 days: every 12 h, on UTC midnights and noons.
+    const d = timeTicks(T0, T0 + 3 * 86_400);
+    expect(d.length).toBeGreaterThanOrEqual(3);
+    for (const x of d) expect(x % 43_200).toBe(0);
+    for (const x of [...t, ...d]) { expect(x).toBeGreaterThanOrEqual(T0); }
+    expect(timeTicks(T0, T0)).toEqual([T0]);
   });
 });

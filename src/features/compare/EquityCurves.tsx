@@ -24,7 +24,7 @@ export function EquityCurves({ ranked }: { ranked: readonly CompareRow[] }) {
       <StagedMount version={lines} height={280}><ResponsiveContainer width="100%" height={280} minWidth={200}>
         <LineChart margin={{ top: 8, right: 16, bottom: 22, left: 8 }}>
           <CartesianGrid strokeDasharray="3 3" />
-          <XAxis dataKey="t" type="number" domain={['dataMin', 'dataMax']} allowDuplicatedCategory={false} tickFormatter={axes.time.tickFormatter} label={{ value: axes.time.title, position: 'insideBottom', offset: -12 }} />
+          <XAxis dataKey="t" type="number" domain={['dataMin', 'dataMax']} allowDuplicatedCategory={false} ticks={axes.time.ticks} tickFormatter={axes.time.tickFormatter} label={{ value: axes.time.title, position: 'insideBottom', offset: -12 }} />
           <YAxis width={axes.pnl.width} domain={axes.pnl.domain} ticks={axes.pnl.ticks} tickFormatter={axes.pnl.tickFormatter} label={{ value: 'PnL', angle: -90, position: 'insideLeft', style: { textAnchor: 'middle' } }} />
           <Tooltip formatter={(v) => fmtPnl(Number(v))} labelFormatter={(t) => axes.time.label(Number(t))} />
           <Legend verticalAlign="top" height={36} />

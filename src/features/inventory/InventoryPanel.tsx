@@ -4,7 +4,7 @@ import { Panel } from '../../components/ui/Panel';
 import { ChartFrame } from '../../components/ui/ChartFrame';
 import { StaleNote } from '../../components/ui/StaleNote';
 import { useLab } from '../../stores/lab-store';
-import { replayCount, timeLabelFormatter, timeTickFormatter } from '../../lib/time-axis';
+import { replayCount, timeLabelFormatter, timeTickFormatter, timeTicks } from '../../lib/time-axis';
 import { fmtBps, fmtNum, fmtPct, fmtPrice, fmtQty } from '../../lib/format';
 import { finiteExtent, valueAxis } from '../../lib/value-axis';
 
@@ -78,6 +78,7 @@ export function InventoryPanel() {
       // The whole run's span: a replay cut draws less of it, on the same axis.
       span: [t0, t1] as [number, number],
       tick: timeTickFormatter(t0, t1),
+      ticks: timeTicks(t0, t1),
       tip: timeLabelFormatter(t0, t1),
       q: valueAxis(finiteExtent([series.inventory.inventory], band)),
       price: valueAxis(finiteExtent([series.price.mid, series.price.bid, series.price.ask, series.price.fairValue])),
@@ -96,7 +97,7 @@ export function InventoryPanel() {
           <ResponsiveContainer width="100%" height={240} minWidth={200}>
             <LineChart data={invRows} margin={{ top: 8, right: 16, bottom: 20, left: 8 }}>
               <CartesianGrid strokeDasharray="3 3" />
-              <XAxis dataKey="t" type="number" domain={axes.span} allowDataOverflow tickFormatter={axes.tick} label={{ value: 'time (UTC)', position: 'insideBottom', offset: -12 }} />
+              <XAxis dataKey="t" type="number" domain={axes.span} allowDataOverflow ticks={axes.ticks} tickFormatter={axes.tick} label={{ value: 'time (UTC)', position: 'insideBottom', offset: -12 }} />
               <YAxis width={axes.q.width} domain={axes.q.domain} ticks={axes.q.ticks} tickFormatter={axes.q.tickFormatter} />
               <Tooltip labelFormatter={(t) => axes.tip(Number(t))} formatter={qty} />
               {maxQ !== null ? <ReferenceLine y={maxQ} stroke="#b83227" strokeDasharray="4 2" label={{ value: '+Q', position: 'insideTopRight' }} /> : null}

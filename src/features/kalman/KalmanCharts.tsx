@@ -56,7 +56,7 @@ export function KalmanCharts({ view, nTicks, replay = 1 }: { view: KalmanView; n
         <StagedMount version={drawn} height={240}><ResponsiveContainer width="100%" height={240} minWidth={200}>
           <LineChart data={rows} margin={MARGIN}>
             <CartesianGrid strokeDasharray="3 3" />
-            <XAxis dataKey="t" type="number" domain={xDomain} allowDataOverflow tickFormatter={time.tickFormatter} label={xTime} />
+            <XAxis dataKey="t" type="number" domain={xDomain} allowDataOverflow ticks={time.ticks} tickFormatter={time.tickFormatter} label={xTime} />
             <YAxis width={axes.mid.width} domain={axes.mid.domain} ticks={axes.mid.ticks} tickFormatter={axes.mid.tickFormatter} label={yTitle('price')} />
             <Tooltip formatter={fmtTip} labelFormatter={tLabel} />
             <Legend verticalAlign="top" height={24} />
@@ -70,7 +70,7 @@ export function KalmanCharts({ view, nTicks, replay = 1 }: { view: KalmanView; n
         <StagedMount version={drawn} height={240}><ResponsiveContainer width="100%" height={240} minWidth={200}>
           <LineChart data={rows} margin={MARGIN}>
             <CartesianGrid strokeDasharray="3 3" />
-            <XAxis dataKey="t" type="number" domain={xDomain} allowDataOverflow tickFormatter={time.tickFormatter} label={xTime} />
+            <XAxis dataKey="t" type="number" domain={xDomain} allowDataOverflow ticks={time.ticks} tickFormatter={time.tickFormatter} label={xTime} />
             <YAxis width={axes.gain.width} domain={axes.gain.domain} ticks={axes.gain.ticks} tickFormatter={axes.gain.tickFormatter} label={yTitle('gain K')} />
             <Tooltip formatter={fmtTip} labelFormatter={tLabel} />
             <Legend verticalAlign="top" height={24} />
@@ -84,7 +84,7 @@ export function KalmanCharts({ view, nTicks, replay = 1 }: { view: KalmanView; n
         <StagedMount version={drawn} height={240}><ResponsiveContainer width="100%" height={240} minWidth={200}>
           <LineChart data={rows} margin={MARGIN}>
             <CartesianGrid strokeDasharray="3 3" />
-            <XAxis dataKey="t" type="number" domain={xDomain} allowDataOverflow tickFormatter={time.tickFormatter} label={xTime} />
+            <XAxis dataKey="t" type="number" domain={xDomain} allowDataOverflow ticks={time.ticks} tickFormatter={time.tickFormatter} label={xTime} />
             <YAxis width={axes.innovation.width} domain={axes.innovation.domain} ticks={axes.innovation.ticks} tickFormatter={axes.innovation.tickFormatter} label={yTitle('price')} />
             <Tooltip formatter={fmtTip} labelFormatter={tLabel} />
             <ReferenceLine y={0} stroke="#888" />

@@ -7,7 +7,7 @@ import { ChartFrame } from '../../components/ui/ChartFrame';
 import { StaleNote } from '../../components/ui/StaleNote';
 import { useLab } from '../../stores/lab-store';
 import { maybeLabSession } from '../../stores/lab-session';
-import { replayCount, timeLabelFormatter, timeTickFormatter } from '../../lib/time-axis';
+import { replayCount, timeLabelFormatter, timeTickFormatter, timeTicks } from '../../lib/time-axis';
 import { fmtPnl } from '../../lib/format';
 import { finiteExtent, valueAxis } from '../../lib/value-axis';
 import { WrappedTick } from '../../components/ui/WrappedTick';
@@ -71,6 +71,7 @@ export function PnlPanel() {
       // The whole run's span: a replay cut draws less of it, on the same axis.
       span: [t0, t1] as [number, number],
       tick: timeTickFormatter(t0, t1),
+      ticks: timeTicks(t0, t1),
       tip: timeLabelFormatter(t0, t1),
       pnl: valueAxis(finiteExtent([p.pnl, p.buyHold], [0])),
       drawdown: valueAxis(finiteExtent([p.drawdown], [0])),
@@ -105,7 +106,7 @@ export function PnlPanel() {
           <ResponsiveContainer width="100%" height={240} minWidth={200}>
             <LineChart data={pnlRows} margin={{ top: 8, right: 16, bottom: 20, left: 8 }}>
               <CartesianGrid strokeDasharray="3 3" />
-              <XAxis dataKey="t" type="number" domain={axes.span} allowDataOverflow tickFormatter={axes.tick} label={{ value: 'time (UTC)', position: 'insideBottom', offset: -12 }} />
+              <XAxis dataKey="t" type="number" domain={axes.span} allowDataOverflow ticks={axes.ticks} tickFormatter={axes.tick} label={{ value: 'time (UTC)', position: 'insideBottom', offset: -12 }} />
               <YAxis width={axes.pnl.width} domain={axes.pnl.domain} ticks={axes.pnl.ticks} tickFormatter={axes.pnl.tickFormatter} />
               <Tooltip labelFormatter={(t) => axes.tip(Number(t))} formatter={fmtNum} />
               <Legend verticalAlign="top" height={22} />
@@ -145,7 +146,7 @@ export function PnlPanel() {
           <ResponsiveContainer width="100%" height={220} minWidth={200}>
             <AreaChart data={pnlRows} margin={{ top: 8, right: 16, bottom: 20, left: 8 }}>
               <CartesianGrid strokeDasharray="3 3" />
-              <XAxis dataKey="t" type="number" domain={axes.span} allowDataOverflow tickFormatter={axes.tick} />
+              <XAxis dataKey="t" type="number" domain={axes.span} allowDataOverflow ticks={axes.ticks} tickFormatter={axes.tick} />
               <YAxis width={axes.drawdown.width} domain={axes.drawdown.domain} ticks={axes.drawdown.ticks} tickFormatter={axes.drawdown.tickFormatter} />
               <Tooltip labelFormatter={(t) => axes.tip(Number(t))} formatter={fmtNum} />
               <Area dataKey="drawdown" stroke="#b83227" fill="#f3c1bb" isAnimationActive={false} />

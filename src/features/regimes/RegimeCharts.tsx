@@ -93,7 +93,7 @@ export function RegimeCharts({ view, rows, series, strategyLabels, replay = 1 }:
         <StagedMount version={priceDrawn} height={240}><ResponsiveContainer width="100%" height={240} minWidth={200}>
           <LineChart data={price} margin={MARGIN}>
             <CartesianGrid strokeDasharray="3 3" />
-            <XAxis dataKey="t" type="number" domain={[0, viewEnd]} allowDataOverflow tickFormatter={viewTime.tickFormatter} label={xTitle(viewTime.title)} />
+            <XAxis dataKey="t" type="number" domain={[0, viewEnd]} allowDataOverflow ticks={viewTime.ticks} tickFormatter={viewTime.tickFormatter} label={xTitle(viewTime.title)} />
             <YAxis width={axes.price.width} domain={axes.price.domain} ticks={axes.price.ticks} tickFormatter={axes.price.tickFormatter} label={yTitle('price')} />
             <Tooltip formatter={fmtTip} labelFormatter={(t) => viewTime.label(Number(t))} />
             <Legend verticalAlign="top" height={24} />
@@ -106,7 +106,7 @@ export function RegimeCharts({ view, rows, series, strategyLabels, replay = 1 }:
         <StagedMount version={postDrawn} height={240}><ResponsiveContainer width="100%" height={240} minWidth={200}>
           <AreaChart data={post} margin={MARGIN}>
             <CartesianGrid strokeDasharray="3 3" />
-            <XAxis dataKey="t" type="number" domain={[0, viewEnd]} allowDataOverflow tickFormatter={viewTime.tickFormatter} label={xTitle(viewTime.title)} />
+            <XAxis dataKey="t" type="number" domain={[0, viewEnd]} allowDataOverflow ticks={viewTime.ticks} tickFormatter={viewTime.tickFormatter} label={xTitle(viewTime.title)} />
             <YAxis width={axes.post.width} domain={axes.post.domain} ticks={axes.post.ticks} tickFormatter={axes.post.tickFormatter} label={yTitle('probability')} />
             <Tooltip formatter={fmtTip} labelFormatter={(t) => viewTime.label(Number(t))} />
             <Legend verticalAlign="top" height={24} />
@@ -153,7 +153,7 @@ export function RegimeCharts({ view, rows, series, strategyLabels, replay = 1 }:
           <StagedMount version={spreadDrawn} height={240}><ResponsiveContainer width="100%" height={240} minWidth={200}>
             <LineChart data={spread} margin={MARGIN}>
               <CartesianGrid strokeDasharray="3 3" />
-              <XAxis dataKey="t" type="number" domain={[0, seriesEnd]} allowDataOverflow tickFormatter={seriesTimeAxis.tickFormatter} label={xTitle(seriesTimeAxis.title)} />
+              <XAxis dataKey="t" type="number" domain={[0, seriesEnd]} allowDataOverflow ticks={seriesTimeAxis.ticks} tickFormatter={seriesTimeAxis.tickFormatter} label={xTitle(seriesTimeAxis.title)} />
               <YAxis width={axes.spread.width} domain={axes.spread.domain} ticks={axes.spread.ticks} tickFormatter={axes.spread.tickFormatter} label={yTitle('bps')} />
               <Tooltip formatter={(v) => `${fmtBps(Number(v))} bps`} labelFormatter={(t) => seriesTimeAxis.label(Number(t))} />
               {/* Room for a legend that wraps onto a second line (the states and the no-regime line). */}
