@@ -80,3 +80,18 @@ test('every y axis fits its widest label, minus sign included, and writes all it
   }
   expect(negatives).toBeGreaterThan(0); // the default run has losses and negative innovations: the check saw minus signs
 });
+
+test('the inventory histogram sits on whole lots and its labels are written in the lot size’s decimals', async ({ page }) => {
+  await openApp(page, '?p=inventory');
+  await expect.poll(async () => page.evaluate(() => { const s = window.mmlab!.lab.getState(); return s.status === 'done' && s.summary !== null; }), { timeout: 90_000 }).toBe(true);
+  const h = await page.evaluate(() => { const s = window.mmlab!.lab.getState().summary!; return { centre: Array.from(s.inventoryHist.centre), lot: s.resolved.lotSize }; });
+  expect(h.lot).toBe(0.001); // the default sample's sizes are written to 3 decimals
+  expect(h.centre.length).toBeGreaterThan(1);
+  for (const c of h.centre) expect(Math.abs(c / h.lot - Math.round(c / h.lot))).toBeLessThan(1e-6);
+  const chart = page.getByTestId('chart-inventory-hist');
+  await chart.scrollIntoViewIfNeeded();
+  await page.evaluate(() => window.mmlab!.chartsSettled());
+  await expect.poll(() => chart.locator('.recharts-xAxis-tick-labels .recharts-cartesian-axis-tick-value').count(), { timeout: 15_000 }).toBeGreaterThan(1);
+  const labels = await chart.locator('.recharts-xAxis-tick-labels .recharts-cartesian-axis-tick-value').allTextContents();
+  for (const l of labels) expect(l).toMatch(/^\u2212?\d+\.\d{3}$/);
+});
