@@ -2,6 +2,9 @@ import type { GridEdge, GridOutOfSample, GridResult } from '../../engine';
 import { fmtNum } from '../../lib/format';
 import { cellColour, maxAbs } from './heatmap';
 
+/** A card's unit on its own line under the value (not run into it). */
+const UNIT = { display: 'block', marginLeft: 0 } as const;
+
 const EDGE_WORDS: Record<GridEdge, string> = { 'x-low': 'the lowest γ', 'x-high': 'the highest γ', 'y-low': 'the lowest κ', 'y-high': 'the highest κ' };
 
 function pct(p: number | null): string {
@@ -42,11 +45,11 @@ export function GridOverfittingView({ result, oos = null }: { result: GridResult
         <dl className="metric-cards">
           <div className="card">
             <dt>Deflated Sharpe of the best cell</dt>
-            <dd><span data-testid="grid-dsr">{pct(o.dsr)}</span><span className="unit">P(true Sharpe &gt; {o.sr0 === null ? '—' : fmtNum(o.sr0, 3)} per {fmtNum(o.bucketSec)} s)</span></dd>
+            <dd><span data-testid="grid-dsr">{pct(o.dsr)}</span><span className="unit" style={UNIT}>P(true Sharpe &gt; {o.sr0 === null ? '—' : fmtNum(o.sr0, 3)} per {fmtNum(o.bucketSec)} s)</span></dd>
           </div>
           <div className="card">
             <dt>Probability of backtest overfitting</dt>
-            <dd><span data-testid="grid-pbo">{pct(o.pbo)}</span><span className="unit">{o.pboSplits === null ? 'not computed' : `CSCV, S = ${o.pboSplits}`}</span></dd>
+            <dd><span data-testid="grid-pbo">{pct(o.pbo)}</span><span className="unit" style={UNIT}>{o.pboSplits === null ? 'not computed' : `CSCV, S = ${o.pboSplits}`}</span></dd>
           </div>
         </dl>
       ) : null}
