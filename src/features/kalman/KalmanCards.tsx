@@ -1,5 +1,5 @@
 import type { KalmanView } from '../../stores/lab-store';
-import { fmtNum } from '../../lib/format';
+import { fmtDuration, fmtNum } from '../../lib/format';
 import { isWhite } from './kalman-rows';
 
 function Card({ id, label, value, unit, title }: { id: string; label: string; value: string; unit?: string; title?: string }) {
@@ -41,7 +41,7 @@ export function KalmanCards({ view }: { view: KalmanView }) {
       {ou ? (
         <dl className="metric-cards" aria-label="Ornstein-Uhlenbeck fit of the filtered mid">
           <Card id="ou-kappa" label="OU mean reversion κ" value={fmtNum(ou.kappa)} unit="1/s" />
-          <Card id="ou-halflife" label="OU half-life ln2/κ" value={fmtNum(ou.halfLife)} unit="s" />
+          <Card id="ou-halflife" label="OU half-life ln2/κ" value={fmtNum(ou.halfLife)} unit={Number.isFinite(ou.halfLife) && ou.halfLife >= 60 ? `s (${fmtDuration(ou.halfLife)})` : 's'} />
           <Card id="ou-mu" label="OU long-run mean μ∞" value={fmtNum(ou.mu)} unit="price" />
           <Card id="ou-sigma" label="OU volatility σ" value={fmtNum(ou.sigma)} unit="price/√s" />
         </dl>
