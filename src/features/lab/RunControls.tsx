@@ -84,7 +84,7 @@ export function RunControls() {
   const replay = useLab((s) => s.replay);
   const valueNotes = useLab((s) => s.valueNotes);
   const stale = useLab((s) => s.stale);
-  const { playing, setPlaying, speed, setSpeed } = useReplayPlayer();
+  const { playing, setPlaying, speed, setSpeed, valueText } = useReplayPlayer();
   const st = labStore.getState();
   const specs = LAB_SPECS.filter((s) => !s.strategies || s.strategies.includes(settings.strategy));
   const pct = total > 0 ? Math.round((100 * done) / total) : 0;
@@ -137,8 +137,9 @@ export function RunControls() {
         <button type="button" onClick={() => setPlaying(!playing)} disabled={status !== 'done'}>{playing ? 'Pause' : 'Play'}</button>
         <label>Speed <select value={speed} onChange={(e) => setSpeed(Number(e.currentTarget.value))}>{[0.5, 1, 2, 5, 10].map((x) => <option key={x} value={x}>{x}×</option>)}</select></label>
         <label className="replay-scrub">Replay position
-          <input type="range" min={0} max={1000} value={Math.round(replay * 1000)} onChange={(e) => st.setReplay(Number(e.currentTarget.value) / 1000)} disabled={status !== 'done'} />
-        </label>
+          <input type="range" min={0} max={1000} value={Math.round(replay * 1000)} aria-valuetext={valueText} onChange={(e) => st.setReplay(Number(e.currentTarget.value) / 1000)} disabled={status !== 'done'} />
+        </label>{' '}
+        <output className="muted" data-testid="replay-value">{valueText}</output>
       </div>
       <fieldset className="panel-toggles">
         <legend>Panels</legend>
