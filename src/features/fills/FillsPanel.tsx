@@ -5,7 +5,8 @@ import { ChartFrame } from '../../components/ui/ChartFrame';
 import { downloadBlob } from '../../components/ui/export';
 import { useLab, type FillsView, type MarkoutPoint } from '../../stores/lab-store';
 import { maybeLabSession } from '../../stores/lab-session';
-import { fmtNum, fmtTip } from '../../lib/format';
+import { fmtNum, fmtPrice, fmtQty, fmtTip } from '../../lib/format';
+import { finiteExtent, valueAxis } from '../../lib/value-axis';
 import { IntensityView } from './IntensityChart';
 
 /** Blotter rows per page (the lab worker's page size). */
@@ -40,6 +41,8 @@ function MarkoutChart({ points }: { points: MarkoutPoint[] }) {
       return row;
     });
   }, [points]);
+  // Round ticks with one number of decimals, a real minus sign and room for the widest label (lib/value-axis).
+  const yAxis = useMemo(() => valueAxis(finiteExtent([points.map((p) => (p.count > 0 ? p.meanBps - p.stderrBps : NaN)), points.map((p) => (p.count > 0 ? p.meanBps + p.stderrBps : NaN))], [0]), { title: true }), [points]);
   const csv = () => ({
     horizonSec: points.map((p) => p.horizonSec), side: points.map((p) => (p.side === 'buy' ? 1 : p.side === 'sell' ? -1 : 0)),
     meanBps: points.map((p) => p.meanBps), stderrBps: points.map((p) => p.stderrBps), count: points.map((p) => p.count),
@@ -50,7 +53,7 @@ function MarkoutChart({ points }: { points: MarkoutPoint[] }) {
         <LineChart data={rows} margin={{ top: 8, right: 16, bottom: 8, left: 8 }}>
           <CartesianGrid strokeDasharray="3 3" />
           <XAxis dataKey="h" type="number" scale="log" domain={['dataMin', 'dataMax']} ticks={rows.map((r) => r.h as number)} label={{ value: 'horizon (s)', position: 'insideBottom', offset: -2 }} />
-          <YAxis tickFormatter={(v: number) => fmtNum(v, 3)} />
+          <YAxis domain={yAxis.domain} ticks={yAxis.ticks} tickFormatter={yAxis.tickFormatter} width={yAxis.width} label={{ value: 'bps', angle: -90, position: 'insideLeft' }} />
           <Tooltip formatter={fmtTip} />
           <Legend />
           <Line dataKey="buy" name="our buys" stroke="#1b7f3b" isAnimationActive={false}><ErrorBar dataKey="buyErr" width={4} /></Line>
@@ -68,6 +71,9 @@ function Blotter({ view }: { view: FillsView }) {
   const p = view.page;
   const n = p.time.length;
   const t0 = useLab((s) => s.series?.price.time[0] ?? 0);
+  // Prices with the tick's decimals (mids one more: half a tick), sizes with the lot's: one style per column.
+  const tick = useLab((s) => s.summary?.resolved.tickSize ?? 0);
+  const lot = useLab((s) => s.summary?.resolved.lotSize ?? 0);
   const go = (offset: number) => act(() => maybeLabSession()?.fillsPage(offset, PAGE), setErr);
   return (
     <div data-testid="blotter">
@@ -86,12 +92,12 @@ function Blotter({ view }: { view: FillsView }) {
               <tr key={view.offset + k}>
                 <td>{fmtNum(p.time[k] - t0, 6)}</td>
                 <td>{p.side[k] > 0 ? 'buy' : 'sell'}</td>
-                <td>{fmtNum(p.price[k], 10)}</td>
-                <td>{fmtNum(p.size[k], 6)}</td>
-                <td>{fmtNum(p.midAtFill[k], 10)}</td>
+                <td>{tick > 0 ? fmtPrice(p.price[k], tick) : fmtNum(p.price[k], 10)}</td>
+                <td>{fmtQty(p.size[k], lot)}</td>
+                <td>{tick > 0 ? fmtPrice(p.midAtFill[k], tick / 2) : fmtNum(p.midAtFill[k], 10)}</td>
                 <td>{fmtNum(p.fee[k], 4)}</td>
                 <td>{p.liquidity[k] > 0 ? 'maker' : 'taker'}</td>
-                <td>{Number.isFinite(p.queueAhead[k]) ? fmtNum(p.queueAhead[k], 4) : '—'}</td>
+                <td>{Number.isFinite(p.queueAhead[k]) ? fmtQty(p.queueAhead[k], lot) : '—'}</td>
                 <td>{SOURCE[p.source[k]] ?? ''} #{p.sourceIndex[k]}</td>
               </tr>
             ))}
