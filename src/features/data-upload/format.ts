@@ -1,3 +1,4 @@
+import { fmtDuration } from '../../lib/format';
 /** Display formatting for the Data panel. */
 
 export function formatCount(n: number): string {
@@ -13,15 +14,7 @@ export function formatBytes(n: number): string {
 
 /** Seconds as a short duration: "850 µs", "12.5 ms", "4.20 s", "6 min 5 s", "3 h 2 min", "2 d 4 h". */
 export function formatDuration(sec: number): string {
-  if (!Number.isFinite(sec)) return '—';
-  if (sec === 0) return '0 s';
-  const a = Math.abs(sec);
-  if (a < 1e-3) return `${(sec * 1e6).toFixed(0)} µs`;
-  if (a < 1) return `${(sec * 1e3).toPrecision(3)} ms`;
-  if (a < 60) return `${sec.toPrecision(3)} s`;
-  if (a < 3600) return `${Math.floor(sec / 60)} min ${Math.round(sec % 60)} s`;
-  if (a < 86400) return `${Math.floor(sec / 3600)} h ${Math.round((sec % 3600) / 60)} min`;
-  return `${Math.floor(sec / 86400)} d ${Math.round((sec % 86400) / 3600)} h`;
+  return fmtDuration(sec); // the one duration formatter (lib/format): carries, so never "59 min 60 s"
 }
 
 /** Epoch seconds as UTC "2024-08-08 23:54:15.088". */
