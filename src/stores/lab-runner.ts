@@ -58,6 +58,9 @@ export function startLabRunner(lab: LabStore, dataset: DatasetStore, opts: LabRu
     }
   }
 
+  /** The dataset whose run the panels' figures (summary, Kalman, regimes, fills) come from. */
+  let figuresOf: LoadedDataset | null = null;
+
   async function runNow() {
     timer = null;
     const d = dataset.getState().dataset;
@@ -72,7 +75,12 @@ export function startLabRunner(lab: LabStore, dataset: DatasetStore, opts: LabRu
     const source = toLabSource(d, served(d));
     client.setSource(source);
     compareClient.setSource(source);
-    lab.setState((s) => ({ status: 'running', done: 0, total: d.summary?.rows ?? d.columns.time?.length ?? 0, error: null, stale: s.summary !== null, runId: s.runId + 1, replay: 1 }));
+    // Another dataset: its partial series must never sit beside the previous dataset's figures, so those go
+    // now (a run that then fails or dies leaves the panels without them, not with another market's numbers).
+    const otherData = figuresOf !== d;
+    const cleared = otherData ? { summary: null, kalman: null, regimes: null, regimesError: null, fills: null } : {};
+    figuresOf = otherData ? null : figuresOf;
+    lab.setState((s) => ({ status: 'running', done: 0, total: d.summary?.rows ?? d.columns.time?.length ?? 0, error: null, stale: s.summary !== null && !otherData, runId: s.runId + 1, replay: 1, ...cleared }));
     try {
       const views = await client.run(toBacktestConfig(settings, sigmaBasisOf(d, yearBasis())), {
         signal: ctrl.signal,
@@ -80,6 +88,7 @@ export function startLabRunner(lab: LabStore, dataset: DatasetStore, opts: LabRu
       });
       if (controller !== ctrl) return;
       lab.setState({ series: views.series, summary: views.summary, fills: views.fills, modelBand: null, modelBandStatus: 'idle', modelBandError: null, done: views.series.total, total: views.series.total });
+      figuresOf = d;
       const kalman = await client.kalman(settings.kalman ?? {}, ctrl.signal);
       if (controller !== ctrl) return;
       lab.setState({ kalman });

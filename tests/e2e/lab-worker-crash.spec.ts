@@ -70,6 +70,9 @@ test('killing the lab worker mid-run shows an error, marks the panels stale, and
   // Every open lab panel says its figures are not the current settings' run.
   await expect(page.getByTestId('run-stale')).toBeVisible();
   for (const id of ['pnl', 'inventory']) await expect(page.locator(`#${id} [data-testid="panel-stale"]`)).toBeVisible();
+  // No figure of the previous dataset's run sits beside the dead run's partial series.
+  await expect(page.getByTestId('metric-net')).toHaveCount(0);
+  expect(await page.evaluate(() => { const s = window.mmlab!.lab.getState(); return [s.summary, s.kalman, s.regimes, s.fills]; })).toEqual([null, null, null, null]);
 
   // Run again: a fresh worker, the whole run, fresh results, no error, nothing stale.
   await page.getByTestId('run-button').click();
