@@ -114,8 +114,16 @@ test('replay moves the PnL cards and the bucket histogram too, not only the time
   await page.evaluate(() => window.mmlab!.chartsSettled());
   const wholeBars = await histBars().count();
   expect(wholeBars).toBeGreaterThan(0);
+  await expect(page.getByTestId('replay-value')).toHaveText('whole run');
   await page.getByLabel('Replay position').fill('400');
   await expect.poll(() => page.evaluate(() => window.mmlab!.lab.getState().replay)).toBe(0.4);
+  // The scrubber says where it is, to assistive tech and on screen: 40 % of the run and the UTC time there.
+  const cursorClock = await page.evaluate(() => {
+    const p = window.mmlab!.lab.getState().series!.pnl.time;
+    return new Date((p[0] + 0.4 * (p[p.length - 1] - p[0])) * 1000).toISOString().slice(11, 19);
+  });
+  await expect(page.getByLabel('Replay position')).toHaveAttribute('aria-valuetext', `40 % of the run, at ${cursorClock} UTC`);
+  await expect(page.getByTestId('replay-value')).toHaveText(`40 % of the run, at ${cursorClock} UTC`);
   // The store's own series, read at 40 % of its span: the cards must show these values.
   const expected = await page.evaluate(() => {
     const s = window.mmlab!.lab.getState();
