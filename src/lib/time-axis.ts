@@ -81,3 +81,15 @@ export function countUpTo(rows: ReadonlyArray<{ t?: number | null }>, tMax: numb
   while (lo < hi) { const m = (lo + hi) >> 1; if ((rows[m].t ?? -Infinity) <= tMax) lo = m + 1; else hi = m; }
   return lo;
 }
+
+/**
+ * A tick time (s since epoch) as a UTC clock to the microsecond, "23:54:22.460123" (the date first,
+ * "2024-08-08 23:54:22.460123", when `withDate`): blotter rows, where fills share a millisecond.
+ */
+export function fmtClockMicros(t: number, withDate = false): string {
+  if (!Number.isFinite(t)) return '—';
+  const whole = Math.floor(t);
+  const micros = Math.min(999_999, Math.round((t - whole) * 1e6));
+  const iso = new Date(whole * 1000).toISOString();
+  return `${withDate ? `${iso.slice(0, 10)} ` : ''}${iso.slice(11, 19)}.${String(micros).padStart(6, '0')}`;
+}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { elapsedAxis, timeLabelFormatter, timeTickFormatter, timeTicks } from '../../src/lib/time-axis';
+import { elapsedAxis, fmtClockMicros, timeLabelFormatter, timeTickFormatter, timeTicks } from '../../src/lib/time-axis';
 
 // 2024-08-08 23:54:15 UTC
 const T0 = Date.UTC(2024, 7, 8, 23, 54, 15) / 1000;
@@ -37,5 +37,14 @@ describe('timeTicks', () => {
     for (const x of d) expect(x % 43_200).toBe(0);
     for (const x of [...t, ...d]) { expect(x).toBeGreaterThanOrEqual(T0); }
     expect(timeTicks(T0, T0)).toEqual([T0]);
+  });
+});
+
+describe('fmtClockMicros', () => {
+  it('writes a UTC clock to the microsecond, with the date when asked', () => {
+    expect(fmtClockMicros(1723161255.088169)).toBe('23:54:15.088169');
+    expect(fmtClockMicros(1723161255.5, true)).toBe('2024-08-08 23:54:15.500000');
+    expect(fmtClockMicros(1723161255 + 0.9999996)).toBe('23:54:15.999999'); // never rolls to .1000000
+    expect(fmtClockMicros(Number.NaN)).toBe('—');
   });
 });

@@ -7,6 +7,7 @@ import { useLab, type FillsView, type MarkoutPoint } from '../../stores/lab-stor
 import { maybeLabSession } from '../../stores/lab-session';
 import { fmtNum, fmtPrice, fmtQty, fmtTip } from '../../lib/format';
 import { finiteExtent, valueAxis } from '../../lib/value-axis';
+import { fmtClockMicros } from '../../lib/time-axis';
 import { IntensityView } from './IntensityChart';
 
 /** Blotter rows per page (the lab worker's page size). */
@@ -70,7 +71,8 @@ function Blotter({ view }: { view: FillsView }) {
   const [err, setErr] = useState('');
   const p = view.page;
   const n = p.time.length;
-  const t0 = useLab((s) => s.series?.price.time[0] ?? 0);
+  // Fill times as UTC clocks to the µs (fills share milliseconds), with the date when the data span more than a day.
+  const multiDay = useLab((s) => { const t = s.series?.price.time; return t !== undefined && t.length > 1 && t[t.length - 1] - t[0] > 86_400; });
   // Prices with the tick's decimals (mids one more: half a tick), sizes with the lot's: one style per column.
   const tick = useLab((s) => s.summary?.resolved.tickSize ?? 0);
   const lot = useLab((s) => s.summary?.resolved.lotSize ?? 0);
@@ -86,11 +88,11 @@ function Blotter({ view }: { view: FillsView }) {
       {err ? <p className="error" role="alert">{err}</p> : null}
       <div className="table-scroll">
         <table className="data-table">
-          <thead><tr><th>t (s)</th><th>side</th><th>price (quote ccy)</th><th>size (asset)</th><th>mid at fill (quote ccy)</th><th>fee (quote ccy)</th><th>liquidity</th><th>queue ahead (asset)</th><th>filled by</th></tr></thead>
+          <thead><tr><th>time (UTC)</th><th>side</th><th>price (quote ccy)</th><th>size (asset)</th><th>mid at fill (quote ccy)</th><th>fee (quote ccy)</th><th>liquidity</th><th>queue ahead (asset)</th><th>filled by</th></tr></thead>
           <tbody>
             {Array.from({ length: n }, (_, k) => (
               <tr key={view.offset + k}>
-                <td>{fmtNum(p.time[k] - t0, 6)}</td>
+                <td>{fmtClockMicros(p.time[k], multiDay)}</td>
                 <td>{p.side[k] > 0 ? 'buy' : 'sell'}</td>
                 <td>{tick > 0 ? fmtPrice(p.price[k], tick) : fmtNum(p.price[k], 10)}</td>
                 <td>{fmtQty(p.size[k], lot)}</td>
