@@ -50,7 +50,10 @@ export function describeDuration(sec: number): string {
   if (s < 60) return `${s} s`;
   if (s < 3600) { const m = Math.floor(s / 60); const r = s % 60; return r > 0 ? `${m} min ${r} s` : `${m} min`; }
   if (sec < 86_400) { const h = Math.floor(s / 3600); const m = Math.floor((s % 3600) / 60); return m > 0 ? `${h} h ${m} min` : `${h} h`; }
-  return `${(sec / 86_400).toFixed(1)} days`;
+  // Days and hours, carried like the shorter units: "1 day", "2 days 4 h", never "1.0 days".
+  const hours = Math.round(sec / 3600);
+  const d = Math.floor(hours / 24), h = hours % 24;
+  return `${d} ${d === 1 ? 'day' : 'days'}${h > 0 ? ` ${h} h` : ''}`;
 }
 
 /**

@@ -2,7 +2,8 @@
 export { CHART_BUCKETS, PARTIAL_BUCKETS, buildSeriesView, buyAndHoldOf } from './series';
 export type { BuyHoldSpec, InventoryView, PnlView, PriceView, RunSeriesView } from './series';
 export { buildSummaryView } from './summary';
-export type { RunSummaryView } from './summary';
+export type { InventoryHistogram, RunSummaryView } from './summary';
+export { HIST_CHECKPOINTS, inventoryHistogram } from './summary';
 export { buildKalmanView } from './kalman';
 export type { KalmanView } from './kalman';
 export { buildRegimeView, decodeRegimes } from './regime';

@@ -18,13 +18,13 @@ export interface RunSummaryView {
    * Histogram of inventory (time-weighted by ticks): bin centres (asset units, on the lot grid)
    * and shares (sum 1). See inventoryHistogram.
    */
-  inventoryHist: { centre: Float64Array; share: Float64Array };
+  inventoryHist: InventoryHistogram;
 }
 
 export function buildSummaryView(r: BacktestResult): RunSummaryView {
   const nf = r.fills.time.length;
   const fi = strideIndices(nf, 2000);
-  const { centre, share } = inventoryHistogram(r.inventory, r.resolved.lotSize);
+  const inventoryHist = inventoryHistogram(r.inventory, r.resolved.lotSize, r.time);
   return {
     metrics: r.metrics,
     attribution: r.attribution,
@@ -35,7 +35,7 @@ export function buildSummaryView(r: BacktestResult): RunSummaryView {
     refMid: referenceMid({ mid: r.mid }),
     fills: nf,
     fillMarks: { time: gather(r.fills.time, fi), price: gather(r.fills.price, fi), side: gather(r.fills.side, fi) },
-    inventoryHist: { centre, share },
+    inventoryHist,
   };
 }
 
@@ -62,11 +62,28 @@ const MAX_BINS = 41;
  * and no bin straddles two levels; at most 41 bins. Centres are rounded to 12 significant digits
  * (no 2.8e-17 for 0).
  */
-export function inventoryHistogram(inv: Float64Array, lotSize: number): { centre: Float64Array; share: Float64Array } {
+export interface InventoryHistogram {
+  /** Bin centres, asset units (on the lot grid). */
+  centre: Float64Array;
+  /** Share of ticks per bin over the whole run (sum 1). */
+  share: Float64Array;
+  /**
+   * For replay: the shares of the ticks up to HIST_CHECKPOINTS + 1 evenly spaced times (row j: ticks
+   * at or before t0 + j/HIST_CHECKPOINTS of the span; row-major, centre.length per row; the last row
+   * is `share`), so a cursor shows the histogram so far without the per-tick inventory on the page.
+   */
+  checkpointTime: Float64Array;
+  checkpointShare: Float64Array;
+}
+
+/** Replay resolution of the inventory histogram: one row per 1/64 of the run's span. */
+export const HIST_CHECKPOINTS = 64;
+
+export function inventoryHistogram(inv: Float64Array, lotSize: number, time?: Float64Array): InventoryHistogram {
   const n = inv.length;
   let lo = Infinity, hi = -Infinity;
   for (let i = 0; i < n; i++) { if (inv[i] < lo) lo = inv[i]; if (inv[i] > hi) hi = inv[i]; }
-  if (n === 0) return { centre: new Float64Array(0), share: new Float64Array(0) };
+  if (n === 0) return { centre: new Float64Array(0), share: new Float64Array(0), checkpointTime: new Float64Array(0), checkpointShare: new Float64Array(0) };
   const unit = lotSize > 0 ? lotSize : hi > lo ? niceStep((hi - lo) / MAX_BINS) : Math.max(Math.abs(hi), 1);
   let g = 0, prev = NaN;
   for (let i = 0; i < n; i++) {
@@ -79,10 +96,25 @@ export function inventoryHistogram(inv: Float64Array, lotSize: number): { centre
   const kLo = Math.round(uLo / perBin), kHi = Math.round(uHi / perBin);
   const bins = kHi - kLo + 1;
   const share = new Float64Array(bins), centre = new Float64Array(bins);
-  for (let i = 0; i < n; i++) share[Math.round(Math.round(inv[i] / unit) / perBin) - kLo]++;
+  // Counts, snapshotted (as shares) each time the ticks pass a checkpoint time.
+  const C = time !== undefined && time.length === n ? HIST_CHECKPOINTS : 0;
+  const t0 = C > 0 ? time![0] : 0, span = C > 0 ? time![n - 1] - t0 : 0;
+  const checkpointTime = new Float64Array(C > 0 ? C + 1 : 0);
+  for (let j = 0; j < checkpointTime.length; j++) checkpointTime[j] = j === C ? time![n - 1] : t0 + (j / C) * span;
+  const checkpointShare = new Float64Array(checkpointTime.length * bins);
+  let j = 0;
+  const snapshot = (upTo: number) => {
+    for (let b = 0; b < bins; b++) checkpointShare[j * bins + b] = upTo > 0 ? share[b] / upTo : 0;
+    j++;
+  };
+  for (let i = 0; i < n; i++) {
+    while (j < C && time![i] > checkpointTime[j]) snapshot(i);
+    share[Math.round(Math.round(inv[i] / unit) / perBin) - kLo]++;
+  }
+  while (j < checkpointTime.length) snapshot(n);
   for (let b = 0; b < bins; b++) {
     centre[b] = Number(((kLo + b) * perBin * unit).toPrecision(12));
     share[b] /= n;
   }
-  return { centre, share };
+  return { centre, share, checkpointTime, checkpointShare };
 }

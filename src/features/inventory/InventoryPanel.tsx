@@ -66,8 +66,11 @@ export function InventoryPanel() {
   const histRows = useMemo(() => {
     if (!summary) return [];
     const h = summary.inventoryHist;
-    return Array.from(h.centre, (c, i) => ({ q: c, share: 100 * h.share[i] }));
-  }, [summary]);
+    // Up to the replay cursor: the engine's row for the last checkpoint at or before it (1/C of the span apart).
+    const C = h.checkpointTime.length - 1, bins = h.centre.length;
+    const row = replay < 1 && C > 0 ? Math.max(0, Math.min(C, Math.floor(replay * C + 1e-9))) : -1;
+    return Array.from(h.centre, (c, i) => ({ q: c, share: 100 * (row < 0 ? h.share[i] : h.checkpointShare[row * bins + i]) }));
+  }, [summary, replay]);
   // Axes from the whole run (not the replay cut), so they hold still while replaying.
   const axes = useMemo(() => {
     if (!series) return null;
@@ -135,7 +138,7 @@ export function InventoryPanel() {
             </ScatterChart>
           </ResponsiveContainer>
         </ChartFrame>
-        <ChartFrame title={`Distribution of inventory (% of ticks${replay < 1 ? ', whole run: the replay cursor does not cut it' : ''})`} name="inventory-distribution" testId="chart-inventory-hist" version={histRows} height={220} csv={() => ({ q: histRows.map((r) => r.q), sharePct: histRows.map((r) => r.share) })}>
+        <ChartFrame title={`Distribution of inventory (% of ticks${replay < 1 ? ' up to the replay cursor' : ''})`} name="inventory-distribution" testId="chart-inventory-hist" version={histRows} height={220} csv={() => ({ q: histRows.map((r) => r.q), sharePct: histRows.map((r) => r.share) })}>
           <ResponsiveContainer width="100%" height={220} minWidth={200}>
             <BarChart data={histRows} margin={{ top: 8, right: 16, bottom: 20, left: 8 }}>
               <CartesianGrid strokeDasharray="3 3" />

@@ -197,6 +197,9 @@ describe('figures honest for their sample', () => {
     expect(periodFigures(5, 0)).toEqual({ unit: 'hour', seconds: 3600, pnl: 0, periods: 0 });
     expect(describeDuration(3599.6)).toBe('1 h');
     expect(describeDuration(3540)).toBe('59 min');
+    expect(describeDuration(86_400)).toBe('1 day');
+    expect(describeDuration(2 * 86_400 + 4 * 3600 + 100)).toBe('2 days 4 h');
+    expect(describeDuration(86_400 * 3 - 60)).toBe('3 days');
   });
 });
 

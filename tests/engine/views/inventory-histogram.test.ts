@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { inventoryHistogram } from '../../../src/engine/views/summary';
+import { HIST_CHECKPOINTS, inventoryHistogram } from '../../../src/engine/views/summary';
 
 // Issue 14: inventory histograms binned on the levels the inventory takes (no bin at −9.54 for whole lots, no lone 0.5).
 describe('inventoryHistogram', () => {
@@ -45,5 +45,27 @@ describe('inventoryHistogram', () => {
     const h = inventoryHistogram(inv, 0.5);
     expect(Array.from(h.centre)).toEqual([-3, -1.5, 0, 1.5, 3, 4.5]);
     expect(Array.from(h.share, (s) => Math.round(s * 9))).toEqual([1, 1, 2, 2, 2, 1]);
+  });
+});
+
+describe('inventoryHistogram checkpoints (replay)', () => {
+  it('row j holds the shares of the ticks at or before its time; the last row is the whole run', () => {
+    const n = 1_000;
+    const time = Float64Array.from({ length: n }, (_, i) => 100 + i * 0.37 + (i % 7 === 0 ? 0.2 : 0));
+    const inv = Float64Array.from({ length: n }, (_, i) => 0.01 * Math.round(5 * Math.sin(i / 40) + (i / 300)));
+    const h = inventoryHistogram(inv, 0.01, time);
+    const bins = h.centre.length;
+    expect(h.checkpointTime.length).toBe(HIST_CHECKPOINTS + 1);
+    expect(h.checkpointTime[0]).toBe(time[0]);
+    expect(h.checkpointTime[HIST_CHECKPOINTS]).toBe(time[n - 1]);
+    for (const j of [0, 1, 17, 40, HIST_CHECKPOINTS]) {
+      // Independently: the ticks at or before the checkpoint, each in the whole run's bin nearest its level.
+      const w = h.centre[1] - h.centre[0];
+      const counts = new Float64Array(bins);
+      let upTo = 0;
+      for (let i = 0; i < n; i++) if (time[i] <= h.checkpointTime[j]) { counts[Math.round((inv[i] - h.centre[0]) / w)]++; upTo++; }
+      for (let b = 0; b < bins; b++) expect(h.checkpointShare[j * bins + b]).toBeCloseTo(counts[b] / upTo, 12);
+    }
+    expect(Array.from(h.checkpointShare.subarray(HIST_CHECKPOINTS * bins))).toEqual(Array.from(h.share));
   });
 });
