@@ -3,6 +3,19 @@
 /** The minus sign every formatter writes (U+2212: as wide as a digit's neighbour, never read as a hyphen). */
 export const MINUS = '\u2212';
 
+/**
+ * "1,234.50" with exactly `decimals` decimals (en-US grouping). One Intl.NumberFormat per decimals,
+ * kept: Number#toLocaleString with options builds a new formatter on every call (43 µs against 0.9 µs, Node 20 here),
+ * which made chart tick formatting a 100+ ms main-thread task per redraw.
+ */
+export function fmtFixed(v: number, decimals: number): string {
+  let f = FIXED.get(decimals);
+  if (f === undefined) { f = new Intl.NumberFormat('en-US', { minimumFractionDigits: decimals, maximumFractionDigits: decimals }); FIXED.set(decimals, f); }
+  return f.format(v);
+}
+const FIXED = new Map<number, Intl.NumberFormat>();
+const GROUPED = new Intl.NumberFormat('en-US', { maximumFractionDigits: 0 });
+
 /** `sig` significant digits; scientific form outside [1e-3, 1e6); '—' for NaN, '∞' for infinities. */
 export function fmtNum(x: number, sig = 4): string {
   if (Number.isNaN(x)) return '—';
@@ -44,7 +57,7 @@ function signed(v: number, body: string, zero: string): string {
 /** Quote-currency amounts (PnL, drawdown): always two decimals, thousands separated: "−1,408.00", "400.00"; '—' for NaN. */
 export function fmtPnl(v: number): string {
   if (!Number.isFinite(v)) return Number.isNaN(v) ? '—' : v > 0 ? '∞' : `${MINUS}∞`;
-  return signed(v, Math.abs(v).toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 }), '0.00');
+  return signed(v, fmtFixed(Math.abs(v), 2), '0.00');
 }
 
 /** Ratios (Sharpe, Sortino, profit factor, standard errors): three significant digits. */
@@ -55,7 +68,7 @@ export function fmtRatio(v: number): string {
 
 /** Counts (fills, ticks, buckets): whole numbers, thousands separated. */
 export function fmtCount(n: number): string {
-  return Number.isFinite(n) ? Math.round(n).toLocaleString('en-US') : '—';
+  return Number.isFinite(n) ? GROUPED.format(Math.round(n)) : '—';
 }
 
 /** Basis points: two decimals. */
@@ -68,7 +81,7 @@ export function fmtBps(v: number): string {
 export function fmtPrice(v: number, tick = 0): string {
   if (!Number.isFinite(v)) return '—';
   const decimals = tick > 0 ? Math.min(10, Math.max(0, Math.ceil(-Math.log10(tick) - 1e-9))) : 2;
-  return signed(v, Math.abs(v).toLocaleString('en-US', { minimumFractionDigits: decimals, maximumFractionDigits: decimals }), (0).toFixed(decimals));
+  return signed(v, fmtFixed(Math.abs(v), decimals), (0).toFixed(decimals));
 }
 
 /** Inventory and sizes (asset units): the decimals of the lot size when known (0.001 → 3), else up to 4 significant digits. */
@@ -76,7 +89,7 @@ export function fmtQty(v: number, lot = 0): string {
   if (!Number.isFinite(v)) return '—';
   if (lot > 0) {
     const decimals = Math.min(10, Math.max(0, Math.ceil(-Math.log10(lot) - 1e-9)));
-    return signed(v, Math.abs(v).toLocaleString('en-US', { minimumFractionDigits: decimals, maximumFractionDigits: decimals }), (0).toFixed(decimals));
+    return signed(v, fmtFixed(Math.abs(v), decimals), (0).toFixed(decimals));
   }
   return fmtNum(v);
 }

@@ -1,4 +1,4 @@
-import { MINUS } from './format';
+import { fmtFixed, MINUS } from './format';
 
 /**
  * A value axis that reads cleanly: round ticks (1, 2, 2.5 or 5 × 10^k apart), every tick written
@@ -68,7 +68,7 @@ export function valueAxis(extent: [number, number] | null, opts: { count?: numbe
     const a = Math.abs(v);
     const body = scientific
       ? (a === 0 ? '0' : a.toExponential(sigDecimals).replace('e+', 'e').replace('e-', `e${MINUS}`))
-      : a.toLocaleString('en-US', { minimumFractionDigits: decimals, maximumFractionDigits: decimals });
+      : fmtFixed(a, decimals);
     return withMinus(v, body);
   };
   const widest = Math.max(...ticks.map((t) => tickFormatter(t).length));
