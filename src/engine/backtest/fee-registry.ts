@@ -1,4 +1,4 @@
-import { ParamError } from '../util/validate';
+import { createRegistry } from '../util/registry';
 import { bpsFees, type FeeModel } from './fees';
 import type { ResolvedParams } from './types';
 
@@ -13,30 +13,26 @@ export interface FeeModelSpec {
   build(p: ResolvedParams): FeeModel;
 }
 
-const FEE_MODELS: FeeModelSpec[] = [
+const FEE_MODELS = createRegistry<FeeModelSpec>([
   { id: 'bps', describe: 'maker and taker fees in bps of notional (a negative maker fee is a rebate)', build: (p) => bpsFees(p.makerBps, p.takerBps) },
-];
+]);
 
 /** The model the event loop uses when none is named. */
 export const DEFAULT_FEE_MODEL = 'bps';
 
 /** Adds a fee model; replaces one with the same id. */
 export function registerFeeModel(spec: FeeModelSpec): void {
-  const at = FEE_MODELS.findIndex((s) => s.id === spec.id);
-  if (at >= 0) FEE_MODELS[at] = spec;
-  else FEE_MODELS.push(spec);
+  FEE_MODELS.register(spec);
 }
 
 /** The registered fee models, in registration order. */
 export function feeModelSpecs(): readonly FeeModelSpec[] {
-  return FEE_MODELS;
+  return FEE_MODELS.list();
 }
 
 /** The spec of `id`; a ParamError naming `param` and the choices when unknown. */
 export function feeModelSpec(id: string, param = 'fee model'): FeeModelSpec {
-  const spec = FEE_MODELS.find((s) => s.id === id);
-  if (spec === undefined) throw new ParamError(param, `one of ${FEE_MODELS.map((s) => `'${s.id}'`).join(', ')}`, id);
-  return spec;
+  return FEE_MODELS.get(id, param);
 }
 
 /** Builds fee model `id` (default 'bps') for the resolved settings. */

@@ -1,4 +1,4 @@
-import { ParamError } from '../util/validate';
+import { createRegistry } from '../util/registry';
 import { constantLatency, type LatencyModel } from './latency';
 import type { ResolvedParams } from './types';
 
@@ -13,30 +13,26 @@ export interface LatencyModelSpec {
   build(p: ResolvedParams): LatencyModel;
 }
 
-const LATENCY_MODELS: LatencyModelSpec[] = [
+const LATENCY_MODELS = createRegistry<LatencyModelSpec>([
   { id: 'constant', describe: 'every order is live latencySec seconds after it is sent', build: (p) => constantLatency(p.latencySec) },
-];
+]);
 
 /** The model the event loop uses when none is named. */
 export const DEFAULT_LATENCY_MODEL = 'constant';
 
 /** Adds a latency model; replaces one with the same id. */
 export function registerLatencyModel(spec: LatencyModelSpec): void {
-  const at = LATENCY_MODELS.findIndex((s) => s.id === spec.id);
-  if (at >= 0) LATENCY_MODELS[at] = spec;
-  else LATENCY_MODELS.push(spec);
+  LATENCY_MODELS.register(spec);
 }
 
 /** The registered latency models, in registration order. */
 export function latencyModelSpecs(): readonly LatencyModelSpec[] {
-  return LATENCY_MODELS;
+  return LATENCY_MODELS.list();
 }
 
 /** The spec of `id`; a ParamError naming `param` and the choices when unknown. */
 export function latencyModelSpec(id: string, param = 'latency model'): LatencyModelSpec {
-  const spec = LATENCY_MODELS.find((s) => s.id === id);
-  if (spec === undefined) throw new ParamError(param, `one of ${LATENCY_MODELS.map((s) => `'${s.id}'`).join(', ')}`, id);
-  return spec;
+  return LATENCY_MODELS.get(id, param);
 }
 
 /** Builds latency model `id` (default 'constant') for the resolved settings. */

@@ -1,4 +1,5 @@
 import { ParamError } from '../../util/validate';
+import { createRegistry } from '../../util/registry';
 import type { PreparedData } from '../data';
 import { tradeThroughSpec } from './trade-through';
 import { quoteCrossSpec } from './quote-cross';
@@ -11,33 +12,30 @@ import type { FillModel, FillModelContext, FillModelSpec } from './types';
  * Every fill model the backtest knows, one line each. A new model is one file exporting a
  * FillModelSpec plus one line here (or one registerFillModel call, e.g. from a test).
  */
-const FILL_MODELS: FillModelSpec[] = [
+const REGISTRY = createRegistry<FillModelSpec>([
   tradeThroughSpec,
   quoteCrossSpec,
   poissonSpec,
   queueSpec,
   barSpec,
-];
+]);
 
 /** Adds a fill model (its id becomes a valid config.fill.model); replaces one with the same id. */
 export function registerFillModel(spec: FillModelSpec): void {
-  const at = FILL_MODELS.findIndex((s) => s.id === spec.id);
-  if (at >= 0) FILL_MODELS[at] = spec;
-  else FILL_MODELS.push(spec);
+  REGISTRY.register(spec);
 }
 
 /** The registered fill models, in registration order. */
 export function fillModelSpecs(): readonly FillModelSpec[] {
-  return FILL_MODELS;
+  return REGISTRY.list();
 }
 
 /** The spec of `id`; a ParamError naming config.fill.model and the choices when unknown or when the data does not suit it. */
 export function fillModelSpec(id: string, d: PreparedData): FillModelSpec {
-  const spec = FILL_MODELS.find((s) => s.id === id);
-  if (spec === undefined) throw new ParamError('config.fill.model', `one of ${FILL_MODELS.map((s) => `'${s.id}'`).join(', ')}`, id);
+  const spec = REGISTRY.get(id, 'config.fill.model');
   const why = spec.unavailable(d);
   if (why !== null) {
-    const ok = FILL_MODELS.filter((s) => s.unavailable(d) === null).map((s) => `'${s.id}'`);
+    const ok = REGISTRY.list().filter((s) => s.unavailable(d) === null).map((s) => `'${s.id}'`);
     throw new ParamError('config.fill.model', `${ok.join(', ')} (${why} for '${id}')`, id);
   }
   return spec;
@@ -45,7 +43,7 @@ export function fillModelSpec(id: string, d: PreparedData): FillModelSpec {
 
 /** Ids of the models that apply to this data. */
 export function applicableFillModels(d: PreparedData): string[] {
-  return FILL_MODELS.filter((s) => s.unavailable(d) === null).map((s) => s.id);
+  return REGISTRY.list().filter((s) => s.unavailable(d) === null).map((s) => s.id);
 }
 
 /**
