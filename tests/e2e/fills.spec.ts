@@ -1,19 +1,12 @@
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import { readFileSync } from 'node:fs';
-import { openApp } from './helpers';
+import { openApp, waitForRunDone } from './helpers';
 import type {} from '../../src/app/devtools/console-api'; // window.mmlab type
 
-/** Waits until a run newer than `afterRunId` has finished with its fills view. */
-async function waitForFills(page: Page, afterRunId = 0) {
-  await expect.poll(async () => page.evaluate((after) => {
-    const s = window.mmlab!.lab.getState();
-    return s.runId > after && s.status === 'done' && s.fills !== null;
-  }, afterRunId), { timeout: 90_000 }).toBe(true);
-}
 
 test('fills panel: choose a fill model, see its reason, the blotter, the markout curve and the model band; export the blotter', async ({ page }) => {
   await openApp(page);
-  await waitForFills(page);
+  await waitForRunDone(page, 0, ['fills']);
   const panel = page.locator('#fills');
   await panel.scrollIntoViewIfNeeded();
   await expect(page.getByTestId('fill-model-reason')).toContainText('trade-through: default: the data has');
@@ -24,7 +17,7 @@ test('fills panel: choose a fill model, see its reason, the blotter, the markout
   // Choose quote-cross: the run restarts and the reason line says it was chosen.
   const runId = await page.evaluate(() => window.mmlab!.lab.getState().runId);
   await page.getByTestId('fill-model-select').selectOption('quote-cross');
-  await waitForFills(page, runId);
+  await waitForRunDone(page, runId, ['fills']);
   await expect(page.getByTestId('fill-model-reason')).toHaveText('quote-cross: chosen in the settings');
 
   // The blotter as CSV: one line per fill plus the header.
@@ -50,7 +43,7 @@ test('fills panel: choose a fill model, see its reason, the blotter, the markout
 test('fills: queue power on screen, λ(δ) per regime with the Regimes panel names, the fit range as a slider', async ({ page }) => {
   test.setTimeout(240_000);
   await openApp(page);
-  await waitForFills(page);
+  await waitForRunDone(page, 0, ['fills']);
 
   // The queue model and its power n are run controls; n rides in the link (fp) and reaches the engine.
   const runId = await page.evaluate(() => window.mmlab!.lab.getState().runId);
@@ -116,7 +109,7 @@ test('fills: queue power on screen, λ(δ) per regime with the Regimes panel nam
 test('fills on quotes only (the USD-M quotes without their trades): quote-cross fills, and λ(δ) refuses clearly instead of showing the old data', async ({ page }) => {
   test.setTimeout(180_000);
   await openApp(page);
-  await waitForFills(page);
+  await waitForRunDone(page, 0, ['fills']);
   await page.getByTestId('intensity-draw').click();
   await expect(page.getByTestId('intensity-chart')).toBeVisible({ timeout: 60_000 });
 
@@ -124,7 +117,7 @@ test('fills on quotes only (the USD-M quotes without their trades): quote-cross 
   const quotes = readFileSync(new URL('../../public/samples/usdm-btcusdt-2024-08-08-bookticker.csv.gz', import.meta.url));
   await page.getByTestId('quotes-file').setInputFiles({ name: 'usdm-quotes.csv.gz', mimeType: 'application/gzip', buffer: quotes });
   await page.getByTestId('load-files').click();
-  await waitForFills(page, runId);
+  await waitForRunDone(page, runId, ['fills']);
   await expect(page.getByTestId('fill-model-reason')).toHaveText('quote-cross: default: the data has quotes but no trades: a quote fills when the opposite best quote reaches its price');
   expect(await page.evaluate(() => window.mmlab!.lab.getState().fills!.total)).toBeGreaterThan(0);
   await expect(page.getByTestId('blotter').getByRole('row').nth(1)).toContainText('quote #');

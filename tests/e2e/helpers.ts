@@ -21,3 +21,14 @@ export function numberBox(page: Page, key: string) {
 export function rangeInput(page: Page, key: string) {
   return page.getByTestId(`field-${key}`).locator('input[type="range"]');
 }
+
+/** Lab views a test may wait for (fields of the lab store that are null until a run has sent them). */
+export type LabView = 'summary' | 'fills' | 'regimes' | 'kalman';
+
+/** Waits until a run newer than `afterRunId` has finished in the lab with each of `views` on the page. */
+export async function waitForRunDone(page: Page, afterRunId = 0, views: readonly LabView[] = ['summary'], timeout = 90_000): Promise<void> {
+  await expect.poll(() => page.evaluate(({ after, need }) => {
+    const s = window.mmlab!.lab.getState();
+    return s.runId > after && s.status === 'done' && need.every((v) => s[v] !== null);
+  }, { after: afterRunId, need: [...views] }), { timeout }).toBe(true);
+}

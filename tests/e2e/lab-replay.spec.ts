@@ -1,10 +1,7 @@
-import { expect, test, type Locator, type Page } from '@playwright/test';
-import { openApp } from './helpers';
+import { expect, test, type Locator } from '@playwright/test';
+import { openApp, waitForRunDone } from './helpers';
 import type {} from '../../src/app/devtools/console-api'; // window.mmlab type
 
-async function waitForRunDone(page: Page) {
-  await expect.poll(() => page.evaluate(() => { const s = window.mmlab!.lab.getState(); return s.status === 'done' && s.regimes !== null && s.kalman !== null; }), { timeout: 90_000 }).toBe(true);
-}
 
 interface Geometry { left: number; width: number; cursorX: number | null; right: number }
 
@@ -31,7 +28,7 @@ async function geometry(chart: Locator, ok: (g: Geometry) => boolean): Promise<G
 
 test('the Kalman and regime charts follow the replay cursor: data up to it, a cursor line at it, values read out', async ({ page }) => {
   await openApp(page, '?p=kalman,regimes');
-  await waitForRunDone(page);
+  await waitForRunDone(page, 0, ['regimes', 'kalman']);
   const charts = ['kalman-mid-chart', 'kalman-gain-chart', 'kalman-innovation-chart', 'regime-price-chart', 'regime-posterior-chart', 'regime-spread-chart'];
   for (const id of charts) {
     // Whole run: no cursor, curves across the whole axis.
@@ -71,7 +68,7 @@ test('the Kalman and regime charts follow the replay cursor: data up to it, a cu
 
 test('a playing replay redraws the on-screen charts without stalling the page (frames and long tasks printed for BENCHMARKS.md)', async ({ page }) => {
   await openApp(page);
-  await waitForRunDone(page);
+  await waitForRunDone(page, 0, ['regimes', 'kalman']);
   for (const id of ['#pnl', '#kalman', '#regimes']) {
     await page.locator(id).scrollIntoViewIfNeeded();
     await page.evaluate(() => window.mmlab!.chartsSettled());
@@ -106,7 +103,7 @@ test('a playing replay redraws the on-screen charts without stalling the page (f
 
 test('replay moves the PnL cards and the bucket histogram too, not only the time charts', async ({ page }) => {
   await openApp(page, '?p=pnl,inventory');
-  await waitForRunDone(page);
+  await waitForRunDone(page, 0, ['regimes', 'kalman']);
   const { fmtPnl } = await import('../../src/lib/format');
   await expect(page.getByTestId('pnl-at-cursor')).toHaveCount(0);
   const histBars = () => page.getByTestId('chart-histogram').locator('.recharts-bar-rectangle path');

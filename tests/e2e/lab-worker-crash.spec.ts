@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import { openApp } from './helpers';
+import { openApp, waitForRunDone } from './helpers';
 import type {} from '../../src/app/devtools/console-api'; // window.mmlab type
 
 // A lab worker that dies in the middle of a run, the way a real one can: its engine loop is stopped
@@ -9,12 +9,6 @@ import type {} from '../../src/app/devtools/console-api'; // window.mmlab type
 
 const LONG_TICKS = 4_000_000;
 
-async function waitForDone(page: Page, afterRunId: number) {
-  await expect.poll(() => page.evaluate((after) => {
-    const s = window.mmlab!.lab.getState();
-    return s.runId > after && s.status === 'done' && s.summary !== null && s.regimes !== null;
-  }, afterRunId), { timeout: 120_000 }).toBe(true);
-}
 
 /**
  * Kills the page's lab workers the way a crash does: through the DevTools protocol (the page's own
@@ -43,7 +37,7 @@ async function killLabWorkers(page: Page): Promise<number> {
 
 test('killing the lab worker mid-run shows an error, marks the panels stale, and Run recovers with fresh results', async ({ page }) => {
   await openApp(page, '?p=pnl,inventory');
-  await waitForDone(page, 0);
+  await waitForRunDone(page, 0, ['summary', 'regimes'], 120_000);
   const first = await page.evaluate(() => { const s = window.mmlab!.lab.getState(); return { runId: s.runId, net: s.summary!.attribution.net }; });
   await expect(page.getByTestId('metric-net')).toBeVisible();
 
@@ -76,7 +70,7 @@ test('killing the lab worker mid-run shows an error, marks the panels stale, and
 
   // Run again: a fresh worker, the whole run, fresh results, no error, nothing stale.
   await page.getByTestId('run-button').click();
-  await waitForDone(page, killedRun);
+  await waitForRunDone(page, killedRun, ['summary', 'regimes'], 120_000);
   const fresh = await page.evaluate(() => { const s = window.mmlab!.lab.getState(); return { stale: s.stale, error: s.error, upTo: s.series!.upTo, total: s.series!.total, net: s.summary!.attribution.net }; });
   expect(fresh.error).toBeNull();
   expect(fresh.stale).toBe(false);

@@ -6,16 +6,8 @@ import { fmtNum } from '../../src/lib/format';
 import { buildKalmanView } from '../../src/engine/views';
 import type { LabSettings } from '../../src/stores/lab-settings';
 import type { LoadedDataset } from '../../src/workers/csv-client';
-import { openApp } from './helpers';
+import { openApp, waitForRunDone } from './helpers';
 import type {} from '../../src/app/devtools/console-api'; // window.mmlab type
-
-/** Waits until a run newer than `afterRunId` has finished, Kalman and regime views included. */
-async function waitForRunDone(page: Page, afterRunId = 0) {
-  await expect.poll(async () => page.evaluate((after) => {
-    const s = window.mmlab!.lab.getState();
-    return s.runId > after && s.status === 'done' && s.regimes !== null;
-  }, afterRunId), { timeout: 90_000 }).toBe(true);
-}
 
 /** The page's dataset columns and lab settings, so Node can run the engine on exactly the same input. */
 async function pageInputs(page: Page): Promise<{ dataset: LoadedDataset; settings: LabSettings }> {
@@ -32,7 +24,7 @@ async function pageInputs(page: Page): Promise<{ dataset: LoadedDataset; setting
 
 test('on the default sample the PnL and inventory panels show the engine result for the same parameters', async ({ page }) => {
   await openApp(page);
-  await waitForRunDone(page);
+  await waitForRunDone(page, 0, ['regimes']);
   const { dataset, settings } = await pageInputs(page);
   expect(dataset.source).toBe('sample');
   const r = runBacktest(toMarketData(dataset), toBacktestConfig(settings));
@@ -52,7 +44,7 @@ test('on the default sample the PnL and inventory panels show the engine result 
 
 test('Kalman q and r set by hand drive the panel and the backtest to what the engine gives for them, and ride in the link', async ({ page }) => {
   await openApp(page, '?p=kalman,pnl');
-  await waitForRunDone(page);
+  await waitForRunDone(page, 0, ['regimes']);
   const fitted = await page.evaluate(() => { const k = window.mmlab!.lab.getState().kalman!; return { q: k.q, r: k.r, kinf: k.steadyStateGain }; });
   const runId = await page.evaluate(() => window.mmlab!.lab.getState().runId);
   // Values well away from the fit (on this sample the ML r sits at ~0, so the filter follows the mid), typed as a user would.
@@ -91,7 +83,7 @@ test('Kalman q and r set by hand drive the panel and the backtest to what the en
   await expect(page.getByTestId('metric-fills')).toHaveText(fmtCount(bt.metrics.fills));
   // Back to fitted: the link drops kq and kr and the panel shows the fit again.
   await page.getByTestId('kalman-mode-fit').check();
-  await waitForRunDone(page, runId + 1);
+  await waitForRunDone(page, runId + 1, ['regimes']);
   await expect(page.getByTestId('kalman-q')).toHaveText(fmtNum(fitted.q));
   await expect(page).not.toHaveURL(/kq=/);
 });
@@ -111,7 +103,7 @@ function syntheticData(seed: number, nTicks: number): MarketData {
 
 test('moving a lab slider starts a new run and cancels the one in flight', async ({ page }) => {
   await openApp(page, '?p=pnl');
-  await waitForRunDone(page);
+  await waitForRunDone(page, 0, ['regimes']);
   // A 1e6-tick run: once its first partial result is on the page, it still has most of its ticks to go.
   await useSyntheticMarket(page, 11, 1_000_000);
   await expect.poll(() => page.evaluate(() => { const s = window.mmlab!.lab.getState(); return s.status === 'running' && s.series !== null && s.series.total === 1_000_000 && s.series.upTo < s.series.total; }), { intervals: [20] }).toBe(true);
@@ -119,7 +111,7 @@ test('moving a lab slider starts a new run and cancels the one in flight', async
   const slider = page.getByTestId('lab-horizonSec').locator('input[type="range"]');
   await slider.focus();
   await page.keyboard.press('ArrowRight');
-  await waitForRunDone(page, before.runId);
+  await waitForRunDone(page, before.runId, ['regimes']);
   const after = await page.evaluate(() => window.mmlab!.lab.getState());
   expect(after.cancelledRuns).toBe(before.cancelledRuns + 1); // latest wins: the older run was cancelled
   expect(after.runId).toBe(before.runId + 1);
@@ -132,12 +124,12 @@ test('moving a lab slider starts a new run and cancels the one in flight', async
 test('a shared link restores the whole experiment: sample, strategy, parameters, open panels', async ({ page, context }) => {
   await context.grantPermissions(['clipboard-read', 'clipboard-write']);
   await openApp(page);
-  await waitForRunDone(page);
+  await waitForRunDone(page, 0, ['regimes']);
   await page.getByTestId('strategy-select').selectOption('glft');
   await page.getByTestId('lab-maxInventory').locator('input[type="number"]').fill('4');
   await page.getByTestId('lab-maxInventory').locator('input[type="number"]').press('Enter');
   await page.getByLabel('Kalman', { exact: true }).uncheck();
-  await waitForRunDone(page, 1);
+  await waitForRunDone(page, 1, ['regimes']);
   await page.getByTestId('copy-link').click();
   const link = await page.evaluate(() => navigator.clipboard.readText());
   expect(link).toContain('st=glft');
@@ -147,7 +139,7 @@ test('a shared link restores the whole experiment: sample, strategy, parameters,
   await expect(other.getByTestId('lab-maxInventory').locator('input[type="number"]')).toHaveValue('4');
   await expect(other.getByLabel('Kalman', { exact: true })).not.toBeChecked();
   const a = await page.evaluate(() => ({ s: window.mmlab!.lab.getState().settings, d: window.mmlab!.dataset.getState().dataset?.name }));
-  await waitForRunDone(other);
+  await waitForRunDone(other, 0, ['regimes']);
   const b = await other.evaluate(() => ({ s: window.mmlab!.lab.getState().settings, d: window.mmlab!.dataset.getState().dataset?.name }));
   expect(b).toEqual(a);
   await expect(other.getByTestId('metric-net')).toHaveText((await page.getByTestId('metric-net').textContent())!);
@@ -203,7 +195,7 @@ function report(label: string, out: Awaited<ReturnType<typeof measureMillionTick
 test('a 1e6-tick run streams partial results while the page stays live (long tasks printed for BENCHMARKS.md)', async ({ page }) => {
   // Chart panels closed (?p=): this isolates the data path — worker, streaming, store — from chart rendering.
   await openApp(page, '?p=');
-  await waitForRunDone(page);
+  await waitForRunDone(page, 0, ['regimes']);
   const out = await measureMillionTickRun(page);
   // Long tasks are a speed figure: printed for BENCHMARKS.md, never asserted (a timed assertion fails on a loaded machine).
   console.log(report('panels closed', out));
@@ -212,7 +204,7 @@ test('a 1e6-tick run streams partial results while the page stays live (long tas
 
 test('a 1e6-tick run with every panel open streams partial results into the charts (long tasks printed for BENCHMARKS.md)', async ({ page }) => {
   await openApp(page);
-  await waitForRunDone(page);
+  await waitForRunDone(page, 0, ['regimes']);
   await page.locator('#pnl').scrollIntoViewIfNeeded(); // the PnL and inventory charts are on screen and redraw live
   const out = await measureMillionTickRun(page);
   console.log(report('all panels', out));
@@ -223,7 +215,7 @@ test('a 1e6-tick run with every panel open streams partial results into the char
 
 test('a chart exports as PNG (the plot, not a legend icon) and its series as CSV', async ({ page }) => {
   await openApp(page);
-  await waitForRunDone(page);
+  await waitForRunDone(page, 0, ['regimes']);
   const frame = page.getByTestId('chart-pnl');
   await frame.scrollIntoViewIfNeeded();
   await expect(frame.locator('.recharts-line-curve').first()).toBeVisible();

@@ -3,7 +3,7 @@ import { DEFAULT_PARAMS, NUMERIC_SPECS } from '../../src/stores/calculator-param
 import { DEFAULT_LAB, LAB_PANELS, LAB_SPECS } from '../../src/stores/lab-settings';
 import { clampToSpec } from '../../src/lib/params/spec';
 import { annualPctToSigmaPerSqrtSec, sigmaPerSqrtSecToAnnualPct } from '../../src/engine';
-import { numberBox, openApp } from './helpers';
+import { numberBox, openApp, waitForRunDone } from './helpers';
 import type {} from '../../src/app/devtools/console-api'; // window.mmlab type
 
 // One parameter system: the calculator and the backtest share γ, κ, σ and Q in the same units.
@@ -12,12 +12,6 @@ async function runId(page: Page): Promise<number> {
   return page.evaluate(() => window.mmlab!.lab.getState().runId);
 }
 
-async function waitForRunDone(page: Page, afterRunId = 0) {
-  await expect.poll(() => page.evaluate((after) => {
-    const s = window.mmlab!.lab.getState();
-    return s.runId > after && s.status === 'done' && s.summary !== null;
-  }, afterRunId), { timeout: 90_000 }).toBe(true);
-}
 
 const labBox = (page: Page, key: string) => page.getByTestId(`lab-${key}`).locator('input[type="number"]');
 

@@ -1,18 +1,11 @@
-import { expect, test, type Page } from '@playwright/test';
-import { openApp } from './helpers';
+import { expect, test } from '@playwright/test';
+import { openApp, waitForRunDone } from './helpers';
 import type {} from '../../src/app/devtools/console-api'; // window.mmlab type
 
-/** Waits until a run newer than `afterRunId` has finished with its summary. */
-async function waitForSummary(page: Page, afterRunId = 0) {
-  await expect.poll(async () => page.evaluate((after) => {
-    const s = window.mmlab!.lab.getState();
-    return s.runId > after && s.status === 'done' && s.summary !== null;
-  }, afterRunId), { timeout: 90_000 }).toBe(true);
-}
 
 test('the default 5 min 44 s sample shows per-period figures, a Sharpe per bucket with its count and interval, and no annualised card', async ({ page }) => {
   await openApp(page, '?p=pnl');
-  await waitForSummary(page);
+  await waitForRunDone(page);
   const m = await page.evaluate(() => {
     const x = window.mmlab!.lab.getState().summary!.metrics;
     return { unit: x.perPeriod.unit, buckets: x.sharpeStats.buckets, annualised: x.annualised, reason: x.annualisedReason, hasCi: x.sharpeStats.ci !== null };
@@ -31,7 +24,7 @@ test('the default 5 min 44 s sample shows per-period figures, a Sharpe per bucke
 
 test('the γ × κ grid shows the deflated Sharpe, the PBO, a colour legend, and the edge warning exactly when the best cell is on the edge', async ({ page }) => {
   await openApp(page, '?p=pnl,compare');
-  await waitForSummary(page);
+  await waitForRunDone(page);
   await page.getByTestId('grid-run').click();
   await expect(page.getByTestId('grid-heatmap')).toBeVisible({ timeout: 120_000 });
   await expect(page.getByTestId('grid-dsr')).toHaveText(/^\d+\.\d %$/);
