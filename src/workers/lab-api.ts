@@ -9,7 +9,7 @@ import {
   prepareData,
   runBacktest,
   runBacktestInto,
-  hasRegimeColumn,
+  outputsOf,
   STRATEGY_IDS,
   walkForward,
   type BacktestConfig,
@@ -17,7 +17,6 @@ import {
   type FillsView,
   type IntensityCurve,
   type MarketData,
-  type RunOutputs,
   type ModelBand,
   type ModelBandRow,
   type StrategyId,
@@ -59,11 +58,6 @@ function requireData(): { data: MarketData; mid: Float64Array } {
 /** The dataset's mid: the engine's own (prepareData computes it once per dataset when only bid and ask are given). */
 function midOf(d: MarketData): Float64Array {
   return prepareData(d).mid;
-}
-
-/** A finished result's output columns, to be overwritten by the next run (its regime column only when stored). */
-function outputsOf(r: BacktestResult): RunOutputs {
-  return { fairValue: r.fairValue, bid: r.bid, ask: r.ask, inventory: r.inventory, equity: r.equity, regime: hasRegimeColumn(r) ? r.regime : new Float64Array(0) };
 }
 
 export interface RunViews { series: RunSeriesView; summary: RunSummaryView; fills: FillsView }

@@ -1,3 +1,4 @@
+import { gcd } from '../util/math';
 import type { PreparedData } from './data';
 
 /** Quote currency per order the default order size aims at (e.g. 1,000 USDT of BTC, 1,000 USD of EUR). */
@@ -7,11 +8,6 @@ export const DEFAULT_ORDER_NOTIONAL = 1000;
 const MIN_VALUES = 100;
 /** Values read per column: enough to see every decimal in use, bounded so inference stays O(1) per run. */
 const MAX_SAMPLE = 20_000;
-
-function gcd(a: number, b: number): number {
-  while (b > 0) { const t = a % b; a = b; b = t; }
-  return a;
-}
 
 /**
  * The grid step of decimal values (price tick or size lot): with D the most decimals any value

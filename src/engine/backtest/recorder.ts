@@ -68,6 +68,14 @@ export function withInput(out: RunOutputs, time: Float64Array, mid: Float64Array
   return defineCash(recordRegime ? { ...s, regime: out.regime } : defineNoRegime(s, time.length), false);
 }
 
+/**
+ * A run's output columns, to be written over by a later run (runBacktestInto's `reuse`); the
+ * regime column only when it is stored (an unstored one would be made, n NaNs, by reading it).
+ */
+export function outputsOf(s: BacktestSeries): RunOutputs {
+  return { fairValue: s.fairValue, bid: s.bid, ask: s.ask, inventory: s.inventory, equity: s.equity, regime: hasRegimeColumn(s) ? s.regime : NO_REGIME };
+}
+
 /** Preallocated per-tick series including time and mid columns of their own (e.g. for a caller that fills them). */
 export function createSeries(n: number): BacktestSeries {
   return {

@@ -343,9 +343,8 @@ function finish(
   });
   // cash is derived when read (recorder.ts cashOf): spreading the series would derive it now.
   const { time: sTime, mid: sMid, fairValue, bid, ask, inventory, equity } = series;
-  const withRegime = hasRegimeColumn(series); // else the all-NaN column, made only if read
-  const result = defineCash({
-    time: sTime, mid: sMid, fairValue, bid, ask, inventory, equity, regime: withRegime ? series.regime : EMPTY_REGIME,
+  const result = {
+    time: sTime, mid: sMid, fairValue, bid, ask, inventory, equity,
     strategy: id,
     fills,
     attribution,
@@ -357,9 +356,7 @@ function finish(
     riskEventsDropped: risk.dropped,
     resolved: rp,
     notes: rp.notes,
-  }, true);
-  return withRegime ? result : defineNoRegime(result, n);
+  };
+  // The regime column as the series has it: stored, or the all-NaN one made only if read.
+  return defineCash(hasRegimeColumn(series) ? Object.assign(result, { regime: series.regime }) : defineNoRegime(result, n), true);
 }
-
-/** Placeholder until defineNoRegime replaces the property with its lazy all-NaN column. */
-const EMPTY_REGIME = new Float64Array(0);

@@ -15,3 +15,9 @@ export function quantileSorted(sorted: ArrayLike<number>, q: number): number {
   const h = (n - 1) * q, lo = Math.floor(h), hi = Math.min(n - 1, lo + 1);
   return sorted[lo] + (h - lo) * (sorted[hi] - sorted[lo]);
 }
+
+/** Greatest common divisor of two non-negative integers (Euclid); gcd(a, 0) = a. */
+export function gcd(a: number, b: number): number {
+  while (b > 0) { const t = a % b; a = b; b = t; }
+  return a;
+}

@@ -1,5 +1,6 @@
 import { PARTIAL_BUCKETS, regimeAt, type RunSeriesView } from './series';
 import type { BacktestSeries } from '../backtest';
+import { gather } from '../series';
 
 type Live = Pick<BacktestSeries, 'time' | 'mid' | 'fairValue' | 'bid' | 'ask' | 'inventory' | 'equity' | 'regime'>;
 
@@ -33,12 +34,6 @@ function indicesOf(b: Buckets, upToBucket: number, last: number, extra = -1): In
   if (extra > out[m - 1] && extra < last) push(extra);
   if (last > 0) push(last);
   return out.slice(0, m);
-}
-
-function gatherAt(s: Float64Array, idx: Int32Array): Float64Array {
-  const out = new Float64Array(idx.length);
-  for (let k = 0; k < idx.length; k++) out[k] = s[idx[k]];
-  return out;
 }
 
 /**
@@ -92,9 +87,9 @@ export function createPartialSeriesView(total: number, buckets = 2 * PARTIAL_BUC
       return {
         upTo: to,
         total: s.time.length,
-        price: { time: gatherAt(s.time, pI), mid: gatherAt(s.mid, pI), fairValue: gatherAt(s.fairValue, pI), bid: gatherAt(s.bid, pI), ask: gatherAt(s.ask, pI), regime: regimeAt(s, pI) },
-        inventory: { time: gatherAt(s.time, iI), inventory: gatherAt(s.inventory, iI) },
-        pnl: { time: gatherAt(s.time, eI), pnl, buyHold: new Float64Array(eI.length).fill(NaN), drawdown },
+        price: { time: gather(s.time, pI), mid: gather(s.mid, pI), fairValue: gather(s.fairValue, pI), bid: gather(s.bid, pI), ask: gather(s.ask, pI), regime: regimeAt(s, pI) },
+        inventory: { time: gather(s.time, iI), inventory: gather(s.inventory, iI) },
+        pnl: { time: gather(s.time, eI), pnl, buyHold: new Float64Array(eI.length).fill(NaN), drawdown },
       };
     },
   };

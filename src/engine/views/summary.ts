@@ -1,3 +1,4 @@
+import { gcd } from '../util/math';
 import { gather, strideIndices } from '../series';
 import type { BacktestResult } from '../backtest';
 import { referenceMid } from '../data/dataset';
@@ -45,11 +46,6 @@ function niceStep(x: number): number {
   const p = 10 ** Math.floor(Math.log10(x));
   for (const m of [1, 2, 5, 10]) if (m * p >= x * (1 - 1e-12)) return m * p;
   return 10 * p;
-}
-
-function gcd(a: number, b: number): number {
-  while (b > 0) { const t = a % b; a = b; b = t; }
-  return a;
 }
 
 /** At most this many bins. */
