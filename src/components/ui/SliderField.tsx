@@ -41,7 +41,8 @@ export function formatValue(v: number): string {
  */
 export function SliderField({ spec, value, onChange, note, testId, validate }: {
   spec: SliderSpec;
-  value: number;
+  /** null: no value yet (e.g. calibrated by the next run): an empty box saying "auto", the slider at its start. */
+  value: number | null;
   onChange: (v: number) => void;
   note?: string;
   testId?: string;
@@ -76,8 +77,8 @@ export function SliderField({ spec, value, onChange, note, testId, validate }: {
           min={spec.scale === 'log' ? 0 : spec.min}
           max={spec.scale === 'log' ? LOG_POSITIONS : spec.max}
           step={rangeStep}
-          value={toPosition(spec, value)}
-          aria-valuetext={`${formatValue(value)} ${spec.unit}`}
+          value={toPosition(spec, value ?? spec.min)}
+          aria-valuetext={value === null ? 'auto: set by the next run' : `${formatValue(value)} ${spec.unit}`}
           onChange={(e) => { setError(null); onChange(fromPosition(spec, Number(e.currentTarget.value))); }}
         />
         <input
@@ -86,7 +87,8 @@ export function SliderField({ spec, value, onChange, note, testId, validate }: {
           aria-label={`${spec.label} (${spec.symbol}) in ${spec.unit}`}
           aria-invalid={error !== null}
           step={spec.step}
-          value={draft ?? formatValue(value)}
+          value={draft ?? (value === null ? '' : formatValue(value))}
+          placeholder={value === null ? 'auto' : undefined}
           onChange={(e) => {
             const text = e.currentTarget.value;
             setDraft(text);

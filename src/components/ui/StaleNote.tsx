@@ -11,6 +11,14 @@ export function staleReason(status: string, stale: boolean): string | null {
   return 'The figures here are from an earlier run, not the current settings.';
 }
 
+/** A panel's subtitle while it has series but no finished run's figures: partial while running, else why there are none. */
+export function pendingSubtitle(status: string): string {
+  if (status === 'running') return 'Partial results — the run is still going.';
+  if (status === 'error') return 'No figures: the last run failed (its reason is in the Backtest controls).';
+  if (status === 'cancelled') return 'No figures: the last run was cancelled.';
+  return 'No figures yet: no run has finished on this data.';
+}
+
 /** A panel's line saying its figures belong to another run (nothing when they are current). */
 export function StaleNote({ status, stale }: { status: string; stale: boolean }) {
   const reason = staleReason(status, stale);

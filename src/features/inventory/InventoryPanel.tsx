@@ -2,7 +2,7 @@ import { useDeferredValue, useMemo } from 'react';
 import { Bar, BarChart, Brush, CartesianGrid, Legend, Line, LineChart, ReferenceLine, ResponsiveContainer, Scatter, ScatterChart, Tooltip, XAxis, YAxis } from 'recharts';
 import { Panel } from '../../components/ui/Panel';
 import { ChartFrame } from '../../components/ui/ChartFrame';
-import { StaleNote } from '../../components/ui/StaleNote';
+import { pendingSubtitle, StaleNote } from '../../components/ui/StaleNote';
 import { useLab } from '../../stores/lab-store';
 import { replayCount, timeLabelFormatter, timeTickFormatter, timeTicks } from '../../lib/time-axis';
 import { fmtBps, fmtNum, fmtPct, fmtPrice, fmtQty } from '../../lib/format';
@@ -93,7 +93,7 @@ export function InventoryPanel() {
   }), [skewRows]);
   if (!series || !axes) return <Panel id="inventory" title="Inventory & quotes"><p className="muted">Waiting for the run…</p></Panel>;
   return (
-    <Panel id="inventory" title="Inventory & quotes" subtitle={summary ? `Average |q| ${qty(summary.metrics.avgAbsInventory)}, max |q| ${qty(summary.metrics.maxAbsInventory)} (asset units), at the limit ${fmtPct(summary.metrics.timeAtLimit)} of the time.` : 'Partial results — the run is still going.'}>
+    <Panel id="inventory" title="Inventory & quotes" subtitle={summary ? `Average |q| ${qty(summary.metrics.avgAbsInventory)}, max |q| ${qty(summary.metrics.maxAbsInventory)} (asset units), at the limit ${fmtPct(summary.metrics.timeAtLimit)} of the time.` : pendingSubtitle(status)}>
       <StaleNote status={status} stale={stale} />
       <div className="lab-grid">
         <ChartFrame title="Inventory q (asset units) with the ±Q band" name="inventory" testId="chart-inventory" version={invRows} csv={() => ({ time: series.inventory.time, inventory: series.inventory.inventory })}>

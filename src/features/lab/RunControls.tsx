@@ -11,12 +11,15 @@ import { LAB_SPECS, LAB_STRATEGIES, QUEUE_MODELS, QUEUE_POWER_SPEC, panelCatalog
 import type { StrategyId } from '../../engine';
 import { useReplayPlayer } from './use-replay';
 
-/** The value a slider shows: the user's, else the one the engine calibrated on the last run, else the spec's range start. */
-function shownValue(spec: LabNumericSpec, own: number | undefined, resolved: Partial<Record<string, number>>): number {
+/**
+ * The value a slider shows: the user's, else the one the engine calibrated on the last run, else the
+ * spec's default; null (an empty "auto" box) when the engine calibrates it and no run on this data has.
+ */
+function shownValue(spec: LabNumericSpec, own: number | undefined, resolved: Partial<Record<string, number>>): number | null {
   if (own !== undefined) return own;
   const r = resolved[spec.key];
   if (typeof r === 'number' && Number.isFinite(r)) return Math.min(spec.max, Math.max(spec.min, r));
-  return spec.default ?? spec.min;
+  return spec.default ?? null;
 }
 
 /**

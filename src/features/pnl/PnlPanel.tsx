@@ -4,7 +4,7 @@ import { Panel } from '../../components/ui/Panel';
 import { describeDuration } from '../../stores/figures';
 import { SampleCards } from './SampleCards';
 import { ChartFrame } from '../../components/ui/ChartFrame';
-import { StaleNote } from '../../components/ui/StaleNote';
+import { pendingSubtitle, StaleNote } from '../../components/ui/StaleNote';
 import { useLab } from '../../stores/lab-store';
 import { maybeLabSession } from '../../stores/lab-session';
 import { replayCount, timeLabelFormatter, timeTickFormatter, timeTicks } from '../../lib/time-axis';
@@ -85,7 +85,7 @@ export function PnlPanel() {
   if (!series || !axes) return <Panel id="pnl" title="PnL & risk"><p className="muted">Waiting for the run…</p></Panel>;
   const m = summary?.metrics;
   return (
-    <Panel id="pnl" title="PnL & risk" subtitle={m ? `Figures over ${describeDuration(m.durationSec)} of data: PnL per ${m.perPeriod.unit}, Sharpe per ${describeDuration(m.bucketSec)} PnL bucket${m.annualised ? `, annualised on a ${m.annualised.yearBasis === 'exchange' ? '252 × 6.5 h' : '365 × 24 h'} year` : ''}.` : 'Partial results — the run is still going.'}>
+    <Panel id="pnl" title="PnL & risk" subtitle={m ? `Figures over ${describeDuration(m.durationSec)} of data: PnL per ${m.perPeriod.unit}, Sharpe per ${describeDuration(m.bucketSec)} PnL bucket${m.annualised ? `, annualised on a ${m.annualised.yearBasis === 'exchange' ? '252 × 6.5 h' : '365 × 24 h'} year` : ''}.` : pendingSubtitle(status)}>
       <StaleNote status={status} stale={stale} />
       {replaying && summary ? (
         <>

@@ -1,7 +1,7 @@
 // @vitest-environment jsdom
 import { cleanup, render, screen } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
-import { StaleNote } from '../../../src/components/ui/StaleNote';
+import { pendingSubtitle, StaleNote } from '../../../src/components/ui/StaleNote';
 
 afterEach(cleanup);
 
@@ -20,5 +20,12 @@ describe('StaleNote', () => {
     expect(screen.queryByTestId('panel-stale')).toBeNull();
     rerender(<StaleNote status="done" stale={false} />);
     expect(screen.queryByTestId('panel-stale')).toBeNull();
+  });
+
+  it('says partial only while a run is going; otherwise why a panel has no figures', () => {
+    expect(pendingSubtitle('running')).toBe('Partial results — the run is still going.');
+    expect(pendingSubtitle('error')).toMatch(/^No figures: the last run failed/);
+    expect(pendingSubtitle('cancelled')).toBe('No figures: the last run was cancelled.');
+    expect(pendingSubtitle('idle')).toBe('No figures yet: no run has finished on this data.');
   });
 });

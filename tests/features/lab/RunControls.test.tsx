@@ -89,3 +89,16 @@ describe('RunControls: values the last run resolved', () => {
     expect(screen.getByTestId('lab-gamma')).not.toHaveTextContent('outside this control');
   });
 });
+
+describe('RunControls before any run on the data', () => {
+  it("an 'auto' control with no run to read shows an empty box saying auto, not its range start as if it were a value", () => {
+    act(() => { labStore.getState().setStrategy('as'); labStore.setState({ summary: null }); });
+    render(<RunControls />);
+    const box = within(screen.getByTestId('lab-gamma')).getByRole('spinbutton') as HTMLInputElement;
+    expect(box.value).toBe('');
+    expect(box.placeholder).toBe('auto');
+    expect(within(screen.getByTestId('lab-gamma')).getByRole('slider')).toHaveAttribute('aria-valuetext', 'auto: set by the next run');
+    // A parameter with a default still shows it.
+    expect((within(screen.getByTestId('lab-horizonSec')).getByRole('spinbutton') as HTMLInputElement).value).toBe('60');
+  });
+});
