@@ -1,6 +1,6 @@
 import { viterbi, type HmmParams } from '../regime';
 import { bucketReturns, tickBuckets } from '../series/time-buckets';
-import { createStrategy } from '../strategy/create';
+import { createStrategy, strategyHasRegimes } from '../strategy/create';
 import { createQuoteOut, type MarketView, type PositionView } from '../strategy/types';
 import { attributePnl, markoutMids } from '../analytics/attribution';
 import { buyAndHold, computeMetrics, regimeShares } from '../analytics/metrics';
@@ -84,7 +84,6 @@ export function runBacktestInto(
 ): BacktestResult {
   const d = prepareData(data);
   const rp = resolveConfig(d, data, config);
-  const { strategy, regimeLabels, regimeModel, regimeSetup: regimeFit, regimeKappaByState, kalman } = createStrategy({ ...rp, kalman: config.kalman, regime: config.regime, guard: config.guard }, d.time, d.mid);
   const model = buildFillModel({ data: d, params: rp });
   const useTrades = model.uses.trade;
   const useInterval = model.uses.interval;
@@ -94,8 +93,11 @@ export function runBacktestInto(
   const fees = buildFeeModel(rp);
   const { n, time, bid: mktBid, ask: mktAsk, mid, nTrades, tradeTime, tradePrice, tradeSize, tradeSide } = d;
   // A strategy without regimes reports NaN at every tick: that column is not stored (made only if read).
-  const recordRegime = regimeLabels.length > 0;
+  const recordRegime = strategyHasRegimes(rp.strategy);
   const series = withInput(reuse !== undefined && reuse.equity.length >= n && (!recordRegime || reuse.regime.length >= n) ? viewOutputs(reuse, n) : createOutputs(n, recordRegime), time, mid, recordRegime);
+  // What the strategy derives from the market alone (Kalman fair value, causal regime) is filled into its output columns before the loop.
+  const signals = { fairValue: series.fairValue, regime: recordRegime ? series.regime : undefined };
+  const { strategy, regimeLabels, regimeModel, regimeSetup: regimeFit, regimeKappaByState, kalman } = createStrategy({ ...rp, kalman: config.kalman, regime: config.regime, guard: config.guard }, d.time, d.mid, signals);
   // Locals, so the loop does not reload them after every call into the strategy or fill model.
   const sInv = series.inventory, sEq = series.equity, sFair = series.fairValue;
   const sRegime = recordRegime ? series.regime : null, sBid = series.bid, sAsk = series.ask;

@@ -159,7 +159,7 @@ interface FilterState {
 }
 
 /** Full recursion until the predicted variance stops changing; returns the index reached. */
-function transientSteps(y: Float64Array, ss: ScalarStateSpace, mean: Float64Array, innovation: Float64Array, st: FilterState): number {
+function transientSteps(y: Float64Array, ss: ScalarStateSpace, mean: Float64Array, innovation: Float64Array | null, st: FilterState): number {
   const { phi, c, qState, r } = ss;
   const n = y.length;
   let pre = st.pre;
@@ -172,7 +172,7 @@ function transientSteps(y: Float64Array, ss: ScalarStateSpace, mean: Float64Arra
     const m = a + K * v;
     const vf = K * r; // = P·r/F, free of the cancellation in P − K·P
     mean[t] = m;
-    innovation[t] = v;
+    if (innovation !== null) innovation[t] = v;
     if (3 * t + 3 > pre.length) {
       const grown = new Float64Array(Math.min(3 * n, 2 * pre.length));
       grown.set(pre);
@@ -193,13 +193,14 @@ function transientSteps(y: Float64Array, ss: ScalarStateSpace, mean: Float64Arra
 }
 
 /** Steady state from index t0 on: P, F, K and the filtered variance are constants. */
-function steadySteps(y: Float64Array, ss: ScalarStateSpace, mean: Float64Array, innovation: Float64Array, st: FilterState, t0: number, K: number, F: number): void {
+function steadySteps(y: Float64Array, ss: ScalarStateSpace, mean: Float64Array, innovation: Float64Array | null, st: FilterState, t0: number, K: number, F: number): void {
   const { phi, c } = ss;
   const n = y.length;
   let a = st.a;
   let s = 0;
   // Written so the loop-carried chain is one multiply-add: m = (1 − K)·a + K·y, a' = φ(1 − K)·a + (φK·y + c).
   const k1 = 1 - K;
+  if (innovation === null) { st.a = steadyMeans(y, mean, t0, a, k1, K, phi, c); return; }
   if (phi === 1 && c === 0) {
     for (let t = t0; t < n; t++) {
       const yt = y[t];
@@ -224,6 +225,37 @@ function steadySteps(y: Float64Array, ss: ScalarStateSpace, mean: Float64Array, 
   st.a = a;
   st.sumLogF += (n - t0) * Math.log(F);
   st.sumV2F += s / F;
+}
+
+/** steadySteps' means alone (same arithmetic, so the same numbers); returns the last predicted state. */
+function steadyMeans(y: Float64Array, mean: Float64Array, t0: number, a: number, k1: number, K: number, phi: number, c: number): number {
+  const n = y.length;
+  if (phi === 1 && c === 0) {
+    for (let t = t0; t < n; t++) { a = k1 * a + K * y[t]; mean[t] = a; }
+    return a;
+  }
+  const alpha = phi * k1;
+  const beta = phi * K;
+  for (let t = t0; t < n; t++) {
+    const yt = y[t];
+    mean[t] = k1 * a + K * yt;
+    a = alpha * a + (beta * yt + c);
+  }
+  return a;
+}
+
+/**
+ * The filtered means of runKalman(y, ss), bitwise the same, written into `mean` (length ≥ y.length)
+ * and nothing else: e.g. a backtest's fair-value column, filled before its event loop because the
+ * filter sees only the market. y must be finite (not checked here: the backtest's data checks did).
+ */
+export function kalmanMeansInto(y: Float64Array, ss: ScalarStateSpace, mean: Float64Array): void {
+  const n = y.length;
+  if (n === 0) return;
+  const st: FilterState = { a: ss.x0, P: ss.p0, sumLogF: 0, sumV2F: 0, pre: new Float64Array(3 * Math.min(n, 256)) };
+  const t0 = transientSteps(y, ss, mean, null, st);
+  const F = st.P + ss.r;
+  if (t0 < n) steadySteps(y, ss, mean, null, st, t0, st.P / F, F);
 }
 
 /** Local-level (random walk plus noise) Kalman filter over `y`; see LocalLevelParams. */

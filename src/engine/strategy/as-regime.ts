@@ -22,11 +22,17 @@ export interface AsRegimeParams {
  * Avellaneda-Stoikov (2008, eqs. 29–30) whose σ and κ switch with the HMM regime. The regime is
  * decoded causally, one forward step per completed time bucket (createRegimeFilter on the
  * createTimeBucketer returns): no look-ahead. Until the first bucket completes, the regime is the
- * most probable state of the model's initial law. The quotes sit around `fair(mid)` (a Kalman fair value by default).
+ * most probable state of the model's initial law. The quotes sit around `fair` (a Kalman fair value
+ * by default): a function of the mid, or the fair value per tick.
+ * With `signals`, the regime of every tick is decoded before the run into `signals.regime` (it
+ * depends on the market alone; the same filter, so the same states) and quoting reads it per tick.
  */
 const reservation = asReservation; // a local binding: called per tick (see backtest/run.ts)
 
-export function createAsRegime(p: AsRegimeParams, fair: (mid: number) => number): Strategy {
+export function createAsRegime(
+  p: AsRegimeParams, fair: ((mid: number) => number) | Float64Array,
+  signals?: { time: Float64Array; mid: Float64Array; regime: Float64Array },
+): Strategy {
   const K = p.model.means.length;
   if (p.sigmaByState.length !== K || p.kappaByState.length !== K) throw new RangeError(`sigmaByState and kappaByState need ${K} entries (one per HMM state)`);
   const half = new Float64Array(K);
@@ -35,24 +41,56 @@ export function createAsRegime(p: AsRegimeParams, fair: (mid: number) => number)
     sigma[k] = p.sigmaByState[k];
     half[k] = 0.5 * asTotalSpread(p.gamma, sigma[k], p.kappaByState[k], p.horizonSec);
   }
+  const write = (s: number, k: number, q: number, out: QuoteOut): void => {
+    const r = reservation(s, q, p.gamma, sigma[k], p.horizonSec);
+    out.fairValue = s;
+    out.bid = r - half[k];
+    out.ask = r + half[k];
+    out.bidSize = p.orderSize;
+    out.askSize = p.orderSize;
+    out.regime = k;
+  };
+  const onFill = (): void => {};
+  if (signals !== undefined) {
+    const regime = causalRegimesInto(signals.time, signals.mid, p.model, p.bucketSec, signals.regime);
+    const fairAt = typeof fair === 'function' ? null : fair;
+    if (fairAt !== null) return { id: 'as-regime', quote: (m, pos, out) => write(fairAt[m.index], regime[m.index], pos.inventory, out), onFill };
+    return { id: 'as-regime', quote: (m, pos, out) => write((fair as (mid: number) => number)(m.mid), regime[m.index], pos.inventory, out), onFill };
+  }
   const filter = createRegimeFilter(p.model);
   const bucketer = createTimeBucketer(p.bucketSec);
-  let k = 0;
-  for (let j = 1; j < K; j++) if (p.model.init[j] > p.model.init[k]) k = j;
+  let k = initialState(p.model);
   const onBucket = (x: number) => { k = filter.update(x); };
+  const fairOf = typeof fair === 'function' ? fair : (_mid: number, i: number) => fair[i];
   return {
     id: 'as-regime',
     quote(m: MarketView, pos: PositionView, out: QuoteOut): void {
       bucketer.push(m.time, m.mid, onBucket);
-      const s = fair(m.mid);
-      const r = reservation(s, pos.inventory, p.gamma, sigma[k], p.horizonSec);
-      out.fairValue = s;
-      out.bid = r - half[k];
-      out.ask = r + half[k];
-      out.bidSize = p.orderSize;
-      out.askSize = p.orderSize;
-      out.regime = k;
+      write(fairOf(m.mid, m.index), k, pos.inventory, out);
     },
-    onFill() {},
+    onFill,
   };
+}
+
+/** The most probable state of the model's initial law (the lowest index on a tie). */
+function initialState(model: HmmParams): number {
+  let k = 0;
+  for (let j = 1; j < model.init.length; j++) if (model.init[j] > model.init[k]) k = j;
+  return k;
+}
+
+/**
+ * The causal regime of every tick, into `into`: the state the forward filter holds after the
+ * buckets completed by that tick (the per-tick quote path above, in one pass). Returns `into`.
+ */
+export function causalRegimesInto(time: Float64Array, mid: Float64Array, model: HmmParams, bucketSec: number, into: Float64Array): Float64Array {
+  const filter = createRegimeFilter(model);
+  const bucketer = createTimeBucketer(bucketSec);
+  let k = initialState(model);
+  const onBucket = (x: number) => { k = filter.update(x); };
+  for (let i = 0; i < time.length; i++) {
+    bucketer.push(time[i], mid[i], onBucket);
+    into[i] = k;
+  }
+  return into;
 }

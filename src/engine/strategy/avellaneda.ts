@@ -1,5 +1,5 @@
 import { asReservation, asTotalSpread } from '../quoting/avellaneda-stoikov';
-import type { MarketView, PositionView, QuoteOut, Strategy, StrategyId } from './types';
+import type { QuoteOut, Strategy, StrategyId } from './types';
 
 export interface AsStrategyParams {
   /** Risk aversion, per (price unit × asset unit). */
@@ -15,25 +15,25 @@ export interface AsStrategyParams {
 
 /**
  * Avellaneda-Stoikov around a fair value: reservation eq. (29), total spread eq. (30) of
- * Avellaneda & Stoikov (2008), with T − t held at `horizonSec`. `fair` maps the mid to the
- * price quoted around (identity for 'as', a Kalman filter for 'as-kalman').
+ * Avellaneda & Stoikov (2008), with T − t held at `horizonSec`. `fair` gives the price quoted
+ * around: the mid when absent ('as'); for 'as-kalman' a function of the mid, or (as the backtest
+ * does) the fair value per tick, filled before the run because it depends on the market alone.
  */
 const reservation = asReservation; // a local binding: called per tick (see backtest/run.ts)
 
-export function createAs(p: AsStrategyParams, id: StrategyId = 'as', fair?: (mid: number) => number): Strategy {
+export function createAs(p: AsStrategyParams, id: StrategyId = 'as', fair?: ((mid: number) => number) | Float64Array): Strategy {
   const half = 0.5 * asTotalSpread(p.gamma, p.sigma, p.kappa, p.horizonSec);
-  return {
-    id,
-    quote(m: MarketView, pos: PositionView, out: QuoteOut): void {
-      const s = fair === undefined ? m.mid : fair(m.mid);
-      const r = reservation(s, pos.inventory, p.gamma, p.sigma, p.horizonSec);
-      out.fairValue = s;
-      out.bid = r - half;
-      out.ask = r + half;
-      out.bidSize = p.orderSize;
-      out.askSize = p.orderSize;
-      out.regime = NaN;
-    },
-    onFill() {},
+  const write = (s: number, q: number, out: QuoteOut): void => {
+    const r = reservation(s, q, p.gamma, p.sigma, p.horizonSec);
+    out.fairValue = s;
+    out.bid = r - half;
+    out.ask = r + half;
+    out.bidSize = p.orderSize;
+    out.askSize = p.orderSize;
+    out.regime = NaN;
   };
+  const onFill = (): void => {};
+  if (fair instanceof Float64Array) return { id, quote: (m, pos, out) => write(fair[m.index], pos.inventory, out), onFill };
+  if (fair !== undefined) return { id, quote: (m, pos, out) => write(fair(m.mid), pos.inventory, out), onFill };
+  return { id, quote: (m, pos, out) => write(m.mid, pos.inventory, out), onFill };
 }

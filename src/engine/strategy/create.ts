@@ -6,7 +6,7 @@ import { createAs } from './avellaneda';
 import { createAsRegime } from './as-regime';
 import { createGlft } from './glft';
 import { createGuard } from './guard';
-import { fairValueParams, kalmanFair, type FairValueParams } from './fair-value';
+import { fairValueParams, kalmanFairInto, type FairValueParams } from './fair-value';
 import { regimeSetup, type RegimeSetup } from './regime-model';
 import type { Strategy, StrategyId } from './types';
 
@@ -66,8 +66,25 @@ function perState(name: string, given: number[] | undefined, K: number, fallback
   return Float64Array.from(given, (v, k) => positive(`config.regime.${name}[${k}]`, v));
 }
 
+/** Whether the strategy reports a regime per tick (its regime column is then worth storing). */
+export function strategyHasRegimes(id: StrategyId): boolean {
+  return id === 'as-regime';
+}
+
+/**
+ * Per-tick columns a strategy fills before the run with what depends on the market alone (the
+ * backtest passes its own output columns, so nothing extra is held): the Kalman fair value
+ * ('as-kalman', 'as-regime') and the causal regime ('as-regime'). Fresh columns when absent.
+ */
+export interface StrategySignals {
+  fairValue?: Float64Array;
+  regime?: Float64Array;
+}
+
 /** Builds the configured strategy, wrapped in the adverse-selection guard when enabled. */
-export function createStrategy(s: StrategySetup, time: Float64Array, mid: Float64Array): BuiltStrategy {
+export function createStrategy(s: StrategySetup, time: Float64Array, mid: Float64Array, signals: StrategySignals = {}): BuiltStrategy {
+  const n = mid.length;
+  const fairInto = () => kalmanFairInto(kalman!, mid, signals.fairValue ?? new Float64Array(n));
   let strategy: Strategy;
   let regimeLabels: string[] = [];
   let regimeModel: HmmParams | undefined;
@@ -86,7 +103,7 @@ export function createStrategy(s: StrategySetup, time: Float64Array, mid: Float6
       break;
     case 'as-kalman':
       kalman = kalmanFit(s, mid);
-      strategy = createAs(s, 'as-kalman', kalmanFair(kalman, mid[0]));
+      strategy = createAs(s, 'as-kalman', fairInto());
       break;
     case 'as-regime': {
       const reg = regimeSetup(time, mid, { ...s.regime, bucketSec: s.regimeBucketSec, seed: s.regime?.seed ?? s.seed }, s.sigma);
@@ -94,7 +111,7 @@ export function createStrategy(s: StrategySetup, time: Float64Array, mid: Float6
       const sigmaByState = perState('sigmaByState', s.regime?.sigmaByState, K, (k) => Math.sqrt(reg.model.variances[k] / reg.bucketSec));
       const kappaByState = perState('kappaByState', s.regime?.kappaByState, K, () => s.kappa);
       kalman = kalmanFit(s, mid);
-      strategy = createAsRegime({ ...s, model: reg.model, bucketSec: reg.bucketSec, sigmaByState, kappaByState }, kalmanFair(kalman, mid[0]));
+      strategy = createAsRegime({ ...s, model: reg.model, bucketSec: reg.bucketSec, sigmaByState, kappaByState }, fairInto(), { time, mid, regime: signals.regime ?? new Float64Array(n) });
       regimeLabels = reg.labels;
       regimeModel = reg.model;
       regimeSetupOut = reg;

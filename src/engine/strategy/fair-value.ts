@@ -1,4 +1,4 @@
-import { createKalman, fitLocalLevel } from '../filters';
+import { createKalman, fitLocalLevel, kalmanMeansInto, toStateSpace } from '../filters';
 import { ParamError, positive } from '../util/validate';
 
 /** Local-level Kalman parameters (per tick, price units²). */
@@ -67,6 +67,20 @@ export function fairValueParams(mid: Float64Array, fitTicks: number, halfSpread:
 
 /** A streaming Kalman fair value (local-level model) starting at the first mid. */
 export function kalmanFair(fit: LocalLevelFit, mid0: number): (mid: number) => number {
-  const k = createKalman({ q: fit.q, r: fit.r, x0: mid0, p0: fit.r });
+  const k = createKalman(fairKalmanParams(fit, mid0));
   return (mid: number) => k.update(mid);
+}
+
+/**
+ * kalmanFair over the whole mid series at once, written into `into` (e.g. the backtest's fair-value
+ * column): the same numbers, since the filter sees only the market, for a tenth of the cost per tick.
+ */
+export function kalmanFairInto(fit: LocalLevelFit, mid: Float64Array, into: Float64Array): Float64Array {
+  kalmanMeansInto(mid, toStateSpace(fairKalmanParams(fit, mid[0])), into);
+  return into;
+}
+
+/** The fair value's filter: local level from the first mid, its variance r (one observation's worth). */
+function fairKalmanParams(fit: LocalLevelFit, mid0: number) {
+  return { q: fit.q, r: fit.r, x0: mid0, p0: fit.r };
 }

@@ -1,0 +1,40 @@
+import { describe, expect, it } from 'vitest';
+import { createRng, kalmanMeansInto, runKalman, toStateSpace } from '../../../src/engine';
+
+/** A random walk observed with noise: n points, seeded. */
+function noisyWalk(n: number, seed: number): Float64Array {
+  const rng = createRng(seed);
+  const y = new Float64Array(n);
+  let x = 100;
+  for (let i = 0; i < n; i++) { x += 0.01 * rng.normal(); y[i] = x + 0.005 * rng.normal(); }
+  return y;
+}
+
+describe('kalmanMeansInto', () => {
+  const y = noisyWalk(5000, 3);
+
+  it("writes runKalman's filtered means bitwise, local level and OU, through the transient into the steady state", () => {
+    for (const params of [
+      { q: 1e-4, r: 2.5e-5, x0: y[0], p0: 2.5e-5 },
+      { q: 1e-8, r: 1e-2, x0: 90, p0: 1 }, // a slow filter: a long transient
+      { kappa: 0.5, mu: 100, sigma: 0.02, r: 2.5e-5, dt: 0.1, x0: y[0], p0: 1e-4 },
+    ]) {
+      const ss = toStateSpace(params);
+      const into = new Float64Array(y.length).fill(NaN);
+      kalmanMeansInto(y, ss, into);
+      const batch = runKalman(y, ss).mean;
+      let differ = 0;
+      for (let i = 0; i < y.length; i++) if (!Object.is(into[i], batch[i])) differ++;
+      expect(differ).toBe(0);
+    }
+  });
+
+  it('leaves the rest of a longer column alone and takes an empty series', () => {
+    const into = new Float64Array(y.length + 3).fill(7);
+    kalmanMeansInto(y, toStateSpace({ q: 1e-4, r: 2.5e-5, x0: y[0], p0: 2.5e-5 }), into);
+    expect(Array.from(into.subarray(y.length))).toEqual([7, 7, 7]);
+    const none = new Float64Array(2).fill(7);
+    kalmanMeansInto(new Float64Array(0), toStateSpace({ q: 1, r: 1, x0: 0, p0: 1 }), none);
+    expect(Array.from(none)).toEqual([7, 7]);
+  });
+});
