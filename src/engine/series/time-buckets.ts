@@ -47,19 +47,51 @@ export function createTimeBucketer(bucketSec: number): TimeBucketer {
   };
 }
 
-/** Batch form of createTimeBucketer over ticks [0, upTo): the same numbers by construction. */
+/**
+ * Batch form of createTimeBucketer over ticks [0, upTo): the returns of the buckets completed by
+ * then. The same rule in one loop without a call per tick (tests hold it to the streaming form).
+ */
 export function bucketReturns(time: Float64Array, mid: Float64Array, bucketSec: number, upTo = time.length): Float64Array {
-  const bucketer = createTimeBucketer(bucketSec);
+  const b = positive('bucketSec', bucketSec);
   const n = Math.min(upTo, time.length);
-  const span = n > 1 ? time[n - 1] - time[0] : 0;
-  let out = new Float64Array(Math.max(16, Math.min(1 << 24, Math.ceil(span / bucketSec) + 2)));
-  let len = 0;
-  const emit = (x: number) => {
-    if (len === out.length) { const grown = new Float64Array(out.length * 2); grown.set(out); out = grown; }
-    out[len++] = x;
-  };
-  for (let i = 0; i < n; i++) bucketer.push(time[i], mid[i], emit);
-  return out.slice(0, len);
+  if (n === 0) return new Float64Array(0);
+  const t0 = time[0];
+  const span = n > 1 ? time[n - 1] - t0 : 0;
+  let out = new Float64Array(Math.max(16, Math.min(1 << 24, Math.ceil(span / b) + 2)));
+  let k = 0, end = t0 + b, open = mid[0], prevMid = mid[0];
+  for (let i = 1; i < n; i++) {
+    const t = time[i];
+    while (t > end) {
+      if (k === out.length) { const grown = new Float64Array(out.length * 2); grown.set(out); out = grown; }
+      out[k] = prevMid - open;
+      open = prevMid;
+      k++;
+      end = t0 + (k + 1) * b;
+    }
+    const m = mid[i];
+    if (t === t0) open = m;
+    prevMid = m;
+  }
+  return out.slice(0, k);
+}
+
+/**
+ * For each tick, the buckets complete once it is seen (createTimeBucketer's `completed` after its
+ * push), written into `into`: tick time t in (T_k, T_{k+1}] gives k.
+ */
+export function completedBucketsInto<T extends Float64Array | Int32Array>(time: Float64Array, bucketSec: number, into: T): T {
+  const b = positive('bucketSec', bucketSec);
+  const n = time.length;
+  if (n === 0) return into;
+  const t0 = time[0];
+  let k = 0, end = t0 + b;
+  into[0] = 0;
+  for (let i = 1; i < n; i++) {
+    const t = time[i];
+    while (t > end) { k++; end = t0 + (k + 1) * b; }
+    into[i] = k;
+  }
+  return into;
 }
 
 /**
@@ -68,11 +100,9 @@ export function bucketReturns(time: Float64Array, mid: Float64Array, bucketSec: 
  * ticks of the bucket still in progress map to it. Maps per-bucket states (e.g. a Viterbi path) back to ticks.
  */
 export function tickBuckets(time: Float64Array, bucketSec: number, lastBucket = Infinity): Int32Array {
-  const bucketer = createTimeBucketer(bucketSec);
-  const out = new Int32Array(time.length);
-  const none = () => {};
   // After a tick at t in (T_k, T_{k+1}], buckets 0..k − 1 are complete and bucket k is in progress.
-  for (let i = 0; i < time.length; i++) { bucketer.push(time[i], 0, none); out[i] = Math.min(bucketer.completed, lastBucket); }
+  const out = completedBucketsInto(time, bucketSec, new Int32Array(time.length));
+  if (lastBucket < Infinity) for (let i = 0; i < out.length; i++) if (out[i] > lastBucket) out[i] = lastBucket;
   return out;
 }
 

@@ -1,7 +1,7 @@
 import { asReservation, asTotalSpread } from '../quoting/avellaneda-stoikov';
 import { createRegimeFilter } from '../regime';
 import type { HmmParams } from '../regime';
-import { createTimeBucketer } from '../series/time-buckets';
+import { bucketReturns, completedBucketsInto, createTimeBucketer } from '../series/time-buckets';
 import type { MarketView, PositionView, QuoteOut, Strategy } from './types';
 
 export interface AsRegimeParams {
@@ -81,16 +81,16 @@ function initialState(model: HmmParams): number {
 
 /**
  * The causal regime of every tick, into `into`: the state the forward filter holds after the
- * buckets completed by that tick (the per-tick quote path above, in one pass). Returns `into`.
+ * buckets completed by that tick (the per-tick quote path above, in batch: the bucket returns, one
+ * forward step per bucket, then each tick's count of completed buckets mapped to its state). Returns `into`.
  */
 export function causalRegimesInto(time: Float64Array, mid: Float64Array, model: HmmParams, bucketSec: number, into: Float64Array): Float64Array {
+  const x = bucketReturns(time, mid, bucketSec);
+  const after = new Int32Array(x.length + 1); // after[c]: the state once c buckets are complete
+  after[0] = initialState(model);
   const filter = createRegimeFilter(model);
-  const bucketer = createTimeBucketer(bucketSec);
-  let k = initialState(model);
-  const onBucket = (x: number) => { k = filter.update(x); };
-  for (let i = 0; i < time.length; i++) {
-    bucketer.push(time[i], mid[i], onBucket);
-    into[i] = k;
-  }
+  for (let c = 0; c < x.length; c++) after[c + 1] = filter.update(x[c]);
+  completedBucketsInto(time, bucketSec, into);
+  for (let i = 0; i < time.length; i++) into[i] = after[into[i]];
   return into;
 }

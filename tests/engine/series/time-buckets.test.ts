@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { autoBucketSec, bucketReturns, createTimeBucketer, tickBuckets } from '../../../src/engine';
+import { autoBucketSec, bucketReturns, completedBucketsInto, createTimeBucketer, tickBuckets } from '../../../src/engine';
 
 /** Straight from the definition: P(T) = mid of the last tick at or before T; bucket k = P(T_{k+1}) − P(T_k). */
 function bruteForce(time: number[], mid: number[], b: number): { x: number[]; bucketOf: number[] } {
@@ -46,6 +46,22 @@ describe('time buckets', () => {
     // Capped at the last complete bucket: the tick of the bucket in progress maps to it.
     expect(Array.from(tickBuckets(time, 1, 3))).toEqual([0, 0, 0, 0, 1, 3, 3, 3]);
     expect(b.completed).toBe(4);
+  });
+
+  it('the batch forms (bucketReturns, completedBucketsInto) are the streaming bucketer, any prefix', () => {
+    fc.assert(fc.property(ticks, fc.constantFrom(0.25, 0.5, 1, 2.5), fc.nat(), ({ time, mid }, b, cut) => {
+      const t = Float64Array.from(time), m = Float64Array.from(mid);
+      const upTo = cut % (time.length + 1);
+      const streamed: number[] = [];
+      const completed: number[] = [];
+      const bucketer = createTimeBucketer(b);
+      for (let i = 0; i < time.length; i++) {
+        bucketer.push(t[i], m[i], (x) => { if (i < upTo) streamed.push(x); });
+        completed.push(bucketer.completed);
+      }
+      expect(Array.from(bucketReturns(t, m, b, upTo))).toEqual(streamed);
+      expect(Array.from(completedBucketsInto(t, b, new Float64Array(time.length)))).toEqual(completed);
+    }), { numRuns: 300 });
   });
 
   it('keeps the grid anchored at the first tick over millions of buckets (no accumulated drift)', () => {
