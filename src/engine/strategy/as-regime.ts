@@ -41,34 +41,31 @@ export function createAsRegime(
     sigma[k] = p.sigmaByState[k];
     half[k] = 0.5 * asTotalSpread(p.gamma, sigma[k], p.kappaByState[k], p.horizonSec);
   }
-  const write = (s: number, k: number, q: number, out: QuoteOut): void => {
-    const r = reservation(s, q, p.gamma, sigma[k], p.horizonSec);
-    out.fairValue = s;
-    out.bid = r - half[k];
-    out.ask = r + half[k];
-    out.bidSize = p.orderSize;
-    out.askSize = p.orderSize;
-    out.regime = k;
-  };
-  const onFill = (): void => {};
-  if (signals !== undefined) {
-    const regime = causalRegimesInto(signals.time, signals.mid, p.model, p.bucketSec, signals.regime);
-    const fairAt = typeof fair === 'function' ? null : fair;
-    if (fairAt !== null) return { id: 'as-regime', quote: (m, pos, out) => write(fairAt[m.index], regime[m.index], pos.inventory, out), onFill };
-    return { id: 'as-regime', quote: (m, pos, out) => write((fair as (mid: number) => number)(m.mid), regime[m.index], pos.inventory, out), onFill };
-  }
-  const filter = createRegimeFilter(p.model);
-  const bucketer = createTimeBucketer(p.bucketSec);
-  let k = initialState(p.model);
-  const onBucket = (x: number) => { k = filter.update(x); };
-  const fairOf = typeof fair === 'function' ? fair : (_mid: number, i: number) => fair[i];
+  // Without signals the regime is decoded tick by tick here; with them it was decoded before the run.
+  const regimeAt = signals !== undefined ? causalRegimesInto(signals.time, signals.mid, p.model, p.bucketSec, signals.regime) : null;
+  const filter = regimeAt === null ? createRegimeFilter(p.model) : null;
+  const bucketer = regimeAt === null ? createTimeBucketer(p.bucketSec) : null;
+  let state = initialState(p.model);
+  const onBucket = (x: number) => { state = filter!.update(x); };
+  const fairAt = fair instanceof Float64Array ? fair : null;
+  const fairOf = typeof fair === 'function' ? fair : null;
+  // One quote function for every variant: the backtest's call site stays monomorphic per strategy.
   return {
     id: 'as-regime',
     quote(m: MarketView, pos: PositionView, out: QuoteOut): void {
-      bucketer.push(m.time, m.mid, onBucket);
-      write(fairOf(m.mid, m.index), k, pos.inventory, out);
+      const i = m.index;
+      if (bucketer !== null) bucketer.push(m.time, m.mid, onBucket);
+      const k = regimeAt !== null ? regimeAt[i] : state;
+      const s = fairAt !== null ? fairAt[i] : fairOf!(m.mid);
+      const r = reservation(s, pos.inventory, p.gamma, sigma[k], p.horizonSec);
+      out.fairValue = s;
+      out.bid = r - half[k];
+      out.ask = r + half[k];
+      out.bidSize = p.orderSize;
+      out.askSize = p.orderSize;
+      out.regime = k;
     },
-    onFill,
+    onFill() {},
   };
 }
 

@@ -1,5 +1,5 @@
 import { asReservation, asTotalSpread } from '../quoting/avellaneda-stoikov';
-import type { QuoteOut, Strategy, StrategyId } from './types';
+import type { MarketView, PositionView, QuoteOut, Strategy, StrategyId } from './types';
 
 export interface AsStrategyParams {
   /** Risk aversion, per (price unit × asset unit). */
@@ -23,17 +23,21 @@ const reservation = asReservation; // a local binding: called per tick (see back
 
 export function createAs(p: AsStrategyParams, id: StrategyId = 'as', fair?: ((mid: number) => number) | Float64Array): Strategy {
   const half = 0.5 * asTotalSpread(p.gamma, p.sigma, p.kappa, p.horizonSec);
-  const write = (s: number, q: number, out: QuoteOut): void => {
-    const r = reservation(s, q, p.gamma, p.sigma, p.horizonSec);
-    out.fairValue = s;
-    out.bid = r - half;
-    out.ask = r + half;
-    out.bidSize = p.orderSize;
-    out.askSize = p.orderSize;
-    out.regime = NaN;
+  const fairAt = fair instanceof Float64Array ? fair : null;
+  const fairOf = typeof fair === 'function' ? fair : null;
+  // One quote function for every kind of fair value: the backtest's call site stays monomorphic per strategy.
+  return {
+    id,
+    quote(m: MarketView, pos: PositionView, out: QuoteOut): void {
+      const s = fairAt !== null ? fairAt[m.index] : fairOf !== null ? fairOf(m.mid) : m.mid;
+      const r = reservation(s, pos.inventory, p.gamma, p.sigma, p.horizonSec);
+      out.fairValue = s;
+      out.bid = r - half;
+      out.ask = r + half;
+      out.bidSize = p.orderSize;
+      out.askSize = p.orderSize;
+      out.regime = NaN;
+    },
+    onFill() {},
   };
-  const onFill = (): void => {};
-  if (fair instanceof Float64Array) return { id, quote: (m, pos, out) => write(fair[m.index], pos.inventory, out), onFill };
-  if (fair !== undefined) return { id, quote: (m, pos, out) => write(fair(m.mid), pos.inventory, out), onFill };
-  return { id, quote: (m, pos, out) => write(m.mid, pos.inventory, out), onFill };
 }
