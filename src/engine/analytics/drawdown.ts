@@ -9,7 +9,8 @@ export function maxDrawdown(equity: Float64Array, capital: number): { abs: numbe
     const dd = peak - e;
     if (dd > abs) abs = dd;
     const base = capital + peak;
-    if (base > 0 && (dd / base) * 100 > pct) pct = (dd / base) * 100;
+    // The product test is necessary for the quotient one (margin 1e-9 against rounding): most ticks skip the division.
+    if (base > 0 && dd * 100 > pct * base * (1 - 1e-9) && (dd / base) * 100 > pct) pct = (dd / base) * 100;
   }
   return { abs, pct };
 }
