@@ -48,22 +48,20 @@ export function createTimeBucketer(bucketSec: number): TimeBucketer {
 }
 
 /**
- * Batch form of createTimeBucketer over ticks [0, upTo): the returns of the buckets completed by
- * then. The same rule in one loop without a call per tick (tests hold it to the streaming form).
+ * Batch form of createTimeBucketer over ticks [0, upTo): calls `onBucket(x, i, k)` for each bucket k
+ * completed by tick i, in order (the same rule in one loop, without a call per tick; tests hold it to
+ * the streaming form). Returns the number of buckets completed.
  */
-export function bucketReturns(time: Float64Array, mid: Float64Array, bucketSec: number, upTo = time.length): Float64Array {
+export function scanBuckets(time: Float64Array, mid: Float64Array, bucketSec: number, onBucket: (x: number, tick: number, bucket: number) => void, upTo = time.length): number {
   const b = positive('bucketSec', bucketSec);
   const n = Math.min(upTo, time.length);
-  if (n === 0) return new Float64Array(0);
+  if (n === 0) return 0;
   const t0 = time[0];
-  const span = n > 1 ? time[n - 1] - t0 : 0;
-  let out = new Float64Array(Math.max(16, Math.min(1 << 24, Math.ceil(span / b) + 2)));
   let k = 0, end = t0 + b, open = mid[0], prevMid = mid[0];
   for (let i = 1; i < n; i++) {
     const t = time[i];
     while (t > end) {
-      if (k === out.length) { const grown = new Float64Array(out.length * 2); grown.set(out); out = grown; }
-      out[k] = prevMid - open;
+      onBucket(prevMid - open, i, k);
       open = prevMid;
       k++;
       end = t0 + (k + 1) * b;
@@ -72,7 +70,19 @@ export function bucketReturns(time: Float64Array, mid: Float64Array, bucketSec: 
     if (t === t0) open = m;
     prevMid = m;
   }
-  return out.slice(0, k);
+  return k;
+}
+
+/** The returns of the buckets completed by ticks [0, upTo) (scanBuckets). */
+export function bucketReturns(time: Float64Array, mid: Float64Array, bucketSec: number, upTo = time.length): Float64Array {
+  const n = Math.min(upTo, time.length);
+  const span = n > 1 ? time[n - 1] - time[0] : 0;
+  let out = new Float64Array(Math.max(16, Math.min(1 << 24, Math.ceil(span / bucketSec) + 2)));
+  const len = scanBuckets(time, mid, bucketSec, (x, _i, k) => {
+    if (k === out.length) { const grown = new Float64Array(out.length * 2); grown.set(out); out = grown; }
+    out[k] = x;
+  }, upTo);
+  return out.slice(0, len);
 }
 
 /**
@@ -80,17 +90,9 @@ export function bucketReturns(time: Float64Array, mid: Float64Array, bucketSec: 
  * push), written into `into`: tick time t in (T_k, T_{k+1}] gives k.
  */
 export function completedBucketsInto<T extends Float64Array | Int32Array>(time: Float64Array, bucketSec: number, into: T): T {
-  const b = positive('bucketSec', bucketSec);
-  const n = time.length;
-  if (n === 0) return into;
-  const t0 = time[0];
-  let k = 0, end = t0 + b;
-  into[0] = 0;
-  for (let i = 1; i < n; i++) {
-    const t = time[i];
-    while (t > end) { k++; end = t0 + (k + 1) * b; }
-    into[i] = k;
-  }
+  let from = 0;
+  const total = scanBuckets(time, time, bucketSec, (_x, i, k) => { if (i > from) { into.fill(k, from, i); from = i; } });
+  into.fill(total, from, time.length);
   return into;
 }
 

@@ -1,7 +1,7 @@
 import { asReservation, asTotalSpread } from '../quoting/avellaneda-stoikov';
 import { createRegimeFilter } from '../regime';
 import type { HmmParams } from '../regime';
-import { bucketReturns, completedBucketsInto, createTimeBucketer } from '../series/time-buckets';
+import { createTimeBucketer, scanBuckets } from '../series/time-buckets';
 import type { MarketView, PositionView, QuoteOut, Strategy } from './types';
 
 export interface AsRegimeParams {
@@ -78,16 +78,17 @@ function initialState(model: HmmParams): number {
 
 /**
  * The causal regime of every tick, into `into`: the state the forward filter holds after the
- * buckets completed by that tick (the per-tick quote path above, in batch: the bucket returns, one
- * forward step per bucket, then each tick's count of completed buckets mapped to its state). Returns `into`.
+ * buckets completed by that tick (the per-tick quote path above, in batch: one forward step per
+ * completed bucket, each state written over the ticks until the next bucket completes). Returns `into`.
  */
 export function causalRegimesInto(time: Float64Array, mid: Float64Array, model: HmmParams, bucketSec: number, into: Float64Array): Float64Array {
-  const x = bucketReturns(time, mid, bucketSec);
-  const after = new Int32Array(x.length + 1); // after[c]: the state once c buckets are complete
-  after[0] = initialState(model);
   const filter = createRegimeFilter(model);
-  for (let c = 0; c < x.length; c++) after[c + 1] = filter.update(x[c]);
-  completedBucketsInto(time, bucketSec, into);
-  for (let i = 0; i < time.length; i++) into[i] = after[into[i]];
+  let state = initialState(model);
+  let from = 0;
+  scanBuckets(time, mid, bucketSec, (x, i) => {
+    if (i > from) { into.fill(state, from, i); from = i; }
+    state = filter.update(x);
+  });
+  into.fill(state, from, time.length);
   return into;
 }
