@@ -47,8 +47,14 @@ function pipeline(e: Engine) {
   const rp = e.runBacktest(data, config).resolved;
   const bareIn = { time: data.time, bid: data.bid, ask: data.ask, tradeTime: data.tradeTime, tradePrice: data.tradePrice, gamma: rp.gamma, sigma: rp.sigma, kappa: rp.kappa, horizonSec: rp.horizonSec, orderSize: rp.orderSize, maxInventory: rp.maxInventory };
   const bareMs = medianMs(() => { sink += bareLoop(bareIn).fills; }, 7, 2);
+  // As the lab worker runs it: each run writes over the previous result's columns (runBacktestInto's
+  // reuse), against the bare loop writing over its own previous columns.
+  const prev = e.runBacktest(data, config);
+  const pipeReuseMs = medianMs(() => e.runBacktestInto(data, config, undefined, prev, 'full'), 7, 2);
+  const barePrev = bareLoop(bareIn);
+  const bareReuseMs = medianMs(() => { sink += bareLoop(bareIn, barePrev).fills; }, 7, 2);
   if (sink === 42) console.log('');
-  return { fitMs, coldMs, pipeMs, fullMs, bucketSec: reg.bucketSec, asMs, kalmanMs, regimeOnlyMs, kalmanOnlyMs, bareMs };
+  return { fitMs, coldMs, pipeMs, fullMs, bucketSec: reg.bucketSec, asMs, kalmanMs, regimeOnlyMs, kalmanOnlyMs, bareMs, pipeReuseMs, bareReuseMs };
 }
 
 function gridCellMs(e: Engine): number {
@@ -93,9 +99,12 @@ export default async function (): Promise<BenchFigure[]> {
     const t = pipeline(tsxEngine);
     const pipeRate = N / b.pipeMs / 1e3;
     return [
-      { name: 'full pipeline (Kalman+regime+AS+trade-through+attribution), 1e6 ticks, bundled', value: rate(b.pipeMs), target: '≥ 5 M ticks/s', met: pipeRate >= 5 },
+      { name: 'full pipeline (Kalman+regime+AS+trade-through+attribution), 1e6 ticks, bundled', value: rate(b.pipeMs), target: '≥ 15 M ticks/s (issue 15)', met: pipeRate >= 15 },
       { name: 'bare loop (AS on the mid + trade-through + the same 6 per-tick columns, bench/bare-loop.ts), 1e6 ticks', value: rate(b.bareMs) },
       { name: 'full pipeline ÷ bare loop (time ratio)', value: `${(b.pipeMs / b.bareMs).toFixed(2)}×`, target: '≤ 2.5×', met: b.pipeMs / b.bareMs <= 2.5 },
+      { name: 'same, writing over the previous result\'s columns (as the lab worker runs), bundled', value: rate(b.pipeReuseMs) },
+      { name: 'bare loop writing over its previous columns', value: rate(b.bareReuseMs) },
+      { name: 'pipeline ÷ bare loop, both writing over their previous columns', value: `${(b.pipeReuseMs / b.bareReuseMs).toFixed(2)}×`, target: '≤ 2.5×', met: b.pipeReuseMs / b.bareReuseMs <= 2.5 },
       { name: 'same, first run on new data (with input checks), bundled', value: rate(b.coldMs) },
       { name: 'same, fitting its HMM in the run, with the Viterbi display path, bundled', value: rate(b.fullMs) },
       { name: 'same, loaded through tsx (getter per imported call)', value: rate(t.pipeMs) },

@@ -17,10 +17,10 @@ export interface BareLoopOutput {
   fills: number;
 }
 
-/** Fresh output columns, as the engine allocates per run. */
-export function bareLoop(x: BareLoopInput): BareLoopOutput {
+/** Fresh output columns, as runBacktest allocates per run, or those of `reuse` (an earlier output), as runBacktestInto writes over a reused result's. */
+export function bareLoop(x: BareLoopInput, reuse?: BareLoopOutput): BareLoopOutput {
   const n = x.time.length;
-  const o: BareLoopOutput = {
+  const o: BareLoopOutput = reuse ?? {
     fairValue: new Float64Array(n), bid: new Float64Array(n), ask: new Float64Array(n), inventory: new Float64Array(n),
     equity: new Float64Array(n), regime: new Float64Array(n), fills: 0,
   };
