@@ -29,8 +29,8 @@ export interface FitHmmOptions {
   screenIter?: number;
   /**
    * When two starts are carried on, one is abandoned once it has trailed the other by more than
-   * abandonRatio times its own progress (gain and predicted gain) for 5 iterations in a row.
-   * Default 1e4; Infinity carries both to convergence.
+   * abandonRatio times its own progress (gain and predicted gain) for 5 iterations in a row, or for one
+   * iteration once the other has finished. Default 1e4; Infinity carries both to convergence.
    */
   abandonRatio?: number;
 }
@@ -48,10 +48,11 @@ const EM_WARMUP = 5;
 const LINE_SEARCH_TRIES = 3;
 /** Armijo sufficient-increase constant (Nocedal & Wright 2006, eq. 3.4). */
 const ARMIJO = 1e-4;
-/** Iterations in a row a continued run must have stalled before it is abandoned (see race). */
+/** Iterations in a row a continued run must have stalled before it is abandoned while its rival still runs (see race). */
 const ABANDON_WINDOW = 5;
 
-interface Run {
+/** One start's EM run (exported with startRun and checkStall for the race's unit tests). */
+export interface Run {
   /** Current parameters, their log-likelihood and their E-step statistics. */
   params: HmmParams;
   ll: number;
@@ -69,17 +70,19 @@ interface Run {
   /** Iterations in a row whose gain and predicted gain were both below (rival ℓ − ℓ)/abandonRatio. */
   stalled: number;
   abandoned: boolean;
+  /** The other continued run while the two are raced, else null. */
+  rival: Run | null;
 }
 
 function newParams(K: number): HmmParams {
   return { means: new Float64Array(K), variances: new Float64Array(K), trans: new Float64Array(K * K), init: new Float64Array(K) };
 }
 
-function startRun(z: Float64Array, start: HmmParams, work: EmWork): Run {
+export function startRun(z: Float64Array, start: HmmParams, work: EmWork): Run {
   const K = start.means.length;
   const st = createEStats(K);
   const ll = eStep(z, start, work, st);
-  return { params: start, ll, st, trial: newParams(K), trace: [ll], iterations: 0, converged: false, lastGain: Infinity, qn: null, qnActive: false, predictedGain: Infinity, stalled: 0, abandoned: false };
+  return { params: start, ll, st, trial: newParams(K), trace: [ll], iterations: 0, converged: false, lastGain: Infinity, qn: null, qnActive: false, predictedGain: Infinity, stalled: 0, abandoned: false, rival: null };
 }
 
 /** (Re)starts the quasi-Newton model at the run's current point. */
@@ -93,18 +96,21 @@ function startQuasiNewton(run: Run): void {
 }
 
 /**
- * Whether an iteration reaching ℓ = ll ends the run for good (the convergence test of advance, or the
- * last iteration allowed when the run will not be resumed), so that its backward pass (E-step
- * statistics, gradient, BFGS update) would never be used and is skipped.
+ * Whether an iteration reaching ℓ = ll ends the run for good (the convergence test of advance, the
+ * last iteration allowed when the run will not be resumed, or the stall that abandons it in a race),
+ * so that its backward pass (E-step statistics, gradient, BFGS update) would never be used and is
+ * skipped.
  */
 function endsRun(run: Run, ll: number, c: AdvanceLimits): boolean {
   if (c.final && run.iterations + 1 >= c.maxIter) return true;
+  const rival = run.rival;
+  if (rival !== null && stallsAfter(run, ll - run.ll, rival.ll - ll, c) >= abandonWindow(rival, c)) return true;
   const gain = ll - run.ll;
   const limit = c.tol * Math.abs(ll);
   return gain < limit && run.lastGain < limit && gain <= run.lastGain;
 }
 
-interface AdvanceLimits {
+export interface AdvanceLimits {
   maxIter: number;
   tol: number;
   varFloor: number;
@@ -190,23 +196,40 @@ function iterate(z: Float64Array, run: Run, work: EmWork, c: AdvanceLimits): voi
  * Carries runs a and b on together, one iteration each in turn, until each has converged, reached
  * c.maxIter or been abandoned: a run is abandoned after ABANDON_WINDOW iterations in a row in which
  * both its gain and its predicted gain were below 1/c.abandonRatio of its deficit to the other run's
- * current ℓ (a lower bound on what the other run returns, since ℓ never decreases along a run). The
- * run that trails can never be the one returned, so only a run that would have overtaken the other
- * after crawling that slowly is lost (see fitHmm).
+ * current ℓ (a lower bound on what the other run returns, since ℓ never decreases along a run), and
+ * after one such iteration once the other run has finished (its ℓ is then final: on the bench series
+ * the losing start crawled 4 more iterations after the winner had converged). The run that trails can
+ * never be the one returned, so only a run that would have overtaken the other after crawling that
+ * slowly is lost (see fitHmm). The iteration that abandons a run skips its backward pass (endsRun).
  */
 function race(z: Float64Array, a: Run, b: Run, work: EmWork, c: AdvanceLimits): void {
+  a.rival = b;
+  b.rival = a;
   while (running(a, c) || running(b, c)) {
     if (running(a, c)) { iterate(z, a, work, c); checkStall(a, b, c); }
     if (running(b, c)) { iterate(z, b, work, c); checkStall(b, a, c); }
   }
 }
 
-function checkStall(run: Run, rival: Run, c: AdvanceLimits): void {
-  const bound = (rival.ll - run.ll) / c.abandonRatio;
-  const progress = Math.max(run.lastGain, run.predictedGain);
-  // bound > 0: only a run strictly behind can be abandoned, so it is never the one returned.
-  run.stalled = bound > 0 && progress < bound ? run.stalled + 1 : 0;
-  if (run.stalled >= ABANDON_WINDOW) run.abandoned = true;
+/**
+ * The run's stall count after an iteration that gained `gain` and ended `deficit` below its rival:
+ * one more when both the gain and the predicted gain were below deficit/abandonRatio, else 0.
+ * bound > 0: only a run strictly behind can stall, so an abandoned run is never the one returned.
+ */
+function stallsAfter(run: Run, gain: number, deficit: number, c: AdvanceLimits): number {
+  const bound = deficit / c.abandonRatio;
+  return bound > 0 && Math.max(gain, run.predictedGain) < bound ? run.stalled + 1 : 0;
+}
+
+/** Stalled iterations in a row that abandon a run: ABANDON_WINDOW while the rival runs, 1 once it has finished. */
+function abandonWindow(rival: Run, c: AdvanceLimits): number {
+  return running(rival, c) ? ABANDON_WINDOW : 1;
+}
+
+/** After an iteration of `run` in a race: updates its stall count and abandons it at abandonWindow. */
+export function checkStall(run: Run, rival: Run, c: AdvanceLimits): void {
+  run.stalled = stallsAfter(run, run.lastGain, rival.ll - run.ll, c);
+  if (run.stalled >= abandonWindow(rival, c)) run.abandoned = true;
 }
 
 /** out = (x − mean)/sd (its own function, so V8 optimises this loop early). */
@@ -233,7 +256,7 @@ function standardize(x: Float64Array, mean: number, sd: number, out: Float64Arra
  * iteration each in turn, and the better of the two is returned, so more restarts never end below the
  * single deterministic start. Screening is a heuristic: a start that is behind after screenIter
  * iterations is not pursued even if it would have ended higher. So is abandoning the trailing one of
- * the two continued runs once it has crawled for 5 iterations at less than 1/abandonRatio of its
+ * the two continued runs once it has crawled for 5 iterations (1 once the other has finished) at less than 1/abandonRatio of its
  * deficit per iteration: on weakly separated series a run can crawl along a ridge for dozens of
  * iterations towards an optimum well below the other's (the bench series: 55 quasi-Newton iterations,
  * ending 2.7 log-likelihood units lower), and that crawl was half the fit's time. With the default
