@@ -134,7 +134,7 @@ export const labApi = {
 
   kalman(opts: { q?: number; r?: number } = {}): KalmanView {
     const { data: d, mid: m } = requireData();
-    const v = buildKalmanView(d, m, { ...opts, strategyFit: last?.kalman });
+    const v = buildKalmanView(d, m, { ...opts, strategyFit: last?.kalman, fairValue: last?.fairValue });
     return transfer(v, transferList(v));
   },
 

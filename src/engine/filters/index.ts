@@ -1,5 +1,5 @@
 // Public surface of engine/filters; re-exported from src/engine/index.ts.
-export { kalmanColumnAt, kalmanLocalLevel, kalmanMeansInto, kalmanOU, runKalman, toStateSpace } from './kalman';
+export { kalmanColumnAt, kalmanFromMeans, kalmanLocalLevel, kalmanMeansInto, kalmanOU, runKalman, toStateSpace } from './kalman';
 export type { LocalLevelParams, OUKalmanParams, KalmanParams, KalmanResult, ScalarStateSpace } from './kalman';
 export { createKalman } from './kalman-stream';
 export type { StreamingKalman } from './kalman-stream';

@@ -108,6 +108,64 @@ export function runKalman(y: Float64Array, ss: ScalarStateSpace): KalmanResult {
   return out;
 }
 
+/**
+ * runKalman(y, ss) for a local-level filter (φ = 1, c = 0) whose filtered means are already known —
+ * e.g. a backtest's fair-value column, which is kalmanMeansInto(y, ss): the predicted state is then
+ * the previous mean (a_t = m_{t−1}, a_0 = x0), so the innovations y_t − a_t, the likelihood and the
+ * lazy columns follow without running the filter again or holding a second n-length mean. Bitwise
+ * runKalman's result when `mean` is its mean; other models run runKalman.
+ */
+export function kalmanFromMeans(y: Float64Array, ss: ScalarStateSpace, mean: Float64Array): KalmanResult {
+  if (ss.phi !== 1 || ss.c !== 0 || mean.length !== y.length) return runKalman(y, ss);
+  if (!(y instanceof Float64Array)) checkSeries('y', y);
+  const n = y.length;
+  if (n === 0) checkSeries('y', y, 1);
+  const { qState, r } = ss;
+  const innovation = new Float64Array(n);
+  let pre = new Float64Array(3 * Math.min(n, 256));
+  let a = ss.x0, P = ss.p0, sumLogF = 0, sumV2F = 0;
+  let t = 0;
+  // The variance recursion of transientSteps (it does not depend on y), with the innovations read off the means.
+  for (; t < n; t++) {
+    const F = P + r;
+    const K = P / F;
+    const v = y[t] - a;
+    const vf = K * r;
+    innovation[t] = v;
+    if (3 * t + 3 > pre.length) {
+      const grown = new Float64Array(Math.min(3 * n, 2 * pre.length));
+      grown.set(pre);
+      pre = grown;
+    }
+    pre[3 * t] = vf;
+    pre[3 * t + 1] = K;
+    pre[3 * t + 2] = F;
+    sumLogF += Math.log(F);
+    sumV2F += (v * v) / F;
+    a = mean[t];
+    const Pn = vf + qState;
+    if (Pn === P) { t++; break; }
+    P = Pn;
+  }
+  const t0 = t;
+  const F = P + r;
+  const K = P / F;
+  let sv = 0;
+  for (; t < n; t++) {
+    const v = y[t] - a;
+    innovation[t] = v;
+    sv += v * v;
+    a = mean[t];
+  }
+  if (t0 < n) { sumLogF += (n - t0) * Math.log(F); sumV2F += sv / F; }
+  if (!Number.isFinite(sumV2F)) checkSeries('y', y);
+  const out = { mean, innovation, logLik: -n * HALF_LOG_2PI - 0.5 * (sumLogF + sumV2F) } as KalmanResult;
+  lazyColumn(out, 'variance', n, t0, pre, 0, K * r);
+  lazyColumn(out, 'gain', n, t0, pre, 1, K);
+  lazyColumn(out, 'innovationVar', n, t0, pre, 2, F);
+  return out;
+}
+
 type LazyField = 'variance' | 'gain' | 'innovationVar';
 
 /** What a lazy column is made of, so single values can be read without materialising it. */

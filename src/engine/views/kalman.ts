@@ -1,4 +1,4 @@
-import { autocorrelations, fitLocalLevel, fitOU, kalmanColumnAt, kalmanDiagnostics, kalmanFitNote, kalmanLocalLevel, ljungBoxOf } from '../filters';
+import { autocorrelations, fitLocalLevel, fitOU, kalmanColumnAt, kalmanDiagnostics, kalmanFitNote, kalmanFromMeans, kalmanLocalLevel, ljungBoxOf, toStateSpace } from '../filters';
 import { gather, minMaxIndices } from '../series';
 import type { MarketData } from '../backtest';
 import type { FairValueParams } from '../strategy';
@@ -36,10 +36,15 @@ export interface KalmanView {
   note: string | null;
 }
 
-/** Kalman local-level filter on the mid: (q, r) by hand, else the run's own fair-value fit when it has one, else maximum likelihood on a prefix. */
+/**
+ * Kalman local-level filter on the mid: (q, r) by hand, else the run's own fair-value fit when it has
+ * one, else maximum likelihood on a prefix. With the run's fair-value column (`fairValue`) and its
+ * q and r, the view is that filter itself, read from the column: the quotes' fair value exactly, and
+ * no second n-length mean.
+ */
 export function buildKalmanView(
   data: MarketData, mid: Float64Array,
-  opts: { q?: number; r?: number; fitTicks?: number; lags?: number; strategyFit?: FairValueParams } = {},
+  opts: { q?: number; r?: number; fitTicks?: number; lags?: number; strategyFit?: FairValueParams; fairValue?: Float64Array } = {},
 ): KalmanView {
   const n = mid.length;
   let fitN = Math.min(n, opts.fitTicks ?? 20_000);
@@ -58,8 +63,10 @@ export function buildKalmanView(
   } else {
     sharedWithStrategy = shared?.source === 'given' && shared.q === q && shared.r === r;
   }
-  const params = { q, r, x0: mid[0], p0: r + q };
-  const k = kalmanLocalLevel(mid, params);
+  const fair = sharedWithStrategy && opts.fairValue?.length === n ? opts.fairValue : undefined;
+  // The run's filter starts as the fair value does (strategy/fair-value.ts: p0 = r); the panel's own, one tick earlier (p0 = r + q).
+  const params = { q, r, x0: mid[0], p0: fair !== undefined ? r : r + q };
+  const k = fair !== undefined ? kalmanFromMeans(mid, toStateSpace(params), fair) : kalmanLocalLevel(mid, params);
   const diag = kalmanDiagnostics(mid, k, params);
   const lags = Math.min(opts.lags ?? 20, Math.max(1, n - 2));
   const acf = autocorrelations(k.innovation, lags);

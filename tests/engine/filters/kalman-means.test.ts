@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createRng, kalmanMeansInto, runKalman, toStateSpace } from '../../../src/engine';
+import { createRng, kalmanFromMeans, kalmanMeansInto, runKalman, toStateSpace } from '../../../src/engine';
 
 /** A random walk observed with noise: n points, seeded. */
 function noisyWalk(n: number, seed: number): Float64Array {
@@ -36,5 +36,25 @@ describe('kalmanMeansInto', () => {
     const none = new Float64Array(2).fill(7);
     kalmanMeansInto(new Float64Array(0), toStateSpace({ q: 1, r: 1, x0: 0, p0: 1 }), none);
     expect(Array.from(none)).toEqual([7, 7]);
+  });
+
+  it("kalmanFromMeans: runKalman's whole result from its means, bitwise (local level); other models run the filter", () => {
+    for (const params of [{ q: 1e-4, r: 2.5e-5, x0: y[0], p0: 2.5e-5 }, { q: 1e-8, r: 1e-2, x0: 90, p0: 1 }]) {
+      const ss = toStateSpace(params);
+      const full = runKalman(y, ss);
+      const mean = new Float64Array(y.length);
+      kalmanMeansInto(y, ss, mean);
+      const fromMeans = kalmanFromMeans(y, ss, mean);
+      expect(fromMeans.mean).toBe(mean); // the column itself, not a copy
+      expect(Object.is(fromMeans.logLik, full.logLik)).toBe(true);
+      for (const f of ['innovation', 'variance', 'gain', 'innovationVar'] as const) {
+        let differ = 0;
+        for (let i = 0; i < y.length; i++) if (!Object.is(fromMeans[f][i], full[f][i])) differ++;
+        expect(differ, f).toBe(0);
+      }
+    }
+    const ou = toStateSpace({ kappa: 0.5, mu: 100, sigma: 0.02, r: 2.5e-5, dt: 0.1, x0: y[0], p0: 1e-4 });
+    const viaFilter = kalmanFromMeans(y, ou, new Float64Array(y.length));
+    expect(Array.from(viaFilter.mean)).toEqual(Array.from(runKalman(y, ou).mean));
   });
 });

@@ -91,6 +91,22 @@ describe('engine views', () => {
     expect([h.q, h.r, h.byHand, h.sharedWithStrategy]).toEqual([1e-5, 1e-5, true, true]);
   });
 
+  it("with the run's fair-value column the Kalman view is the quotes' fair value itself, figures and all", () => {
+    const ak = runBacktest(data, { strategy: 'as-kalman', seed: 3 });
+    const fromColumn = buildKalmanView(data, mid, { strategyFit: ak.kalman, fairValue: ak.fairValue });
+    const refit = buildKalmanView(data, mid, { strategyFit: ak.kalman });
+    // Its points are the run's fair value at the chart's ticks, first tick included (the fair value's own start, p0 = r).
+    const tIndex = new Map(Array.from(data.time, (t, i) => [t, i]));
+    for (let k = 0; k < fromColumn.time.length; k++) expect(fromColumn.filtered[k]).toBe(ak.fairValue[tIndex.get(fromColumn.time[k])!]);
+    expect([fromColumn.q, fromColumn.r, fromColumn.sharedWithStrategy]).toEqual([refit.q, refit.r, true]);
+    // The panel's own start (p0 = r + q) differs only in the transient: the figures agree closely.
+    expect(fromColumn.innovationStd).toBeCloseTo(refit.innovationStd, 6);
+    expect(fromColumn.ljungBoxQ).toBeCloseTo(refit.ljungBoxQ, 0);
+    // A column of another length (another dataset's run) is not used.
+    const other = buildKalmanView(data, mid, { strategyFit: ak.kalman, fairValue: ak.fairValue.subarray(1) });
+    expect(other.filtered).toEqual(refit.filtered);
+  });
+
   it('every series of a view has a buffer of its own (nothing aliases a run array)', () => {
     const v = buildSeriesView(result, result.time.length, buyAndHoldOf(result));
     expect(buffers(v).length).toBe(6 + 2 + 4);
