@@ -198,7 +198,8 @@ function iterate(z: Float64Array, run: Run, work: EmWork, c: AdvanceLimits): voi
  * both its gain and its predicted gain were below 1/c.abandonRatio of its deficit to the other run's
  * current ℓ (a lower bound on what the other run returns, since ℓ never decreases along a run), and
  * after one such iteration once the other run has finished (its ℓ is then final: on the bench series
- * the losing start crawled 4 more iterations after the winner had converged). The run that trails can
+ * the losing start crawled 4 more iterations after the winner had converged), that iteration being
+ * the last one before the other finished if it already stalled (dropIfStalled). The run that trails can
  * never be the one returned, so only a run that would have overtaken the other after crawling that
  * slowly is lost (see fitHmm). The iteration that abandons a run skips its backward pass (endsRun).
  */
@@ -206,9 +207,14 @@ function race(z: Float64Array, a: Run, b: Run, work: EmWork, c: AdvanceLimits): 
   a.rival = b;
   b.rival = a;
   while (running(a, c) || running(b, c)) {
-    if (running(a, c)) { iterate(z, a, work, c); checkStall(a, b, c); }
-    if (running(b, c)) { iterate(z, b, work, c); checkStall(b, a, c); }
+    if (running(a, c)) { iterate(z, a, work, c); checkStall(a, b, c); dropIfStalled(b, a, c); }
+    if (running(b, c)) { iterate(z, b, work, c); checkStall(b, a, c); dropIfStalled(a, b, c); }
   }
+}
+
+/** When the rival has just finished, a run whose last iteration stalled is abandoned without another one. */
+export function dropIfStalled(run: Run, rival: Run, c: AdvanceLimits): void {
+  if (run.stalled >= 1 && running(run, c) && !running(rival, c)) run.abandoned = true;
 }
 
 /**

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createEmWork } from '../../../src/engine';
-import { checkStall, startRun, type AdvanceLimits, type Run } from '../../../src/engine/regime/fit-hmm';
+import { checkStall, dropIfStalled, startRun, type AdvanceLimits, type Run } from '../../../src/engine/regime/fit-hmm';
 import { simulateHmm, THREE_STATE } from './helpers';
 
 const LIMITS: AdvanceLimits = { maxIter: 200, tol: 1e-8, varFloor: 1e-6, final: true, abandonRatio: 1e4 };
@@ -60,6 +60,21 @@ describe('fitHmm race: abandoning the trailing start', () => {
     f.converged = true;
     crawl(e, f, 2, 1e-3);
     expect(e.abandoned).toBe(false);
+  });
+
+  it('drops a run whose last iteration stalled as soon as the rival finishes, and only then', () => {
+    const [a, b] = pair();
+    crawl(a, b, 2, 1e-5);
+    dropIfStalled(a, b, LIMITS);
+    expect(a.abandoned).toBe(false); // the rival still runs
+    b.converged = true;
+    dropIfStalled(a, b, LIMITS);
+    expect(a.abandoned).toBe(true);
+    const [c, d] = pair();
+    crawl(c, d, 2, 1e-3); // not stalled
+    d.converged = true;
+    dropIfStalled(c, d, LIMITS);
+    expect(c.abandoned).toBe(false);
   });
 
   it('never abandons a run that is level with or ahead of its rival, however slowly it moves', () => {
