@@ -46,23 +46,27 @@ export function markoutCurve(result: MarkoutInput, horizonsSec: readonly number[
   for (const h of horizonsSec) {
     markoutMids(time, mid, fills.time, count, h, after);
     // Welford sums per side: index 0 buy, 1 sell, 2 all.
-    const n = [0, 0, 0], mean = [0, 0, 0], m2 = [0, 0, 0];
+    const n = new Float64Array(3), mean = new Float64Array(3), m2 = new Float64Array(3);
     for (let k = 0; k < count; k++) {
       if (fills.liquidity[k] !== 1 || fills.time[k] + h > lastTime) continue;
       const m0 = fills.midAtFill[k];
       if (m0 === 0) continue; // no relative move from a zero price
       const side = fills.side[k];
       const x = (side * (after[k] - m0) / Math.abs(m0)) * 1e4;
-      for (const s of side > 0 ? [0, 2] : [1, 2]) {
-        n[s]++;
-        const d = x - mean[s];
-        mean[s] += d / n[s];
-        m2[s] += d * (x - mean[s]);
-      }
+      welford(n, mean, m2, side > 0 ? 0 : 1, x);
+      welford(n, mean, m2, 2, x);
     }
     (['buy', 'sell', 'all'] as const).forEach((side, s) => {
       out.push({ horizonSec: h, side, meanBps: mean[s], stderrBps: n[s] > 1 ? Math.sqrt(m2[s] / (n[s] - 1) / n[s]) : 0, count: n[s] });
     });
   }
   return out;
+}
+
+/** One observation x into the running count, mean and sum of squared deviations of slot s (Welford 1962). */
+function welford(n: Float64Array, mean: Float64Array, m2: Float64Array, s: number, x: number): void {
+  n[s]++;
+  const d = x - mean[s];
+  mean[s] += d / n[s];
+  m2[s] += d * (x - mean[s]);
 }
