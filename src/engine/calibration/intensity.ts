@@ -1,3 +1,4 @@
+import { kthSmallest } from '../util/math';
 import { ParamError, integerIn, positive } from '../util/validate';
 import { checkSeries } from '../filters/series';
 import { checkClock } from './sigma';
@@ -81,19 +82,17 @@ export function fitDepths(tradeDepths: Float64Array, exposureSeconds: number, op
   const used = tradeDepths.length;
   if (used < minTrades) throw new ParamError('trades', `at least ${minTrades} trades with a prevailing mid to fit λ(δ) = A·e^(−κδ)`, used);
   const span = positive('exposureSeconds', exposureSeconds);
-  const depth = Float64Array.from(tradeDepths).sort();
-  const maxDepth = opts.maxDepth === undefined ? depth[Math.min(used - 1, Math.floor(0.95 * used))] : positive('maxDepth', opts.maxDepth);
+  const maxDepth = opts.maxDepth === undefined ? orderStatistic(tradeDepths, Math.min(used - 1, Math.floor(0.95 * used))) : positive('maxDepth', opts.maxDepth);
   if (!(maxDepth > 0)) throw new ParamError('trade depths', 'not all zero (every trade printed at the mid)', 0);
 
   const depths = new Float64Array(nDepths);
+  for (let j = 0; j < nDepths; j++) depths[j] = (maxDepth * j) / (nDepths - 1);
+  const atLeast = countAtLeast(tradeDepths, depths);
   const rates = new Float64Array(nDepths);
   let sx = 0, sy = 0, sxx = 0, sxy = 0, syy = 0, m = 0;
-  let lo = 0;
   for (let j = 0; j < nDepths; j++) {
-    const d = (maxDepth * j) / (nDepths - 1);
-    while (lo < used && depth[lo] < d) lo++;
-    const count = used - lo;
-    depths[j] = d;
+    const d = depths[j];
+    const count = atLeast[j];
     rates[j] = count / span;
     if (count >= minCount) {
       const y = Math.log(count / span);
@@ -110,4 +109,34 @@ export function fitDepths(tradeDepths: Float64Array, exposureSeconds: number, op
   const A = Math.exp((sy - slope * sx) / m);
   const r2 = vy > 0 ? (cxy * cxy) / (vx * vy) : 1;
   return { A, kappa, r2, nTrades: used, depths, rates };
+}
+
+/** The k-th smallest depth (0-based) as the ascending sort has it, without sorting (NaN sorts last, so a NaN forces the sort). */
+function orderStatistic(values: Float64Array, k: number): number {
+  const copy = Float64Array.from(values);
+  for (let i = 0; i < copy.length; i++) if (copy[i] !== copy[i]) return copy.sort()[k];
+  return kthSmallest(copy, k);
+}
+
+/**
+ * For each of the ascending `levels`, how many values are at or beyond it (NaN counting as beyond
+ * every level, as at the end of a sort): one pass with a histogram over the levels, not a sort.
+ */
+function countAtLeast(values: Float64Array, levels: Float64Array): Float64Array {
+  const L = levels.length;
+  const top = levels[L - 1];
+  const hist = new Float64Array(L + 1); // hist[c]: values with exactly c levels at or below them
+  for (let i = 0; i < values.length; i++) {
+    const x = values[i];
+    if (x !== x) { hist[L]++; continue; }
+    // A first guess from the level spacing, corrected against the levels themselves (exact comparisons).
+    let c = top > 0 ? Math.min(L, Math.max(0, Math.floor((x / top) * (L - 1)) + 1)) : 0;
+    while (c < L && levels[c] <= x) c++;
+    while (c > 0 && levels[c - 1] > x) c--;
+    hist[c]++;
+  }
+  const out = new Float64Array(L);
+  let above = 0;
+  for (let c = L; c >= 1; c--) { above += hist[c]; out[c - 1] = above; }
+  return out;
 }
