@@ -40,12 +40,23 @@ export function calibrateByRegime(input: IntensityInput, states: Int32Array, nSt
     rv[k] += d * d;
     seconds[k] += quoteTime[i] - quoteTime[i - 1];
   }
-  const depthsByState: number[][] = Array.from({ length: K }, () => []);
+  // Each trade's depth from the prevailing mid, by the state in force: counted first, then written
+  // into one typed column per state (in trade order), which the fit reads as it is.
+  const nT = tradePrice.length;
+  const perState = new Int32Array(K);
   let q = -1;
-  for (let i = 0; i < tradePrice.length; i++) {
+  for (let i = 0; i < nT; i++) {
+    while (q + 1 < quoteTime.length && quoteTime[q + 1] <= tradeTime[i]) q++;
+    if (q >= 0) perState[states[q]]++;
+  }
+  const depthsByState = Array.from(perState, (c) => new Float64Array(c));
+  const filled = new Int32Array(K);
+  q = -1;
+  for (let i = 0; i < nT; i++) {
     while (q + 1 < quoteTime.length && quoteTime[q + 1] <= tradeTime[i]) q++;
     if (q < 0) continue;
-    depthsByState[states[q]].push(Math.abs(tradePrice[i] - mid[q]));
+    const k = states[q];
+    depthsByState[k][filled[k]++] = Math.abs(tradePrice[i] - mid[q]);
   }
   const exposure = tradeExposureByRegime(quoteTime, states, K);
   const out: RegimeCalibration[] = [];
@@ -53,7 +64,7 @@ export function calibrateByRegime(input: IntensityInput, states: Int32Array, nSt
     let intensity: IntensityFit | null = null;
     let intensityError: string | null = null;
     try {
-      intensity = fitDepths(Float64Array.from(depthsByState[k]), exposure[k], opts);
+      intensity = fitDepths(depthsByState[k], exposure[k], opts);
     } catch (e) {
       intensityError = e instanceof Error ? e.message : String(e);
     }

@@ -40,3 +40,30 @@ describe('ljungBox', () => {
     expect(() => ljungBox(Float64Array.of(1, Infinity, 2), 1)).toThrow(/x\[1\]/);
   });
 });
+
+describe('autocorrelations', () => {
+  /** One lag per pass, as the definition reads: Σ_t (x_t − m)(x_{t−k} − m) / Σ_t (x_t − m)². */
+  function byLag(x: Float64Array, lags: number): number[] {
+    let m = 0;
+    for (const v of x) m += v;
+    m /= x.length;
+    let c0 = 0;
+    for (const v of x) c0 += (v - m) * (v - m);
+    return Array.from({ length: lags }, (_, j) => {
+      let s = 0;
+      for (let t = j + 1; t < x.length; t++) s += (x[t] - m) * (x[t - j - 1] - m);
+      return s / c0;
+    });
+  }
+
+  it('gives the one-lag-per-pass sums bitwise, for any number of lags and short series', () => {
+    const rng = createRng(5);
+    for (const n of [2, 3, 4, 5, 7, 50, 1001]) {
+      const x = Float64Array.from({ length: n }, () => rng.normal() * 3 + 100);
+      for (const lags of [1, 2, 3, 4, 5, 8, 9, 20]) {
+        if (lags >= n) continue;
+        expect(Array.from(autocorrelations(x, lags)), `n ${n}, ${lags} lags`).toEqual(byLag(x, lags));
+      }
+    }
+  });
+});
