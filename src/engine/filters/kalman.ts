@@ -120,34 +120,14 @@ export function kalmanFromMeans(y: Float64Array, ss: ScalarStateSpace, mean: Flo
   if (!(y instanceof Float64Array)) checkSeries('y', y);
   const n = y.length;
   if (n === 0) checkSeries('y', y, 1);
-  const { qState, r } = ss;
   const innovation = new Float64Array(n);
-  let pre = new Float64Array(3 * Math.min(n, 256));
-  let a = ss.x0, P = ss.p0, sumLogF = 0, sumV2F = 0;
-  let t = 0;
-  // The variance recursion of transientSteps (it does not depend on y), with the innovations read off the means.
-  for (; t < n; t++) {
-    const F = P + r;
-    const K = P / F;
-    const v = y[t] - a;
-    const vf = K * r;
-    innovation[t] = v;
-    if (3 * t + 3 > pre.length) {
-      const grown = new Float64Array(Math.min(3 * n, 2 * pre.length));
-      grown.set(pre);
-      pre = grown;
-    }
-    pre[3 * t] = vf;
-    pre[3 * t + 1] = K;
-    pre[3 * t + 2] = F;
-    sumLogF += Math.log(F);
-    sumV2F += (v * v) / F;
-    a = mean[t];
-    const Pn = vf + qState;
-    if (Pn === P) { t++; break; }
-    P = Pn;
-  }
-  const t0 = t;
+  const st: FilterState = { a: ss.x0, P: ss.p0, sumLogF: 0, sumV2F: 0, pre: new Float64Array(3 * Math.min(n, 256)) };
+  // The transient as runKalman runs it, reading the means; then the steady state's innovations.
+  const t0 = transientSteps(y, ss, mean, innovation, st, true);
+  let { a, sumLogF, sumV2F } = st;
+  const { P, pre } = st;
+  const r = ss.r;
+  let t = t0;
   const F = P + r;
   const K = P / F;
   let sv = 0;
@@ -217,7 +197,8 @@ interface FilterState {
 }
 
 /** Full recursion until the predicted variance stops changing; returns the index reached. */
-function transientSteps(y: Float64Array, ss: ScalarStateSpace, mean: Float64Array, innovation: Float64Array | null, st: FilterState): number {
+/** With `known`, the means are read from `mean` (already filtered: kalmanFromMeans) instead of computed into it. */
+function transientSteps(y: Float64Array, ss: ScalarStateSpace, mean: Float64Array, innovation: Float64Array | null, st: FilterState, known = false): number {
   const { phi, c, qState, r } = ss;
   const n = y.length;
   let pre = st.pre;
@@ -227,9 +208,9 @@ function transientSteps(y: Float64Array, ss: ScalarStateSpace, mean: Float64Arra
     const F = P + r;
     const K = P / F;
     const v = y[t] - a;
-    const m = a + K * v;
+    const m = known ? mean[t] : a + K * v;
     const vf = K * r; // = P·r/F, free of the cancellation in P − K·P
-    mean[t] = m;
+    if (!known) mean[t] = m;
     if (innovation !== null) innovation[t] = v;
     if (3 * t + 3 > pre.length) {
       const grown = new Float64Array(Math.min(3 * n, 2 * pre.length));
