@@ -212,9 +212,13 @@ function race(z: Float64Array, a: Run, b: Run, work: EmWork, c: AdvanceLimits): 
   }
 }
 
-/** When the rival has just finished, a run whose last iteration stalled is abandoned without another one. */
+/**
+ * When the rival has just finished (converged or reached maxIter), a run whose last iteration stalled
+ * is abandoned without another one. (A rival that was itself abandoned trailed this run, which then
+ * cannot have a stall on record.)
+ */
 export function dropIfStalled(run: Run, rival: Run, c: AdvanceLimits): void {
-  if (run.stalled >= 1 && running(run, c) && !running(rival, c)) run.abandoned = true;
+  if (run.stalled >= 1 && running(run, c) && !running(rival, c) && !rival.abandoned) run.abandoned = true;
 }
 
 /**
