@@ -9,8 +9,9 @@ const LIMITS: AdvanceLimits = { maxIter: 200, tol: 1e-8, varFloor: 1e-6, final: 
 function pair(): [Run, Run] {
   const { x } = simulateHmm(THREE_STATE, 200, 4);
   const work = createEmWork(x.length, 3);
-  const a = startRun(x, THREE_STATE, work);
-  const b = startRun(x, THREE_STATE, work);
+  const copy = () => ({ means: THREE_STATE.means.slice(), variances: THREE_STATE.variances.slice(), trans: THREE_STATE.trans.slice(), init: THREE_STATE.init.slice() });
+  const a = startRun(x, copy(), work);
+  const b = startRun(x, copy(), work);
   a.rival = b;
   b.rival = a;
   return [a, b];
