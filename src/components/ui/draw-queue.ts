@@ -6,6 +6,8 @@
  * cancelled slot leaves the queue at once, so frequent updates (a streaming run, a playing
  * replay) never pile up stale turns.
  */
+import { ensureTextMeasureHost } from './text-measure-host';
+
 export interface DrawSlot {
   /** Queue this slot's draw unless it is already waiting. */
   request(): void;
@@ -39,6 +41,8 @@ function pump() {
 }
 
 export function drawSlot(draw: () => void): DrawSlot {
+  // Every chart draws through here: its text measurements must not lay out the whole page.
+  ensureTextMeasureHost();
   const entry: Entry = { draw, waiting: false };
   return {
     request() {

@@ -7,6 +7,7 @@ import { fmtPnl } from '../../lib/format';
 import { elapsedAxis } from '../../lib/time-axis';
 import { finiteExtent, valueAxis } from '../../lib/value-axis';
 import { equityCsv, equityLines, STRATEGY_COLOURS, strategyLabel } from './compare-rows';
+import { gridAtTicks } from '../../components/ui/grid-lines';
 
 /** Every strategy's cumulative PnL on one chart; each curve keeps its own time sampling (numeric x axis). */
 export function EquityCurves({ ranked }: { ranked: readonly CompareRow[] }) {
@@ -23,7 +24,7 @@ export function EquityCurves({ ranked }: { ranked: readonly CompareRow[] }) {
     <ChartFrame title="Cumulative PnL by strategy (quote ccy)" name="compare-equity" csv={() => equityCsv(ranked)} testId="compare-equity-chart">
       <StagedMount version={lines} height={280}><ResponsiveContainer width="100%" height={280} minWidth={200}>
         <LineChart margin={{ top: 8, right: 16, bottom: 22, left: 8 }}>
-          <CartesianGrid strokeDasharray="3 3" />
+          <CartesianGrid strokeDasharray="3 3" {...gridAtTicks} />
           <XAxis dataKey="t" type="number" domain={['dataMin', 'dataMax']} allowDuplicatedCategory={false} ticks={axes.time.ticks} tickFormatter={axes.time.tickFormatter} label={{ value: axes.time.title, position: 'insideBottom', offset: -12 }} />
           <YAxis width={axes.pnl.width} domain={axes.pnl.domain} ticks={axes.pnl.ticks} tickFormatter={axes.pnl.tickFormatter} label={{ value: 'PnL', angle: -90, position: 'insideLeft', style: { textAnchor: 'middle' } }} />
           <Tooltip formatter={(v) => fmtPnl(Number(v))} labelFormatter={(t) => axes.time.label(Number(t))} />

@@ -9,6 +9,7 @@ import { fmtNum, fmtPrice, fmtQty, fmtTip } from '../../lib/format';
 import { finiteExtent, valueAxis } from '../../lib/value-axis';
 import { fmtClockMicros } from '../../lib/time-axis';
 import { IntensityView } from './IntensityChart';
+import { gridAtTicks } from '../../components/ui/grid-lines';
 
 /** Blotter rows per page (the lab worker's page size). */
 const PAGE = 50;
@@ -52,7 +53,7 @@ function MarkoutChart({ points }: { points: MarkoutPoint[] }) {
     <ChartFrame title="Markouts: mean mid move after our fills (bps, ± 1 s.e.)" name="markouts" csv={csv} testId="markout-chart" version={points}>
       <ResponsiveContainer width="100%" height={240} minWidth={200}>
         <LineChart data={rows} margin={{ top: 8, right: 16, bottom: 8, left: 8 }}>
-          <CartesianGrid strokeDasharray="3 3" />
+          <CartesianGrid strokeDasharray="3 3" {...gridAtTicks} />
           <XAxis dataKey="h" type="number" scale="log" domain={['dataMin', 'dataMax']} ticks={rows.map((r) => r.h as number)} label={{ value: 'horizon (s)', position: 'insideBottom', offset: -2 }} />
           <YAxis domain={yAxis.domain} ticks={yAxis.ticks} tickFormatter={yAxis.tickFormatter} width={yAxis.width} label={{ value: 'bps', angle: -90, position: 'insideLeft' }} />
           <Tooltip formatter={fmtTip} />

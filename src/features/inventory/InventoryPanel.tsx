@@ -7,6 +7,7 @@ import { useLab } from '../../stores/lab-store';
 import { replayCount, timeLabelFormatter, timeTickFormatter, timeTicks } from '../../lib/time-axis';
 import { fmtBps, fmtNum, fmtPct, fmtPrice, fmtQty } from '../../lib/format';
 import { finiteExtent, valueAxis } from '../../lib/value-axis';
+import { gridAtTicks } from '../../components/ui/grid-lines';
 
 /** Skew below this (bps of mid) is floating-point noise of (bid + ask)/2 − mid, drawn as 0. */
 const SKEW_NOISE_BPS = 1e-6;
@@ -99,7 +100,7 @@ export function InventoryPanel() {
         <ChartFrame title="Inventory q (asset units) with the ±Q band" name="inventory" testId="chart-inventory" version={invRows} csv={() => ({ time: series.inventory.time, inventory: series.inventory.inventory })}>
           <ResponsiveContainer width="100%" height={240} minWidth={200}>
             <LineChart data={invRows} margin={{ top: 8, right: 16, bottom: 20, left: 8 }}>
-              <CartesianGrid strokeDasharray="3 3" />
+              <CartesianGrid strokeDasharray="3 3" {...gridAtTicks} />
               <XAxis dataKey="t" type="number" domain={axes.span} allowDataOverflow ticks={axes.ticks} tickFormatter={axes.tick} label={{ value: 'time (UTC)', position: 'insideBottom', offset: -12 }} />
               <YAxis width={axes.q.width} domain={axes.q.domain} ticks={axes.q.ticks} tickFormatter={axes.q.tickFormatter} />
               <Tooltip labelFormatter={(t) => axes.tip(Number(t))} formatter={qty} />
@@ -113,7 +114,7 @@ export function InventoryPanel() {
           csv={() => ({ time: series.price.time, mid: series.price.mid, fairValue: series.price.fairValue, bid: series.price.bid, ask: series.price.ask })}>
           <ResponsiveContainer width="100%" height={260} minWidth={200}>
             <LineChart data={quoteRows} margin={{ top: 8, right: 16, bottom: 8, left: 8 }}>
-              <CartesianGrid strokeDasharray="3 3" />
+              <CartesianGrid strokeDasharray="3 3" {...gridAtTicks} />
               {/* Fitted to the rows drawn: the brush zooms by cutting rows. */}
               <XAxis dataKey="t" type="number" domain={['dataMin', 'dataMax']} tickFormatter={axes.tick} />
               <YAxis width={axes.price.width} domain={axes.price.domain} ticks={axes.price.ticks} tickFormatter={axes.price.tickFormatter} />
@@ -130,7 +131,7 @@ export function InventoryPanel() {
         <ChartFrame title={`Quote-centre skew vs inventory (bps of mid${replay < 1 ? ', up to the replay cursor' : ''})`} name="skew-vs-inventory" testId="chart-skew" version={skewRows} height={220} csv={() => ({ q: skewRows.map((r) => r.q), skewBps: skewRows.map((r) => r.skewBps) })}>
           <ResponsiveContainer width="100%" height={220} minWidth={200}>
             <ScatterChart margin={{ top: 8, right: 16, bottom: 20, left: 8 }}>
-              <CartesianGrid strokeDasharray="3 3" />
+              <CartesianGrid strokeDasharray="3 3" {...gridAtTicks} />
               <XAxis dataKey="q" type="number" name="inventory q" domain={skewAxes.q.domain} ticks={skewAxes.q.ticks} tickFormatter={skewAxes.q.tickFormatter} label={{ value: 'inventory q (asset units)', position: 'insideBottom', offset: -12 }} />
               <YAxis dataKey="skewBps" type="number" name="skew" width={skewAxes.bps.width} domain={skewAxes.bps.domain} ticks={skewAxes.bps.ticks} tickFormatter={skewAxes.bps.tickFormatter} />
               <Tooltip formatter={(v, name) => (name === 'skew' ? `${fmtBps(Number(v))} bps` : qty(v))} />

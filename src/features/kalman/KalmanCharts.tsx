@@ -8,6 +8,7 @@ import { elapsedAxis } from '../../lib/time-axis';
 import { finiteExtent, valueAxis } from '../../lib/value-axis';
 import { acfBand, acfRows, kalmanRows } from './kalman-rows';
 import { cursorSeconds, useRowsUpTo } from '../../stores/replay-cursor';
+import { gridAtTicks, horizontalAtTicks } from '../../components/ui/grid-lines';
 
 const MARGIN = { top: 8, right: 16, bottom: 22, left: 8 };
 const yTitle = (value: string) => ({ value, angle: -90, position: 'insideLeft', style: { textAnchor: 'middle' } }) as const;
@@ -55,7 +56,7 @@ export function KalmanCharts({ view, nTicks, replay = 1 }: { view: KalmanView; n
       <ChartFrame title="Raw vs filtered mid (price)" name="kalman-mid" csv={series} testId="kalman-mid-chart">
         <StagedMount version={drawn} height={240}><ResponsiveContainer width="100%" height={240} minWidth={200}>
           <LineChart data={rows} margin={MARGIN}>
-            <CartesianGrid strokeDasharray="3 3" />
+            <CartesianGrid strokeDasharray="3 3" {...gridAtTicks} />
             <XAxis dataKey="t" type="number" domain={xDomain} allowDataOverflow ticks={time.ticks} tickFormatter={time.tickFormatter} label={xTime} />
             <YAxis width={axes.mid.width} domain={axes.mid.domain} ticks={axes.mid.ticks} tickFormatter={axes.mid.tickFormatter} label={yTitle('price')} />
             <Tooltip formatter={fmtTip} labelFormatter={tLabel} />
@@ -69,7 +70,7 @@ export function KalmanCharts({ view, nTicks, replay = 1 }: { view: KalmanView; n
       <ChartFrame title="Kalman gain K over time" name="kalman-gain" csv={() => ({ time: view.time, gain: view.gain })} testId="kalman-gain-chart">
         <StagedMount version={drawn} height={240}><ResponsiveContainer width="100%" height={240} minWidth={200}>
           <LineChart data={rows} margin={MARGIN}>
-            <CartesianGrid strokeDasharray="3 3" />
+            <CartesianGrid strokeDasharray="3 3" {...gridAtTicks} />
             <XAxis dataKey="t" type="number" domain={xDomain} allowDataOverflow ticks={time.ticks} tickFormatter={time.tickFormatter} label={xTime} />
             <YAxis width={axes.gain.width} domain={axes.gain.domain} ticks={axes.gain.ticks} tickFormatter={axes.gain.tickFormatter} label={yTitle('gain K')} />
             <Tooltip formatter={fmtTip} labelFormatter={tLabel} />
@@ -83,7 +84,7 @@ export function KalmanCharts({ view, nTicks, replay = 1 }: { view: KalmanView; n
       <ChartFrame title="Innovations y − prediction (price)" name="kalman-innovations" csv={() => ({ time: view.time, innovation: view.innovation })} testId="kalman-innovation-chart">
         <StagedMount version={drawn} height={240}><ResponsiveContainer width="100%" height={240} minWidth={200}>
           <LineChart data={rows} margin={MARGIN}>
-            <CartesianGrid strokeDasharray="3 3" />
+            <CartesianGrid strokeDasharray="3 3" {...gridAtTicks} />
             <XAxis dataKey="t" type="number" domain={xDomain} allowDataOverflow ticks={time.ticks} tickFormatter={time.tickFormatter} label={xTime} />
             <YAxis width={axes.innovation.width} domain={axes.innovation.domain} ticks={axes.innovation.ticks} tickFormatter={axes.innovation.tickFormatter} label={yTitle('price')} />
             <Tooltip formatter={fmtTip} labelFormatter={tLabel} />
@@ -96,7 +97,7 @@ export function KalmanCharts({ view, nTicks, replay = 1 }: { view: KalmanView; n
       <ChartFrame title={`Innovation autocorrelation, lags 1–${view.lags} (band ±1.96/√n)`} name="kalman-acf" csv={() => ({ lag: acf.map((a) => a.lag), acf: view.acf })} testId="kalman-acf-chart">
         <StagedMount version={acf} height={240}><ResponsiveContainer width="100%" height={240} minWidth={200}>
           <BarChart data={acf} margin={MARGIN}>
-            <CartesianGrid strokeDasharray="3 3" />
+            <CartesianGrid strokeDasharray="3 3" {...horizontalAtTicks} />
             <XAxis dataKey="lag" label={{ value: 'lag (ticks)', position: 'insideBottom', offset: -12 }} />
             <YAxis width={acfAxis.width} domain={acfAxis.domain} ticks={acfAxis.ticks} tickFormatter={acfAxis.tickFormatter} label={yTitle('ρ')} />
             <Tooltip formatter={fmtTip} labelFormatter={(l) => `lag ${String(l)}`} />

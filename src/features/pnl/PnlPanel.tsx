@@ -12,6 +12,7 @@ import { fmtPnl } from '../../lib/format';
 import { finiteExtent, valueAxis } from '../../lib/value-axis';
 import { WrappedTick } from '../../components/ui/WrappedTick';
 import { bucketCountsUpTo, pnlAtCursor } from './replay-figures';
+import { gridAtTicks, horizontalAtTicks, verticalAtTicks } from '../../components/ui/grid-lines';
 
 const UNIT = { display: 'block', marginLeft: 0 } as const;
 const fmtNum = (v: unknown) => (typeof v === 'number' ? fmtPnl(v) : String(v));
@@ -105,7 +106,7 @@ export function PnlPanel() {
           csv={async () => { const r = maybeLabSession(); if (!r) throw new Error('The lab is not running.'); const s = await r.exportSeries(['time', 'equity', 'inventory', 'mid']); return s; }}>
           <ResponsiveContainer width="100%" height={240} minWidth={200}>
             <LineChart data={pnlRows} margin={{ top: 8, right: 16, bottom: 20, left: 8 }}>
-              <CartesianGrid strokeDasharray="3 3" />
+              <CartesianGrid strokeDasharray="3 3" {...gridAtTicks} />
               <XAxis dataKey="t" type="number" domain={axes.span} allowDataOverflow ticks={axes.ticks} tickFormatter={axes.tick} label={{ value: 'time (UTC)', position: 'insideBottom', offset: -12 }} />
               <YAxis width={axes.pnl.width} domain={axes.pnl.domain} ticks={axes.pnl.ticks} tickFormatter={axes.pnl.tickFormatter} />
               <Tooltip labelFormatter={(t) => axes.tip(Number(t))} formatter={fmtNum} />
@@ -119,7 +120,7 @@ export function PnlPanel() {
           csv={() => ({ spreadCapture: [summary?.attribution.spreadCapture ?? NaN], adverseSelection: [summary?.attribution.adverseSelection ?? NaN], inventoryCarry: [summary?.attribution.inventoryCarry ?? NaN], fees: [summary?.attribution.fees ?? NaN], net: [summary?.attribution.net ?? NaN] })}>
           <ResponsiveContainer width="100%" height={240} minWidth={200}>
             <BarChart data={waterfall} margin={{ top: 8, right: 16, bottom: 20, left: 8 }}>
-              <CartesianGrid strokeDasharray="3 3" />
+              <CartesianGrid strokeDasharray="3 3" {...horizontalAtTicks} />
               <XAxis dataKey="name" interval={0} tick={<WrappedTick />} height={36} />
               <YAxis width={waterfallAxis.width} domain={waterfallAxis.domain} ticks={waterfallAxis.ticks} tickFormatter={waterfallAxis.tickFormatter} />
               <Tooltip formatter={(_v, _n, item) => fmtNum((item.payload as { value: number }).value)} />
@@ -133,7 +134,7 @@ export function PnlPanel() {
           csv={() => ({ bucketPnl: summary?.metrics.histogram.bucketPnl ?? [] })}>
           <ResponsiveContainer width="100%" height={220} minWidth={200}>
             <BarChart data={hist} barCategoryGap={1} margin={{ top: 8, right: 16, bottom: 20, left: 8 }}>
-              <CartesianGrid strokeDasharray="3 3" />
+              <CartesianGrid strokeDasharray="3 3" {...verticalAtTicks} />
               <XAxis dataKey="mid" type="number" domain={histAxis.domain} ticks={histAxis.ticks} tickFormatter={histAxis.tickFormatter} label={{ value: 'bucket PnL (quote ccy)', position: 'insideBottom', offset: -12 }} />
               <YAxis allowDecimals={false} width={40} />
               <Tooltip labelFormatter={(v) => `PnL ≈ ${fmtNum(Number(v))}`} />
@@ -145,7 +146,7 @@ export function PnlPanel() {
           csv={() => ({ time: series.pnl.time, drawdown: series.pnl.drawdown })}>
           <ResponsiveContainer width="100%" height={220} minWidth={200}>
             <AreaChart data={pnlRows} margin={{ top: 8, right: 16, bottom: 20, left: 8 }}>
-              <CartesianGrid strokeDasharray="3 3" />
+              <CartesianGrid strokeDasharray="3 3" {...gridAtTicks} />
               <XAxis dataKey="t" type="number" domain={axes.span} allowDataOverflow ticks={axes.ticks} tickFormatter={axes.tick} />
               <YAxis width={axes.drawdown.width} domain={axes.drawdown.domain} ticks={axes.drawdown.ticks} tickFormatter={axes.drawdown.tickFormatter} />
               <Tooltip labelFormatter={(t) => axes.tip(Number(t))} formatter={fmtNum} />

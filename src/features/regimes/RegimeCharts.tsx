@@ -8,6 +8,7 @@ import { elapsedAxis, replayCount as countPoints } from '../../lib/time-axis';
 import { finiteExtent, valueAxis } from '../../lib/value-axis';
 import { NO_REGIME_COLOUR, posteriorRows, priceByStateRows, regimeColour, spreadByRegimeRows } from './regime-rows';
 import { cursorSeconds, useRowsUpTo } from '../../stores/replay-cursor';
+import { gridAtTicks, horizontalAtTicks } from '../../components/ui/grid-lines';
 
 const MARGIN = { top: 8, right: 16, bottom: 22, left: 8 };
 const yTitle = (value: string) => ({ value, angle: -90, position: 'insideLeft', style: { textAnchor: 'middle' } }) as const;
@@ -92,7 +93,7 @@ export function RegimeCharts({ view, rows, series, strategyLabels, replay = 1 }:
       <ChartFrame title="Mid price coloured by Viterbi regime" name="regime-price" csv={() => ({ time: view.time, price: view.price, state: view.state })} testId="regime-price-chart">
         <StagedMount version={priceDrawn} height={240}><ResponsiveContainer width="100%" height={240} minWidth={200}>
           <LineChart data={price} margin={MARGIN}>
-            <CartesianGrid strokeDasharray="3 3" />
+            <CartesianGrid strokeDasharray="3 3" {...gridAtTicks} />
             <XAxis dataKey="t" type="number" domain={[0, viewEnd]} allowDataOverflow ticks={viewTime.ticks} tickFormatter={viewTime.tickFormatter} label={xTitle(viewTime.title)} />
             <YAxis width={axes.price.width} domain={axes.price.domain} ticks={axes.price.ticks} tickFormatter={axes.price.tickFormatter} label={yTitle('price')} />
             <Tooltip formatter={fmtTip} labelFormatter={(t) => viewTime.label(Number(t))} />
@@ -105,7 +106,7 @@ export function RegimeCharts({ view, rows, series, strategyLabels, replay = 1 }:
       <ChartFrame title="Posterior regime probabilities (stacked)" name="regime-posteriors" csv={postCsv} testId="regime-posterior-chart">
         <StagedMount version={postDrawn} height={240}><ResponsiveContainer width="100%" height={240} minWidth={200}>
           <AreaChart data={post} margin={MARGIN}>
-            <CartesianGrid strokeDasharray="3 3" />
+            <CartesianGrid strokeDasharray="3 3" {...gridAtTicks} />
             <XAxis dataKey="t" type="number" domain={[0, viewEnd]} allowDataOverflow ticks={viewTime.ticks} tickFormatter={viewTime.tickFormatter} label={xTitle(viewTime.title)} />
             <YAxis width={axes.post.width} domain={axes.post.domain} ticks={axes.post.ticks} tickFormatter={axes.post.tickFormatter} label={yTitle('probability')} />
             <Tooltip formatter={fmtTip} labelFormatter={(t) => viewTime.label(Number(t))} />
@@ -120,7 +121,7 @@ export function RegimeCharts({ view, rows, series, strategyLabels, replay = 1 }:
       <ChartFrame title="Optimal AS half-spread δ* by regime (bps)" name="regime-half-spread" csv={() => ({ state: bars.map((b) => b.state), halfSpreadBps: bars.map((b) => b.halfSpreadBps) })} testId="regime-delta-chart">
         <StagedMount version={bars} height={220}><ResponsiveContainer width="100%" height={220} minWidth={200}>
           <BarChart data={bars} margin={MARGIN}>
-            <CartesianGrid strokeDasharray="3 3" />
+            <CartesianGrid strokeDasharray="3 3" {...horizontalAtTicks} />
             <XAxis dataKey="label" label={{ value: 'regime', position: 'insideBottom', offset: -12 }} />
             <YAxis width={axes.delta.width} domain={axes.delta.domain} ticks={axes.delta.ticks} tickFormatter={axes.delta.tickFormatter} label={yTitle('δ* (bps)')} />
             <Tooltip formatter={(v) => `${fmtBps(Number(v))} bps`} />
@@ -134,7 +135,7 @@ export function RegimeCharts({ view, rows, series, strategyLabels, replay = 1 }:
         {anyPnlShare ? (
           <StagedMount version={bars} height={220}><ResponsiveContainer width="100%" height={220} minWidth={200}>
             <BarChart data={bars} margin={MARGIN}>
-              <CartesianGrid strokeDasharray="3 3" />
+              <CartesianGrid strokeDasharray="3 3" {...horizontalAtTicks} />
               <XAxis dataKey="label" label={{ value: 'regime', position: 'insideBottom', offset: -12 }} />
               <YAxis width={axes.share.width} domain={axes.share.domain} ticks={axes.share.ticks} tickFormatter={axes.share.tickFormatter} label={yTitle('%')} />
               <Tooltip formatter={fmtTip} />
@@ -152,7 +153,7 @@ export function RegimeCharts({ view, rows, series, strategyLabels, replay = 1 }:
         {spread.length > 0 ? (
           <StagedMount version={spreadDrawn} height={240}><ResponsiveContainer width="100%" height={240} minWidth={200}>
             <LineChart data={spread} margin={MARGIN}>
-              <CartesianGrid strokeDasharray="3 3" />
+              <CartesianGrid strokeDasharray="3 3" {...gridAtTicks} />
               <XAxis dataKey="t" type="number" domain={[0, seriesEnd]} allowDataOverflow ticks={seriesTimeAxis.ticks} tickFormatter={seriesTimeAxis.tickFormatter} label={xTitle(seriesTimeAxis.title)} />
               <YAxis width={axes.spread.width} domain={axes.spread.domain} ticks={axes.spread.ticks} tickFormatter={axes.spread.tickFormatter} label={yTitle('bps')} />
               <Tooltip formatter={(v) => `${fmtBps(Number(v))} bps`} labelFormatter={(t) => seriesTimeAxis.label(Number(t))} />
