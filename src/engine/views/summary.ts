@@ -81,10 +81,13 @@ export function inventoryHistogram(inv: Float64Array, lotSize: number, time?: Fl
   for (let i = 0; i < n; i++) { if (inv[i] < lo) lo = inv[i]; if (inv[i] > hi) hi = inv[i]; }
   if (n === 0) return { centre: new Float64Array(0), share: new Float64Array(0), checkpointTime: new Float64Array(0), checkpointShare: new Float64Array(0) };
   const unit = lotSize > 0 ? lotSize : hi > lo ? niceStep((hi - lo) / MAX_BINS) : Math.max(Math.abs(hi), 1);
-  let g = 0, prev = NaN;
+  // The inventory changes only at fills: a level's divisions are redone only when it changes.
+  let g = 0, prevInv = NaN;
   for (let i = 0; i < n; i++) {
-    const u = Math.abs(Math.round(inv[i] / unit));
-    if (u !== prev) { g = gcd(u, g); prev = u; }
+    const v = inv[i];
+    if (v === prevInv) continue;
+    prevInv = v;
+    g = gcd(Math.abs(Math.round(v / unit)), g);
   }
   if (g === 0) g = 1;
   const uLo = Math.round(lo / unit), uHi = Math.round(hi / unit);
@@ -103,9 +106,12 @@ export function inventoryHistogram(inv: Float64Array, lotSize: number, time?: Fl
     for (let b = 0; b < bins; b++) checkpointShare[j * bins + b] = upTo > 0 ? share[b] / upTo : 0;
     j++;
   };
+  let lastInv = NaN, bin = 0;
   for (let i = 0; i < n; i++) {
     while (j < C && time![i] > checkpointTime[j]) snapshot(i);
-    share[Math.round(Math.round(inv[i] / unit) / perBin) - kLo]++;
+    const v = inv[i];
+    if (v !== lastInv) { lastInv = v; bin = Math.round(Math.round(v / unit) / perBin) - kLo; }
+    share[bin]++;
   }
   while (j < checkpointTime.length) snapshot(n);
   for (let b = 0; b < bins; b++) {
