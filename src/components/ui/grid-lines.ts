@@ -2,8 +2,8 @@ import type { CartesianGridProps } from 'recharts';
 
 type VerticalGenerator = NonNullable<CartesianGridProps['verticalCoordinatesGenerator']>;
 type HorizontalGenerator = NonNullable<CartesianGridProps['horizontalCoordinatesGenerator']>;
-/** What recharts hands a grid generator for one axis (its settings, scale and explicit ticks). */
-export type GridAxis = Parameters<VerticalGenerator>[0]['xAxis'];
+/** What a grid generator reads of the axis recharts hands it: its type, scale, explicit and nice ticks. */
+export type GridAxis = Pick<NonNullable<Parameters<VerticalGenerator>[0]['xAxis']>, 'type' | 'scale' | 'ticks' | 'niceTicks'> | undefined;
 
 /**
  * Pixel positions (px) of a number axis's ticks (its `ticks` prop, else recharts' nice ticks) strictly inside

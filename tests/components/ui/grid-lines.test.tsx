@@ -2,7 +2,7 @@
 import { cleanup, render } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { CartesianGrid, Line, LineChart, XAxis, YAxis } from 'recharts';
-import { gridAtTicks, gridLinesAtTicks } from '../../../src/components/ui/grid-lines';
+import { gridAtTicks, gridLinesAtTicks, type GridAxis } from '../../../src/components/ui/grid-lines';
 
 afterEach(() => { cleanup(); vi.restoreAllMocks(); });
 
@@ -61,7 +61,7 @@ describe('grid lines at the axes ticks', () => {
   });
 
   it('keeps only the plot edges for an axis that is not a number axis or has no scale yet', () => {
-    const scale = { map: (v: unknown) => Number(v) * 2 } as unknown as NonNullable<Parameters<typeof gridLinesAtTicks>[0]>['scale'];
+    const scale = { map: (v: unknown) => Number(v) * 2 } as unknown as NonNullable<GridAxis>['scale'];
     expect(gridLinesAtTicks(undefined, 0, 100)).toEqual([0, 100]);
     expect(gridLinesAtTicks({ type: 'category', scale, ticks: [10, 20] }, 0, 100)).toEqual([0, 100]);
     expect(gridLinesAtTicks({ type: 'number', scale: undefined, ticks: [10, 20] }, 0, 100)).toEqual([0, 100]);
