@@ -232,14 +232,13 @@ function transientSteps(y: Float64Array, ss: ScalarStateSpace, mean: Float64Arra
 }
 
 /** Steady state from index t0 on: P, F, K and the filtered variance are constants. */
-function steadySteps(y: Float64Array, ss: ScalarStateSpace, mean: Float64Array, innovation: Float64Array | null, st: FilterState, t0: number, K: number, F: number): void {
+function steadySteps(y: Float64Array, ss: ScalarStateSpace, mean: Float64Array, innovation: Float64Array, st: FilterState, t0: number, K: number, F: number): void {
   const { phi, c } = ss;
   const n = y.length;
   let a = st.a;
   let s = 0;
   // Written so the loop-carried chain is one multiply-add: m = (1 − K)·a + K·y, a' = φ(1 − K)·a + (φK·y + c).
   const k1 = 1 - K;
-  if (innovation === null) { st.a = steadyMeans(y, mean, t0, a, k1, K, phi, c); return; }
   if (phi === 1 && c === 0) {
     for (let t = t0; t < n; t++) {
       const yt = y[t];
@@ -293,8 +292,9 @@ export function kalmanMeansInto(y: Float64Array, ss: ScalarStateSpace, mean: Flo
   if (n === 0) return;
   const st: FilterState = { a: ss.x0, P: ss.p0, sumLogF: 0, sumV2F: 0, pre: new Float64Array(3 * Math.min(n, 256)) };
   const t0 = transientSteps(y, ss, mean, null, st);
-  const F = st.P + ss.r;
-  if (t0 < n) steadySteps(y, ss, mean, null, st, t0, st.P / F, F);
+  // steadySteps without the innovations, in a function of its own: runKalman's loop stays monomorphic.
+  const K = st.P / (st.P + ss.r);
+  if (t0 < n) steadyMeans(y, mean, t0, st.a, 1 - K, K, ss.phi, ss.c);
 }
 
 /** Local-level (random walk plus noise) Kalman filter over `y`; see LocalLevelParams. */
