@@ -31,6 +31,9 @@ test('default state renders the engine numbers, formulas and both charts without
   await expectOutputsMatchEngine(page, DEFAULT_PARAMS);
   await expect(page.getByTestId('formulas').locator('.katex').first()).toBeVisible();
   await expect(page.locator('.recharts-line-curve')).toHaveCount(4);
+  // The inventory axis is in the unit of the q field (asset units), not lots.
+  await expect(page.getByRole('figure', { name: 'Quotes versus inventory' }).getByText('inventory q (asset)')).toBeVisible();
+  await expect(page.getByTestId('field-q')).toContainText('asset');
   expect(errors).toEqual([]);
 });
 
