@@ -2,7 +2,7 @@ import { ParamError, integerIn } from '../util/validate';
 import { checkSeries } from '../filters/series';
 import { checkClock } from './sigma';
 import { fitDepths, type IntensityFit, type IntensityInput, type IntensityOptions } from './intensity';
-import { tradeExposureByRegime } from './intensity-curve';
+import { tradeDepthsByState, tradeExposureByRegime } from './intensity-curve';
 
 export interface RegimeCalibration {
   state: number;
@@ -40,24 +40,7 @@ export function calibrateByRegime(input: IntensityInput, states: Int32Array, nSt
     rv[k] += d * d;
     seconds[k] += quoteTime[i] - quoteTime[i - 1];
   }
-  // Each trade's depth from the prevailing mid, by the state in force: counted first, then written
-  // into one typed column per state (in trade order), which the fit reads as it is.
-  const nT = tradePrice.length;
-  const perState = new Int32Array(K);
-  let q = -1;
-  for (let i = 0; i < nT; i++) {
-    while (q + 1 < quoteTime.length && quoteTime[q + 1] <= tradeTime[i]) q++;
-    if (q >= 0) perState[states[q]]++;
-  }
-  const depthsByState = Array.from(perState, (c) => new Float64Array(c));
-  const filled = new Int32Array(K);
-  q = -1;
-  for (let i = 0; i < nT; i++) {
-    while (q + 1 < quoteTime.length && quoteTime[q + 1] <= tradeTime[i]) q++;
-    if (q < 0) continue;
-    const k = states[q];
-    depthsByState[k][filled[k]++] = Math.abs(tradePrice[i] - mid[q]);
-  }
+  const depthsByState = tradeDepthsByState(input, states, K); // each trade's depth, by the regime of its prevailing quote
   const exposure = tradeExposureByRegime(quoteTime, states, K);
   const out: RegimeCalibration[] = [];
   for (let k = 0; k < K; k++) {

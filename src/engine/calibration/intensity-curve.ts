@@ -64,23 +64,54 @@ export interface IntensityCurve {
 }
 
 /** Trade depths from the prevailing mid (last quote at or before each trade) and the seconds they span. */
-export function tradeDepths(input: IntensityInput, states?: Int32Array, state?: number): { depths: Float64Array; span: number } {
+export function tradeDepths(input: IntensityInput): { depths: Float64Array; span: number } {
+  checkTradesAndQuotes(input);
   const { tradeTime, tradePrice, quoteTime, mid } = input;
-  checkSeries('tradePrice', tradePrice);
-  checkClock('tradePrice', tradePrice, 'tradeTime', tradeTime);
-  checkSeries('mid', mid);
-  checkClock('mid', mid, 'quoteTime', quoteTime);
   const out = new Float64Array(tradePrice.length);
   let used = 0, q = -1, first = NaN, last = NaN;
   for (let i = 0; i < tradePrice.length; i++) {
     while (q + 1 < quoteTime.length && quoteTime[q + 1] <= tradeTime[i]) q++;
     if (q < 0) continue;
-    if (states !== undefined && states[q] !== state) continue;
     out[used++] = Math.abs(tradePrice[i] - mid[q]);
     if (first !== first) first = tradeTime[i];
     last = tradeTime[i];
   }
   return { depths: out.slice(0, used), span: used > 1 ? last - first : 0 };
+}
+
+/**
+ * tradeDepths split by the regime of each trade's prevailing quote (`states[q]`, one of K), each in
+ * trade order: counted in one pass, written into columns of known size in a second. The input is
+ * checked by the caller (checkTradesAndQuotes or its own checks).
+ */
+export function tradeDepthsByState(input: IntensityInput, states: Int32Array, K: number): Float64Array[] {
+  const { tradeTime, tradePrice, quoteTime, mid } = input;
+  const nT = tradePrice.length;
+  const perState = new Int32Array(K);
+  let q = -1;
+  for (let i = 0; i < nT; i++) {
+    while (q + 1 < quoteTime.length && quoteTime[q + 1] <= tradeTime[i]) q++;
+    if (q >= 0) perState[states[q]]++;
+  }
+  const byState = Array.from(perState, (c) => new Float64Array(c));
+  const filled = new Int32Array(K);
+  q = -1;
+  for (let i = 0; i < nT; i++) {
+    while (q + 1 < quoteTime.length && quoteTime[q + 1] <= tradeTime[i]) q++;
+    if (q < 0) continue;
+    const k = states[q];
+    byState[k][filled[k]++] = Math.abs(tradePrice[i] - mid[q]);
+  }
+  return byState;
+}
+
+/** The checks every trade-depth computation starts with: finite trades and mids, each on a non-decreasing clock. */
+export function checkTradesAndQuotes(input: IntensityInput): void {
+  const { tradeTime, tradePrice, quoteTime, mid } = input;
+  checkSeries('tradePrice', tradePrice);
+  checkClock('tradePrice', tradePrice, 'tradeTime', tradeTime);
+  checkSeries('mid', mid);
+  checkClock('mid', mid, 'quoteTime', quoteTime);
 }
 
 function fitLevels(form: 'exp' | 'power', depths: Float64Array, rates: Float64Array, counts: Float64Array, minCount: number): CurveFit | null {
@@ -221,11 +252,19 @@ export function intensityCurveByRegime(input: IntensityInput, states: Int32Array
   const K = integerIn('nStates', nStates, 1, 64);
   if (states.length !== input.mid.length) throw new ParamError('states.length', `equal to mid.length (${input.mid.length})`, states.length);
   const seconds = tradeExposureByRegime(input.quoteTime, states, K);
+  // Bad input fails every regime alike, each with the same message.
+  let byState: Float64Array[] | null = null, inputError = '';
+  try {
+    checkTradesAndQuotes(input);
+    byState = tradeDepthsByState(input, states, K);
+  } catch (e) {
+    inputError = e instanceof Error ? e.message : String(e);
+  }
   const out: RegimeIntensityCurve[] = [];
   for (let k = 0; k < K; k++) {
     try {
-      const { depths } = tradeDepths(input, states, k);
-      out.push({ state: k, curve: curveFromDepths(depths, seconds[k], opts), error: null });
+      if (byState === null) throw new Error(inputError);
+      out.push({ state: k, curve: curveFromDepths(byState[k], seconds[k], opts), error: null });
     } catch (e) {
       out.push({ state: k, curve: null, error: e instanceof Error ? e.message : String(e) });
     }

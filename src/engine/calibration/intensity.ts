@@ -1,7 +1,6 @@
 import { kthSmallest } from '../util/math';
 import { ParamError, integerIn, positive } from '../util/validate';
-import { checkSeries } from '../filters/series';
-import { checkClock } from './sigma';
+import { tradeDepths } from './intensity-curve';
 
 export interface IntensityInput {
   /** Trade times in seconds, non-decreasing. */
@@ -45,30 +44,13 @@ export interface IntensityFit {
  */
 export function fitIntensity(input: IntensityInput, opts: IntensityOptions = {}): IntensityFit {
   if (typeof input !== 'object' || input === null) throw new ParamError('input', 'an object with tradeTime, tradePrice, quoteTime, mid', input);
-  const { tradeTime, tradePrice, quoteTime, mid } = input;
-  checkSeries('tradePrice', tradePrice);
-  checkClock('tradePrice', tradePrice, 'tradeTime', tradeTime);
-  checkSeries('mid', mid);
-  checkClock('mid', mid, 'quoteTime', quoteTime);
+  const { depths, span } = tradeDepths(input);
   const minTrades = integerIn('minTrades', opts.minTrades ?? 50, 2, 1e12);
-  const depthAll = new Float64Array(tradePrice.length);
-  let used = 0;
-  let q = -1;
-  let firstT = NaN;
-  let lastT = NaN;
-  for (let i = 0; i < tradePrice.length; i++) {
-    while (q + 1 < quoteTime.length && quoteTime[q + 1] <= tradeTime[i]) q++;
-    if (q < 0) continue;
-    depthAll[used++] = Math.abs(tradePrice[i] - mid[q]);
-    if (Number.isNaN(firstT)) firstT = tradeTime[i];
-    lastT = tradeTime[i];
+  if (depths.length < minTrades) {
+    throw new ParamError('trades', `at least ${minTrades} trades with a prevailing mid to fit λ(δ) = A·e^(−κδ)`, `${depths.length} of ${input.tradePrice.length}`);
   }
-  if (used < minTrades) {
-    throw new ParamError('trades', `at least ${minTrades} trades with a prevailing mid to fit λ(δ) = A·e^(−κδ)`, `${used} of ${tradePrice.length}`);
-  }
-  const span = lastT - firstT;
   if (!(span > 0)) throw new ParamError('tradeTime', 'spanning more than 0 seconds', span);
-  return fitDepths(depthAll.subarray(0, used), span, opts);
+  return fitDepths(depths, span, opts);
 }
 
 /**
