@@ -81,6 +81,6 @@ export function kalmanFairInto(fit: LocalLevelFit, mid: Float64Array, into: Floa
 }
 
 /** The fair value's filter: local level from the first mid, its variance r (one observation's worth). */
-function fairKalmanParams(fit: LocalLevelFit, mid0: number) {
+export function fairKalmanParams(fit: LocalLevelFit, mid0: number): { q: number; r: number; x0: number; p0: number } {
   return { q: fit.q, r: fit.r, x0: mid0, p0: fit.r };
 }

@@ -12,7 +12,7 @@ export { createGlft } from './glft';
 export type { GlftStrategyParams } from './glft';
 export { createGuard } from './guard';
 export type { GuardParams } from './guard';
-export { localLevelMoments, kalmanFair, kalmanFairInto, fairValueParams } from './fair-value';
+export { localLevelMoments, kalmanFair, kalmanFairInto, fairKalmanParams, fairValueParams } from './fair-value';
 export type { LocalLevelFit, FairValueParams } from './fair-value';
 export { regimeSetup, defaultFitTicks, type RegimeSetupOptions } from './regime-model';
 export type { RegimeSetup } from './regime-model';

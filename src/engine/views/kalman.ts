@@ -1,7 +1,7 @@
 import { autocorrelations, fitLocalLevel, fitOU, kalmanColumnAt, kalmanDiagnostics, kalmanFitNote, kalmanFromMeans, kalmanLocalLevel, ljungBoxOf, toStateSpace } from '../filters';
 import { gather, minMaxIndices } from '../series';
 import type { MarketData } from '../backtest';
-import type { FairValueParams } from '../strategy';
+import { fairKalmanParams, type FairValueParams } from '../strategy';
 import { CHART_BUCKETS } from './series';
 
 export interface KalmanView {
@@ -64,8 +64,8 @@ export function buildKalmanView(
     sharedWithStrategy = shared?.source === 'given' && shared.q === q && shared.r === r;
   }
   const fair = sharedWithStrategy && opts.fairValue?.length === n ? opts.fairValue : undefined;
-  // The run's filter starts as the fair value does (strategy/fair-value.ts: p0 = r); the panel's own, one tick earlier (p0 = r + q).
-  const params = { q, r, x0: mid[0], p0: fair !== undefined ? r : r + q };
+  // The run's own filter starts as the fair value does; the panel's own fit one tick earlier (p0 = r + q).
+  const params = fair !== undefined ? fairKalmanParams({ q, r }, mid[0]) : { q, r, x0: mid[0], p0: r + q };
   const k = fair !== undefined ? kalmanFromMeans(mid, toStateSpace(params), fair) : kalmanLocalLevel(mid, params);
   const diag = kalmanDiagnostics(mid, k, params);
   const lags = Math.min(opts.lags ?? 20, Math.max(1, n - 2));
