@@ -630,13 +630,7 @@ export class TickScanner {
         } else if (type === SLOT_TIME && ud < -1) {
           fe = p;
           while (fe < end && (c = buf[fe]) !== delim && c !== LF && c !== CR && c !== QUOTE) fe++;
-          if (ud === -2) {
-            v = scanIsoSeconds(buf, p, fe);
-            if (this.zone !== null && !isoHadOffset) v = this.zone(v);
-          } else {
-            v = scanCompactSeconds(buf, p, fe);
-            if (this.zone !== null) v = this.zone(v);
-          }
+          v = this.textTime(buf, p, fe, ud);
         } else if (type === SLOT_SIDE_INVERTED && (buf[p] === 48 || buf[p] === 49)) {
           v = buf[p] === 49 ? -1 : 1; // buyer_is_maker 1: the seller took liquidity
           fe = p + 1;
@@ -701,13 +695,7 @@ export class TickScanner {
         } else if (type === SLOT_TIME && ud < -1) {
           fe = p;
           while (fe < le && buf[fe] !== delim) fe++;
-          if (ud === -2) {
-            v = scanIsoSeconds(buf, p, fe);
-            if (this.zone !== null && !isoHadOffset) v = this.zone(v);
-          } else {
-            v = scanCompactSeconds(buf, p, fe);
-            if (this.zone !== null) v = this.zone(v);
-          }
+          v = this.textTime(buf, p, fe, ud);
         } else if (type === SLOT_SIDE_INVERTED && p < le && (buf[p] === 48 || buf[p] === 49) && (p + 1 === le || buf[p + 1] === delim)) {
           v = buf[p] === 49 ? -1 : 1; // buyer_is_maker 1: the seller took liquidity
           fe = p + 1;
@@ -775,6 +763,19 @@ export class TickScanner {
     return end + 1;
   }
 
+  /** A text time in bytes [p, fe) on the fast paths: ISO (unitDigits −2) or compact (−3), in UTC seconds. */
+  private textTime(buf: Uint8Array, p: number, fe: number, ud: number): number {
+    return ud === -2 ? this.toUtc(scanIsoSeconds(buf, p, fe), !isoHadOffset) : this.toUtc(scanCompactSeconds(buf, p, fe), true);
+  }
+
+  /**
+   * The one zone rule: a wall-clock time (an ISO time without an offset, any compact time) is read in
+   * the file's zone when one is set; a time that carried its own offset is UTC already.
+   */
+  private toUtc(seconds: number, wallClock: boolean): number {
+    return wallClock && this.zone !== null ? this.zone(seconds) : seconds;
+  }
+
   /** The general (slow) reading of one field's text for a slot; NaN when it does not read. */
   private fieldValue(slot: number, raw: string): number {
     const s = raw.trim();
@@ -787,14 +788,8 @@ export class TickScanner {
         if (u === undefined) return NaN;
         this.setUnit(u);
       }
-      if (this.unit === 'iso') {
-        const v = parseIsoSeconds(s);
-        return this.zone !== null && !isoHadOffset ? this.zone(v) : v;
-      }
-      if (this.unit === 'compact') {
-        const v = parseCompactSeconds(s);
-        return this.zone !== null ? this.zone(v) : v;
-      }
+      if (this.unit === 'iso') return this.toUtc(parseIsoSeconds(s), !isoHadOffset);
+      if (this.unit === 'compact') return this.toUtc(parseCompactSeconds(s), true);
       return epochTextToSeconds(s, this.unit as 's' | 'ms' | 'us' | 'ns');
     }
     const w = s.toLowerCase();
