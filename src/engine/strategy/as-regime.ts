@@ -49,6 +49,7 @@ export function createAsRegime(
   const onBucket = (x: number) => { state = filter!.update(x); };
   const fairAt = fair instanceof Float64Array ? fair : null;
   const fairOf = typeof fair === 'function' ? fair : null;
+  const { gamma, horizonSec, orderSize } = p; // constants, not per-tick loads from p (its map differs from run to run)
   // One quote function for every variant: the backtest's call site stays monomorphic per strategy.
   return {
     id: 'as-regime',
@@ -57,12 +58,12 @@ export function createAsRegime(
       if (bucketer !== null) bucketer.push(m.time, m.mid, onBucket);
       const k = regimeAt !== null ? regimeAt[i] : state;
       const s = fairAt !== null ? fairAt[i] : fairOf!(m.mid);
-      const r = reservation(s, pos.inventory, p.gamma, sigma[k], p.horizonSec);
+      const r = reservation(s, pos.inventory, gamma, sigma[k], horizonSec);
       out.fairValue = s;
       out.bid = r - half[k];
       out.ask = r + half[k];
-      out.bidSize = p.orderSize;
-      out.askSize = p.orderSize;
+      out.bidSize = orderSize;
+      out.askSize = orderSize;
       out.regime = k;
     },
     onFill() {},

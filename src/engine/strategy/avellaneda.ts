@@ -23,6 +23,8 @@ const reservation = asReservation; // a local binding: called per tick (see back
 
 export function createAs(p: AsStrategyParams, id: StrategyId = 'as', fair?: ((mid: number) => number) | Float64Array): Strategy {
   const half = 0.5 * asTotalSpread(p.gamma, p.sigma, p.kappa, p.horizonSec);
+  // Constants, not loads from p per tick: p's map differs from run to run, so those loads go megamorphic.
+  const { gamma, sigma, horizonSec, orderSize } = p;
   const fairAt = fair instanceof Float64Array ? fair : null;
   const fairOf = typeof fair === 'function' ? fair : null;
   // One quote function for every kind of fair value: the backtest's call site stays monomorphic per strategy.
@@ -30,12 +32,12 @@ export function createAs(p: AsStrategyParams, id: StrategyId = 'as', fair?: ((mi
     id,
     quote(m: MarketView, pos: PositionView, out: QuoteOut): void {
       const s = fairAt !== null ? fairAt[m.index] : fairOf !== null ? fairOf(m.mid) : m.mid;
-      const r = reservation(s, pos.inventory, p.gamma, p.sigma, p.horizonSec);
+      const r = reservation(s, pos.inventory, gamma, sigma, horizonSec);
       out.fairValue = s;
       out.bid = r - half;
       out.ask = r + half;
-      out.bidSize = p.orderSize;
-      out.askSize = p.orderSize;
+      out.bidSize = orderSize;
+      out.askSize = orderSize;
       out.regime = NaN;
     },
     onFill() {},

@@ -26,6 +26,7 @@ export function createGlft(p: GlftStrategyParams): Strategy {
   const half = c1 + (p.orderSize / 2) * p.sigma * c2;
   const skew = p.sigma * c2;
   const Q = p.maxInventory;
+  const orderSize = p.orderSize; // a constant, not a per-tick load from p (its map differs from run to run)
   return {
     id: 'glft',
     quote(m: MarketView, pos: PositionView, out: QuoteOut): void {
@@ -33,8 +34,8 @@ export function createGlft(p: GlftStrategyParams): Strategy {
       out.fairValue = m.mid;
       out.bid = m.mid - (half + skew * q);
       out.ask = m.mid + (half - skew * q);
-      out.bidSize = q + p.orderSize <= Q + 1e-12 ? p.orderSize : 0;
-      out.askSize = q - p.orderSize >= -Q - 1e-12 ? p.orderSize : 0;
+      out.bidSize = q + orderSize <= Q + 1e-12 ? orderSize : 0;
+      out.askSize = q - orderSize >= -Q - 1e-12 ? orderSize : 0;
       out.regime = NaN;
     },
     onFill() {},

@@ -16,6 +16,7 @@ export interface SkewParams {
 export function createSkew(p: SkewParams): Strategy {
   const h = p.halfSpreadBps / 1e4;
   const k = p.skewBpsPerUnit / 1e4;
+  const { orderSize, sizeSkew } = p; // constants, not per-tick loads from p (its map differs from run to run)
   return {
     id: 'skew',
     quote(m: MarketView, pos: PositionView, out: QuoteOut): void {
@@ -25,8 +26,8 @@ export function createSkew(p: SkewParams): Strategy {
       out.bid = r - m.mid * h;
       out.ask = r + m.mid * h;
       const u = Number.isFinite(pos.maxInventory) ? q / pos.maxInventory : 0;
-      out.bidSize = p.orderSize * Math.max(0, Math.min(1, 1 - p.sizeSkew * u));
-      out.askSize = p.orderSize * Math.max(0, Math.min(1, 1 + p.sizeSkew * u));
+      out.bidSize = orderSize * Math.max(0, Math.min(1, 1 - sizeSkew * u));
+      out.askSize = orderSize * Math.max(0, Math.min(1, 1 + sizeSkew * u));
       out.regime = NaN;
     },
     onFill() {},
