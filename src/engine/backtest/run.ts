@@ -1,7 +1,6 @@
 import { viterbi, type HmmParams } from '../regime';
 import { bucketReturns, tickBuckets } from '../series/time-buckets';
 import { createStrategy, strategyHasRegimes } from '../strategy/create';
-import { createQuoteOut, type MarketView, type PositionView } from '../strategy/types';
 import { attributePnl, markoutMids } from '../analytics/attribution';
 import { buyAndHold, computeMetrics, regimeShares } from '../analytics/metrics';
 import { prepareData } from './data';
@@ -9,29 +8,15 @@ import { resolveConfig } from './config';
 import { buildFillModel } from './fills/registry';
 import { buildLatencyModel } from './latency-registry';
 import { buildFeeModel } from './fee-registry';
-import { gridScale, minTradeSize, priceTolerance, roundAsk, roundBid, roundLot } from './costs';
-import { applyFill, createAccount, markMid, type Account } from './account';
-import { takeFill, type FillDesk } from './fill-desk';
-import { createOutputs, defineCash, defineNoRegime, hasRegimeColumn, sliceSeries, viewOutputs, withInput, type RunOutputs } from './recorder';
-import { createRiskLog, inventoryLimit, logRisk, room } from './risk';
+import { gridScale, minTradeSize, priceTolerance } from './costs';
+import { createAccount, type Account } from './account';
+import type { FillDesk } from './fill-desk';
+import { runEventLoop } from './event-loop';
+import { createOutputs, defineCash, defineNoRegime, hasRegimeColumn, viewOutputs, withInput, type RunOutputs } from './recorder';
+import { createRiskLog } from './risk';
 import { kalmanFitNote } from '../filters/kalman-diagnostics';
 import type { BuyAndHold } from '../analytics/types';
-import { FILL_SOURCE_FLATTEN, FILL_SOURCE_INTERVAL, FILL_SOURCE_QUOTE, FILL_SOURCE_TRADE } from './types';
 import type { BacktestConfig, BacktestProgress, BacktestResult, BacktestSeries, MarketData, ResolvedParams } from './types';
-
-// Module-local bindings of the helpers the event loop calls per tick: some loaders (tsx's CJS
-// interop) turn each call of an imported function into a getter call, which costs more than the helper.
-const fLot = roundLot;
-const fRoom = room;
-const fBid = roundBid;
-const fAsk = roundAsk;
-const fFill = applyFill;
-const fMark = markMid;
-const fLimit = inventoryLimit;
-const fTake = takeFill;
-
-/** Half-life of the order-flow imbalance the strategies see, seconds. */
-const FLOW_HALF_LIFE_SEC = 10;
 
 /**
  * Event-driven market-making backtest over columnar ticks (and trades, if any). The rules, in the
@@ -85,10 +70,6 @@ export function runBacktestInto(
   const d = prepareData(data);
   const rp = resolveConfig(d, data, config);
   const model = buildFillModel({ data: d, params: rp });
-  const useTrades = model.uses.trade;
-  const useInterval = model.uses.interval;
-  const useQuote = model.uses.quote;
-  const onPlace = model.onPlace;
   const latency = buildLatencyModel(rp); // the registered models (latency-registry.ts, fee-registry.ts), as fills/registry.ts
   const fees = buildFeeModel(rp);
   const { n, time, bid: mktBid, ask: mktAsk, mid, nTrades, tradeTime, tradePrice, tradeSize, tradeSide } = d;
@@ -98,179 +79,23 @@ export function runBacktestInto(
   // What the strategy derives from the market alone (Kalman fair value, causal regime) is filled into its output columns before the loop.
   const signals = { fairValue: series.fairValue, regime: recordRegime ? series.regime : undefined };
   const { strategy, regimeLabels, regimeModel, regimeSetup: regimeFit, regimeKappaByState, kalman } = createStrategy({ ...rp, kalman: config.kalman, regime: config.regime, guard: config.guard }, d.time, d.mid, signals);
-  // Locals, so the loop does not reload them after every call into the strategy or fill model.
-  const sInv = series.inventory, sEq = series.equity, sFair = series.fairValue;
-  const sRegime = recordRegime ? series.regime : null, sBid = series.bid, sAsk = series.ask;
-  const { dayLengthSec, maxDailyLoss, progressChunk } = rp;
   const acc: Account = createAccount(1024, reuse !== undefined ? reusedFills.get(reuse) : undefined);
   const risk = createRiskLog();
-  const out = createQuoteOut();
-  const market: MarketView = { index: 0, time: time[0], bid: mktBid[0], ask: mktAsk[0], mid: mid[0], flowImbalance: 0 };
-  const pos: PositionView = { inventory: 0, cash: 0, maxInventory: rp.maxInventory };
-  const { maxInventory, maxPositionValue, tickSize, lotSize, warmupTicks } = rp;
+  const { maxInventory, maxPositionValue, tickSize, lotSize } = rp;
   const tickScale = gridScale(tickSize), lotScale = gridScale(lotSize);
   const eps = priceTolerance(tickSize);
   const minSize = minTradeSize(lotSize, rp.orderSize);
   const desk: FillDesk = { acc, strategy, fees, model, lotSize, lotScale, minSize, hit: new Uint8Array(2), filledQuotes: 0 };
-  const hit = desk.hit;
-  const flowDecayPerSec = Math.LN2 / FLOW_HALF_LIFE_SEC;
-  const needFlow = config.guard?.enabled === true; // only the guard reads the order-flow imbalance
 
-  // Our orders: the live one on each side and at most one pending replacement (size 0 = cancel).
-  let liveBid = NaN, liveBidSize = 0, liveAsk = NaN, liveAskSize = 0;
-  let pendBid = NaN, pendBidSize = 0, pendBidAt = Infinity;
-  let pendAsk = NaN, pendAskSize = 0, pendAskAt = Infinity;
-  let hasPendBid = false, hasPendAsk = false;
-  let quoteUpdates = 0;
-  let flowNum = 0, flowDen = 0, flowTime = time[0];
-  let killed = false, timeKilled = 0;
-  let blockedBid = false, blockedAsk = false;
-  const t0 = time[0];
-  let nextDayAt = t0 + dayLengthSec;
-  let dayStartEquity = 0;
-  let j = 0;
-  while (j < nTrades && tradeTime[j] <= t0) j++; // trades before the first quote meet no order
-  let prevMid = mid[0];
-  let prevT = t0;
-  let chunkFrom = 0;
+  const { quoteUpdates, timeKilledSec } = runEventLoop({
+    n, time, bid: mktBid, ask: mktAsk, mid, nTrades, tradeTime, tradePrice, tradeSize, tradeSide,
+    model, latency, fees, strategy, acc, desk, risk, series, recordRegime,
+    tickSize, tickScale, lotSize, lotScale, eps, minSize, maxInventory, maxPositionValue,
+    maxDailyLoss: rp.maxDailyLoss, dayLengthSec: rp.dayLengthSec, flattenOnKill: rp.flattenOnKill, warmupTicks: rp.warmupTicks,
+    progressChunk: rp.progressChunk, needFlow: config.guard?.enabled === true, onProgress,
+  });
 
-  const valueLimited = Number.isFinite(maxPositionValue);
-  let limPrev = valueLimited ? fLimit(maxInventory, maxPositionValue, prevMid) : maxInventory;
-  for (let i = 0; i < n; i++) {
-    const t = time[i];
-    const prevRow = i > 0 ? i - 1 : 0; // the quote row prevailing until t
-    // (1) trades in (prevT, t], at the prevailing mid prevMid.
-    while (j < nTrades && tradeTime[j] <= t) {
-      const tt = tradeTime[j];
-      if (hasPendBid && pendBidAt <= tt) {
-        liveBid = pendBid; liveBidSize = pendBidSize; hasPendBid = false; hit[0] = 0;
-        if (onPlace !== undefined && liveBidSize > 0) model.onPlace!(1, liveBid, prevRow);
-      }
-      if (hasPendAsk && pendAskAt <= tt) {
-        liveAsk = pendAsk; liveAskSize = pendAskSize; hasPendAsk = false; hit[1] = 0;
-        if (onPlace !== undefined && liveAskSize > 0) model.onPlace!(-1, liveAsk, prevRow);
-      }
-      if (needFlow) {
-        const decay = Math.exp(-flowDecayPerSec * (tt - flowTime));
-        flowTime = tt;
-        flowNum = flowNum * decay + tradeSide[j] * tradeSize[j];
-        flowDen = flowDen * decay + tradeSize[j];
-      }
-      if (useTrades) {
-        const px = tradePrice[j];
-        // A print above our bid (below our ask) cannot reach it, whatever the model.
-        if (liveBidSize > 0 && px <= liveBid + eps) {
-          liveBidSize -= fTake(desk, 1, liveBid, model.onTrade(1, liveBid, liveBidSize, px, tradeSize[j], j), tt, i, prevMid, limPrev, FILL_SOURCE_TRADE, j);
-        }
-        if (liveAskSize > 0 && px >= liveAsk - eps) {
-          liveAskSize -= fTake(desk, -1, liveAsk, model.onTrade(-1, liveAsk, liveAskSize, px, tradeSize[j], j), tt, i, prevMid, limPrev, FILL_SOURCE_TRADE, j);
-        }
-      }
-      j++;
-    }
-    // (2) orders whose latency has elapsed by t become live; the interval model counts only their live time.
-    let bidFrom = prevT, askFrom = prevT;
-    if (hasPendBid && pendBidAt <= t) {
-      liveBid = pendBid; liveBidSize = pendBidSize; hasPendBid = false; hit[0] = 0; if (pendBidAt > bidFrom) bidFrom = pendBidAt;
-      if (onPlace !== undefined && liveBidSize > 0) model.onPlace!(1, liveBid, prevRow);
-    }
-    if (hasPendAsk && pendAskAt <= t) {
-      liveAsk = pendAsk; liveAskSize = pendAskSize; hasPendAsk = false; hit[1] = 0; if (pendAskAt > askFrom) askFrom = pendAskAt;
-      if (onPlace !== undefined && liveAskSize > 0) model.onPlace!(-1, liveAsk, prevRow);
-    }
-    if (useInterval && i > 0) {
-      if (liveBidSize > 0) liveBidSize -= fTake(desk, 1, liveBid, model.onInterval(1, liveBid, liveBidSize, prevMid, t - bidFrom), t, i, prevMid, limPrev, FILL_SOURCE_INTERVAL, i);
-      if (liveAskSize > 0) liveAskSize -= fTake(desk, -1, liveAsk, model.onInterval(-1, liveAsk, liveAskSize, prevMid, t - askFrom), t, i, prevMid, limPrev, FILL_SOURCE_INTERVAL, i);
-    }
-    // (3) the mid moves; the inventory is marked.
-    const m = mid[i];
-    fMark(acc, prevMid, m);
-    const limNow = valueLimited ? fLimit(maxInventory, maxPositionValue, m) : maxInventory;
-    // (4) the live quotes meet the new market quotes (or bar), at the new mid.
-    if (useQuote && i > 0) {
-      const mb = mktBid[i], ma = mktAsk[i];
-      if (liveBidSize > 0) liveBidSize -= fTake(desk, 1, liveBid, model.onQuote(1, liveBid, liveBidSize, mb, ma, i), t, i, m, limNow, FILL_SOURCE_QUOTE, i);
-      if (liveAskSize > 0) liveAskSize -= fTake(desk, -1, liveAsk, model.onQuote(-1, liveAsk, liveAskSize, mb, ma, i), t, i, m, limNow, FILL_SOURCE_QUOTE, i);
-    }
-    // (5) risk: a new day resets the loss budget and lifts a kill; a loss beyond it kills quoting.
-    if (killed) timeKilled += t - prevT;
-    let equity = acc.cash + acc.inventory * m;
-    if (t >= nextDayAt) {
-      const day = Math.floor((t - t0) / dayLengthSec);
-      nextDayAt = t0 + (day + 1) * dayLengthSec;
-      dayStartEquity = equity;
-      if (killed) { killed = false; logRisk(risk, t, i, 'restart', 'both', 'new day: daily-loss budget reset', day); }
-    }
-    if (!killed && equity - dayStartEquity < -maxDailyLoss) {
-      killed = true;
-      logRisk(risk, t, i, 'stop', 'both', `daily loss exceeded the limit ${rp.maxDailyLoss}`, dayStartEquity - equity);
-      liveBidSize = 0; liveAskSize = 0; hasPendBid = false; hasPendAsk = false;
-      const q = acc.inventory;
-      if (rp.flattenOnKill && q !== 0) {
-        const px = q > 0 ? mktBid[i] : mktAsk[i];
-        fFill(acc, t, i, q > 0 ? -1 : 1, px, Math.abs(q), m, fees.fee(px, Math.abs(q), false), false, NaN, FILL_SOURCE_FLATTEN, i);
-        equity = acc.cash + acc.inventory * m;
-      }
-    }
-    // (6) record.
-    sInv[i] = acc.inventory;
-    sEq[i] = equity;
-    // (7) the strategy sees this tick (always, so its filters warm up) and quotes after the warm-up.
-    market.index = i; market.time = t; market.bid = mktBid[i]; market.ask = mktAsk[i]; market.mid = m;
-    if (flowDen > 0) market.flowImbalance = flowNum / flowDen; // decay since the last trade cancels in the ratio
-    pos.inventory = acc.inventory; pos.cash = acc.cash;
-    strategy.quote(market, pos, out);
-    sFair[i] = out.fairValue;
-    if (sRegime !== null) sRegime[i] = out.regime;
-    let qb = NaN, qbs = 0, qa = NaN, qas = 0;
-    if (i >= warmupTicks && !killed) {
-      qb = fBid(out.bid, tickSize, tickScale);
-      qa = fAsk(out.ask, tickSize, tickScale);
-      // Post-only: a quote that would cross the market is moved back to the touch.
-      if (qb >= mktAsk[i] - eps) qb = tickSize > 0 ? fBid(mktAsk[i] - tickSize, tickSize, tickScale) : mktBid[i];
-      if (qa <= mktBid[i] + eps) qa = tickSize > 0 ? fAsk(mktBid[i] + tickSize, tickSize, tickScale) : mktAsk[i];
-      const roomB = fRoom(1, acc.inventory, limNow);
-      const roomA = fRoom(-1, acc.inventory, limNow);
-      qbs = Number.isFinite(qb) && out.bidSize > 0 ? fLot(Math.min(out.bidSize, roomB), lotSize, lotScale) : 0;
-      qas = Number.isFinite(qa) && out.askSize > 0 ? fLot(Math.min(out.askSize, roomA), lotSize, lotScale) : 0;
-      if (qbs < minSize) qbs = 0; // dust: no quote below one lot (or 1e-9 of the order size)
-      if (qas < minSize) qas = 0;
-      const nowBlockedB = out.bidSize > 0 && qbs <= 0;
-      const nowBlockedA = out.askSize > 0 && qas <= 0;
-      if (nowBlockedB !== blockedBid) {
-        blockedBid = nowBlockedB;
-        logRisk(risk, t, i, nowBlockedB ? 'stop' : 'restart', 'bid', nowBlockedB ? 'inventory at the buy limit' : 'inventory back under the buy limit', acc.inventory);
-      }
-      if (nowBlockedA !== blockedAsk) {
-        blockedAsk = nowBlockedA;
-        logRisk(risk, t, i, nowBlockedA ? 'stop' : 'restart', 'ask', nowBlockedA ? 'inventory at the sell limit' : 'inventory back under the sell limit', acc.inventory);
-      }
-      if (qbs <= 0) qb = NaN;
-      if (qas <= 0) qa = NaN;
-    }
-    sBid[i] = qb;
-    sAsk[i] = qa;
-    // Send what changed (against the pending order if any, else the live one).
-    const curB = hasPendBid ? pendBid : liveBid, curBs = hasPendBid ? pendBidSize : liveBidSize;
-    if (qbs !== curBs || (qbs > 0 && qb !== curB)) {
-      pendBid = qb; pendBidSize = qbs; pendBidAt = latency.activeFrom(t); hasPendBid = true;
-      if (qbs > 0) quoteUpdates++;
-    }
-    const curA = hasPendAsk ? pendAsk : liveAsk, curAs = hasPendAsk ? pendAskSize : liveAskSize;
-    if (qas !== curAs || (qas > 0 && qa !== curA)) {
-      pendAsk = qa; pendAskSize = qas; pendAskAt = latency.activeFrom(t); hasPendAsk = true;
-      if (qas > 0) quoteUpdates++;
-    }
-    prevMid = m;
-    prevT = t;
-    limPrev = limNow;
-    if (onProgress !== undefined && (i + 1 - chunkFrom >= progressChunk || i === n - 1)) {
-      onProgress(progressOf(series, chunkFrom, i + 1, n, acc.fillCount));
-      chunkFrom = i + 1;
-    }
-  }
-
-  const result = finish(d.time, mid, mktAsk[0], series, acc, rp, strategy.id, regimeLabels, risk, quoteUpdates, desk.filledQuotes, timeKilled, mode === 'full');
+  const result = finish(d.time, mid, mktAsk[0], series, acc, rp, strategy.id, regimeLabels, risk, quoteUpdates, desk.filledQuotes, timeKilledSec, mode === 'full');
   if (reuse !== undefined) reusedFills.set(reuse, acc.fills); // finish copied the fills out: the buffers can serve the next run
   // The smoothed (Viterbi) path uses the whole series: for display only, never for quoting. Grid cells skip it.
   if (regimeModel !== undefined) result.regimeBucketSec = rp.regimeBucketSec; // the bucket regimeSetup was given
@@ -289,15 +114,6 @@ export function runBacktestInto(
 
 /** Fill buffers kept with a reused series, so grid cells stop re-growing them. */
 const reusedFills = new WeakMap<BacktestSeries | RunOutputs, Account['fills']>();
-
-/** A progress report: the live series (ticks [0, to) final) and, only if read, a copy of ticks [from, to). */
-function progressOf(series: BacktestSeries, from: number, to: number, total: number, fills: number): BacktestProgress {
-  let partial: BacktestSeries | undefined;
-  return {
-    done: to, total, from, to, series, fills,
-    get partial() { return (partial ??= sliceSeries(series, from, to)); },
-  };
-}
 
 /** Buy-and-hold depends only on the data and four settings: computed once per (data, settings), e.g. across grid cells. */
 const benchmarkCache = new WeakMap<Float64Array, { time: Float64Array; key: string; value: BuyAndHold }>();
