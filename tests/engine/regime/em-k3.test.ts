@@ -71,6 +71,26 @@ describe('forwardK3 / backwardK3', () => {
     );
   });
 
+  it('forwardK3Em / backwardK3Em on points far from every state: several 2^64 rescales in one step, or the step redone with its own shift', () => {
+    const m = params([-1, 0, 1], [1, 0.5, 1], [0.9, 0.05, 0.05, 0.05, 0.9, 0.05, 0.05, 0.05, 0.9], [0.3, 0.4, 0.3]);
+    const { x } = simulateHmm(m, 200, 5);
+    // 20σ from the nearest state (emissions ≈ e^−200 against the constant shift: several rescales, no
+    // redone step), and 45σ (e^−968 underflows to 0: the step is redone shifted by its own maximum).
+    x[60] = 21;
+    x[140] = -46;
+    const f = createForwardWork(200, 3);
+    const g = createForwardWork(200, 3);
+    const sg = referenceStats(x, m, g);
+    const cLast = forwardK3Em(x, m, f);
+    expect(cLast).toBeGreaterThan(0);
+    expect(Math.abs(f.logLik - g.logLik)).toBeLessThanOrEqual(1e-12 * Math.abs(g.logLik));
+    const sf = createEStats(3);
+    expect(backwardK3Em(x, m, f, cLast, sf)).toBe(true);
+    expectStatsClose(sf, sg);
+    const post = posteriors(x, m);
+    for (let i = 0; i < 600; i++) expect(Math.abs(f.alpha[i] - post[i])).toBeLessThan(1e-12);
+  });
+
   it('backwardK3Em keeps a structural zero on the diagonal (derived diagonal counts)', () => {
     const m = params([-1, 0, 1], [1, 0.5, 1], [0, 0.5, 0.5, 0.05, 0.9, 0.05, 0.05, 0.05, 0.9], [0.3, 0.4, 0.3]);
     const { x } = simulateHmm(m, 300, 3);
