@@ -167,13 +167,8 @@ export function regimeShares(time: Float64Array, equity: Float64Array, regime: F
   if (K === 0) return [];
   const pnl = new Float64Array(K);
   const dur = new Float64Array(K);
+  sumByRegime(time, equity, regime, K, pnl, dur);
   let total = 0;
-  for (let i = 1; i < time.length; i++) {
-    const k = regime[i - 1];
-    if (!(k >= 0 && k < K)) continue;
-    pnl[k] += equity[i] - equity[i - 1];
-    dur[k] += time[i] - time[i - 1];
-  }
   for (let k = 0; k < K; k++) total += dur[k];
   const net = equity[equity.length - 1] - equity[0];
   return labels.map((label, k) => ({
@@ -183,4 +178,31 @@ export function regimeShares(time: Float64Array, equity: Float64Array, regime: F
     pnlShare: net !== 0 ? pnl[k] / net : NaN,
     timeShare: total > 0 ? dur[k] / total : 0,
   }));
+}
+
+/**
+ * For each tick i ≥ 1 whose regime[i − 1] is an integer k in [0, K) (others, e.g. NaN, are skipped),
+ * adds equity[i] − equity[i − 1] to pnl[k] and time[i] − time[i − 1] to dur[k], in tick order. A run
+ * of ticks under one regime sums into locals: the same additions in the same order as one tick at a
+ * time through pnl[k], without a typed-array store and an index conversion per tick.
+ */
+function sumByRegime(time: Float64Array, equity: Float64Array, regime: Float64Array | Int32Array, K: number, pnl: Float64Array, dur: Float64Array): void {
+  const n = time.length;
+  let i = 1;
+  while (i < n) {
+    const r = regime[i - 1];
+    const k = r | 0;
+    if (!(r >= 0 && r < K && k === r)) { i++; continue; }
+    let p = pnl[k], d = dur[k], e0 = equity[i - 1], t0 = time[i - 1];
+    do {
+      const e1 = equity[i], t1 = time[i];
+      p += e1 - e0;
+      d += t1 - t0;
+      e0 = e1;
+      t0 = t1;
+      i++;
+    } while (i < n && regime[i - 1] === r);
+    pnl[k] = p;
+    dur[k] = d;
+  }
 }

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
 import {
-  annualisationBlocked, bucketPnl, buyAndHold, computeMetrics, createRng, describeDuration, histogram, markoutMids, maxDrawdown, periodFigures, rankByNetPnl,
+  annualisationBlocked, bucketPnl, buyAndHold, computeMetrics, createRng, describeDuration, histogram, markoutMids, maxDrawdown, periodFigures, rankByNetPnl, regimeShares,
   sharpePerObservation, sharpeSortino, YEAR_SECONDS_24_7, type MetricsInput,
 } from '../../../src/engine';
 
@@ -208,5 +209,56 @@ describe('rankByNetPnl', () => {
     // The issue's case: GLFT (−1,408) must rank below AS (−1,146) whatever their Sharpe.
     const rows = [{ totalPnl: -1408, sharpe: -500 }, { totalPnl: -1146, sharpe: -586 }, { totalPnl: NaN, sharpe: 0 }, { totalPnl: -1146, sharpe: 1 }];
     expect(rankByNetPnl(rows)).toEqual([1, 3, 0, 2]);
+  });
+});
+
+/** regimeShares' sums straight from the definition: one tick at a time through pnl[k] and dur[k] (a typed array ignores a non-integer index). */
+function regimeSumsPerTick(time: Float64Array, equity: Float64Array, regime: Float64Array | Int32Array, K: number): { pnl: number[]; dur: number[] } {
+  const pnl = new Float64Array(K), dur = new Float64Array(K);
+  for (let i = 1; i < time.length; i++) {
+    const k = regime[i - 1];
+    if (!(k >= 0 && k < K)) continue;
+    pnl[k] += equity[i] - equity[i - 1];
+    dur[k] += time[i] - time[i - 1];
+  }
+  return { pnl: Array.from(pnl), dur: Array.from(dur) };
+}
+
+describe('regimeShares', () => {
+  // Runs of one regime (NaN, out of range, non-integer and −0 among them), repeated stamps, epoch-like times.
+  const ticks = fc.record({
+    t0: fc.constantFrom(0, 1.7e9, 1722470400.123456),
+    steps: fc.array(fc.tuple(
+      fc.constantFrom(0, 0.001, 0.1, 0.3, 7.5),
+      fc.double({ min: -5, max: 5, noNaN: true }),
+      fc.constantFrom(0, 1, 2, -0, NaN, -1, 3, 1.5),
+      fc.integer({ min: 1, max: 12 }),
+    ), { minLength: 1, maxLength: 60 }),
+    int32: fc.boolean(),
+  });
+
+  it('sums each regime\'s PnL and time bitwise as the per-tick form, Float64Array or Int32Array regimes', () => {
+    fc.assert(fc.property(ticks, ({ t0, steps, int32 }) => {
+      const time: number[] = [], equity: number[] = [], regime: number[] = [];
+      let t = t0, e = 0;
+      for (const [dt, de, r, len] of steps) {
+        for (let j = 0; j < len; j++) { t += dt; e += de * (j + 1); time.push(t); equity.push(e); regime.push(r); }
+      }
+      const tc = Float64Array.from(time), ec = Float64Array.from(equity);
+      const rc = int32 ? Int32Array.from(regime, (r) => (Number.isInteger(r) ? r : -1)) : Float64Array.from(regime);
+      const labels = ['a', 'b', 'c'];
+      const got = regimeShares(tc, ec, rc, labels);
+      const want = regimeSumsPerTick(tc, ec, rc, labels.length);
+      expect(got.map((s) => s.pnl)).toEqual(want.pnl);
+      const total = want.dur.reduce((s, d) => s + d, 0);
+      expect(got.map((s) => s.timeShare)).toEqual(want.dur.map((d) => (total > 0 ? d / total : 0)));
+    }), { numRuns: 500 });
+  });
+
+  it('books the interval (t[i−1], t[i]] to regime[i−1]', () => {
+    const s = regimeShares(Float64Array.of(0, 1, 3, 6, 10), Float64Array.of(0, 1, 2, 4, 8), Float64Array.of(0, 0, 1, NaN, 1), ['x', 'y']);
+    expect(s.map((r) => r.pnl)).toEqual([2, 2]);
+    expect(s.map((r) => r.timeShare)).toEqual([3 / 6, 3 / 6]);
+    expect(s.map((r) => r.pnlShare)).toEqual([2 / 8, 2 / 8]);
   });
 });
