@@ -95,7 +95,7 @@ export function runBacktestInto(
     progressChunk: rp.progressChunk, needFlow: config.guard?.enabled === true, onProgress,
   });
 
-  const result = finish(d.time, mid, mktAsk[0], series, acc, rp, strategy.id, regimeLabels, risk, quoteUpdates, desk.filledQuotes, timeKilledSec, mode === 'full');
+  const result = finish(d.time, mid, mktAsk[0], series, acc, rp, strategy.id, regimeLabels, risk, quoteUpdates, desk.filledQuotes, timeKilledSec, mode === 'full', reuse === undefined);
   if (reuse !== undefined) reusedFills.set(reuse, acc.fills); // finish copied the fills out: the buffers can serve the next run
   // The smoothed (Viterbi) path uses the whole series: for display only, never for quoting. Grid cells skip it.
   if (regimeModel !== undefined) result.regimeBucketSec = rp.regimeBucketSec; // the bucket regimeSetup was given
@@ -139,16 +139,17 @@ function viterbiPath(time: Float64Array, mid: Float64Array, model: HmmParams, bu
 function finish(
   time: Float64Array, mid: Float64Array, firstAsk: number, series: BacktestSeries, acc: Account, rp: ResolvedParams,
   id: BacktestResult['strategy'], regimeLabels: string[], risk: ReturnType<typeof createRiskLog>, quoteUpdates: number, filledQuotes: number, timeKilledSec: number,
-  sharpeInterval: boolean,
+  sharpeInterval: boolean, fillsOwned: boolean,
 ): BacktestResult {
   const k = acc.fillCount;
   const f = acc.fills;
   const midAfter = new Float64Array(k);
   markoutMids(time, mid, f.time, k, rp.markoutSec, midAfter);
+  // Buffers that serve the next run (reuse) are copied out; a run's own buffers are handed over as views (no copy).
+  const cut = (c: Float64Array) => (fillsOwned ? c.subarray(0, k) : c.slice(0, k));
   const fills = {
-    time: f.time.slice(0, k), side: f.side.slice(0, k), price: f.price.slice(0, k), size: f.size.slice(0, k),
-    midAtFill: f.midAtFill.slice(0, k), midAfter, fee: f.fee.slice(0, k), liquidity: f.liquidity.slice(0, k), index: f.index.slice(0, k),
-    queueAhead: f.queueAhead.slice(0, k), source: f.source.slice(0, k), sourceIndex: f.sourceIndex.slice(0, k),
+    time: cut(f.time), side: cut(f.side), price: cut(f.price), size: cut(f.size), midAtFill: cut(f.midAtFill), midAfter,
+    fee: cut(f.fee), liquidity: cut(f.liquidity), index: cut(f.index), queueAhead: cut(f.queueAhead), source: cut(f.source), sourceIndex: cut(f.sourceIndex),
   };
   const n = series.equity.length;
   const net = series.equity[n - 1];
