@@ -20,14 +20,39 @@ export interface ForwardWork {
   logLik: number;
 }
 
+/**
+ * ForwardWork made by a constructor rather than an object literal: V8 builds a literal's boilerplate
+ * when the literal is evaluated the second time and generalises its field types then, which
+ * deoptimised the K = 3 E-step kernels (optimised during the first fit against typed-array fields) at
+ * the start of the second fit; in some processes the forward pass was then not reoptimised and every
+ * later fit took ≈ 1.5× as long.
+ */
+class ForwardBuffers implements ForwardWork {
+  declare n: number;
+  declare K: number;
+  declare emis: Float64Array;
+  declare alpha: Float64Array;
+  declare scale: Float64Array;
+  declare logLik: number;
+
+  constructor(n: number, K: number, emis: Float64Array, alpha: Float64Array, scale: Float64Array) {
+    this.n = n;
+    this.K = K;
+    this.emis = emis;
+    this.alpha = alpha;
+    this.scale = scale;
+    this.logLik = NaN;
+  }
+}
+
 export function createForwardWork(n: number, K: number): ForwardWork {
-  return { n, K, emis: new Float64Array(n * K), alpha: new Float64Array(n * K), scale: new Float64Array(n), logLik: 0 };
+  return new ForwardBuffers(n, K, new Float64Array(n * K), new Float64Array(n * K), new Float64Array(n));
 }
 
 /** A ForwardWork whose three arrays are views of one new buffer (one allocation; for internal scratch). */
 export function createForwardWorkPooled(n: number, K: number): ForwardWork {
   const buf = new Float64Array(n * (2 * K + 1));
-  return { n, K, emis: buf.subarray(0, n * K), alpha: buf.subarray(n * K, 2 * n * K), scale: buf.subarray(2 * n * K), logLik: 0 };
+  return new ForwardBuffers(n, K, buf.subarray(0, n * K), buf.subarray(n * K, 2 * n * K), buf.subarray(2 * n * K));
 }
 
 const LOG_2PI = Math.log(2 * Math.PI);

@@ -70,5 +70,10 @@ export function sortHmmStates<M extends HmmParams>(model: M): { model: M; order:
     init[i] = model.init[oi];
     for (let j = 0; j < K; j++) trans[i * K + j] = model.trans[oi * K + order[j]];
   }
-  return { model: { ...model, means, variances, init, trans }, order };
+  // A fresh object with the four arrays first, then the model's other fields: spreading the model and
+  // overwriting its arrays would make V8 mark those fields of the shared parameter shape mutable, which
+  // deoptimised the E-step kernels after the first fit (compiled against it as constant).
+  const out = { means, variances, trans, init } as M;
+  for (const key of Object.keys(model) as (keyof M)[]) if (!(key in out)) out[key] = model[key];
+  return { model: out, order };
 }
