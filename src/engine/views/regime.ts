@@ -59,10 +59,10 @@ export interface RegimeDecoding {
   x: Float64Array;
   /** Viterbi state per bucket. */
   path: Int32Array;
-  /** Bucket of each tick. */
-  bucketOf: Int32Array;
   /** Viterbi state of each tick (its bucket's). */
   tickState: Int32Array;
+  /** Bucket of each tick of `sample` (the ticks a chart shows); empty without one. No n-length bucket column is kept. */
+  sampleBuckets: Int32Array;
   /** Per state: its name (labelRegimes with the fitted bucket count, as the strategy names it), occupancy, σ per bucket. */
   stats: RegimeStat[];
   /** false: the run's own fitted model (result.regimeModel); true: fitted here because the run had none for these settings. */
@@ -74,8 +74,7 @@ export interface RegimeDecoding {
  * and the same bucket when one is asked), else regimeSetup fitted here for the same settings; the
  * Viterbi path over the whole series (hindsight, for display). One decoding for every regime view.
  */
-export function decodeRegimes(data: MarketData, mid: Float64Array, result: BacktestResult | null, opts: RegimeDecodeOptions): RegimeDecoding {
-  const n = mid.length;
+export function decodeRegimes(data: MarketData, mid: Float64Array, result: BacktestResult | null, opts: RegimeDecodeOptions, sample?: ArrayLike<number>): RegimeDecoding {
   const time = data.time;
   const runFit = result?.regimeModel;
   const own = runFit !== undefined && runFit.model.means.length === opts.nStates && (opts.bucketSec === undefined || opts.bucketSec === runFit.bucketSec) ? runFit : undefined;
@@ -83,11 +82,12 @@ export function decodeRegimes(data: MarketData, mid: Float64Array, result: Backt
   const x = bucketReturns(time, mid, reg.bucketSec);
   if (x.length === 0) throw new RangeError(`The data spans less than one regime bucket (${reg.bucketSec} s): nothing to decode`);
   const path = viterbi(x, reg.model);
-  const bucketOf = tickBuckets(time, reg.bucketSec, x.length - 1);
-  const tickState = new Int32Array(n);
-  for (let i = 0; i < n; i++) tickState[i] = path[bucketOf[i]];
+  // Each tick's bucket, then in place its state: one n-length column (4 bytes per tick), not two.
+  const tickState = tickBuckets(time, reg.bucketSec, x.length - 1);
+  const sampleBuckets = sample === undefined ? new Int32Array(0) : Int32Array.from(sample, (i) => tickState[i]);
+  for (let i = 0; i < tickState.length; i++) tickState[i] = path[tickState[i]];
   const stats = regimeStats(x, reg.model, path, reg.fittedBuckets); // the names the strategy got (labelRegimes with the fitted bucket count)
-  return { reg, x, path, bucketOf, tickState, stats, refitted: own === undefined };
+  return { reg, x, path, tickState, sampleBuckets, stats, refitted: own === undefined };
 }
 
 /**
@@ -103,7 +103,8 @@ export function decodeRegimes(data: MarketData, mid: Float64Array, result: Backt
 export function buildRegimeView(data: MarketData, mid: Float64Array, result: BacktestResult | null, opts: RegimeDecodeOptions): RegimeView {
   const n = mid.length;
   const time = data.time;
-  const { reg, x, bucketOf, tickState, stats, refitted } = decodeRegimes(data, mid, result, opts);
+  const idx = strideIndices(n, 2 * CHART_BUCKETS);
+  const { reg, x, tickState, sampleBuckets, stats, refitted } = decodeRegimes(data, mid, result, opts, idx);
   const { model, bucketSec } = reg;
   const K = model.means.length;
   const post = posteriors(x, model);
@@ -147,10 +148,9 @@ export function buildRegimeView(data: MarketData, mid: Float64Array, result: Bac
       pnlShare: pnlShare ? pnlShare[k] : Number.NaN,
     };
   });
-  const idx = strideIndices(n, 2 * CHART_BUCKETS);
   const postDs = new Float64Array(idx.length * K);
   for (let p = 0; p < idx.length; p++) {
-    const b = bucketOf[idx[p]];
+    const b = sampleBuckets[p];
     for (let j = 0; j < K; j++) postDs[p * K + j] = post[b * K + j];
   }
   return {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { generateSyntheticMarket, regimeShares, runBacktest, type MarketData, type RegimeSetup } from '../../../src/engine';
-import { buildKalmanView, buildRegimeView, buildSeriesView, buildSummaryView, buyAndHoldOf, CHART_BUCKETS } from '../../../src/engine/views';
+import { generateSyntheticMarket, posteriors, regimeShares, runBacktest, tickBuckets, type MarketData, type RegimeSetup } from '../../../src/engine';
+import { buildKalmanView, buildRegimeView, buildSeriesView, buildSummaryView, buyAndHoldOf, CHART_BUCKETS, decodeRegimes } from '../../../src/engine/views';
 
 /** Every distinct ArrayBuffer under a value (what a worker lists for transfer). */
 function buffers(value: unknown, out = new Set<ArrayBufferLike>()): ArrayBufferLike[] {
@@ -52,6 +52,20 @@ describe('engine views', () => {
     expect(k.ljungBoxP).toBeLessThanOrEqual(1);
     expect(k.acf.length).toBe(k.lags);
     expect(k.time.length).toBe(k.filtered.length);
+  });
+
+  it("the regime view's posteriors at each shown tick are those of the tick's bucket, and the per-tick states its bucket's Viterbi state", () => {
+    const r = buildRegimeView(data, mid, result, { nStates: 3, seed: 3 });
+    const dec = decodeRegimes(data, mid, result, { nStates: 3, seed: 3 });
+    const post = posteriors(dec.x, dec.reg.model);
+    const bucketOf = tickBuckets(data.time, r.bucketSec, dec.x.length - 1);
+    for (let i = 0; i < bucketOf.length; i += 101) expect(dec.tickState[i]).toBe(dec.path[bucketOf[i]]);
+    const tIndex = new Map(Array.from(data.time, (t, i) => [t, i]));
+    expect(r.time.length).toBeGreaterThan(100);
+    for (let k = 0; k < r.time.length; k++) {
+      const b = bucketOf[tIndex.get(r.time[k])!];
+      for (let j = 0; j < 3; j++) expect(r.post[k * 3 + j]).toBe(post[b * 3 + j]);
+    }
   });
 
   it('regime view: rows per state with shares summing to 1 and posteriors summing to 1 at every point', () => {
