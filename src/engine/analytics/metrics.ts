@@ -50,25 +50,12 @@ export function computeMetrics(x: MetricsInput): Metrics {
   const blocked = annualisationBlocked(duration, buckets, x.yearBasis);
   const calmar = dd.abs > 0 ? annualisedPnl / dd.abs : 0;
 
-  let wins = 0, gain = 0, loss = 0, capBpsNum = 0, capBpsDen = 0;
   const f = x.fills;
-  for (let k = 0; k < x.fillCount; k++) {
-    const pnl = f.side[k] * f.size[k] * (f.midAfter[k] - f.price[k]);
-    if (pnl > 0) { wins++; gain += pnl; } else loss -= pnl;
-    capBpsNum += f.size[k] * ((f.side[k] * (f.midAtFill[k] - f.price[k])) / f.midAtFill[k]) * 1e4;
-    capBpsDen += f.size[k];
-  }
-
-  let absInvTime = 0, maxAbs = 0, atLimit = 0;
-  const atLim = Number.isFinite(x.maxInventory) ? x.maxInventory * (1 - 1e-9) : Infinity;
-  const inv = x.inventory, time = x.time;
-  for (let i = 0; i < n; i++) {
-    const a = Math.abs(inv[i]);
-    const w = i + 1 < n ? time[i + 1] - time[i] : 0; // time until the next tick
-    absInvTime += a * w;
-    if (a > maxAbs) maxAbs = a;
-    if (a >= atLim) atLimit += w;
-  }
+  const fig = new Float64Array(5);
+  fillFigures(f.side, f.size, f.price, f.midAtFill, f.midAfter, x.fillCount, fig);
+  const wins = fig[0], gain = fig[1], loss = fig[2], capBpsNum = fig[3], capBpsDen = fig[4];
+  inventoryFigures(x.inventory, x.time, Number.isFinite(x.maxInventory) ? x.maxInventory * (1 - 1e-9) : Infinity, fig);
+  const absInvTime = fig[0], maxAbs = fig[1], atLimit = fig[2];
   const avgAbsInventory = duration > 0 ? absInvTime / duration : maxAbs;
   return {
     totalPnl,
@@ -108,6 +95,51 @@ export function computeMetrics(x: MetricsInput): Metrics {
     timeKilled: duration > 0 ? x.timeKilledSec / duration : 0,
     durationSec: duration,
   };
+}
+
+/**
+ * Per-fill sums over fills [0, count): out = [wins, gain, loss, Σ size·spread captured in bps, Σ size].
+ * A fill's marked-out PnL is side·size·(midAfter − price): a win when > 0, else a loss; the spread it
+ * captured is side·(midAtFill − price)/midAtFill, bps. The loops over ticks and fills take columns and
+ * numbers only, so their optimised code does not depend on the map of the object computeMetrics got.
+ */
+function fillFigures(side: Float64Array, size: Float64Array, price: Float64Array, midAtFill: Float64Array, midAfter: Float64Array, count: number, out: Float64Array): void {
+  let wins = 0, gain = 0, loss = 0, capBpsNum = 0, capBpsDen = 0;
+  for (let k = 0; k < count; k++) {
+    const s = side[k], q = size[k], p = price[k], m0 = midAtFill[k];
+    const pnl = s * q * (midAfter[k] - p);
+    if (pnl > 0) { wins++; gain += pnl; } else loss -= pnl;
+    capBpsNum += q * ((s * (m0 - p)) / m0) * 1e4;
+    capBpsDen += q;
+  }
+  out[0] = wins; out[1] = gain; out[2] = loss; out[3] = capBpsNum; out[4] = capBpsDen;
+}
+
+/**
+ * Inventory over time: out = [Σ |q_i|·(t_{i+1} − t_i), max |q_i|, Σ (t_{i+1} − t_i) over ticks with
+ * |q_i| ≥ atLimit], the last tick weighing 0 (no next tick). One pass reading each time once.
+ */
+function inventoryFigures(inventory: Float64Array, time: Float64Array, atLimit: number, out: Float64Array): void {
+  const n = time.length;
+  let absInvTime = 0, maxAbs = 0, limitTime = 0;
+  let t0 = n > 0 ? time[0] : 0;
+  for (let i = 0; i + 1 < n; i++) {
+    const t1 = time[i + 1];
+    const w = t1 - t0; // time until the next tick
+    t0 = t1;
+    const a = Math.abs(inventory[i]);
+    absInvTime += a * w;
+    if (a > maxAbs) maxAbs = a;
+    if (a >= atLimit) limitTime += w;
+  }
+  if (n > 0) {
+    // The last tick with its weight 0, as the others (a·0 is NaN for an infinite or NaN |q|).
+    const a = Math.abs(inventory[n - 1]);
+    absInvTime += a * 0;
+    if (a > maxAbs) maxAbs = a;
+    if (a >= atLimit) limitTime += 0;
+  }
+  out[0] = absInvTime; out[1] = maxAbs; out[2] = limitTime;
 }
 
 /**

@@ -262,3 +262,64 @@ describe('regimeShares', () => {
     expect(s.map((r) => r.pnlShare)).toEqual([2 / 8, 2 / 8]);
   });
 });
+
+/** computeMetrics' inventory and fill figures straight from their definitions: one tick (fill) at a time. */
+function tickAndFillFigures(x: MetricsInput) {
+  const n = x.time.length, duration = x.time[n - 1] - x.time[0];
+  let absInvTime = 0, maxAbs = 0, atLimit = 0;
+  const atLim = Number.isFinite(x.maxInventory) ? x.maxInventory * (1 - 1e-9) : Infinity;
+  for (let i = 0; i < n; i++) {
+    const a = Math.abs(x.inventory[i]);
+    const w = i + 1 < n ? x.time[i + 1] - x.time[i] : 0;
+    absInvTime += a * w;
+    if (a > maxAbs) maxAbs = a;
+    if (a >= atLim) atLimit += w;
+  }
+  let wins = 0, gain = 0, loss = 0, num = 0, den = 0;
+  const f = x.fills;
+  for (let k = 0; k < x.fillCount; k++) {
+    const pnl = f.side[k] * f.size[k] * (f.midAfter[k] - f.price[k]);
+    if (pnl > 0) { wins++; gain += pnl; } else loss -= pnl;
+    num += f.size[k] * ((f.side[k] * (f.midAtFill[k] - f.price[k])) / f.midAtFill[k]) * 1e4;
+    den += f.size[k];
+  }
+  const avgAbsInventory = duration > 0 ? absInvTime / duration : maxAbs;
+  return {
+    avgAbsInventory, maxAbsInventory: maxAbs, timeAtLimit: duration > 0 ? atLimit / duration : 0,
+    winRate: x.fillCount > 0 ? wins / x.fillCount : 0, profitFactor: loss > 0 ? gain / loss : 0, avgSpreadCapturedBps: den > 0 ? num / den : 0,
+  };
+}
+
+describe('computeMetrics: inventory and fill figures', () => {
+  const run = fc.record({
+    t0: fc.constantFrom(0, 1.7e9),
+    ticks: fc.array(fc.tuple(fc.constantFrom(0, 0.1, 0.25, 3), fc.oneof(
+      { weight: 10, arbitrary: fc.integer({ min: -12, max: 12 }) },
+      { weight: 1, arbitrary: fc.constantFrom(NaN, Infinity, -0, 9.999999999, 10.5) },
+    )), { minLength: 1, maxLength: 300 }),
+    fills: fc.array(fc.tuple(fc.constantFrom(1, -1), fc.constantFrom(0.5, 1, 3), fc.double({ min: -0.3, max: 0.3, noNaN: true }), fc.double({ min: -0.5, max: 0.5, noNaN: true }), fc.constantFrom(100, 0, 1e-3)), { maxLength: 60 }),
+    maxInventory: fc.constantFrom(10, Infinity, 3),
+  });
+
+  it('bitwise the per-tick and per-fill forms (NaN and infinite inventories, zero mids, ties at the limit)', () => {
+    fc.assert(fc.property(run, ({ t0, ticks, fills, maxInventory }) => {
+      let t = t0;
+      const time = Float64Array.from(ticks, ([dt]) => (t += dt));
+      const inventory = Float64Array.from(ticks, ([, q]) => q);
+      const x: MetricsInput = {
+        ...inputOf(Float64Array.from(ticks, (_, i) => Math.cos(i)), 1, 60), time, inventory, maxInventory,
+        fills: {
+          side: Float64Array.from(fills, (f) => f[0]), size: Float64Array.from(fills, (f) => f[1]),
+          price: Float64Array.from(fills, (f) => f[4] + f[2]), midAtFill: Float64Array.from(fills, (f) => f[4]), midAfter: Float64Array.from(fills, (f) => f[4] + f[3]),
+        },
+        fillCount: fills.length, sharpeInterval: false,
+      };
+      const m = computeMetrics(x);
+      const want = tickAndFillFigures(x);
+      expect({
+        avgAbsInventory: m.avgAbsInventory, maxAbsInventory: m.maxAbsInventory, timeAtLimit: m.timeAtLimit,
+        winRate: m.winRate, profitFactor: m.profitFactor, avgSpreadCapturedBps: m.avgSpreadCapturedBps,
+      }).toEqual(want);
+    }), { numRuns: 1000 });
+  });
+});
