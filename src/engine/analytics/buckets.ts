@@ -1,6 +1,6 @@
 import type { PnlHistogram } from './types';
 
-/** PnL per consecutive bucket of `bucketSec` seconds from the first tick (equity at each bucket's end minus its start); times non-decreasing, as a backtest's. */
+/** PnL per consecutive bucket of `bucketSec` seconds from the first tick (equity at each bucket's end minus its start); times finite and non-decreasing, as a backtest's. */
 export function bucketPnl(time: Float64Array, equity: Float64Array, bucketSec: number): Float64Array {
   const n = time.length;
   if (n === 0) return new Float64Array(0);
@@ -9,13 +9,13 @@ export function bucketPnl(time: Float64Array, equity: Float64Array, bucketSec: n
   const out = new Float64Array(nb);
   let start = equity[0];
   let b = 0;
-  // Below `next` the quotient cannot reach b + 1 (a margin of 1e-9 against rounding errors of ~1e-16),
-  // so the bucket index is only computed near bucket ends: the same indices, with few divisions.
+  // Below `next` the quotient cannot reach b + 1 (a margin of 1e-9 against rounding errors of ~1e-16), so
+  // the bucket index is only computed at the first tick at or past `next`, found by a galloping search
+  // (times are non-decreasing): the same ticks as a scan tick by tick, in O(log) per bucket.
   let next = bucketSec * (1 - 1e-9);
-  for (let i = 0; i < n; i++) {
-    const d = time[i] - t0;
-    if (d < next) continue;
-    const bi = Math.min(nb - 1, Math.floor(d / bucketSec));
+  let i = firstAtOrPast(time, t0, next, 0);
+  while (i < n) {
+    const bi = Math.min(nb - 1, Math.floor((time[i] - t0) / bucketSec));
     next = (bi + 1) * bucketSec * (1 - 1e-9);
     if (bi !== b) {
       const last = equity[i - 1];
@@ -23,9 +23,30 @@ export function bucketPnl(time: Float64Array, equity: Float64Array, bucketSec: n
       start = last;
       b = bi;
     }
+    i = firstAtOrPast(time, t0, next, i + 1);
   }
   out[b] = equity[n - 1] - start;
   return out;
+}
+
+/** The first index j ≥ from with time[j] − t0 ≥ d (time non-decreasing), or time.length: doubling steps, then bisection. */
+function firstAtOrPast(time: Float64Array, t0: number, d: number, from: number): number {
+  const n = time.length;
+  if (from >= n || time[from] - t0 >= d) return from;
+  // time[lo] − t0 < d; the answer is in (lo, hi].
+  let lo = from, step = 1, hi = from + 1;
+  while (hi < n && time[hi] - t0 < d) {
+    lo = hi;
+    step += step;
+    hi = lo + step;
+  }
+  if (hi > n) hi = n;
+  while (hi - lo > 1) {
+    const m = (lo + hi) >>> 1;
+    if (time[m] - t0 < d) lo = m;
+    else hi = m;
+  }
+  return hi;
 }
 
 /** Histogram of values in `bins` equal-width bins (one bin when all values are equal). */

@@ -47,6 +47,21 @@ describe('bucketPnl and maxDrawdown skip most divisions and give the same number
     }), { numRuns: 500 });
   });
 
+  it('bucketPnl: bitwise the per-tick division form over long buckets (thousands of ticks each) and empty ones', () => {
+    const long = fc.record({
+      t0: fc.constantFrom(0, 1.7e9, 1722470400.123456),
+      runs: fc.array(fc.tuple(fc.constantFrom(0, 0.001, 0.01, 0.1, 45), fc.integer({ min: 1, max: 3000 })), { minLength: 1, maxLength: 8 }),
+      bucketSec: fc.constantFrom(1, 7, 60),
+    });
+    fc.assert(fc.property(long, ({ t0, runs, bucketSec }) => {
+      const time: number[] = [], equity: number[] = [];
+      let t = t0;
+      for (const [dt, len] of runs) for (let j = 0; j < len; j++) { t += dt; time.push(t); equity.push(Math.sin(time.length) * 3 + time.length * 1e-3); }
+      const tc = Float64Array.from(time), ec = Float64Array.from(equity);
+      expect(Array.from(bucketPnl(tc, ec, bucketSec))).toEqual(bucketPnlByDivision(tc, ec, bucketSec));
+    }), { numRuns: 300 });
+  });
+
   it('bucketPnl: a tick exactly on a bucket boundary opens the next bucket', () => {
     // [0, 1), [1, 2), [2, 3): each bucket's PnL runs from the previous bucket's last equity to its own last.
     expect(Array.from(bucketPnl(Float64Array.of(0, 0.5, 1, 1.5, 2), Float64Array.of(0, 1, 3, 4, 10), 1))).toEqual([1, 3, 6]);
