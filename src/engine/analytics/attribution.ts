@@ -2,16 +2,41 @@ import type { Attribution } from './types';
 
 /**
  * For each fill time t, the mid prevailing at t + horizonSec (the last tick at or before it; the
- * last mid when the horizon runs past the data). Fill times must be non-decreasing. Writes `out`.
+ * last mid when the horizon runs past the data). Times finite and non-decreasing, fill times too. Writes `out`.
  */
 export function markoutMids(time: Float64Array, mid: Float64Array, fillTime: Float64Array, count: number, horizonSec: number, out: Float64Array): void {
   const n = time.length;
+  // Ticks per second on average: the first guess of each fill's tick (see lastAtOrBefore).
+  const rate = n > 1 && time[n - 1] > time[0] ? (n - 1) / (time[n - 1] - time[0]) : 0;
   let p = 0;
   for (let k = 0; k < count; k++) {
-    const target = fillTime[k] + horizonSec;
-    while (p + 1 < n && time[p + 1] <= target) p++;
+    p = lastAtOrBefore(time, fillTime[k] + horizonSec, p, rate);
     out[k] = mid[p];
   }
+}
+
+/**
+ * The last tick q ≥ from with time[q] ≤ target, or `from` when time[from + 1] is past it: the tick a walk
+ * forward from `from` stops at. Instead of visiting every tick, it guesses q from the mean tick rate, walks
+ * forward from the guess when the guess is at or before target, else bisects between `from` and the guess
+ * (never more than a walk from `from` plus a bisection).
+ */
+function lastAtOrBefore(time: Float64Array, target: number, from: number, rate: number): number {
+  const n = time.length;
+  const g = (target - time[from]) * rate;
+  let q = g > 0 ? Math.min(n - 1, from + Math.floor(g)) : from;
+  if (time[q] <= target) {
+    while (q + 1 < n && time[q + 1] <= target) q++;
+    return q;
+  }
+  // time[q] > target: the answer lies in [from, q).
+  let lo = from;
+  while (q - lo > 1) {
+    const m = (lo + q) >>> 1;
+    if (time[m] <= target) lo = m;
+    else q = m;
+  }
+  return lo;
 }
 
 /**
@@ -27,14 +52,25 @@ export function attributePnl(
   inventoryPnl: number,
   net: number,
 ): Attribution {
+  const a = new Float64Array(3);
+  attributionSums(fills.side, fills.size, fills.midAtFill, fills.midAfter, fills.price, fills.fee, count, a);
+  const spreadCapture = a[0], adverseSelection = a[1], fees = a[2];
+  return { spreadCapture, adverseSelection, inventoryCarry: inventoryPnl - adverseSelection, fees, net };
+}
+
+/** out = [Σ side·size·(midAtFill − price), Σ side·size·(midAfter − midAtFill), −Σ fee] over fills [0, count), in fill order; columns in, so its optimised loop does not depend on the fills object's map. */
+function attributionSums(side: Float64Array, size: Float64Array, midAtFill: Float64Array, midAfter: Float64Array, price: Float64Array, fee: Float64Array, count: number, out: Float64Array): void {
   let spreadCapture = 0;
   let adverseSelection = 0;
   let fees = 0;
   for (let k = 0; k < count; k++) {
-    const s = fills.side[k] * fills.size[k];
-    spreadCapture += s * (fills.midAtFill[k] - fills.price[k]);
-    adverseSelection += s * (fills.midAfter[k] - fills.midAtFill[k]);
-    fees -= fills.fee[k];
+    const s = side[k] * size[k];
+    const m0 = midAtFill[k];
+    spreadCapture += s * (m0 - price[k]);
+    adverseSelection += s * (midAfter[k] - m0);
+    fees -= fee[k];
   }
-  return { spreadCapture, adverseSelection, inventoryCarry: inventoryPnl - adverseSelection, fees, net };
+  out[0] = spreadCapture;
+  out[1] = adverseSelection;
+  out[2] = fees;
 }
