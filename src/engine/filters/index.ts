@@ -1,5 +1,5 @@
 // Public surface of engine/filters; re-exported from src/engine/index.ts.
-export { kalmanColumnAt, kalmanFromMeans, kalmanLocalLevel, kalmanMeansInto, kalmanOU, runKalman, toStateSpace } from './kalman';
+export { kalmanColumnAt, kalmanFromMeans, kalmanInnovations, kalmanLocalLevel, kalmanMeansInto, kalmanOU, runKalman, toStateSpace } from './kalman';
 export type { LocalLevelParams, OUKalmanParams, KalmanParams, KalmanResult, ScalarStateSpace } from './kalman';
 export { createKalman } from './kalman-stream';
 export type { StreamingKalman } from './kalman-stream';
@@ -9,6 +9,6 @@ export { kalmanDiagnostics, steadyStateGain, kalmanFitNote, KALMAN_GAIN_MID, KAL
 export type { KalmanDiagnostics } from './kalman-diagnostics';
 export { fitOU } from './ou-fit';
 export type { OUFit } from './ou-fit';
-export { ljungBox, ljungBoxOf, autocorrelations } from './ljung-box';
-export type { LjungBoxResult } from './ljung-box';
+export { ljungBox, ljungBoxOf, autocorrelations, seriesMoments } from './ljung-box';
+export type { LjungBoxResult, SeriesBlocks, SeriesMoments } from './ljung-box';
 export { regularizedGammaP, regularizedGammaQ, chiSquareSf, logGamma } from './gamma';

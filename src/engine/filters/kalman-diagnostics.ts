@@ -1,6 +1,7 @@
 import { ParamError } from '../util/validate';
 import { checkSeries } from './series';
-import { toStateSpace, type KalmanParams, type KalmanResult } from './kalman';
+import { kalmanInnovations, toStateSpace, type KalmanParams, type KalmanResult } from './kalman';
+import { seriesMoments, type SeriesMoments } from './ljung-box';
 
 export interface KalmanDiagnostics {
   /** Steady-state gain K∞ = P∞/(P∞ + r), P∞ the fixed point of the variance recursion. */
@@ -26,28 +27,28 @@ export function steadyStateGain(params: KalmanParams): number {
   return P / (P + r);
 }
 
-function std(x: ArrayLike<number>): number {
-  const n = x.length;
-  let m = 0;
-  for (let i = 0; i < n; i++) m += x[i];
-  m /= n;
-  let s = 0;
-  for (let i = 0; i < n; i++) s += (x[i] - m) * (x[i] - m);
-  return Math.sqrt(s / (n - 1));
+/** Sample standard deviation √(Σ(x − x̄)²/(n − 1)) from a series' moments. */
+function stdOf(m: SeriesMoments, n: number): number {
+  return Math.sqrt(m.sumSqDev / (n - 1));
 }
 
-/** Summary of a filter run over y (the same y the result came from). */
-export function kalmanDiagnostics(y: Float64Array, result: KalmanResult, params: KalmanParams): KalmanDiagnostics {
+/**
+ * Summary of a filter run over y (the same y the result came from). `innovationMoments`:
+ * seriesMoments of the result's innovations when the caller has them already (e.g. with their
+ * autocorrelations), else computed here — from the means, block by block, for kalmanFromMeans.
+ */
+export function kalmanDiagnostics(y: Float64Array, result: KalmanResult, params: KalmanParams, innovationMoments?: SeriesMoments): KalmanDiagnostics {
   checkSeries('y', y, 2);
-  if (result.mean.length !== y.length) throw new ParamError('result.mean.length', `equal to y.length (${y.length})`, result.mean.length);
+  const n = y.length;
+  if (result.mean.length !== n) throw new ParamError('result.mean.length', `equal to y.length (${n})`, result.mean.length);
   let se = 0;
-  for (let i = 0; i < y.length; i++) { const d = result.mean[i] - y[i]; se += d * d; }
-  const sy = std(y);
+  for (let i = 0; i < n; i++) { const d = result.mean[i] - y[i]; se += d * d; }
+  const sy = stdOf(seriesMoments(y, n, 0), n);
   return {
     steadyStateGain: steadyStateGain(params),
-    innovationStd: std(result.innovation),
-    rmseFilteredVsRaw: Math.sqrt(se / y.length),
-    smoothingRatio: sy > 0 ? std(result.mean) / sy : NaN,
+    innovationStd: stdOf(innovationMoments ?? seriesMoments(kalmanInnovations(result), n, 0), n),
+    rmseFilteredVsRaw: Math.sqrt(se / n),
+    smoothingRatio: sy > 0 ? stdOf(seriesMoments(result.mean, n, 0), n) / sy : NaN,
   };
 }
 

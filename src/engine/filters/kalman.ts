@@ -1,5 +1,6 @@
 import { finite, nonNegative, positive } from '../util/validate';
 import { checkSeries } from './series';
+import type { SeriesBlocks } from './ljung-box';
 
 /**
  * Scalar Kalman filters on the mid price. Convention (both models): `x0` and `p0` are the
@@ -120,10 +121,10 @@ export function kalmanFromMeans(y: Float64Array, ss: ScalarStateSpace, mean: Flo
   if (!(y instanceof Float64Array)) checkSeries('y', y);
   const n = y.length;
   if (n === 0) checkSeries('y', y, 1);
-  const innovation = new Float64Array(n);
   const st: FilterState = { a: ss.x0, P: ss.p0, sumLogF: 0, sumV2F: 0, pre: new Float64Array(3 * Math.min(n, 256)) };
-  // The transient as runKalman runs it, reading the means; then the steady state's innovations.
-  const t0 = transientSteps(y, ss, mean, innovation, st, true);
+  // The transient as runKalman runs it, reading the means; then the steady state's innovations,
+  // summed but not stored: the innovation column is made from the means only if read.
+  const t0 = transientSteps(y, ss, mean, null, st, true);
   let { a, sumLogF, sumV2F } = st;
   const { P, pre } = st;
   const r = ss.r;
@@ -133,17 +134,61 @@ export function kalmanFromMeans(y: Float64Array, ss: ScalarStateSpace, mean: Flo
   let sv = 0;
   for (; t < n; t++) {
     const v = y[t] - a;
-    innovation[t] = v;
     sv += v * v;
     a = mean[t];
   }
   if (t0 < n) { sumLogF += (n - t0) * Math.log(F); sumV2F += sv / F; }
   if (!Number.isFinite(sumV2F)) checkSeries('y', y);
-  const out = { mean, innovation, logLik: -n * HALF_LOG_2PI - 0.5 * (sumLogF + sumV2F) } as KalmanResult;
+  const out = { mean, logLik: -n * HALF_LOG_2PI - 0.5 * (sumLogF + sumV2F) } as KalmanResult;
+  const source = { y, ss, t0 };
+  fromMeans.set(out, source);
+  let innovation: Float64Array | null = null;
+  Object.defineProperty(out, 'innovation', {
+    enumerable: true,
+    configurable: true,
+    get: () => {
+      if (innovation === null) { innovation = new Float64Array(n); innovationsInto(out.mean, source, 0, n, innovation); }
+      return innovation;
+    },
+  });
   lazyColumn(out, 'variance', n, t0, pre, 0, K * r);
   lazyColumn(out, 'gain', n, t0, pre, 1, K);
   lazyColumn(out, 'innovationVar', n, t0, pre, 2, F);
   return out;
+}
+
+/** What a kalmanFromMeans result's innovations are made of: the observations, the model and where its transient ended. */
+interface MeansSource {
+  y: Float64Array;
+  ss: ScalarStateSpace;
+  t0: number;
+}
+
+const fromMeans = new WeakMap<KalmanResult, MeansSource>();
+
+/**
+ * Innovations v_t = y_t − a_t, t in [from, to), into out[0 .. to − from), with the predicted state
+ * as the filter formed it: a_0 = x0, a_t = φ·m_{t−1} + c through the transient (t ≤ t0), m_{t−1}
+ * after it (kalmanFromMeans' loops), so the values are the filter's own, bit for bit.
+ */
+function innovationsInto(mean: Float64Array, src: MeansSource, from: number, to: number, out: Float64Array): void {
+  const { y, ss, t0 } = src;
+  const { phi, c } = ss;
+  for (let t = from; t < to; t++) {
+    const a = t === 0 ? ss.x0 : t <= t0 ? phi * mean[t - 1] + c : mean[t - 1];
+    out[t - from] = y[t] - a;
+  }
+}
+
+/**
+ * A filter result's innovations as seriesMoments reads them: its column, or for kalmanFromMeans
+ * blocks computed from its means (no n-length column, and none made if it was not read yet).
+ */
+export function kalmanInnovations(k: KalmanResult): Float64Array | SeriesBlocks {
+  const src = fromMeans.get(k);
+  if (src === undefined) return k.innovation;
+  const mean = k.mean;
+  return (from, to, out) => innovationsInto(mean, src, from, to, out);
 }
 
 type LazyField = 'variance' | 'gain' | 'innovationVar';
@@ -155,9 +200,15 @@ const lazyParts = new WeakMap<KalmanResult, Partial<Record<LazyField, { t0: numb
  * out[field] at the indices `idx` (e.g. a chart's downsampled points), without materialising the
  * n-length column: the same values as gather(out[field], idx).
  */
-export function kalmanColumnAt(out: KalmanResult, field: LazyField, idx: ArrayLike<number>): Float64Array {
-  const parts = lazyParts.get(out)?.[field];
+export function kalmanColumnAt(out: KalmanResult, field: LazyField | 'innovation', idx: ArrayLike<number>): Float64Array {
   const res = new Float64Array(idx.length);
+  if (field === 'innovation') {
+    const src = fromMeans.get(out);
+    if (src === undefined) for (let k = 0; k < idx.length; k++) res[k] = out.innovation[idx[k]];
+    else for (let k = 0; k < idx.length; k++) innovationsInto(out.mean, src, idx[k], idx[k] + 1, res.subarray(k, k + 1));
+    return res;
+  }
+  const parts = lazyParts.get(out)?.[field];
   if (parts === undefined) {
     const col = out[field];
     for (let k = 0; k < idx.length; k++) res[k] = col[idx[k]];

@@ -10,45 +10,102 @@ export interface LjungBoxResult {
 }
 
 /**
- * Sample autocorrelations ρ_1..ρ_lags around the sample mean, each over the full-sample
- * variance (Box, Jenkins & Reinsel 2008, eq. 2.1.12).
+ * x[from .. to) of a series computed on demand, written to out[0 .. to − from): e.g. a filter's
+ * innovations from its means, so that their moments need no n-length column (a day is 10^7 ticks).
  */
-export function autocorrelations(x: Float64Array, lags: number): Float64Array {
-  const n = x.length;
-  let m = 0;
-  for (let i = 0; i < n; i++) m += x[i];
-  m /= n;
-  // The deviations are recomputed, not stored: same products, no n-length copy (a day of ticks is 10^7).
+export type SeriesBlocks = (from: number, to: number, out: Float64Array) => void;
+
+/** Sample mean, sum of squared deviations Σ(x − mean)² and autocorrelations ρ_1..ρ_lags of a series. */
+export interface SeriesMoments {
+  mean: number;
+  sumSqDev: number;
+  acf: Float64Array;
+}
+
+/** Values per block when a series comes as SeriesBlocks. */
+const BLOCK = 1 << 14;
+
+/**
+ * seriesMoments of n values given as an array or block by block: the same numbers either way (every
+ * sum runs over t in increasing order, carried from block to block). The autocorrelations are around
+ * the sample mean, each over the full-sample variance (Box, Jenkins & Reinsel 2008, eq. 2.1.12).
+ */
+export function seriesMoments(x: Float64Array | SeriesBlocks, n: number, lags: number): SeriesMoments {
+  const sums = new Float64Array(lags);
+  let s = 0;
   let c0 = 0;
-  for (let i = 0; i < n; i++) { const d = x[i] - m; c0 += d * d; }
-  const rho = new Float64Array(lags);
+  if (typeof x !== 'function') {
+    s = sumFrom(x, 0, 0, n, 0);
+    const m = s / n;
+    c0 = sqDevFrom(x, 0, 0, n, m, 0);
+    lagSums(x, 0, 0, n, m, sums);
+    return { mean: m, sumSqDev: c0, acf: sums.map((v) => v / c0) };
+  }
+  const buf = new Float64Array(BLOCK + lags);
+  for (let b0 = 0; b0 < n; b0 += BLOCK) {
+    const b1 = Math.min(n, b0 + BLOCK);
+    x(b0, b1, buf);
+    s = sumFrom(buf, b0, b0, b1, s);
+  }
+  const m = s / n;
+  // Each block with the `lags` values before it, so every lagged product of its ticks is in the buffer.
+  for (let b0 = 0; b0 < n; b0 += BLOCK) {
+    const b1 = Math.min(n, b0 + BLOCK);
+    const base = Math.max(0, b0 - lags);
+    x(base, b1, buf);
+    c0 = sqDevFrom(buf, base, b0, b1, m, c0);
+    lagSums(buf, base, b0, b1, m, sums);
+  }
+  return { mean: m, sumSqDev: c0, acf: sums.map((v) => v / c0) };
+}
+
+/** Sample autocorrelations ρ_1..ρ_lags of x (seriesMoments). */
+export function autocorrelations(x: Float64Array, lags: number): Float64Array {
+  return seriesMoments(x, x.length, lags).acf;
+}
+
+// The kernels read x_t at buf[t − base] for t in [from, to) and carry their sums in and out.
+
+function sumFrom(buf: Float64Array, base: number, from: number, to: number, acc: number): number {
+  for (let t = from; t < to; t++) acc += buf[t - base];
+  return acc;
+}
+
+function sqDevFrom(buf: Float64Array, base: number, from: number, to: number, m: number, acc: number): number {
+  // The deviations are recomputed, not stored: same products, no n-length copy.
+  for (let t = from; t < to; t++) { const d = buf[t - base] - m; acc += d * d; }
+  return acc;
+}
+
+/** Adds Σ_t (x_t − m)(x_{t−k} − m) over t in [from, to), t ≥ k, to sums[k − 1] for every lag k. */
+function lagSums(buf: Float64Array, base: number, from: number, to: number, m: number, sums: Float64Array): void {
+  const lags = sums.length;
   // Four lags per pass, each summed over t in the same order as one lag per pass (so the same
   // numbers): four independent sums keep the adder busy where one sum waits on itself.
   let k = 1;
   for (; k + 3 <= lags; k += 4) {
-    let s0 = 0, s1 = 0, s2 = 0, s3 = 0;
-    const start = Math.min(k + 3, n);
-    for (let t = k; t < start; t++) {
-      const d = x[t] - m;
-      s0 += d * (x[t - k] - m);
-      if (t >= k + 1) s1 += d * (x[t - k - 1] - m);
-      if (t >= k + 2) s2 += d * (x[t - k - 2] - m);
+    let s0 = sums[k - 1], s1 = sums[k], s2 = sums[k + 1], s3 = sums[k + 2];
+    const head = Math.min(k + 3, to);
+    for (let t = Math.max(from, k); t < head; t++) {
+      const d = buf[t - base] - m;
+      s0 += d * (buf[t - k - base] - m);
+      if (t >= k + 1) s1 += d * (buf[t - k - 1 - base] - m);
+      if (t >= k + 2) s2 += d * (buf[t - k - 2 - base] - m);
     }
-    for (let t = start; t < n; t++) {
-      const d = x[t] - m;
-      s0 += d * (x[t - k] - m);
-      s1 += d * (x[t - k - 1] - m);
-      s2 += d * (x[t - k - 2] - m);
-      s3 += d * (x[t - k - 3] - m);
+    for (let t = Math.max(from, k + 3); t < to; t++) {
+      const d = buf[t - base] - m;
+      s0 += d * (buf[t - k - base] - m);
+      s1 += d * (buf[t - k - 1 - base] - m);
+      s2 += d * (buf[t - k - 2 - base] - m);
+      s3 += d * (buf[t - k - 3 - base] - m);
     }
-    rho[k - 1] = s0 / c0; rho[k] = s1 / c0; rho[k + 1] = s2 / c0; rho[k + 2] = s3 / c0;
+    sums[k - 1] = s0; sums[k] = s1; sums[k + 1] = s2; sums[k + 2] = s3;
   }
   for (; k <= lags; k++) {
-    let s = 0;
-    for (let t = k; t < n; t++) s += (x[t] - m) * (x[t - k] - m);
-    rho[k - 1] = s / c0;
+    let acc = sums[k - 1];
+    for (let t = Math.max(from, k); t < to; t++) acc += (buf[t - base] - m) * (buf[t - k - base] - m);
+    sums[k - 1] = acc;
   }
-  return rho;
 }
 
 /**

@@ -1,4 +1,4 @@
-import { autocorrelations, fitLocalLevel, fitOU, kalmanColumnAt, kalmanDiagnostics, kalmanFitNote, kalmanFromMeans, kalmanLocalLevel, ljungBoxOf, toStateSpace } from '../filters';
+import { fitLocalLevel, fitOU, kalmanColumnAt, kalmanDiagnostics, kalmanFitNote, kalmanFromMeans, kalmanInnovations, kalmanLocalLevel, ljungBoxOf, seriesMoments, toStateSpace } from '../filters';
 import { gather, minMaxIndices } from '../series';
 import type { MarketData } from '../backtest';
 import { fairKalmanParams, type FairValueParams } from '../strategy';
@@ -67,9 +67,12 @@ export function buildKalmanView(
   // The run's own filter starts as the fair value does; the panel's own fit one tick earlier (p0 = r + q).
   const params = fair !== undefined ? fairKalmanParams({ q, r }, mid[0]) : { q, r, x0: mid[0], p0: r + q };
   const k = fair !== undefined ? kalmanFromMeans(mid, toStateSpace(params), fair) : kalmanLocalLevel(mid, params);
-  const diag = kalmanDiagnostics(mid, k, params);
   const lags = Math.min(opts.lags ?? 20, Math.max(1, n - 2));
-  const acf = autocorrelations(k.innovation, lags);
+  // The innovations' spread and autocorrelations in one pair of passes; from the run's fair value
+  // they are computed block by block from the means, never held as an n-length column.
+  const innovationMoments = seriesMoments(kalmanInnovations(k), n, lags);
+  const diag = kalmanDiagnostics(mid, k, params, innovationMoments);
+  const acf = innovationMoments.acf;
   const lb = ljungBoxOf(acf, n);
   let ou: KalmanView['ou'] = null;
   let ouError: string | null = null;
@@ -87,7 +90,7 @@ export function buildKalmanView(
     rmseFilteredVsRaw: diag.rmseFilteredVsRaw,
     smoothingRatio: diag.smoothingRatio,
     ljungBoxQ: lb.q, ljungBoxP: lb.pValue, lags, acf, ou, ouError,
-    time: gather(data.time, idx), raw: gather(mid, idx), filtered: gather(k.mean, idx), gain: kalmanColumnAt(k, 'gain', idx), innovation: gather(k.innovation, idx),
+    time: gather(data.time, idx), raw: gather(mid, idx), filtered: gather(k.mean, idx), gain: kalmanColumnAt(k, 'gain', idx), innovation: kalmanColumnAt(k, 'innovation', idx),
     note: kalmanFitNote({ q, r }),
   };
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createRng, kalmanFromMeans, kalmanMeansInto, runKalman, toStateSpace } from '../../../src/engine';
+import { createRng, kalmanColumnAt, kalmanFromMeans, kalmanInnovations, kalmanMeansInto, runKalman, seriesMoments, toStateSpace } from '../../../src/engine';
 
 /** A random walk observed with noise: n points, seeded. */
 function noisyWalk(n: number, seed: number): Float64Array {
@@ -56,5 +56,30 @@ describe('kalmanMeansInto', () => {
     const ou = toStateSpace({ kappa: 0.5, mu: 100, sigma: 0.02, r: 2.5e-5, dt: 0.1, x0: y[0], p0: 1e-4 });
     const viaFilter = kalmanFromMeans(y, ou, new Float64Array(y.length));
     expect(Array.from(viaFilter.mean)).toEqual(Array.from(runKalman(y, ou).mean));
+  });
+
+  it("kalmanFromMeans' innovations, made from the means block by block or at chart points, are runKalman's, and so are their moments", () => {
+    for (const params of [{ q: 1e-4, r: 2.5e-5, x0: y[0], p0: 2.5e-5 }, { q: 1e-8, r: 1e-2, x0: 90, p0: 1 }]) {
+      const ss = toStateSpace(params);
+      const full = runKalman(y, ss);
+      const mean = new Float64Array(y.length);
+      kalmanMeansInto(y, ss, mean);
+      const k = kalmanFromMeans(y, ss, mean);
+      const blocks = kalmanInnovations(k);
+      expect(typeof blocks).toBe('function'); // no column: computed from the means
+      const made = new Float64Array(y.length);
+      (blocks as (from: number, to: number, out: Float64Array) => void)(0, y.length, made);
+      let differ = 0;
+      for (let i = 0; i < y.length; i++) if (!Object.is(made[i], full.innovation[i])) differ++;
+      expect(differ).toBe(0);
+      const idx = [0, 1, 2, 17, 999, y.length - 1];
+      expect(Array.from(kalmanColumnAt(k, 'innovation', idx))).toEqual(idx.map((i) => full.innovation[i]));
+      const a = seriesMoments(blocks, y.length, 20), b = seriesMoments(full.innovation, y.length, 20);
+      expect(Object.is(a.mean, b.mean) && Object.is(a.sumSqDev, b.sumSqDev)).toBe(true);
+      expect(Array.from(a.acf)).toEqual(Array.from(b.acf));
+    }
+    // A result with its own column hands that column over.
+    const plain = runKalman(y, toStateSpace({ q: 1e-4, r: 2.5e-5, x0: y[0], p0: 2.5e-5 }));
+    expect(kalmanInnovations(plain)).toBe(plain.innovation);
   });
 });

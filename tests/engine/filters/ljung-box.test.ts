@@ -1,7 +1,7 @@
 // Reference: statsmodels 0.13.5 acorr_ljungbox(x, lags=[L], model_df=d) in
 // tests/fixtures/statsmodels/make_fixtures.py (run with /usr/bin/python3). Agreement 1e-9 relative.
 import { describe, expect, it } from 'vitest';
-import { autocorrelations, createRng, ljungBox } from '../../../src/engine';
+import { autocorrelations, createRng, ljungBox, seriesMoments } from '../../../src/engine';
 import { ref, relClose } from './reference';
 
 describe('ljungBox', () => {
@@ -63,6 +63,20 @@ describe('autocorrelations', () => {
       for (const lags of [1, 2, 3, 4, 5, 8, 9, 20]) {
         if (lags >= n) continue;
         expect(Array.from(autocorrelations(x, lags)), `n ${n}, ${lags} lags`).toEqual(byLag(x, lags));
+      }
+    }
+  });
+
+  it("seriesMoments block by block (SeriesBlocks) gives the array's numbers bitwise, across block edges", () => {
+    const rng = createRng(8);
+    for (const n of [1, 2, 19, 16_383, 16_384, 16_385, 40_000]) {
+      const x = Float64Array.from({ length: n }, () => rng.normal() * 0.01);
+      const blocks = (from: number, to: number, out: Float64Array) => out.set(x.subarray(from, to));
+      for (const lags of [0, 1, 3, 4, 7, 20]) {
+        const a = seriesMoments(x, n, lags), b = seriesMoments(blocks, n, lags);
+        expect(Object.is(a.mean, b.mean) && Object.is(a.sumSqDev, b.sumSqDev), `n ${n}, ${lags} lags`).toBe(true);
+        expect(Array.from(b.acf), `n ${n}, ${lags} lags`).toEqual(Array.from(a.acf));
+        if (lags > 0 && lags < n) expect(Array.from(a.acf)).toEqual(byLag(x, lags));
       }
     }
   });
