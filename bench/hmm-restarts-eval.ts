@@ -89,13 +89,15 @@ const QUICK = !!process.env.QUICK;
 
 let missOld = 0, missNew = 0, better = 0, worse = 0;
 const tOld: number[] = [], tNew: number[] = [];
-let itOld = 0, itNew = 0;
+let itOld = 0, itNew = 0, fpOld = 0, fpNew = 0;
 for (const f of [oldFit, newFit]) for (let w = 0; w < 200; w++) f(set[w % set.length].x, { nStates: set[w % set.length].K, seed: 1 });
 for (const s of set) {
   const opts = { nStates: s.K, seed: s.seed };
   const a = oldFit(s.x, opts), b = newFit(s.x, opts);
   itOld += a.iterations;
   itNew += b.iterations;
+  fpOld += a.forwardPasses;
+  fpNew += b.forwardPasses;
   const best = longRunEmLogLik(s.x, s.K, s.seed);
   const tolLong = REL * Math.abs(best);
   const mo = a.logLik < best - tolLong, mn = b.logLik < best - tolLong;
@@ -123,6 +125,7 @@ console.log(`\n${set.length} series; reference ${ref} (${commit}) vs working tre
 console.log(`misses (ℓ below the best long plain Baum-Welch run by > ${REL} relative): reference ${missOld}, new ${missNew}`);
 console.log(`new vs reference (by > ${REL} relative): better ${better}, worse ${worse}, same ${set.length - better - worse}`);
 console.log(`iterations of the returned run, total: reference ${itOld}, new ${itNew}`);
+console.log(`forward passes (all starts), total: reference ${fpOld}, new ${fpNew}`);
 console.log(`fit time per series (median of ${RUNS}): mean ${mean(tOld).toFixed(3)} → ${mean(tNew).toFixed(3)} ms, median ${median(tOld).toFixed(3)} → ${median(tNew).toFixed(3)} ms`);
 const bench = benchHmmSeries(500, 2);
 const timeBench = (f: Fit) => {

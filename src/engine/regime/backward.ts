@@ -15,8 +15,25 @@ export interface EStats {
   trans: Float64Array;
 }
 
+/** A class, not an object literal, for the same reason as hmm-model.ts's Params (no deoptimisation of the kernels). */
+class StatsBuffers implements EStats {
+  declare occ: Float64Array;
+  declare sumX: Float64Array;
+  declare sumX2: Float64Array;
+  declare first: Float64Array;
+  declare trans: Float64Array;
+
+  constructor(K: number) {
+    this.occ = new Float64Array(K);
+    this.sumX = new Float64Array(K);
+    this.sumX2 = new Float64Array(K);
+    this.first = new Float64Array(K);
+    this.trans = new Float64Array(K * K);
+  }
+}
+
 export function createEStats(K: number): EStats {
-  return { occ: new Float64Array(K), sumX: new Float64Array(K), sumX2: new Float64Array(K), first: new Float64Array(K), trans: new Float64Array(K * K) };
+  return new StatsBuffers(K);
 }
 
 /**

@@ -19,8 +19,30 @@ export interface EmWork {
   forwardPasses: number;
 }
 
+/** A class, not an object literal, for the same reason as hmm-model.ts's Params (no deoptimisation of the kernels). */
+class EmBuffers implements EmWork {
+  declare fw: ForwardWork;
+  declare st: EStats;
+  declare beta: Float64Array;
+  declare betaNext: Float64Array;
+  declare wv: Float64Array;
+  declare k3Last: number;
+  declare forwardPasses: number;
+
+  constructor(n: number, K: number) {
+    this.fw = createForwardWorkPooled(n, K);
+    this.st = createEStats(K);
+    this.beta = new Float64Array(K);
+    this.betaNext = new Float64Array(K);
+    this.wv = new Float64Array(K);
+    // A double from the start (it holds forwardK3Em's final sum): a small-integer field turning double is another deoptimisation.
+    this.k3Last = NaN;
+    this.forwardPasses = 0;
+  }
+}
+
 export function createEmWork(n: number, K: number): EmWork {
-  return { fw: createForwardWorkPooled(n, K), st: createEStats(K), beta: new Float64Array(K), betaNext: new Float64Array(K), wv: new Float64Array(K), k3Last: 0, forwardPasses: 0 };
+  return new EmBuffers(n, K);
 }
 
 /** Forward pass only: log-likelihood of x under m, leaving fw ready for finishEStep. */

@@ -15,10 +15,11 @@
  * log-likelihood of a model (hmmLogLik, forwardK3) keeps the ≈ 1 ulp expNonPositive.
  *
  * Both are closures whose tables and constants are constants of the closure, not module-level
- * bindings: bundlers turn a module's top-level const into var (the app's and the bench's Vite bundles
- * do), which V8 reloads at every use, while a closure's const it compiles into the caller that inlines
- * the function. The K = 3 forward pass on the bench series: 13.2 µs with the tables at module level,
- * 10.4 µs as closure constants (bundled).
+ * bindings: an unminified Vite/esbuild bundle (bench/bundle-engine.ts) turns a module's top-level
+ * const into var, which V8 reloads at every use, while a closure's const it compiles into the caller
+ * that inlines the function. The K = 3 forward pass on the bench series in that bundle: 13.2 µs with
+ * the tables at module level, 10.4 µs as closure constants (9.8 with module-level const, as tsx and
+ * the app's minified bundles keep them).
  */
 function expFunctions(): { expNonPositive: (x: number) => number; expNonPositiveFast: (x: number) => number } {
   const BITS = 11;

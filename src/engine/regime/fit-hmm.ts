@@ -5,7 +5,7 @@ import { createEStats, type EStats } from './backward';
 import { createEmWork, eStep, finishEStep, forwardLogLik, mStep, type EmWork } from './em-step';
 import { hmmLogLikInto } from './forward';
 import { sortedSums, startingPoints } from './hmm-init';
-import { sortHmmStates, type HmmModel, type HmmParams } from './hmm-model';
+import { hmmParams, sortHmmStates, type HmmModel, type HmmParams } from './hmm-model';
 import { acceptStep, chooseReferences, createQnWork, direction, fromPhi, gradient, resetInverseHessian, toPhi, trialPoint, type QnWork } from './quasi-newton';
 
 export { baumWelchStep, createEmWork } from './em-step';
@@ -75,7 +75,7 @@ export interface Run {
 }
 
 function newParams(K: number): HmmParams {
-  return { means: new Float64Array(K), variances: new Float64Array(K), trans: new Float64Array(K * K), init: new Float64Array(K) };
+  return hmmParams(new Float64Array(K), new Float64Array(K), new Float64Array(K * K), new Float64Array(K));
 }
 
 export function startRun(z: Float64Array, start: HmmParams, work: EmWork): Run {
@@ -313,12 +313,7 @@ export function fitHmm(x: Float64Array, opts: FitHmmOptions): FitHmmResult {
   }
 
   const zParams = best.params;
-  const fitted: HmmParams = {
-    means: zParams.means.map((m) => gm + sd * m),
-    variances: zParams.variances.map((v) => v * sd * sd),
-    trans: zParams.trans.slice(),
-    init: zParams.init.slice(),
-  };
+  const fitted = hmmParams(zParams.means.map((m) => gm + sd * m), zParams.variances.map((v) => v * sd * sd), zParams.trans.slice(), zParams.init.slice());
   const sorted2 = sortHmmStates(fitted).model;
   const logLik = hmmLogLikInto(x, sorted2, work.fw);
   work.forwardPasses++;

@@ -1,5 +1,5 @@
 import type { Rng } from '../data/rng';
-import type { HmmParams } from './hmm-model';
+import { hmmParams, type HmmParams } from './hmm-model';
 
 /**
  * Starting points for Baum-Welch on a standardised series z, computed on its sorted copy with prefix
@@ -154,5 +154,5 @@ function withStickyChain(means: Float64Array, variances: Float64Array): HmmParam
   const trans = new Float64Array(K * K);
   const off = 0.1 / (K - 1);
   for (let i = 0; i < K; i++) for (let j = 0; j < K; j++) trans[i * K + j] = i === j ? 0.9 : off;
-  return { means, variances, trans, init: new Float64Array(K).fill(1 / K) };
+  return hmmParams(means, variances, trans, new Float64Array(K).fill(1 / K));
 }

@@ -12,6 +12,32 @@ export interface HmmParams {
   init: Float64Array;
 }
 
+/**
+ * The engine's own parameter objects are made by this class's constructor, not by object literals:
+ * V8 builds a literal's boilerplate when the literal is evaluated the second time and generalises its
+ * field types then, and code optimised against the earlier field types (the K = 3 E-step kernels,
+ * hot within the first fit) is deoptimised; in some processes the forward pass was then not
+ * reoptimised. A constructor keeps the field types. (Parameters passed in by callers may be literals.)
+ */
+class Params implements HmmParams {
+  declare means: Float64Array;
+  declare variances: Float64Array;
+  declare trans: Float64Array;
+  declare init: Float64Array;
+
+  constructor(means: Float64Array, variances: Float64Array, trans: Float64Array, init: Float64Array) {
+    this.means = means;
+    this.variances = variances;
+    this.trans = trans;
+    this.init = init;
+  }
+}
+
+/** HmmParams from its four arrays (held, not copied). */
+export function hmmParams(means: Float64Array, variances: Float64Array, trans: Float64Array, init: Float64Array): HmmParams {
+  return new Params(means, variances, trans, init);
+}
+
 /** A fitted model: the parameters plus the fit's log-likelihood (at these parameters) and EM bookkeeping. */
 export interface HmmModel extends HmmParams {
   logLik: number;
@@ -71,9 +97,9 @@ export function sortHmmStates<M extends HmmParams>(model: M): { model: M; order:
     for (let j = 0; j < K; j++) trans[i * K + j] = model.trans[oi * K + order[j]];
   }
   // A fresh object with the four arrays first, then the model's other fields: spreading the model and
-  // overwriting its arrays would make V8 mark those fields of the shared parameter shape mutable, which
-  // deoptimised the E-step kernels after the first fit (compiled against it as constant).
-  const out = { means, variances, trans, init } as M;
+  // overwriting its arrays would make V8 mark those fields mutable, which deoptimised the E-step
+  // kernels after the first fit (compiled against them as constant).
+  const out = hmmParams(means, variances, trans, init) as M;
   for (const key of Object.keys(model) as (keyof M)[]) if (!(key in out)) out[key] = model[key];
   return { model: out, order };
 }
