@@ -38,13 +38,16 @@ describe('kalmanMeansInto', () => {
     expect(Array.from(none)).toEqual([7, 7]);
   });
 
+  /** For a quick and a slow local-level filter: runKalman's result, and kalmanFromMeans' from its means (kalmanMeansInto). */
+  const localLevelCases = () => [{ q: 1e-4, r: 2.5e-5, x0: y[0], p0: 2.5e-5 }, { q: 1e-8, r: 1e-2, x0: 90, p0: 1 }].map((params) => {
+    const ss = toStateSpace(params);
+    const mean = new Float64Array(y.length);
+    kalmanMeansInto(y, ss, mean);
+    return { full: runKalman(y, ss), mean, fromMeans: kalmanFromMeans(y, ss, mean) };
+  });
+
   it("kalmanFromMeans: runKalman's whole result from its means, bitwise (local level); other models run the filter", () => {
-    for (const params of [{ q: 1e-4, r: 2.5e-5, x0: y[0], p0: 2.5e-5 }, { q: 1e-8, r: 1e-2, x0: 90, p0: 1 }]) {
-      const ss = toStateSpace(params);
-      const full = runKalman(y, ss);
-      const mean = new Float64Array(y.length);
-      kalmanMeansInto(y, ss, mean);
-      const fromMeans = kalmanFromMeans(y, ss, mean);
+    for (const { full, mean, fromMeans } of localLevelCases()) {
       expect(fromMeans.mean).toBe(mean); // the column itself, not a copy
       expect(Object.is(fromMeans.logLik, full.logLik)).toBe(true);
       for (const f of ['innovation', 'variance', 'gain', 'innovationVar'] as const) {
@@ -59,12 +62,7 @@ describe('kalmanMeansInto', () => {
   });
 
   it("kalmanFromMeans' innovations, made from the means block by block or at chart points, are runKalman's, and so are their moments", () => {
-    for (const params of [{ q: 1e-4, r: 2.5e-5, x0: y[0], p0: 2.5e-5 }, { q: 1e-8, r: 1e-2, x0: 90, p0: 1 }]) {
-      const ss = toStateSpace(params);
-      const full = runKalman(y, ss);
-      const mean = new Float64Array(y.length);
-      kalmanMeansInto(y, ss, mean);
-      const k = kalmanFromMeans(y, ss, mean);
+    for (const { full, fromMeans: k } of localLevelCases()) {
       const blocks = kalmanInnovations(k);
       expect(typeof blocks).toBe('function'); // no column: computed from the means
       const made = new Float64Array(y.length);
