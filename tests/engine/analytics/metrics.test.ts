@@ -212,7 +212,7 @@ describe('rankByNetPnl', () => {
   });
 });
 
-/** regimeShares' sums straight from the definition: one tick at a time through pnl[k] and dur[k] (a typed array ignores a non-integer index). */
+/** regimeShares' sums one tick at a time through pnl[k] and dur[k] (a typed array ignores a non-integer index): the form before runs. */
 function regimeSumsPerTick(time: Float64Array, equity: Float64Array, regime: Float64Array | Int32Array, K: number): { pnl: number[]; dur: number[] } {
   const pnl = new Float64Array(K), dur = new Float64Array(K);
   for (let i = 1; i < time.length; i++) {
@@ -222,6 +222,40 @@ function regimeSumsPerTick(time: Float64Array, equity: Float64Array, regime: Flo
     dur[k] += time[i] - time[i - 1];
   }
   return { pnl: Array.from(pnl), dur: Array.from(dur) };
+}
+
+/** regimeShares' sums from the definition: each maximal run of intervals under one valid regime adds its end-minus-start equity and time. */
+function regimeSumsPerRun(time: Float64Array, equity: Float64Array, regime: Float64Array | Int32Array, K: number): { pnl: number[]; dur: number[] } {
+  const pnl = new Float64Array(K), dur = new Float64Array(K);
+  let start = 0; // the run covers intervals (t[m − 1], t[m]] for m = start + 1 .. end
+  for (let end = 1; end < time.length; end++) {
+    const last = end + 1 === time.length || regime[end] !== regime[start]; // NaN !== NaN: a run of one
+    if (!last) continue;
+    const k = regime[start];
+    if (k >= 0 && k < K && Number.isInteger(k)) {
+      pnl[k] += equity[end] - equity[start];
+      dur[k] += time[end] - time[start];
+    }
+    start = end;
+  }
+  return { pnl: Array.from(pnl), dur: Array.from(dur) };
+}
+
+/** The exact sum of doubles, rounded once: each is an integer times a power of 2, summed as BigInt at the smallest exponent. */
+function exactSum(xs: number[]): number {
+  const parts = xs.filter((x) => x !== 0).map(mantissaExponent);
+  if (parts.length === 0) return 0;
+  const emin = Math.min(...parts.map(([, e]) => e));
+  let s = 0n;
+  for (const [m, e] of parts) s += BigInt(m) << BigInt(e - emin);
+  return Number(s) * 2 ** emin; // Number(bigint) rounds to nearest; the scaling is exact away from the subnormal range
+}
+
+function mantissaExponent(x: number): [number, number] {
+  let e = Math.max(-1074, Math.floor(Math.log2(Math.abs(x))) - 52);
+  let m = x / 2 ** e;
+  while (!Number.isInteger(m)) { e -= 1; m = x / 2 ** e; }
+  return [m, e];
 }
 
 describe('regimeShares', () => {
@@ -236,23 +270,58 @@ describe('regimeShares', () => {
     ), { minLength: 1, maxLength: 60 }),
     int32: fc.boolean(),
   });
+  const columns = ({ t0, steps, int32 }: { t0: number; steps: [number, number, number, number][]; int32: boolean }) => {
+    const time: number[] = [], equity: number[] = [], regime: number[] = [];
+    let t = t0, e = 0;
+    for (const [dt, de, r, len] of steps) {
+      for (let j = 0; j < len; j++) { t += dt; e += de * (j + 1); time.push(t); equity.push(e); regime.push(r); }
+    }
+    const rc = int32 ? Int32Array.from(regime, (r) => (Number.isInteger(r) ? r : -1)) : Float64Array.from(regime);
+    return { tc: Float64Array.from(time), ec: Float64Array.from(equity), rc };
+  };
+  const labels = ['a', 'b', 'c'];
 
-  it('sums each regime\'s PnL and time bitwise as the per-tick form, Float64Array or Int32Array regimes', () => {
-    fc.assert(fc.property(ticks, ({ t0, steps, int32 }) => {
-      const time: number[] = [], equity: number[] = [], regime: number[] = [];
-      let t = t0, e = 0;
-      for (const [dt, de, r, len] of steps) {
-        for (let j = 0; j < len; j++) { t += dt; e += de * (j + 1); time.push(t); equity.push(e); regime.push(r); }
-      }
-      const tc = Float64Array.from(time), ec = Float64Array.from(equity);
-      const rc = int32 ? Int32Array.from(regime, (r) => (Number.isInteger(r) ? r : -1)) : Float64Array.from(regime);
-      const labels = ['a', 'b', 'c'];
+  it('sums each run of a regime: bitwise the per-run form, Float64Array or Int32Array regimes', () => {
+    fc.assert(fc.property(ticks, (x) => {
+      const { tc, ec, rc } = columns(x);
       const got = regimeShares(tc, ec, rc, labels);
-      const want = regimeSumsPerTick(tc, ec, rc, labels.length);
+      const want = regimeSumsPerRun(tc, ec, rc, labels.length);
       expect(got.map((s) => s.pnl)).toEqual(want.pnl);
       const total = want.dur.reduce((s, d) => s + d, 0);
       expect(got.map((s) => s.timeShare)).toEqual(want.dur.map((d) => (total > 0 ? d / total : 0)));
     }), { numRuns: 500 });
+  });
+
+  it('agrees with the per-tick sums up to their rounding, and is mostly the closer of the two to the exact equity change', () => {
+    let closer = 0, farther = 0;
+    fc.assert(fc.property(ticks, (x) => {
+      const { tc, ec, rc } = columns(x);
+      const got = regimeShares(tc, ec, rc, labels).map((s) => s.pnl);
+      const tick = regimeSumsPerTick(tc, ec, rc, labels.length).pnl;
+      for (let k = 0; k < labels.length; k++) {
+        // The exact equity change under regime k: Σ over its intervals of equity[i] − equity[i − 1], in exact arithmetic.
+        const ends: number[] = [];
+        let scale = 0;
+        for (let i = 1; i < tc.length; i++) if (rc[i - 1] === k) { ends.push(ec[i], -ec[i - 1]); scale += Math.abs(ec[i]) + Math.abs(ec[i - 1]); }
+        const exact = exactSum(ends);
+        expect(Math.abs(got[k] - tick[k])).toBeLessThanOrEqual(4 * (ends.length + 1) * Number.EPSILON * scale);
+        const eRun = Math.abs(got[k] - exact), eTick = Math.abs(tick[k] - exact);
+        if (eRun < eTick) closer++;
+        else if (eRun > eTick) farther++;
+      }
+    }), { numRuns: 500 });
+    expect(closer).toBeGreaterThan(3 * farther);
+  });
+
+  it('one regime over 10^5 ticks: its PnL is the equity change rounded once (the per-tick sum is off by its roundings)', () => {
+    const n = 100_001;
+    const time = Float64Array.from({ length: n }, (_, i) => 1.7e9 + i * 0.1);
+    const equity = Float64Array.from({ length: n }, (_, i) => Math.sin(i) * 1000); // crosses 0: the per-tick changes round
+    const [a, b] = regimeShares(time, equity, new Float64Array(n), ['a', 'b']);
+    expect(a.pnl).toBe(equity[n - 1] - equity[0]);
+    expect(exactSum([equity[n - 1], -equity[0]])).toBe(a.pnl);
+    expect(regimeSumsPerTick(time, equity, new Float64Array(n), 2).pnl[0]).not.toBe(a.pnl);
+    expect([a.timeShare, b.timeShare]).toEqual([1, 0]);
   });
 
   it('books the interval (t[i−1], t[i]] to regime[i−1]', () => {
