@@ -116,25 +116,28 @@ function fillFigures(side: Float64Array, size: Float64Array, price: Float64Array
 }
 
 /**
- * Inventory over time: out = [∫ |q| dt, max |q|, time with |q| ≥ atLimit], each tick's inventory held
- * until the next tick (the last tick holds for 0). A run of ticks i..j − 1 with one inventory q adds
- * |q|·(t_j − t_i) (t_{n−1} for the last run): what its per-tick products telescope to, rounded once per
- * run instead of twice per tick, and a tick costs only its inventory test.
+ * Inventory over time: out = [Σ |q_i|·(t_{i+1} − t_i), max |q_i|, Σ (t_{i+1} − t_i) over ticks with
+ * |q_i| ≥ atLimit], the last tick weighing 0 (no next tick). One pass reading each time once.
  */
 function inventoryFigures(inventory: Float64Array, time: Float64Array, atLimit: number, out: Float64Array): void {
   const n = time.length;
   let absInvTime = 0, maxAbs = 0, limitTime = 0;
-  let i = 0;
-  while (i < n) {
-    const q = inventory[i];
-    let j = i + 1;
-    while (j < n && inventory[j] === q) j++;
-    const span = time[j < n ? j : n - 1] - time[i];
-    const a = Math.abs(q);
-    absInvTime += a * span;
+  let t0 = n > 0 ? time[0] : 0;
+  for (let i = 0; i + 1 < n; i++) {
+    const t1 = time[i + 1];
+    const w = t1 - t0; // time until the next tick
+    t0 = t1;
+    const a = Math.abs(inventory[i]);
+    absInvTime += a * w;
     if (a > maxAbs) maxAbs = a;
-    if (a >= atLimit) limitTime += span;
-    i = j;
+    if (a >= atLimit) limitTime += w;
+  }
+  if (n > 0) {
+    // The last tick with its weight 0, as the others (a·0 is NaN for an infinite or NaN |q|).
+    const a = Math.abs(inventory[n - 1]);
+    absInvTime += a * 0;
+    if (a > maxAbs) maxAbs = a;
+    if (a >= atLimit) limitTime += 0;
   }
   out[0] = absInvTime; out[1] = maxAbs; out[2] = limitTime;
 }
