@@ -7,7 +7,6 @@ import {
   fillModelBand,
   generateSyntheticMarket,
   prepareData,
-  runBacktest,
   runBacktestInto,
   outputsOf,
   STRATEGY_IDS,
@@ -19,6 +18,7 @@ import {
   type MarketData,
   type ModelBand,
   type ModelBandRow,
+  type RunOutputs,
   type StrategyId,
   type WalkForwardOptions,
   type WalkForwardResult,
@@ -147,8 +147,12 @@ export const labApi = {
   compare(config: BacktestConfig, strategies: readonly StrategyId[] = STRATEGY_IDS, onProgress?: (done: number, total: number) => void): CompareRow[] {
     const { data: d } = requireData();
     const rows: CompareRow[] = [];
+    // One set of output columns written over by each strategy in turn (a row keeps only its copied,
+    // downsampled views): no fresh 40–48 bytes per tick, and their page faults, per strategy.
+    let scratch: RunOutputs | undefined;
     strategies.forEach((strategy, k) => {
-      const r = runBacktest(d, { ...config, strategy });
+      const r = runBacktestInto(d, { ...config, strategy }, undefined, scratch, 'full');
+      scratch = outputsOf(r);
       const s = buildSeriesView(r, r.time.length, buyAndHoldOf(r));
       rows.push({ strategy, metrics: r.metrics, attribution: r.attribution, pnl: { time: s.pnl.time, pnl: s.pnl.pnl } });
       onProgress?.(k + 1, strategies.length);

@@ -32,4 +32,21 @@ describe('lab worker api', () => {
       expect(labApi.exportSeries(['equity', 'cash', 'regime'])).toEqual({ equity: fresh.equity, cash: fresh.cash, regime: fresh.regime });
     }
   });
+
+  it('compare gives each strategy what a fresh run of it gives, though the runs write over one set of columns', () => {
+    labApi.setSynthetic({ seed: 9, nTicks: 20_000 });
+    const m = generateSyntheticMarket({ seed: 9, nTicks: 20_000 });
+    const data = { time: m.time, bid: m.bid, ask: m.ask, tradeTime: m.tradeTime, tradePrice: m.tradePrice, tradeSize: m.tradeSize, tradeSide: m.tradeSide, truth: m.truth };
+    // Regime and non-regime strategies in turn, so the shared columns change shape on the way.
+    const order = ['as-regime', 'as', 'symmetric', 'as-regime', 'glft'] as const;
+    const rows = labApi.compare({ seed: 3 }, order);
+    expect(rows.map((r) => r.strategy)).toEqual([...order]);
+    rows.forEach((row) => {
+      const fresh = runBacktest(data, { seed: 3, strategy: row.strategy });
+      expect(row.metrics).toEqual(fresh.metrics);
+      expect(row.attribution).toEqual(fresh.attribution);
+      const s = buildSeriesView(fresh, fresh.time.length, buyAndHoldOf(fresh));
+      expect(row.pnl).toEqual({ time: s.pnl.time, pnl: s.pnl.pnl });
+    });
+  });
 });
