@@ -123,12 +123,15 @@ export function runEventLoop(x: EventLoopInput): EventLoopTotals {
       }
       if (useTrades) {
         const px = tradePrice[j];
-        // A print above our bid (below our ask) cannot reach it, whatever the model.
+        // A print above our bid (below our ask) cannot reach it, whatever the model. An offer of 0
+        // (most events, for every model) skips the fill block: no call with a dozen boxed numbers.
         if (liveBidSize > 0 && px <= liveBid + eps) {
-          liveBidSize -= fTake(desk, 1, liveBid, model.onTrade(1, liveBid, liveBidSize, px, tradeSize[j], j), tt, i, prevMid, limPrev, FILL_SOURCE_TRADE, j);
+          const offer = model.onTrade(1, liveBid, liveBidSize, px, tradeSize[j], j);
+          if (offer > 0) liveBidSize -= fTake(desk, 1, liveBid, offer, tt, i, prevMid, limPrev, FILL_SOURCE_TRADE, j);
         }
         if (liveAskSize > 0 && px >= liveAsk - eps) {
-          liveAskSize -= fTake(desk, -1, liveAsk, model.onTrade(-1, liveAsk, liveAskSize, px, tradeSize[j], j), tt, i, prevMid, limPrev, FILL_SOURCE_TRADE, j);
+          const offer = model.onTrade(-1, liveAsk, liveAskSize, px, tradeSize[j], j);
+          if (offer > 0) liveAskSize -= fTake(desk, -1, liveAsk, offer, tt, i, prevMid, limPrev, FILL_SOURCE_TRADE, j);
         }
       }
       j++;
@@ -144,8 +147,14 @@ export function runEventLoop(x: EventLoopInput): EventLoopTotals {
       if (onPlace !== undefined && liveAskSize > 0) model.onPlace!(-1, liveAsk, prevRow);
     }
     if (useInterval && i > 0) {
-      if (liveBidSize > 0) liveBidSize -= fTake(desk, 1, liveBid, model.onInterval(1, liveBid, liveBidSize, prevMid, t - bidFrom), t, i, prevMid, limPrev, FILL_SOURCE_INTERVAL, i);
-      if (liveAskSize > 0) liveAskSize -= fTake(desk, -1, liveAsk, model.onInterval(-1, liveAsk, liveAskSize, prevMid, t - askFrom), t, i, prevMid, limPrev, FILL_SOURCE_INTERVAL, i);
+      if (liveBidSize > 0) {
+        const offer = model.onInterval(1, liveBid, liveBidSize, prevMid, t - bidFrom);
+        if (offer > 0) liveBidSize -= fTake(desk, 1, liveBid, offer, t, i, prevMid, limPrev, FILL_SOURCE_INTERVAL, i);
+      }
+      if (liveAskSize > 0) {
+        const offer = model.onInterval(-1, liveAsk, liveAskSize, prevMid, t - askFrom);
+        if (offer > 0) liveAskSize -= fTake(desk, -1, liveAsk, offer, t, i, prevMid, limPrev, FILL_SOURCE_INTERVAL, i);
+      }
     }
     // (3) the mid moves; the inventory is marked.
     const m = mid[i];
@@ -154,8 +163,14 @@ export function runEventLoop(x: EventLoopInput): EventLoopTotals {
     // (4) the live quotes meet the new market quotes (or bar), at the new mid.
     if (useQuote && i > 0) {
       const mb = mktBid[i], ma = mktAsk[i];
-      if (liveBidSize > 0) liveBidSize -= fTake(desk, 1, liveBid, model.onQuote(1, liveBid, liveBidSize, mb, ma, i), t, i, m, limNow, FILL_SOURCE_QUOTE, i);
-      if (liveAskSize > 0) liveAskSize -= fTake(desk, -1, liveAsk, model.onQuote(-1, liveAsk, liveAskSize, mb, ma, i), t, i, m, limNow, FILL_SOURCE_QUOTE, i);
+      if (liveBidSize > 0) {
+        const offer = model.onQuote(1, liveBid, liveBidSize, mb, ma, i);
+        if (offer > 0) liveBidSize -= fTake(desk, 1, liveBid, offer, t, i, m, limNow, FILL_SOURCE_QUOTE, i);
+      }
+      if (liveAskSize > 0) {
+        const offer = model.onQuote(-1, liveAsk, liveAskSize, mb, ma, i);
+        if (offer > 0) liveAskSize -= fTake(desk, -1, liveAsk, offer, t, i, m, limNow, FILL_SOURCE_QUOTE, i);
+      }
     }
     // (5) risk: a new day resets the loss budget and lifts a kill; a loss beyond it kills quoting.
     if (killed) timeKilled += t - prevT;
