@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { bucketPnl, maxDrawdown } from '../../../src/engine';
+import { bucketPnl } from '../../../src/engine';
 
 /** bucketPnl straight from its definition: a bucket index by division at every tick. */
 function bucketPnlByDivision(time: Float64Array, equity: Float64Array, B: number): number[] {
@@ -16,28 +16,14 @@ function bucketPnlByDivision(time: Float64Array, equity: Float64Array, B: number
   return out;
 }
 
-/** maxDrawdown with the quotient at every tick. */
-function drawdownByDivision(equity: Float64Array, capital: number): { abs: number; pct: number } {
-  let peak = -Infinity, abs = 0, pct = 0;
-  for (const e of equity) {
-    if (e > peak) peak = e;
-    const dd = peak - e;
-    if (dd > abs) abs = dd;
-    const base = capital + peak;
-    if (base > 0 && (dd / base) * 100 > pct) pct = (dd / base) * 100;
-  }
-  return { abs, pct };
-}
-
 // Epoch-like times (so t − t0 rounds), steps that land on bucket ends, repeated stamps and gaps.
 const series = fc.record({
   t0: fc.constantFrom(0, 1.7e9, 1722470400.123456),
   steps: fc.array(fc.tuple(fc.constantFrom(0, 0.001, 0.1, 0.25, 0.3, 1, 7.5), fc.double({ min: -5, max: 5, noNaN: true })), { minLength: 1, maxLength: 300 }),
   bucketSec: fc.constantFrom(0.1, 0.25, 1, 3, 60),
-  capital: fc.constantFrom(0, 10, 1e6),
 });
 
-describe('bucketPnl and maxDrawdown skip most divisions and give the same numbers', () => {
+describe('bucketPnl skips most divisions and gives the same numbers (maxDrawdown: drawdown.test.ts)', () => {
   it('bucketPnl: bitwise the per-tick division form', () => {
     fc.assert(fc.property(series, ({ t0, steps, bucketSec }) => {
       const time = new Float64Array(steps.length), equity = new Float64Array(steps.length);
@@ -65,12 +51,5 @@ describe('bucketPnl and maxDrawdown skip most divisions and give the same number
   it('bucketPnl: a tick exactly on a bucket boundary opens the next bucket', () => {
     // [0, 1), [1, 2), [2, 3): each bucket's PnL runs from the previous bucket's last equity to its own last.
     expect(Array.from(bucketPnl(Float64Array.of(0, 0.5, 1, 1.5, 2), Float64Array.of(0, 1, 3, 4, 10), 1))).toEqual([1, 3, 6]);
-  });
-
-  it('maxDrawdown: bitwise the per-tick quotient form', () => {
-    fc.assert(fc.property(series, ({ steps, capital }) => {
-      const equity = Float64Array.from(steps, ([, de], i) => de * (i + 1));
-      expect(maxDrawdown(equity, capital)).toEqual(drawdownByDivision(equity, capital));
-    }), { numRuns: 500 });
   });
 });
