@@ -1,4 +1,4 @@
-import { createRng } from '../data/rng';
+import { createRng, type Rng } from '../data/rng';
 import { ParamError, integerIn, positive } from '../util/validate';
 import { sharpePerObservation } from './moments';
 import { quantileSorted } from '../util/math';
@@ -123,12 +123,44 @@ export function sharpeBootstrapInterval(x: ArrayLike<number>, options: SharpeBoo
   for (let i = 0; i < n; i++) shift += xs[i];
   shift /= n;
   const sr = new Float64Array(B);
-  for (let b = 0; b < B; b++) {
+  resampleSharpes(xs, shift, p, logStay, rng, sr);
+  let mean = 0;
+  for (let b = 0; b < B; b++) mean += sr[b];
+  mean /= B;
+  let v = 0;
+  for (let b = 0; b < B; b++) v += (sr[b] - mean) ** 2;
+  sr.sort();
+  const alpha = 1 - level;
+  const est = sharpePerObservation(x);
+  const lo = quantileSorted(sr, alpha / 2), hi = quantileSorted(sr, 1 - alpha / 2);
+  return { lo: est - k * (est - lo), hi: est + k * (hi - est), level, resamples: B, meanBlock, se: Math.sqrt(v / (B - 1)), widthCorrection: k };
+}
+
+/** Uniforms drawn per refill of the resampling's stream (fillUniform: the same numbers as that many uniform() calls). */
+const UNIFORM_BLOCK = 1024;
+
+/**
+ * The stationary bootstrap's resamples (Politis & Romano 1994) into sr: per resample, blocks of
+ * geometric length (continue with probability 1 − p) from uniform starts, wrapping at the end; sr[b]
+ * the resample's per-observation Sharpe ratio. The rng's uniforms come from a buffer refilled in
+ * blocks: the same draws in the same order as rng.int(n) (⌊u·n⌋) and rng.uniform() per block, with no
+ * call per draw — a run's bootstrap then costs little even before V8 has optimised it.
+ */
+export function resampleSharpes(xs: Float64Array, shift: number, p: number, logStay: number, rng: Rng, sr: Float64Array): void {
+  const n = xs.length;
+  const U = new Float64Array(UNIFORM_BLOCK);
+  let u = UNIFORM_BLOCK;
+  for (let b = 0; b < sr.length; b++) {
     let s = 0, ss = 0;
     for (let i = 0; i < n;) {
       // A block: a uniform start and a geometric length on {1, 2, …} with mean 1/p, wrapping at the end.
-      let idx = rng.int(n);
-      let len = p >= 1 ? 1 : 1 + Math.floor(Math.log(1 - rng.uniform()) / logStay);
+      if (u === UNIFORM_BLOCK) { rng.fillUniform(U); u = 0; }
+      let idx = Math.floor(U[u++] * n);
+      let len = 1;
+      if (p < 1) {
+        if (u === UNIFORM_BLOCK) { rng.fillUniform(U); u = 0; }
+        len = 1 + Math.floor(Math.log(1 - U[u++]) / logStay);
+      }
       if (len > n - i) len = n - i;
       for (let k = 0; k < len; k++) {
         const d = xs[idx] - shift;
@@ -142,14 +174,4 @@ export function sharpeBootstrapInterval(x: ArrayLike<number>, options: SharpeBoo
     const m = mean + shift;
     sr[b] = sd > 1e-13 * Math.abs(m) ? m / sd : m > 0 ? Infinity : m < 0 ? -Infinity : 0;
   }
-  let mean = 0;
-  for (let b = 0; b < B; b++) mean += sr[b];
-  mean /= B;
-  let v = 0;
-  for (let b = 0; b < B; b++) v += (sr[b] - mean) ** 2;
-  sr.sort();
-  const alpha = 1 - level;
-  const est = sharpePerObservation(x);
-  const lo = quantileSorted(sr, alpha / 2), hi = quantileSorted(sr, 1 - alpha / 2);
-  return { lo: est - k * (est - lo), hi: est + k * (hi - est), level, resamples: B, meanBlock, se: Math.sqrt(v / (B - 1)), widthCorrection: k };
 }
