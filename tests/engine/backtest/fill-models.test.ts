@@ -42,4 +42,19 @@ describe('Poisson fill model', () => {
     expect(hits).toBe(1000);
     expect(m.onInterval(1, 100, 1, 100, 0)).toBe(0);
   });
+  it('draws one uniform per interval with dt > 0, in order: the same fills as rng.uniform() < p call by call', () => {
+    const A = 3, kappa = 20;
+    const m = poissonFillModel(A, kappa, 'exp', createRng(7));
+    const ref = createRng(7), args = createRng(8);
+    let fills = 0;
+    for (let k = 0; k < 5000; k++) { // across several refills of the model's uniform buffer
+      const side = args.uniform() < 0.5 ? 1 : -1, depth = args.uniform() * 0.2, size = 1 + args.int(3);
+      const dt = args.uniform() < 0.1 ? 0 : args.uniform(); // dt = 0 draws nothing
+      const want = dt > 0 && ref.uniform() < 1 - Math.exp(-A * Math.exp(-kappa * depth) * dt) ? size : 0;
+      const got = m.onInterval(side, side > 0 ? 100 - depth : 100 + depth, size, 100, dt);
+      expect(got).toBe(want);
+      if (got > 0) fills++;
+    }
+    expect(fills).toBeGreaterThan(100);
+  });
 });
