@@ -14,8 +14,7 @@ export interface Rng {
   exponential(): number;
   /**
    * Fills `out` with the next `out.length` values of uniform(), in order: the same numbers as that many
-   * calls, about 10× faster (the generator state stays in registers for the whole loop instead of being
-   * read and written in the closure per draw, where a 32-bit value above 2^30 is a heap number).
+   * calls, in one loop (the generator state stays in registers instead of a buffer read per draw).
    */
   fillUniform(out: Float64Array): void;
 }
@@ -31,36 +30,46 @@ function splitmix32(seed: number): () => number {
   };
 }
 
+/** Uniforms generated per refill of a generator's buffer. */
+const BLOCK = 256;
+
 export function createRng(seed: number): Rng {
   const sm = splitmix32(Number.isFinite(seed) ? Math.trunc(seed) : 0);
   let a = sm(), b = sm(), c = sm(), d = sm();
   if ((a | b | c | d) === 0) a = 1;
   let spare = 0;
   let hasSpare = false;
+  // The next uniforms of the sequence, generated BLOCK at a time by the register loop below: a draw
+  // is then a read. Drawn one by one from the closure's state, every 32-bit state value above 2^30
+  // was a heap number, allocated at each draw.
+  const buf = new Float64Array(BLOCK);
+  let pos = BLOCK;
 
-  function nextU32(): number {
-    const result = Math.imul(rotl(Math.imul(b, 5) >>> 0, 7), 9) >>> 0;
-    const t = (b << 9) >>> 0;
-    c ^= a; d ^= b; b ^= c; a ^= d; c ^= t;
-    d = rotl(d, 11);
-    return result;
-  }
-
-  function uniform(): number {
-    return nextU32() / 4294967296;
-  }
-
-  function fillUniform(out: Float64Array): void {
+  /** The next `count` values of the sequence into out[from, from + count), from the generator state. */
+  function generate(out: Float64Array, from: number, count: number): void {
     let a0 = a | 0, b0 = b | 0, c0 = c | 0, d0 = d | 0;
-    for (let i = 0; i < out.length; i++) {
+    for (let i = from; i < from + count; i++) {
+      // xoshiro128** (Blackman & Vigna 2018): result = rotl(b·5, 7)·9, then the state update.
       const m = Math.imul(b0, 5);
       const result = Math.imul((m << 7) | (m >>> 25), 9) >>> 0;
       const t = b0 << 9;
       c0 ^= a0; d0 ^= b0; b0 ^= c0; a0 ^= d0; c0 ^= t;
       d0 = (d0 << 11) | (d0 >>> 21);
-      out[i] = result * 2.3283064365386963e-10; // × 2^−32: exact, the same value as / 2^32, and cheaper
+      out[i] = result * 2.3283064365386963e-10; // × 2^−32: exact, the same value as / 2^32
     }
     a = a0 >>> 0; b = b0 >>> 0; c = c0 >>> 0; d = d0 >>> 0;
+  }
+
+  function uniform(): number {
+    if (pos === BLOCK) { generate(buf, 0, BLOCK); pos = 0; }
+    return buf[pos++];
+  }
+
+  function fillUniform(out: Float64Array): void {
+    // What is left in the buffer comes first: the sequence is the same however it is drawn.
+    let i = 0;
+    while (pos < BLOCK && i < out.length) out[i++] = buf[pos++];
+    if (i < out.length) generate(out, i, out.length - i);
   }
 
   function normal(): number {
@@ -84,8 +93,4 @@ export function createRng(seed: number): Rng {
     exponential: () => -Math.log(1 - uniform()),
     fillUniform,
   };
-}
-
-function rotl(x: number, k: number): number {
-  return ((x << k) | (x >>> (32 - k))) >>> 0;
 }
