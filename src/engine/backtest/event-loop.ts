@@ -1,6 +1,6 @@
 import { createQuoteOut, type MarketView, type PositionView, type Strategy } from '../strategy/types';
 import { applyFill, markMid, type Account } from './account';
-import { roundAsk, roundBid, roundLot } from './costs';
+import { ceilToGrid, floorToGrid } from './costs';
 import { takeFill, type FillDesk } from './fill-desk';
 import type { FeeModel } from './fees';
 import type { FillModel } from './fills/types';
@@ -12,14 +12,18 @@ import type { BacktestProgress, BacktestSeries } from './types';
 
 // Module-local bindings of the helpers the event loop calls per tick: some loaders (tsx's CJS
 // interop) turn each call of an imported function into a getter call, which costs more than the helper.
-const fLot = roundLot;
+const fFloor = floorToGrid;
+const fCeil = ceilToGrid;
 const fRoom = room;
-const fBid = roundBid;
-const fAsk = roundAsk;
 const fFill = applyFill;
 const fMark = markMid;
 const fLimit = inventoryLimit;
 const fTake = takeFill;
+
+/** A size floored to whole lots (roundLot, 0 = no lots). */
+function lotted(size: number, lot: number, scale: number): number {
+  return lot > 0 ? fFloor(size, lot, scale) : size;
+}
 
 /** Half-life of the order-flow imbalance the strategies see, seconds. */
 const FLOW_HALF_LIFE_SEC = 10;
@@ -204,15 +208,15 @@ export function runEventLoop(x: EventLoopInput): EventLoopTotals {
     if (sRegime !== null) sRegime[i] = out.regime;
     let qb = NaN, qbs = 0, qa = NaN, qas = 0;
     if (i >= warmupTicks && !killed) {
-      qb = fBid(out.bid, tickSize, tickScale);
-      qa = fAsk(out.ask, tickSize, tickScale);
+      qb = tickSize > 0 ? fFloor(out.bid, tickSize, tickScale) : out.bid;
+      qa = tickSize > 0 ? fCeil(out.ask, tickSize, tickScale) : out.ask;
       // Post-only: a quote that would cross the market is moved back to the touch.
-      if (qb >= mktAsk[i] - eps) qb = tickSize > 0 ? fBid(mktAsk[i] - tickSize, tickSize, tickScale) : mktBid[i];
-      if (qa <= mktBid[i] + eps) qa = tickSize > 0 ? fAsk(mktBid[i] + tickSize, tickSize, tickScale) : mktAsk[i];
+      if (qb >= mktAsk[i] - eps) qb = tickSize > 0 ? fFloor(mktAsk[i] - tickSize, tickSize, tickScale) : mktBid[i];
+      if (qa <= mktBid[i] + eps) qa = tickSize > 0 ? fCeil(mktBid[i] + tickSize, tickSize, tickScale) : mktAsk[i];
       const roomB = fRoom(1, acc.inventory, limNow);
       const roomA = fRoom(-1, acc.inventory, limNow);
-      qbs = Number.isFinite(qb) && out.bidSize > 0 ? fLot(Math.min(out.bidSize, roomB), lotSize, lotScale) : 0;
-      qas = Number.isFinite(qa) && out.askSize > 0 ? fLot(Math.min(out.askSize, roomA), lotSize, lotScale) : 0;
+      qbs = Number.isFinite(qb) && out.bidSize > 0 ? lotted(Math.min(out.bidSize, roomB), lotSize, lotScale) : 0;
+      qas = Number.isFinite(qa) && out.askSize > 0 ? lotted(Math.min(out.askSize, roomA), lotSize, lotScale) : 0;
       if (qbs < minSize) qbs = 0; // dust: no quote below one lot (or 1e-9 of the order size)
       if (qas < minSize) qas = 0;
       const nowBlockedB = out.bidSize > 0 && qbs <= 0;
