@@ -25,28 +25,28 @@ export function gridLevel(k: number, step: number, scale: number): number {
 }
 
 /**
- * x rounded down (floorToGrid) or up (ceilToGrid) to a grid of `step` (> 0) with its `scale`, a
- * 1e-9 step of slack against float residue: roundBid / roundLot and roundAsk without their default
- * argument, small enough for V8 to inline at every site of the event loop (its inlining budget is
- * shared with the fill model's hooks, which it would otherwise leave as calls with boxed numbers).
+ * x rounded down (floorToGrid) or up (ceilToGrid) to a grid of `step` with its `scale` (step 0: no
+ * grid, x itself), a 1e-9 step of slack against float residue: roundBid / roundLot and roundAsk
+ * without their default argument, whose code would count against V8's inlining budget at every
+ * rounding site of the event loop (a budget it shares with the fill model's hooks).
  */
 export function floorToGrid(x: number, step: number, scale: number): number {
-  return gridLevel(Math.floor(x / step + 1e-9), step, scale);
+  return step > 0 ? gridLevel(Math.floor(x / step + 1e-9), step, scale) : x;
 }
 export function ceilToGrid(x: number, step: number, scale: number): number {
-  return gridLevel(Math.ceil(x / step - 1e-9), step, scale);
+  return step > 0 ? gridLevel(Math.ceil(x / step - 1e-9), step, scale) : x;
 }
 
 /** Rounds a bid down and an ask up to the price grid (0 = no grid). Values on the grid are kept. */
 export function roundBid(price: number, tick: number, scale = gridScale(tick)): number {
-  return tick > 0 ? floorToGrid(price, tick, scale) : price;
+  return floorToGrid(price, tick, scale);
 }
 export function roundAsk(price: number, tick: number, scale = gridScale(tick)): number {
-  return tick > 0 ? ceilToGrid(price, tick, scale) : price;
+  return ceilToGrid(price, tick, scale);
 }
 /** Floors a size to whole lots (0 = no lots). */
 export function roundLot(size: number, lot: number, scale = gridScale(lot)): number {
-  return lot > 0 ? floorToGrid(size, lot, scale) : size;
+  return floorToGrid(size, lot, scale);
 }
 
 /**

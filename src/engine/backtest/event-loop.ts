@@ -20,11 +20,6 @@ const fMark = markMid;
 const fLimit = inventoryLimit;
 const fTake = takeFill;
 
-/** A size floored to whole lots (roundLot, 0 = no lots). */
-function lotted(size: number, lot: number, scale: number): number {
-  return lot > 0 ? fFloor(size, lot, scale) : size;
-}
-
 /** Half-life of the order-flow imbalance the strategies see, seconds. */
 const FLOW_HALF_LIFE_SEC = 10;
 
@@ -208,15 +203,15 @@ export function runEventLoop(x: EventLoopInput): EventLoopTotals {
     if (sRegime !== null) sRegime[i] = out.regime;
     let qb = NaN, qbs = 0, qa = NaN, qas = 0;
     if (i >= warmupTicks && !killed) {
-      qb = tickSize > 0 ? fFloor(out.bid, tickSize, tickScale) : out.bid;
-      qa = tickSize > 0 ? fCeil(out.ask, tickSize, tickScale) : out.ask;
+      qb = fFloor(out.bid, tickSize, tickScale);
+      qa = fCeil(out.ask, tickSize, tickScale);
       // Post-only: a quote that would cross the market is moved back to the touch.
       if (qb >= mktAsk[i] - eps) qb = tickSize > 0 ? fFloor(mktAsk[i] - tickSize, tickSize, tickScale) : mktBid[i];
       if (qa <= mktBid[i] + eps) qa = tickSize > 0 ? fCeil(mktBid[i] + tickSize, tickSize, tickScale) : mktAsk[i];
       const roomB = fRoom(1, acc.inventory, limNow);
       const roomA = fRoom(-1, acc.inventory, limNow);
-      qbs = Number.isFinite(qb) && out.bidSize > 0 ? lotted(Math.min(out.bidSize, roomB), lotSize, lotScale) : 0;
-      qas = Number.isFinite(qa) && out.askSize > 0 ? lotted(Math.min(out.askSize, roomA), lotSize, lotScale) : 0;
+      qbs = Number.isFinite(qb) && out.bidSize > 0 ? fFloor(Math.min(out.bidSize, roomB), lotSize, lotScale) : 0;
+      qas = Number.isFinite(qa) && out.askSize > 0 ? fFloor(Math.min(out.askSize, roomA), lotSize, lotScale) : 0;
       if (qbs < minSize) qbs = 0; // dust: no quote below one lot (or 1e-9 of the order size)
       if (qas < minSize) qas = 0;
       const nowBlockedB = out.bidSize > 0 && qbs <= 0;
