@@ -167,17 +167,19 @@ interface MeansSource {
 const fromMeans = new WeakMap<KalmanResult, MeansSource>();
 
 /**
- * Innovations v_t = y_t − a_t, t in [from, to), into out[0 .. to − from), with the predicted state
- * as the filter formed it: a_0 = x0, a_t = φ·m_{t−1} + c through the transient (t ≤ t0), m_{t−1}
- * after it (kalmanFromMeans' loops), so the values are the filter's own, bit for bit.
+ * The innovation v_t = y_t − a_t with the predicted state as the filter formed it: a_0 = x0,
+ * a_t = φ·m_{t−1} + c through the transient (t ≤ t0), m_{t−1} after it (kalmanFromMeans' loops), so
+ * the values are the filter's own, bit for bit.
  */
+function innovationAt(mean: Float64Array, src: MeansSource, t: number): number {
+  const { ss } = src;
+  const a = t === 0 ? ss.x0 : t <= src.t0 ? ss.phi * mean[t - 1] + ss.c : mean[t - 1];
+  return src.y[t] - a;
+}
+
+/** Innovations of ticks [from, to) into out[0 .. to − from) (innovationAt). */
 function innovationsInto(mean: Float64Array, src: MeansSource, from: number, to: number, out: Float64Array): void {
-  const { y, ss, t0 } = src;
-  const { phi, c } = ss;
-  for (let t = from; t < to; t++) {
-    const a = t === 0 ? ss.x0 : t <= t0 ? phi * mean[t - 1] + c : mean[t - 1];
-    out[t - from] = y[t] - a;
-  }
+  for (let t = from; t < to; t++) out[t - from] = innovationAt(mean, src, t);
 }
 
 /**
@@ -205,7 +207,7 @@ export function kalmanColumnAt(out: KalmanResult, field: LazyField | 'innovation
   if (field === 'innovation') {
     const src = fromMeans.get(out);
     if (src === undefined) for (let k = 0; k < idx.length; k++) res[k] = out.innovation[idx[k]];
-    else for (let k = 0; k < idx.length; k++) innovationsInto(out.mean, src, idx[k], idx[k] + 1, res.subarray(k, k + 1));
+    else for (let k = 0; k < idx.length; k++) res[k] = innovationAt(out.mean, src, idx[k]);
     return res;
   }
   const parts = lazyParts.get(out)?.[field];
