@@ -133,11 +133,11 @@ function inventoryFigures(inventory: Float64Array, time: Float64Array, atLimit: 
     if (a >= atLimit) limitTime += w;
   }
   if (n > 0) {
-    // The last tick with its weight 0, as the others (a·0 is NaN for an infinite or NaN |q|).
+    // The last tick with its weight 0, as the others (a·0 is NaN for an infinite or NaN |q|); adding
+    // its 0 to the time at the limit would change nothing.
     const a = Math.abs(inventory[n - 1]);
     absInvTime += a * 0;
     if (a > maxAbs) maxAbs = a;
-    if (a >= atLimit) limitTime += 0;
   }
   out[0] = absInvTime; out[1] = maxAbs; out[2] = limitTime;
 }
