@@ -1,0 +1,91 @@
+import { useMemo, useState } from 'react';
+import type { ValueAxis } from '../../../lib/value-axis';
+import { Grid, XAxis, YAxis } from './Axes';
+import { LEGEND_PX, plotBox, RIGHT_PX, X_TICKS_PX, X_TITLE_PX } from './layout';
+import { Legend } from './Legend';
+import { nearestIndex } from './nearest';
+import { areaPath, linePath } from './path';
+import { linearScale } from './scale';
+import { Tooltip } from './Tooltip';
+import { useMeasuredWidth } from './use-width';
+
+/** One series over the chart's x: its values, name (legend, tooltip) and colour; `fill` draws it as an area down to 0. */
+export interface LineSeries {
+  y: ArrayLike<number>;
+  name: string;
+  color: string;
+  fill?: string;
+}
+
+export interface LineChartProps {
+  /** Ascending x values (e.g. times, s since epoch), shared by every series. */
+  x: ArrayLike<number>;
+  /** How many leading points to draw (a replay cut); all of them when omitted. */
+  count?: number;
+  series: readonly LineSeries[];
+  /** The x axis: its domain (the whole run, even when fewer points are drawn), ticks, labels and title. */
+  xAxis: { domain: readonly [number, number]; ticks: readonly number[]; format: (v: number) => string; title?: string };
+  /** Tooltip label of an x value (e.g. a time with its date). */
+  xTip: (v: number) => string;
+  yAxis: ValueAxis;
+  yTitle?: string;
+  /** Tooltip text of a y value. */
+  yTip: (v: number) => string;
+  height: number;
+  legend?: boolean;
+  /** What the chart shows, for assistive tech. */
+  label: string;
+}
+
+/**
+ * A number/time x-axis line chart: each series is one <path> built in one pass over its array (no
+ * element per point), NaN values break the line, grid lines at the axis ticks, a legend, and a hover
+ * readout of every series at the nearest point. Fills its container's width at the given height.
+ */
+export function LineChart(p: LineChartProps) {
+  const [ref, width] = useMeasuredWidth<HTMLDivElement>();
+  const n = Math.min(p.count ?? p.x.length, p.x.length);
+  const top = p.legend ? LEGEND_PX + 6 : 8;
+  const box = plotBox(width, p.height, { left: p.yAxis.width, top, right: RIGHT_PX, bottom: X_TICKS_PX + (p.xAxis.title ? X_TITLE_PX : 0) });
+  const sx = useMemo(() => linearScale(p.xAxis.domain, [box.left, box.left + box.width]), [p.xAxis.domain, box.left, box.width]);
+  const sy = useMemo(() => linearScale(p.yAxis.domain, [box.top + box.height, box.top]), [p.yAxis.domain, box.top, box.height]);
+  const paths = useMemo(() => (width > 0 ? p.series.map((s) => ({
+    line: linePath(p.x, s.y, n, sx, sy),
+    area: s.fill ? areaPath(p.x, s.y, n, sx, sy, Math.min(Math.max(0, p.yAxis.domain[0]), p.yAxis.domain[1])) : '',
+  })) : []), [width, p.series, p.x, n, sx, sy, p.yAxis.domain]);
+  const [hover, setHover] = useState(-1);
+  const i = hover < n ? hover : -1;
+  const xs = { ticks: p.xAxis.ticks, format: p.xAxis.format, scale: sx, title: p.xAxis.title };
+  const ys = { ticks: p.yAxis.ticks, format: p.yAxis.tickFormatter, scale: sy, title: p.yTitle };
+  return (
+    <div ref={ref} className="mmc" style={{ position: 'relative', width: '100%', height: p.height }}>
+      {width > 0 ? (
+        <svg className="mmc-surface" width={width} height={p.height} role="img" aria-label={p.label}>
+          <Grid box={box} x={xs} y={ys} />
+          {p.series.map((s, k) => (
+            <g key={s.name}>
+              {s.fill ? <path className="mmc-area" d={paths[k].area} fill={s.fill} stroke="none" /> : null}
+              <path className={s.fill ? 'mmc-line mmc-area-line' : 'mmc-line'} data-series={s.name} d={paths[k].line} fill="none" stroke={s.color} strokeWidth={1.5} strokeLinejoin="round" />
+            </g>
+          ))}
+          <XAxis box={box} axis={xs} svgHeight={p.height} />
+          <YAxis box={box} axis={ys} />
+          {p.legend ? <Legend items={p.series} x={box.left} y={10} /> : null}
+          {i >= 0 ? (
+            <g className="mmc-hover" pointerEvents="none">
+              <line x1={sx(p.x[i])} x2={sx(p.x[i])} y1={box.top} y2={box.top + box.height} stroke="#888" />
+              {p.series.map((s) => (Number.isFinite(s.y[i]) ? <circle key={s.name} cx={sx(p.x[i])} cy={sy(s.y[i])} r={3} fill={s.color} /> : null))}
+            </g>
+          ) : null}
+          <rect className="mmc-overlay" x={box.left} y={box.top} width={box.width} height={box.height} fill="transparent"
+            onPointerMove={(e) => setHover(nearestIndex(p.x, n, sx.invert(e.clientX - e.currentTarget.ownerSVGElement!.getBoundingClientRect().left)))}
+            onPointerLeave={() => setHover(-1)} />
+        </svg>
+      ) : null}
+      {i >= 0 ? (
+        <Tooltip x={sx(p.x[i])} y={box.top} width={width} title={p.xTip(p.x[i])}
+          rows={p.series.map((s) => ({ name: s.name, color: s.color, value: Number.isFinite(s.y[i]) ? p.yTip(s.y[i]) : '—' }))} />
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,19 @@
+/**
+ * Index of the point among the first `n` of ascending `x` nearest to `at` (the earlier one on a tie),
+ * by bisection; -1 when there is none. Non-finite x values are not expected (times are finite).
+ */
+export function nearestIndex(x: ArrayLike<number>, n: number, at: number): number {
+  if (n <= 0 || !Number.isFinite(at)) return -1;
+  let lo = 0, hi = n; // first index with x >= at
+  while (lo < hi) { const m = (lo + hi) >> 1; if (x[m] < at) lo = m + 1; else hi = m; }
+  if (lo === 0) return 0;
+  if (lo === n) return n - 1;
+  return at - x[lo - 1] <= x[lo] - at ? lo - 1 : lo;
+}
+
+/** Index of the band (0..count-1) holding pixel `at` when `count` equal bands share [left, left + width); -1 outside. */
+export function bandIndex(count: number, left: number, width: number, at: number): number {
+  if (count <= 0 || !(width > 0)) return -1;
+  const i = Math.floor(((at - left) / width) * count);
+  return i >= 0 && i < count ? i : -1;
+}

@@ -1,0 +1,65 @@
+// @vitest-environment jsdom
+import { cleanup, render } from '@testing-library/react';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { LineChart } from '../../../../src/components/ui/charts/LineChart';
+import { RangeBarChart } from '../../../../src/components/ui/charts/RangeBarChart';
+import { Histogram } from '../../../../src/components/ui/charts/Histogram';
+import { valueAxis } from '../../../../src/lib/value-axis';
+
+// jsdom lays nothing out: the charts read their container's width, so give every element 600 px.
+const desc = Object.getOwnPropertyDescriptor(HTMLElement.prototype, 'clientWidth');
+beforeAll(() => { Object.defineProperty(HTMLElement.prototype, 'clientWidth', { configurable: true, get: () => 600 }); });
+afterAll(() => { if (desc) Object.defineProperty(HTMLElement.prototype, 'clientWidth', desc); });
+afterEach(cleanup);
+
+const yAxis = valueAxis([-20, 10], { title: true });
+const xAxis = { domain: [0, 100] as const, ticks: [0, 25, 50, 75, 100], format: (v: number) => `${v}s`, title: 'time (s)' };
+
+describe('LineChart', () => {
+  it('draws one path per series (NaN gaps as new subpaths), grid lines and labels at the ticks, the legend and axis titles', () => {
+    const x = [0, 25, 50, 75, 100], a = [0, 5, NaN, -10, -20], b = [0, 1, 2, 3, 4];
+    const { container } = render(<LineChart x={x} series={[{ y: a, name: 'strategy', color: '#00f' }, { y: b, name: 'buy & hold', color: '#999' }]}
+      xAxis={xAxis} xTip={String} yAxis={yAxis} yTitle="PnL (quote ccy)" yTip={String} height={240} legend label="test" />);
+    const lines = [...container.querySelectorAll('path.mmc-line')];
+    expect(lines).toHaveLength(2);
+    expect(lines[0].getAttribute('d')!.match(/M/g)).toHaveLength(2); // the NaN splits it
+    expect(lines[1].getAttribute('d')!.match(/M/g)).toHaveLength(1);
+    expect([...container.querySelectorAll('.mmc-x-tick')].map((t) => t.textContent)).toEqual(['0s', '25s', '50s', '75s', '100s']);
+    expect([...container.querySelectorAll('.mmc-y-tick')].map((t) => t.textContent)).toEqual(yAxis.ticks.map(yAxis.tickFormatter));
+    // Each vertical grid line sits where its x tick label is.
+    const gx = [...container.querySelectorAll('.mmc-grid-x')].map((l) => Number(l.getAttribute('x1')));
+    const lx = [...container.querySelectorAll('.mmc-x-tick')].map((t) => Number(t.getAttribute('x')));
+    expect(gx).toEqual(lx);
+    expect(container.querySelector('.mmc-y-title')!.textContent).toBe('PnL (quote ccy)');
+    expect(container.querySelector('.mmc-x-title')!.textContent).toBe('time (s)');
+    expect([...container.querySelectorAll('.mmc-legend-item')].map((g) => g.textContent)).toEqual(['strategy', 'buy & hold']);
+    expect(container.querySelector('svg')!.getAttribute('width')).toBe('600');
+  });
+  it('draws only the points up to count, on the whole axis', () => {
+    const { container } = render(<LineChart x={[0, 50, 100]} count={2} series={[{ y: [1, 2, 3], name: 's', color: '#00f', fill: '#fcc' }]}
+      xAxis={xAxis} xTip={String} yAxis={yAxis} yTip={String} height={200} label="t" />);
+    expect(container.querySelector('path.mmc-line')!.getAttribute('d')!.match(/[ML]/g)).toHaveLength(2);
+    expect(container.querySelector('path.mmc-area')!.getAttribute('d')).toMatch(/Z$/);
+    expect(container.querySelectorAll('.mmc-x-tick')).toHaveLength(5);
+  });
+});
+
+describe('RangeBarChart and Histogram', () => {
+  it('draws a bar per category over its own [lo, hi] in its colour, with wrapped category labels', () => {
+    const bars = [{ name: 'Spread capture', lo: 0, hi: 5, value: 5, color: '#0a0' }, { name: 'Net', lo: -3, hi: 0, value: -3, color: '#222' }];
+    const { container } = render(<RangeBarChart bars={bars} yAxis={valueAxis([-3, 5], { title: true })} yTip={String} seriesName="PnL" height={240} label="t" />);
+    const rects = [...container.querySelectorAll('rect.mmc-bar')];
+    expect(rects.map((r) => r.getAttribute('fill'))).toEqual(['#0a0', '#222']);
+    const h = rects.map((r) => Number(r.getAttribute('height')));
+    expect(h[0] / h[1]).toBeCloseTo(5 / 3, 1);
+    expect(container.querySelector('.mmc-x-tick')!.querySelectorAll('tspan')).toHaveLength(2);
+  });
+  it('draws a bar per non-empty bin, heights in proportion to the counts', () => {
+    const { container } = render(<Histogram edges={[0, 1, 2, 3, 4]} counts={[2, 0, 4, 1]} xAxis={valueAxis([0, 4])} xTip={String} yTitle="buckets" color="#80a" height={220} label="t" />);
+    const rects = [...container.querySelectorAll('rect.mmc-bar')];
+    expect(rects.map((r) => r.getAttribute('data-count'))).toEqual(['2', '4', '1']);
+    const h = rects.map((r) => Number(r.getAttribute('height')));
+    expect(h[1] / h[0]).toBeCloseTo(2, 5);
+    expect([...container.querySelectorAll('.mmc-y-tick')].every((t) => /^\d+$/.test(t.textContent ?? ''))).toBe(true);
+  });
+});

@@ -1,0 +1,37 @@
+import { describe, expect, it } from 'vitest';
+import { areaPath, linePath } from '../../../../src/components/ui/charts/path';
+import { linearScale } from '../../../../src/components/ui/charts/scale';
+
+const id = linearScale([0, 100], [0, 100]);
+
+describe('linePath', () => {
+  it('draws one subpath through finite points, scaled and rounded to 0.1 px', () => {
+    const sx = linearScale([0, 2], [10, 30]), sy = linearScale([0, 1], [100, 0]);
+    expect(linePath([0, 1, 2], [0, 0.5, 1], 3, sx, sy)).toBe('M10,100L20,50L30,0');
+    expect(linePath([0, 1 / 3], [0, 0], 2, linearScale([0, 1], [0, 1]), id)).toBe('M0,0L0.3,0');
+  });
+  it('breaks the line at NaN or infinite values: the next point starts a new subpath', () => {
+    expect(linePath([0, 1, 2, 3, 4], [1, NaN, 2, 3, Infinity], 5, id, id)).toBe('M0,1M2,2L3,3');
+    expect(linePath([0, NaN, 2], [1, 1, 1], 3, id, id)).toBe('M0,1M2,1');
+    expect(linePath([0, 1], [NaN, NaN], 2, id, id)).toBe('');
+  });
+  it('draws only the first n points (a replay cut)', () => {
+    expect(linePath([0, 1, 2, 3], [5, 6, 7, 8], 2, id, id)).toBe('M0,5L1,6');
+    expect(linePath([0, 1], [5, 6], 0, id, id)).toBe('');
+  });
+  it('builds a 2000-point path with one command per point', () => {
+    const n = 2000, x = new Float64Array(n), y = new Float64Array(n);
+    for (let i = 0; i < n; i++) { x[i] = i; y[i] = Math.sin(i); }
+    const d = linePath(x, y, n, linearScale([0, n], [0, 600]), linearScale([-1, 1], [200, 0]));
+    expect(d.match(/[ML]/g)!.length).toBe(n);
+    expect(d.startsWith('M0,100')).toBe(true);
+  });
+});
+
+describe('areaPath', () => {
+  it('closes each run of finite points down to the baseline, gaps breaking the area', () => {
+    expect(areaPath([0, 1, 2, 3, 4], [1, 2, NaN, 3, 4], 5, id, id, 0)).toBe('M0,0L0,1L1,2L1,0ZM3,0L3,3L4,4L4,0Z');
+    expect(areaPath([0, 1], [NaN, NaN], 2, id, id, 0)).toBe('');
+    expect(areaPath([0], [5], 1, id, id, 2)).toBe('M0,2L0,5L0,2Z');
+  });
+});
