@@ -6,6 +6,7 @@ import { regimeSetup, type RegimeSetup } from '../strategy';
 import { regimeShares } from '../analytics';
 import type { BacktestResult, MarketData } from '../backtest';
 import { CHART_BUCKETS } from './series';
+import { memoOnDataset } from './dataset-memo';
 
 export interface RegimeRow {
   state: number;
@@ -73,12 +74,24 @@ export interface RegimeDecoding {
  * Decodes the regimes a view shows: the run's own model when it answers the same question (same K,
  * and the same bucket when one is asked), else regimeSetup fitted here for the same settings; the
  * Viterbi path over the whole series (hindsight, for display). One decoding for every regime view.
+ * A refitted decoding depends only on the data and `opts`: it is computed once per dataset
+ * (memoOnDataset), so re-runs of strategies without regimes do not refit. The arrays are shared: read-only.
  */
 export function decodeRegimes(data: MarketData, mid: Float64Array, result: BacktestResult | null, opts: RegimeDecodeOptions, sample?: ArrayLike<number>): RegimeDecoding {
   const time = data.time;
   const runFit = result?.regimeModel;
   const own = runFit !== undefined && runFit.model.means.length === opts.nStates && (opts.bucketSec === undefined || opts.bucketSec === runFit.bucketSec) ? runFit : undefined;
-  const reg: RegimeSetup = own ?? regimeSetup(time, mid, { nStates: opts.nStates, seed: opts.seed, fitTicks: opts.fitTicks, bucketSec: opts.bucketSec }, 0);
+  if (own !== undefined) return decodeWith(time, mid, own, false, sample);
+  const memo = memoOnDataset(time, mid, `decode|${decodeKey(opts)}`, () => ({
+    dec: decodeWith(time, mid, regimeSetup(time, mid, { nStates: opts.nStates, seed: opts.seed, fitTicks: opts.fitTicks, bucketSec: opts.bucketSec }, 0), true, sample),
+    sample: sample === undefined ? undefined : Array.from(sample),
+  }));
+  const { dec } = memo;
+  // The memo holds the first caller's sample buckets: another sample gets its own.
+  return sample === undefined || sameIndices(sample, memo.sample) ? dec : { ...dec, sampleBuckets: sampleBucketsOf(time, dec.reg.bucketSec, dec.x.length - 1, sample) };
+}
+
+function decodeWith(time: Float64Array, mid: Float64Array, reg: RegimeSetup, refitted: boolean, sample: ArrayLike<number> | undefined): RegimeDecoding {
   const x = bucketReturns(time, mid, reg.bucketSec);
   if (x.length === 0) throw new RangeError(`The data spans less than one regime bucket (${reg.bucketSec} s): nothing to decode`);
   const path = viterbi(x, reg.model);
@@ -87,7 +100,24 @@ export function decodeRegimes(data: MarketData, mid: Float64Array, result: Backt
   const sampleBuckets = sample === undefined ? new Int32Array(0) : Int32Array.from(sample, (i) => tickState[i]);
   for (let i = 0; i < tickState.length; i++) tickState[i] = path[tickState[i]];
   const stats = regimeStats(x, reg.model, path, reg.fittedBuckets); // the names the strategy got (labelRegimes with the fitted bucket count)
-  return { reg, x, path, tickState, sampleBuckets, stats, refitted: own === undefined };
+  return { reg, x, path, tickState, sampleBuckets, stats, refitted };
+}
+
+/** The settings a refitted decoding depends on, as a memo key. */
+export function decodeKey(opts: RegimeDecodeOptions): string {
+  return `${opts.nStates}|${opts.seed}|${opts.fitTicks}|${opts.bucketSec}`;
+}
+
+/** The bucket of each sampled tick (tickBuckets capped at lastBucket, gathered). */
+function sampleBucketsOf(time: Float64Array, bucketSec: number, lastBucket: number, sample: ArrayLike<number>): Int32Array {
+  const all = tickBuckets(time, bucketSec, lastBucket);
+  return Int32Array.from(sample, (i) => all[i]);
+}
+
+function sameIndices(a: ArrayLike<number>, b: ArrayLike<number> | undefined): boolean {
+  if (b === undefined || a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
 }
 
 /**
@@ -107,14 +137,19 @@ export function buildRegimeView(data: MarketData, mid: Float64Array, result: Bac
   const { reg, x, tickState, sampleBuckets, stats, refitted } = decodeRegimes(data, mid, result, opts, idx);
   const { model, bucketSec } = reg;
   const K = model.means.length;
-  const post = posteriors(x, model);
   const kappaRun = result?.resolved.kappa ?? 1;
   const kappaByState = result?.regimeLabels.length === K ? result.regimeKappaByState : undefined;
   const gamma = result?.resolved.gamma ?? 0.1;
   const horizon = result?.resolved.horizonSec ?? 60;
-  const byRegime = data.tradeTime !== undefined && data.tradePrice !== undefined && data.tradeTime.length > 0
-    ? calibrateByRegime({ tradeTime: data.tradeTime, tradePrice: data.tradePrice, quoteTime: time, mid }, tickState, K)
-    : null;
+  // What depends on the decoding alone: once per dataset when the decoding was refitted (decodeRegimes' memo).
+  const fromDecoding = () => ({
+    byRegime: data.tradeTime !== undefined && data.tradePrice !== undefined && data.tradeTime.length > 0
+      ? calibrateByRegime({ tradeTime: data.tradeTime, tradePrice: data.tradePrice, quoteTime: time, mid }, tickState, K)
+      : null,
+    postDs: sampledPosteriors(x, model, sampleBuckets),
+    logLik: hmmLogLik(x, model),
+  });
+  const { byRegime, postDs, logLik } = refitted ? memoOnDataset(time, mid, `regime-view|${decodeKey(opts)}|${idx.length}`, fromDecoding) : fromDecoding();
   // Ticks, our fills and PnL per regime: the strategy's own causal regime when it has one (row k =
   // its regime k, same model), else the displayed hindsight path.
   const useOwn = result !== null && result.regimeLabels.length === K && result.regime.length === n;
@@ -148,15 +183,22 @@ export function buildRegimeView(data: MarketData, mid: Float64Array, result: Bac
       pnlShare: pnlShare ? pnlShare[k] : Number.NaN,
     };
   });
-  const postDs = new Float64Array(idx.length * K);
-  for (let p = 0; p < idx.length; p++) {
-    const b = sampleBuckets[p];
-    for (let j = 0; j < K; j++) postDs[p * K + j] = post[b * K + j];
-  }
   return {
-    nStates: K, labels: reg.labels.map(String), rows, logLik: hmmLogLik(x, model), converged: reg.converged,
+    nStates: K, labels: reg.labels.map(String), rows, logLik, converged: reg.converged,
     bucketSec, fittedBuckets: reg.fittedBuckets, refitted,
-    time: gather(time, idx), price: gather(mid, idx), state: gather(tickState, idx), post: postDs,
+    time: gather(time, idx), price: gather(mid, idx), state: gather(tickState, idx), post: postDs.slice(), // a copy: the lab worker transfers the view
     notes: regimeFitNotes(reg),
   };
+}
+
+/** The smoothed posteriors of the sampled ticks' buckets, row-major (points × K). */
+function sampledPosteriors(x: Float64Array, model: RegimeSetup['model'], sampleBuckets: Int32Array): Float64Array {
+  const K = model.means.length;
+  const post = posteriors(x, model);
+  const out = new Float64Array(sampleBuckets.length * K);
+  for (let p = 0; p < sampleBuckets.length; p++) {
+    const b = sampleBuckets[p];
+    for (let j = 0; j < K; j++) out[p * K + j] = post[b * K + j];
+  }
+  return out;
 }
