@@ -1,5 +1,5 @@
-/** Entries kept per dataset: a few view settings at a time (e.g. K = 2 and K = 3 side by side). */
-const PER_DATASET = 4;
+/** Entries kept per dataset: each view's figures for a few settings at a time (e.g. K = 2 and K = 3 side by side). */
+const PER_DATASET = 12;
 
 const memos = new WeakMap<Float64Array, { time: Float64Array; entries: Map<string, unknown> }>();
 

@@ -3,6 +3,7 @@ import { gather, minMaxIndices } from '../series';
 import type { MarketData } from '../backtest';
 import { fairKalmanParams, type FairValueParams } from '../strategy';
 import { CHART_BUCKETS } from './series';
+import { memoOnDataset } from './dataset-memo';
 
 export interface KalmanView {
   /** Variances used, price units² per tick. */
@@ -57,17 +58,30 @@ export function buildKalmanView(
     // The run fitted its own fair value: show that filter, so the panel and the quotes agree.
     q = shared.q; r = shared.r; fitN = shared.fitTicks; fitMethod = shared.source; sharedWithStrategy = true;
   } else if (q === undefined || r === undefined) {
-    const fit = fitLocalLevel(mid.subarray(0, fitN));
+    const fit = memoOnDataset(data.time, mid, `kalman-fit|${fitN}`, () => fitLocalLevel(mid.subarray(0, fitN)));
     q ??= fit.q;
     r ??= fit.r;
   } else {
     sharedWithStrategy = shared?.source === 'given' && shared.q === q && shared.r === r;
   }
   const fair = sharedWithStrategy && opts.fairValue?.length === n ? opts.fairValue : undefined;
+  const lags = Math.min(opts.lags ?? 20, Math.max(1, n - 2));
+  // The view depends on the data and (q, r, fit range, lags) alone, not on the rest of the run: a re-run
+  // with other quoting settings reads it from the dataset's memo. A copy out, as the lab worker transfers it.
+  const key = `kalman|${q}|${r}|${fitN}|${fitMethod}|${byHand}|${sharedWithStrategy}|${fair !== undefined}|${lags}`;
+  return structuredClone(memoOnDataset(data.time, mid, key, () => kalmanViewOf(data, mid, { q: q!, r: r!, fitN, fitMethod, byHand, sharedWithStrategy, fair, lags })));
+}
+
+/** The Kalman view for settled (q, r): the filter (from the run's fair value when given), its diagnostics, the OU fit and the chart points. */
+function kalmanViewOf(
+  data: MarketData, mid: Float64Array,
+  s: { q: number; r: number; fitN: number; fitMethod: KalmanView['fitMethod']; byHand: boolean; sharedWithStrategy: boolean; fair: Float64Array | undefined; lags: number },
+): KalmanView {
+  const { q, r, fitN, fitMethod, byHand, sharedWithStrategy, fair, lags } = s;
+  const n = mid.length;
   // The run's own filter starts as the fair value does; the panel's own fit one tick earlier (p0 = r + q).
   const params = fair !== undefined ? fairKalmanParams({ q, r }, mid[0]) : { q, r, x0: mid[0], p0: r + q };
   const k = fair !== undefined ? kalmanFromMeans(mid, toStateSpace(params), fair) : kalmanLocalLevel(mid, params);
-  const lags = Math.min(opts.lags ?? 20, Math.max(1, n - 2));
   // The innovations' spread and autocorrelations in one pair of passes; from the run's fair value
   // they are computed block by block from the means, never held as an n-length column.
   const innovationMoments = seriesMoments(kalmanInnovations(k), n, lags);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { generateSyntheticMarket, runBacktest, type MarketData } from '../../../src/engine';
-import { buildIntensityByRegimeView, buildIntensityView, buildRegimeView, decodeRegimes } from '../../../src/engine/views';
+import { buildIntensityByRegimeView, buildIntensityView, buildKalmanView, buildRegimeView, decodeRegimes } from '../../../src/engine/views';
 import { memoOnDataset } from '../../../src/engine/views/dataset-memo';
 
 const m = generateSyntheticMarket({ seed: 21, nTicks: 20_000 });
@@ -13,7 +13,7 @@ function transferAway(view: unknown, buffers: ArrayBuffer[]): void {
 }
 
 describe('memoOnDataset: per-dataset figures computed once per key', () => {
-  it('computes once per (dataset, key), again for another key or dataset, and keeps the four most recently used keys', () => {
+  it('computes once per (dataset, key), again for another key or dataset, and keeps the twelve most recently used keys', () => {
     const t = new Float64Array(3), mA = new Float64Array(3), mB = new Float64Array(3);
     let calls = 0;
     const f = () => ({ call: ++calls });
@@ -22,12 +22,12 @@ describe('memoOnDataset: per-dataset figures computed once per key', () => {
     expect(calls).toBe(1);
     expect(memoOnDataset(t, mB, 'k0', f)).not.toBe(first); // another dataset
     expect(memoOnDataset(new Float64Array(3), mA, 'k0', f).call).toBe(3); // same mid column, other time column: another dataset
-    for (const k of ['k1', 'k2', 'k3', 'k4']) memoOnDataset(t, mA, k, f);
-    expect(calls).toBe(7);
-    memoOnDataset(t, mA, 'k0', f); // k0 was the least recently used of five: evicted, computed again
-    expect(calls).toBe(8);
-    memoOnDataset(t, mA, 'k4', f); // still held
-    expect(calls).toBe(8);
+    for (let k = 1; k <= 12; k++) memoOnDataset(t, mA, `k${k}`, f);
+    expect(calls).toBe(15);
+    memoOnDataset(t, mA, 'k0', f); // k0 was the least recently used of thirteen: evicted, computed again
+    expect(calls).toBe(16);
+    memoOnDataset(t, mA, 'k12', f); // still held
+    expect(calls).toBe(16);
   });
 
   it('a compute that throws stores nothing', () => {
@@ -85,5 +85,26 @@ describe('regime views on re-runs of a strategy without regimes: decoded once pe
     const c2 = buildIntensityView(data, mid, range);
     expect(Array.from(c2.rates)).toEqual(Array.from(buildIntensityView(data, new Float64Array(mid), range).rates));
     expect(c2.rates.length).toBeGreaterThan(0);
+  });
+});
+
+describe('the Kalman view on re-runs with the same fair-value fit', () => {
+  it('is the same numbers as a fresh build, after the previous view was transferred away', () => {
+    const runA = runBacktest(data, { strategy: 'as-kalman', gamma: 0.05 });
+    const first = buildKalmanView(data, mid, { strategyFit: runA.kalman, fairValue: runA.fairValue });
+    transferAway(first, [first.filtered.buffer as ArrayBuffer, first.acf.buffer as ArrayBuffer, first.innovation.buffer as ArrayBuffer]);
+    const runB = runBacktest(data, { strategy: 'as-kalman', gamma: 0.2 });
+    expect(runB.kalman?.q).toBe(runA.kalman?.q); // the fit depends on the data, not on γ
+    const second = buildKalmanView(data, mid, { strategyFit: runB.kalman, fairValue: runB.fairValue });
+    const fresh = buildKalmanView(data, new Float64Array(mid), { strategyFit: runB.kalman, fairValue: runB.fairValue });
+    expect(second.filtered.length).toBeGreaterThan(0);
+    expect(Array.from(second.filtered)).toEqual(Array.from(fresh.filtered));
+    expect(Array.from(second.acf)).toEqual(Array.from(fresh.acf));
+    expect(second.innovationStd).toBe(fresh.innovationStd);
+    expect(second.ljungBoxQ).toBe(fresh.ljungBoxQ);
+    // Other (q, r) by hand: another view.
+    const byHand = buildKalmanView(data, mid, { q: 1e-4, r: 1e-3 });
+    expect(byHand.byHand).toBe(true);
+    expect(byHand.innovationStd).not.toBe(second.innovationStd);
   });
 });
