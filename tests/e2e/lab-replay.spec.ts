@@ -106,7 +106,7 @@ test('replay moves the PnL cards and the bucket histogram too, not only the time
   await waitForRunDone(page, 0, ['regimes', 'kalman']);
   const { fmtPnl } = await import('../../src/lib/format');
   await expect(page.getByTestId('pnl-at-cursor')).toHaveCount(0);
-  const histBars = () => page.getByTestId('chart-histogram').locator('.recharts-bar-rectangle path');
+  const histBars = () => page.getByTestId('chart-histogram').locator('rect.mmc-bar'); // one per non-empty bin
   await page.getByTestId('chart-histogram').scrollIntoViewIfNeeded();
   await page.evaluate(() => window.mmlab!.chartsSettled());
   const wholeBars = await histBars().count();
@@ -141,6 +141,17 @@ test('replay moves the PnL cards and the bucket histogram too, not only the time
   await page.getByTestId('chart-histogram').scrollIntoViewIfNeeded();
   await page.evaluate(() => window.mmlab!.chartsSettled());
   await expect.poll(() => histBars().count()).toBeLessThan(wholeBars);
+  // The PnL time charts stop at the cursor, on the whole run's axis (40 % of the plot, to a point's spacing).
+  for (const id of ['chart-pnl', 'chart-drawdown']) {
+    const chart = page.getByTestId(id);
+    await chart.scrollIntoViewIfNeeded();
+    await page.evaluate(() => window.mmlab!.chartsSettled());
+    await expect.poll(() => chart.evaluate((el) => {
+      const plot = (el.querySelector('.mmc-overlay') as SVGRectElement).getBBox();
+      const right = Math.max(...[...el.querySelectorAll('path.mmc-line')].map((c) => { const b = (c as SVGPathElement).getBBox(); return b.x + b.width; }));
+      return Math.abs((right - plot.x) / plot.width - 0.4) < 0.02;
+    }), { message: id }).toBe(true);
+  }
   // Back to the whole run: the cursor cards leave.
   await page.getByLabel('Replay position').fill('1000');
   await expect(page.getByTestId('pnl-at-cursor')).toHaveCount(0);

@@ -34,12 +34,88 @@ test('on the default sample the PnL and inventory panels show the engine result 
   await expect(page.getByTestId('metric-maxdd')).toHaveText(fmtPnl(r.metrics.maxDrawdown));
   for (const id of ['chart-pnl', 'chart-attribution', 'chart-drawdown', 'chart-inventory', 'chart-quotes']) {
     await page.getByTestId(id).scrollIntoViewIfNeeded(); // off-screen charts redraw when they come into view
-    await expect(page.getByTestId(id).locator('.recharts-line-curve, .recharts-area-curve, .recharts-bar-rectangle').first()).toBeVisible();
+    // recharts (inventory) or the lab's own SVG charts (PnL: components/ui/charts): a drawn curve or bar.
+    await expect(page.getByTestId(id).locator('.recharts-line-curve, .recharts-area-curve, .recharts-bar-rectangle, path.mmc-line, rect.mmc-bar').first()).toBeVisible();
   }
   // Charts receive downsampled series: a few thousand points at most.
   const points = await page.evaluate(() => window.mmlab!.lab.getState().series!.price.time.length);
   expect(points).toBeGreaterThan(100);
   expect(points).toBeLessThanOrEqual(2002);
+});
+
+test('the PnL charts draw the run: curves across the plot, grid lines at the tick labels, y labels left of the plot, titles with units, a hover readout', async ({ page }) => {
+  await openApp(page, '?p=pnl');
+  await waitForRunDone(page);
+  const { timeLabelFormatter } = await import('../../src/lib/time-axis');
+  for (const id of ['chart-pnl', 'chart-drawdown', 'chart-attribution', 'chart-histogram']) {
+    const chart = page.getByTestId(id);
+    await chart.scrollIntoViewIfNeeded();
+    await page.evaluate(() => window.mmlab!.chartsSettled());
+    await expect(chart.locator('svg.mmc-surface')).toBeVisible();
+    const g = await chart.evaluate((el) => {
+      const svg = el.querySelector('svg.mmc-surface') as SVGSVGElement;
+      const plot = (svg.querySelector('.mmc-overlay') as SVGRectElement).getBBox();
+      const num = (e: Element, a: string) => Number(e.getAttribute(a));
+      const curves = [...svg.querySelectorAll('path.mmc-line')].map((c) => { const b = (c as SVGPathElement).getBBox(); return { left: b.x, right: b.x + b.width, d: c.getAttribute('d') ?? '' }; });
+      return {
+        plot: { left: plot.x, right: plot.x + plot.width },
+        curves,
+        bars: svg.querySelectorAll('rect.mmc-bar').length,
+        gridX: [...svg.querySelectorAll('.mmc-grid-x')].map((l) => num(l, 'x1')),
+        tickX: [...svg.querySelectorAll('.mmc-x-axis .mmc-x-tick')].map((t) => num(t, 'x')),
+        gridY: [...svg.querySelectorAll('.mmc-grid-y')].map((l) => num(l, 'y1')),
+        tickY: [...svg.querySelectorAll('.mmc-y-tick')].map((t) => num(t, 'y')),
+        yRight: Math.max(...[...svg.querySelectorAll('.mmc-y-tick')].map((t) => (t as SVGTextElement).getBBox().x + (t as SVGTextElement).getBBox().width)),
+        yLeft: Math.min(...[...svg.querySelectorAll('.mmc-y-tick, .mmc-y-title')].map((t) => (t as SVGGraphicsElement).getBoundingClientRect().left - svg.getBoundingClientRect().left)),
+        titles: [...svg.querySelectorAll('.mmc-x-title, .mmc-y-title')].map((t) => t.textContent ?? ''),
+        text: svg.textContent ?? '',
+      };
+    });
+    expect(g.text, id).not.toMatch(/NaN|undefined|Infinity/);
+    // Every y tick label ends left of the plot, starts inside the SVG; the axis titles name their unit.
+    expect(g.tickY.length, id).toBeGreaterThan(1);
+    expect(g.yRight, id).toBeLessThanOrEqual(g.plot.left);
+    expect(g.yLeft, id).toBeGreaterThanOrEqual(0);
+    expect(g.titles.some((t) => /\((quote ccy)\)/.test(t)) || id === 'chart-histogram', `${id}: ${g.titles.join(' / ')}`).toBe(true);
+    // Horizontal grid lines sit at the y tick labels (each label is centred on its line, 4 px baseline shift).
+    expect(g.gridY.length, id).toBe(g.tickY.length);
+    if (id === 'chart-attribution') {
+      expect(g.bars, id).toBe(5);
+      continue;
+    }
+    // Vertical grid lines at the x tick labels.
+    expect(g.gridX.length, id).toBeGreaterThan(1);
+    expect(g.gridX, id).toEqual(g.tickX);
+    if (id === 'chart-histogram') {
+      expect(g.bars, id).toBeGreaterThan(0);
+      continue;
+    }
+    // The whole run: the curves span the plot from its left to its right edge.
+    for (const c of g.curves) {
+      expect(c.d.length, id).toBeGreaterThan(100);
+      expect(c.left, id).toBeLessThan(g.plot.left + 1);
+      expect(c.right, id).toBeGreaterThan(g.plot.right - 2);
+    }
+  }
+  await expect(page.getByTestId('chart-pnl').locator('.mmc-legend')).toHaveText(/strategy.*buy & hold/);
+  // Hovering reads out the nearest point: its time through the axis' tooltip formatter, and the strategy's value.
+  const chart = page.getByTestId('chart-pnl');
+  await chart.scrollIntoViewIfNeeded();
+  const box = (await chart.locator('.mmc-overlay').boundingBox())!;
+  await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+  const expected = await page.evaluate(() => {
+    const p = window.mmlab!.lab.getState().series!.pnl;
+    const mid = (p.time[0] + p.time[p.time.length - 1]) / 2;
+    let best = 0;
+    for (let i = 1; i < p.time.length; i++) if (Math.abs(p.time[i] - mid) < Math.abs(p.time[best] - mid)) best = i;
+    return { t: p.time[best], pnl: p.pnl[best], t0: p.time[0], t1: p.time[p.time.length - 1] };
+  });
+  const tip = chart.locator('.mmc-tooltip');
+  await expect(tip).toBeVisible();
+  await expect(tip.locator('.mmc-tooltip-title')).toHaveText(timeLabelFormatter(expected.t0, expected.t1)(expected.t));
+  await expect(tip).toContainText(`strategy: ${fmtPnl(expected.pnl)}`);
+  await page.mouse.move(0, 0);
+  await expect(tip).toHaveCount(0);
 });
 
 test('Kalman q and r set by hand drive the panel and the backtest to what the engine gives for them, and ride in the link', async ({ page }) => {
@@ -210,7 +286,7 @@ test('a 1e6-tick run with every panel open streams partial results into the char
   console.log(report('all panels', out));
   expect(out.partials).toBeGreaterThan(0);
   await expect(page.getByTestId('run-status')).toHaveText('Done: 1,000,000 ticks');
-  await expect(page.getByTestId('chart-pnl').locator('.recharts-line-curve').first()).toBeVisible();
+  await expect(page.getByTestId('chart-pnl').locator('path.mmc-line').first()).toBeVisible();
 });
 
 test('a chart exports as PNG (the plot, not a legend icon) and its series as CSV', async ({ page }) => {
@@ -218,7 +294,7 @@ test('a chart exports as PNG (the plot, not a legend icon) and its series as CSV
   await waitForRunDone(page, 0, ['regimes']);
   const frame = page.getByTestId('chart-pnl');
   await frame.scrollIntoViewIfNeeded();
-  await expect(frame.locator('.recharts-line-curve').first()).toBeVisible();
+  await expect(frame.locator('path.mmc-line').first()).toBeVisible();
   const [png] = await Promise.all([page.waitForEvent('download'), frame.getByRole('button', { name: /as PNG/ }).click()]);
   expect(png.suggestedFilename()).toBe('pnl.png');
   const bytes = await (await png.createReadStream()).toArray().then((c) => Buffer.concat(c));

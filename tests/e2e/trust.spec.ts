@@ -49,6 +49,9 @@ test('the Kalman and regime panels say in words what their fits mean on the defa
   await expect(page.getByTestId('regime-notes')).toContainText(notes[0]);
 });
 
+/** y tick labels of a recharts chart or of the lab's own SVG charts (components/ui/charts, the PnL panel). */
+const Y_TICKS = '.recharts-yAxis-tick-labels .recharts-cartesian-axis-tick-value, .mmc-y-tick';
+
 test('every y axis fits its widest label, minus sign included, and writes all its ticks with the same decimals', async ({ page }) => {
   await openApp(page, '?p=pnl,inventory,kalman,regimes');
   await expect.poll(async () => page.evaluate(() => { const s = window.mmlab!.lab.getState(); return s.status === 'done' && s.regimes !== null; }), { timeout: 90_000 }).toBe(true);
@@ -58,11 +61,11 @@ test('every y axis fits its widest label, minus sign included, and writes all it
     const chart = page.getByTestId(id);
     await chart.scrollIntoViewIfNeeded();
     await page.evaluate(() => window.mmlab!.chartsSettled());
-    await expect.poll(() => chart.locator('.recharts-yAxis-tick-labels .recharts-cartesian-axis-tick-value').count(), { timeout: 15_000 }).toBeGreaterThan(1);
-    const ticks = await chart.evaluate((el) => {
+    await expect.poll(() => chart.locator(Y_TICKS).count(), { timeout: 15_000 }).toBeGreaterThan(1);
+    const ticks = await chart.evaluate((el, sel) => {
       // Measured against the chart's own SVG (the one drawing the tick), whose left edge clips.
-      return [...el.querySelectorAll('.recharts-yAxis-tick-labels .recharts-cartesian-axis-tick-value')].map((t) => ({ text: t.textContent ?? '', left: t.getBoundingClientRect().left - (t as SVGTextElement).ownerSVGElement!.getBoundingClientRect().left }));
-    });
+      return [...el.querySelectorAll(sel)].map((t) => ({ text: t.textContent ?? '', left: t.getBoundingClientRect().left - (t as SVGTextElement).ownerSVGElement!.getBoundingClientRect().left }));
+    }, Y_TICKS);
     for (const t of ticks) {
       expect(t.left, `${id}: "${t.text}" starts left of its chart`).toBeGreaterThanOrEqual(0);
       expect(t.text, `${id}: a hyphen where a minus sign belongs`).not.toMatch(/^-/);

@@ -1,5 +1,4 @@
 import { useDeferredValue, useMemo } from 'react';
-import { Bar, BarChart, CartesianGrid, Cell, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis, Area, AreaChart } from 'recharts';
 import { Panel } from '../../components/ui/Panel';
 import { describeDuration } from '../../stores/figures';
 import { SampleCards } from './SampleCards';
@@ -10,12 +9,12 @@ import { maybeLabSession } from '../../stores/lab-session';
 import { replayCount, timeLabelFormatter, timeTickFormatter, timeTicks } from '../../lib/time-axis';
 import { fmtPnl } from '../../lib/format';
 import { finiteExtent, valueAxis } from '../../lib/value-axis';
-import { WrappedTick } from '../../components/ui/WrappedTick';
+import { LineChart } from '../../components/ui/charts/LineChart';
+import { RangeBarChart, type RangeBar } from '../../components/ui/charts/RangeBarChart';
+import { Histogram } from '../../components/ui/charts/Histogram';
 import { bucketCountsUpTo, pnlAtCursor } from './replay-figures';
-import { gridAtTicks, horizontalAtTicks, verticalAtTicks } from '../../components/ui/grid-lines';
 
 const UNIT = { display: 'block', marginLeft: 0 } as const;
-const fmtNum = (v: unknown) => (typeof v === 'number' ? fmtPnl(v) : String(v));
 
 // The cards' formatters live with the cards; re-exported for the browser tests that compare card text with the engine.
 export { fmtMetric, fmtPnl, fmtRatio } from './SampleCards';
@@ -29,21 +28,20 @@ export function PnlPanel() {
   const replay = useDeferredValue(useLab((s) => s.replay));
   const status = useLab((s) => s.status);
   const stale = useLab((s) => s.stale);
-  const pnlRows = useMemo(() => {
-    if (!series) return [];
-    const p = series.pnl;
-    const n = replayCount(p.time, replay);
-    const rows = new Array(n);
-    for (let i = 0; i < n; i++) rows[i] = { t: p.time[i], pnl: p.pnl[i], buyHold: p.buyHold[i], drawdown: p.drawdown[i] };
-    return rows;
-  }, [series, replay]);
-  const waterfall = useMemo(() => {
+  // The points drawn: the whole run, or up to the replay cursor (the charts read the series' own arrays).
+  const drawn = useMemo(() => ({ pnl: series?.pnl, n: series ? replayCount(series.pnl.time, replay) : 0 }), [series, replay]);
+  const pnlLines = useMemo(() => (series ? [
+    { y: series.pnl.pnl, name: 'strategy', color: '#2457c5' },
+    { y: series.pnl.buyHold, name: 'buy & hold', color: '#999' },
+  ] : []), [series]);
+  const drawdownArea = useMemo(() => (series ? [{ y: series.pnl.drawdown, name: 'drawdown', color: '#b83227', fill: '#f3c1bb' }] : []), [series]);
+  const waterfall = useMemo((): RangeBar[] => {
     if (!summary) return [];
     const a = summary.attribution;
     const parts = [['Spread capture', a.spreadCapture], ['Adverse selection', a.adverseSelection], ['Inventory carry', a.inventoryCarry], ['Fees', a.fees]] as const;
     let run = 0;
-    const rows: Array<{ name: string; range: [number, number]; value: number }> = parts.map(([name, v]) => { const base = run; run += v; return { name, range: [Math.min(base, run), Math.max(base, run)] as [number, number], value: v }; });
-    rows.push({ name: 'Net', range: [Math.min(0, a.net), Math.max(0, a.net)], value: a.net });
+    const rows: RangeBar[] = parts.map(([name, v]) => { const base = run; run += v; return { name, lo: Math.min(base, run), hi: Math.max(base, run), value: v, color: v >= 0 ? '#1e874b' : '#b83227' }; });
+    rows.push({ name: 'Net', lo: Math.min(0, a.net), hi: Math.max(0, a.net), value: a.net, color: '#2c3e50' });
     return rows;
   }, [summary]);
   const replaying = replay < 1;
@@ -54,14 +52,12 @@ export function PnlPanel() {
   }, [series, replay]);
   const atCursor = useMemo(() => (replaying && series ? pnlAtCursor(series.pnl, cursorT) : null), [replaying, series, cursorT]);
   const hist = useMemo(() => {
-    if (!summary) return [];
+    if (!summary) return null;
     const h = summary.metrics.histogram;
     const t = series?.pnl.time;
     // While replaying: only the buckets complete at the cursor, in the same bins.
     const counts = replaying && t && t.length > 0 ? bucketCountsUpTo(h.bucketPnl, h.edges, h.bucketSec, cursorT - t[0]) : h.counts;
-    const out = [];
-    for (let i = 0; i < counts.length; i++) out.push({ mid: (h.edges[i] + h.edges[i + 1]) / 2, count: counts[i] });
-    return out;
+    return { edges: h.edges, counts };
   }, [summary, series, replaying, cursorT]);
   // Axes from the whole run (not the replay cut), so they hold still while replaying.
   const axes = useMemo(() => {
@@ -70,15 +66,13 @@ export function PnlPanel() {
     const t0 = p.time.length > 0 ? p.time[0] : 0, t1 = p.time.length > 0 ? p.time[p.time.length - 1] : 0;
     return {
       // The whole run's span: a replay cut draws less of it, on the same axis.
-      span: [t0, t1] as [number, number],
-      tick: timeTickFormatter(t0, t1),
-      ticks: timeTicks(t0, t1),
+      time: { domain: [t0, t1] as [number, number], ticks: timeTicks(t0, t1), format: timeTickFormatter(t0, t1), title: 'time (UTC)' },
       tip: timeLabelFormatter(t0, t1),
-      pnl: valueAxis(finiteExtent([p.pnl, p.buyHold], [0])),
-      drawdown: valueAxis(finiteExtent([p.drawdown], [0])),
+      pnl: valueAxis(finiteExtent([p.pnl, p.buyHold], [0]), { title: true }),
+      drawdown: valueAxis(finiteExtent([p.drawdown], [0]), { title: true }),
     };
   }, [series]);
-  const waterfallAxis = useMemo(() => valueAxis(finiteExtent([waterfall.flatMap((w) => w.range)], [0])), [waterfall]);
+  const waterfallAxis = useMemo(() => valueAxis(finiteExtent([waterfall.flatMap((w) => [w.lo, w.hi])], [0]), { title: true }), [waterfall]);
   const histAxis = useMemo(() => {
     const e = summary?.metrics.histogram.edges;
     return valueAxis(e && e.length > 1 ? [e[0], e[e.length - 1]] : null, { count: 6 });
@@ -102,57 +96,27 @@ export function PnlPanel() {
         <SampleCards summary={summary} />
       ) : null}
       <div className="lab-grid">
-        <ChartFrame title="Cumulative PnL vs buy-and-hold (quote ccy)" name="pnl" testId="chart-pnl" version={pnlRows}
+        <ChartFrame title="Cumulative PnL vs buy-and-hold (quote ccy)" name="pnl" testId="chart-pnl" version={drawn}
           csv={async () => { const r = maybeLabSession(); if (!r) throw new Error('The lab is not running.'); const s = await r.exportSeries(['time', 'equity', 'inventory', 'mid']); return s; }}>
-          <ResponsiveContainer width="100%" height={240} minWidth={200}>
-            <LineChart data={pnlRows} margin={{ top: 8, right: 16, bottom: 20, left: 8 }}>
-              <CartesianGrid strokeDasharray="3 3" {...gridAtTicks} />
-              <XAxis dataKey="t" type="number" domain={axes.span} allowDataOverflow ticks={axes.ticks} tickFormatter={axes.tick} label={{ value: 'time (UTC)', position: 'insideBottom', offset: -12 }} />
-              <YAxis width={axes.pnl.width} domain={axes.pnl.domain} ticks={axes.pnl.ticks} tickFormatter={axes.pnl.tickFormatter} />
-              <Tooltip labelFormatter={(t) => axes.tip(Number(t))} formatter={fmtNum} />
-              <Legend verticalAlign="top" height={22} />
-              <Line dataKey="pnl" name="strategy" stroke="#2457c5" dot={false} isAnimationActive={false} />
-              <Line dataKey="buyHold" name="buy & hold" stroke="#999" dot={false} isAnimationActive={false} />
-            </LineChart>
-          </ResponsiveContainer>
+          <LineChart x={series.pnl.time} count={drawn.n} series={pnlLines} height={240} legend label="Cumulative PnL of the strategy and of buy-and-hold over time, quote currency"
+            xAxis={axes.time} xTip={axes.tip} yAxis={axes.pnl} yTitle="PnL (quote ccy)" yTip={fmtPnl} />
         </ChartFrame>
         <ChartFrame title={`PnL attribution (quote ccy${replaying ? ', whole run' : ''})`} name="attribution" testId="chart-attribution" version={waterfall}
           csv={() => ({ spreadCapture: [summary?.attribution.spreadCapture ?? NaN], adverseSelection: [summary?.attribution.adverseSelection ?? NaN], inventoryCarry: [summary?.attribution.inventoryCarry ?? NaN], fees: [summary?.attribution.fees ?? NaN], net: [summary?.attribution.net ?? NaN] })}>
-          <ResponsiveContainer width="100%" height={240} minWidth={200}>
-            <BarChart data={waterfall} margin={{ top: 8, right: 16, bottom: 20, left: 8 }}>
-              <CartesianGrid strokeDasharray="3 3" {...horizontalAtTicks} />
-              <XAxis dataKey="name" interval={0} tick={<WrappedTick />} height={36} />
-              <YAxis width={waterfallAxis.width} domain={waterfallAxis.domain} ticks={waterfallAxis.ticks} tickFormatter={waterfallAxis.tickFormatter} />
-              <Tooltip formatter={(_v, _n, item) => fmtNum((item.payload as { value: number }).value)} />
-              <Bar dataKey="range" name="PnL (quote ccy)" isAnimationActive={false}>
-                {waterfall.map((w) => <Cell key={w.name} fill={w.name === 'Net' ? '#2c3e50' : w.value >= 0 ? '#1e874b' : '#b83227'} />)}
-              </Bar>
-            </BarChart>
-          </ResponsiveContainer>
+          <RangeBarChart bars={waterfall} yAxis={waterfallAxis} yTitle="PnL (quote ccy)" yTip={fmtPnl} seriesName="PnL (quote ccy)" height={240}
+            label="PnL attribution waterfall: spread capture, adverse selection, inventory carry, fees and net, quote currency" />
         </ChartFrame>
         <ChartFrame title={`PnL per ${m ? describeDuration(m.histogram.bucketSec) : ''} bucket (count of buckets${replaying ? ' complete at the replay cursor' : ''})`} name="pnl-histogram" testId="chart-histogram" version={hist} height={220}
           csv={() => ({ bucketPnl: summary?.metrics.histogram.bucketPnl ?? [] })}>
-          <ResponsiveContainer width="100%" height={220} minWidth={200}>
-            <BarChart data={hist} barCategoryGap={1} margin={{ top: 8, right: 16, bottom: 20, left: 8 }}>
-              <CartesianGrid strokeDasharray="3 3" {...verticalAtTicks} />
-              <XAxis dataKey="mid" type="number" domain={histAxis.domain} ticks={histAxis.ticks} tickFormatter={histAxis.tickFormatter} label={{ value: 'bucket PnL (quote ccy)', position: 'insideBottom', offset: -12 }} />
-              <YAxis allowDecimals={false} width={40} />
-              <Tooltip labelFormatter={(v) => `PnL ≈ ${fmtNum(Number(v))}`} />
-              <Bar dataKey="count" name="buckets" fill="#8e44ad" isAnimationActive={false} />
-            </BarChart>
-          </ResponsiveContainer>
+          {hist ? (
+            <Histogram edges={hist.edges} counts={hist.counts} xAxis={histAxis} xTitle="bucket PnL (quote ccy)" xTip={(v) => `PnL ≈ ${fmtPnl(v)}`} yTitle="buckets" color="#8e44ad" height={220}
+              label="Histogram of PnL per bucket: number of buckets by bucket PnL, quote currency" />
+          ) : <p className="muted">Waiting for the run…</p>}
         </ChartFrame>
-        <ChartFrame title="Drawdown (quote ccy)" name="drawdown" testId="chart-drawdown" version={pnlRows} height={220}
+        <ChartFrame title="Drawdown (quote ccy)" name="drawdown" testId="chart-drawdown" version={drawn} height={220}
           csv={() => ({ time: series.pnl.time, drawdown: series.pnl.drawdown })}>
-          <ResponsiveContainer width="100%" height={220} minWidth={200}>
-            <AreaChart data={pnlRows} margin={{ top: 8, right: 16, bottom: 20, left: 8 }}>
-              <CartesianGrid strokeDasharray="3 3" {...gridAtTicks} />
-              <XAxis dataKey="t" type="number" domain={axes.span} allowDataOverflow ticks={axes.ticks} tickFormatter={axes.tick} />
-              <YAxis width={axes.drawdown.width} domain={axes.drawdown.domain} ticks={axes.drawdown.ticks} tickFormatter={axes.drawdown.tickFormatter} />
-              <Tooltip labelFormatter={(t) => axes.tip(Number(t))} formatter={fmtNum} />
-              <Area dataKey="drawdown" stroke="#b83227" fill="#f3c1bb" isAnimationActive={false} />
-            </AreaChart>
-          </ResponsiveContainer>
+          <LineChart x={series.pnl.time} count={drawn.n} series={drawdownArea} height={220} label="Drawdown from the running peak of PnL over time, quote currency"
+            xAxis={axes.time} xTip={axes.tip} yAxis={axes.drawdown} yTitle="drawdown (quote ccy)" yTip={fmtPnl} />
         </ChartFrame>
       </div>
     </Panel>
