@@ -30,9 +30,7 @@ export interface FitHmmOptions {
   /**
    * When two starts are carried on, one is abandoned once it has trailed the other by more than
    * abandonRatio times its own progress (gain and predicted gain) for 5 iterations in a row, or for one
-   * iteration once the other has finished; while it trails by more than 1 log-likelihood unit, by more
-   * than 0.03·abandonRatio times its progress. Default 1e4 (300 beyond 1 unit); Infinity carries both to
-   * convergence.
+   * iteration once the other has finished. Default 1e4; Infinity carries both to convergence.
    */
   abandonRatio?: number;
 }
@@ -52,12 +50,6 @@ const LINE_SEARCH_TRIES = 3;
 const ARMIJO = 1e-4;
 /** Iterations in a row a continued run must have stalled before it is abandoned while its rival still runs (see race). */
 const ABANDON_WINDOW = 5;
-/**
- * A run trailing by more than FAR_DEFICIT log-likelihood units stalls at FAR_RATIO·abandonRatio (300 by
- * default) instead of abandonRatio (see stallsAfter).
- */
-const FAR_DEFICIT = 1;
-const FAR_RATIO = 0.03;
 
 /** One start's EM run (exported with startRun and checkStall for the race's unit tests). */
 export interface Run {
@@ -75,7 +67,7 @@ export interface Run {
   qnActive: boolean;
   /** gᵀH·g of the last quasi-Newton direction (Infinity after a Baum-Welch iteration). */
   predictedGain: number;
-  /** Iterations in a row whose gain and predicted gain were both below the stall bound (see stallsAfter). */
+  /** Iterations in a row whose gain and predicted gain were both below (rival ℓ − ℓ)/abandonRatio. */
   stalled: number;
   abandoned: boolean;
   /** The other continued run while the two are raced, else null. */
@@ -203,7 +195,7 @@ function iterate(z: Float64Array, run: Run, work: EmWork, c: AdvanceLimits): voi
 /**
  * Carries runs a and b on together, one iteration each in turn, until each has converged, reached
  * c.maxIter or been abandoned: a run is abandoned after ABANDON_WINDOW iterations in a row in which
- * both its gain and its predicted gain were below 1/c.abandonRatio (see stallsAfter) of its deficit to the other run's
+ * both its gain and its predicted gain were below 1/c.abandonRatio of its deficit to the other run's
  * current ℓ (a lower bound on what the other run returns, since ℓ never decreases along a run), and
  * after one such iteration once the other run has finished (its ℓ is then final: on the bench series
  * the losing start crawled 4 more iterations after the winner had converged), that iteration being
@@ -233,18 +225,9 @@ export function dropIfStalled(run: Run, rival: Run, c: AdvanceLimits): void {
  * The run's stall count after an iteration that gained `gain` and ended `deficit` below its rival:
  * one more when both the gain and the predicted gain were below deficit/abandonRatio, else 0.
  * bound > 0: only a run strictly behind can stall, so an abandoned run is never the one returned.
- *
- * Beyond FAR_DEFICIT the ratio is FAR_RATIO·abandonRatio. A trailing run can crawl and then climb
- * past its rival (near a saddle point, gain and predicted gain both nearly vanish), so no ratio is
- * safe. On bench/hmm-restarts-eval.ts (101 series) the two runs that did so crawled at up to 5300×
- * below a deficit of 0.14–0.25 units (5 iterations, then 3.4 units past the rival), and at 250–510×
- * below a deficit of 1.1 units (3 iterations, then 3.1 units past); the bench series' losing start,
- * 2.2–2.7 units behind, crawls at 330–3700× below its deficit for its last 8 iterations and is now
- * abandoned after 5 of them (forward passes 83 → 74). With 300 the results of all 101 series are those
- * of abandonRatio Infinity within 1e-6 relative; 100 did so too, 30 lost the second series above.
  */
 function stallsAfter(run: Run, gain: number, deficit: number, c: AdvanceLimits): number {
-  const bound = deficit / (deficit > FAR_DEFICIT ? FAR_RATIO * c.abandonRatio : c.abandonRatio);
+  const bound = deficit / c.abandonRatio;
   return bound > 0 && Math.max(gain, run.predictedGain) < bound ? run.stalled + 1 : 0;
 }
 
@@ -284,11 +267,10 @@ function standardize(x: Float64Array, mean: number, sd: number, out: Float64Arra
  * single deterministic start. Screening is a heuristic: a start that is behind after screenIter
  * iterations is not pursued even if it would have ended higher. So is abandoning the trailing one of
  * the two continued runs once it has crawled for 5 iterations (1 once the other has finished) at less than 1/abandonRatio of its
- * deficit per iteration (0.03·abandonRatio beyond a deficit of 1 unit, see stallsAfter): on weakly
- * separated series a run can crawl along a ridge for dozens of iterations towards an optimum well below
- * the other's (the bench series: 55 quasi-Newton iterations, ending 2.7 log-likelihood units lower),
- * and that crawl was half the fit's time. With the default 1e4 the fits of all 101 series of
- * bench/hmm-restarts-eval.ts are the same as with Infinity (within 1e-6 relative). States
+ * deficit per iteration: on weakly separated series a run can crawl along a ridge for dozens of
+ * iterations towards an optimum well below the other's (the bench series: 55 quasi-Newton iterations,
+ * ending 2.7 log-likelihood units lower), and that crawl was half the fit's time. With the default
+ * 1e4 the fits of all 101 series of bench/hmm-restarts-eval.ts are the same as with Infinity. States
  * come back sorted by mean (sortHmmStates), so ids are stable. All buffers are allocated once per call.
  */
 export function fitHmm(x: Float64Array, opts: FitHmmOptions): FitHmmResult {
