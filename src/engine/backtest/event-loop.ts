@@ -58,11 +58,94 @@ export interface EventLoopTotals {
   timeKilledSec: number;
 }
 
+/** Ticks per call of the chunk function (runChunk). */
+const CHUNK_TICKS = 16_384;
+/** Empty calls of the chunk function before the first chunk (see runEventLoop). */
+const WARM_CALLS = 12;
+
+// Slots of LoopState.v (the loop's numbers between chunks; flags as 0 / 1).
+const S_LIVE_BID = 0;
+const S_LIVE_BID_SIZE = 1;
+const S_LIVE_ASK = 2;
+const S_LIVE_ASK_SIZE = 3;
+const S_PEND_BID = 4;
+const S_PEND_BID_SIZE = 5;
+const S_PEND_BID_AT = 6;
+const S_PEND_ASK = 7;
+const S_PEND_ASK_SIZE = 8;
+const S_PEND_ASK_AT = 9;
+const S_HAS_PEND_BID = 10;
+const S_HAS_PEND_ASK = 11;
+const S_QUOTE_UPDATES = 12;
+const S_FLOW_NUM = 13;
+const S_FLOW_DEN = 14;
+const S_FLOW_TIME = 15;
+const S_KILLED = 16;
+const S_TIME_KILLED = 17;
+const S_BLOCKED_BID = 18;
+const S_BLOCKED_ASK = 19;
+const S_NEXT_DAY_AT = 20;
+const S_DAY_START_EQUITY = 21;
+const S_J = 22;
+const S_PREV_MID = 23;
+const S_PREV_T = 24;
+const S_LIM_PREV = 25;
+const S_CHUNK_FROM = 26;
+const STATE_SLOTS = 27;
+
+/**
+ * The loop's state between chunks: our orders (the live one on each side and at most one pending
+ * replacement, size 0 = cancel), the flow imbalance, the risk state, the trade cursor and the
+ * previous tick. The numbers sit in one Float64Array: its reads and writes after the loop keep one
+ * type whatever the values (object fields that start as small integers change representation when
+ * they first hold a fraction, and the optimised chunk deoptimised there).
+ */
+class LoopState {
+  readonly v = new Float64Array(STATE_SLOTS);
+  readonly out = createQuoteOut();
+  readonly market: MarketView;
+  readonly pos: PositionView;
+
+  constructor(x: EventLoopInput) {
+    const { time, bid, ask, mid, nTrades, tradeTime, dayLengthSec, maxInventory, maxPositionValue } = x;
+    const v = this.v;
+    const t0 = time[0];
+    v[S_LIVE_BID] = NaN; v[S_LIVE_ASK] = NaN; v[S_PEND_BID] = NaN; v[S_PEND_ASK] = NaN;
+    v[S_PEND_BID_AT] = Infinity; v[S_PEND_ASK_AT] = Infinity;
+    v[S_FLOW_TIME] = t0;
+    v[S_NEXT_DAY_AT] = t0 + dayLengthSec;
+    let j = 0;
+    while (j < nTrades && tradeTime[j] <= t0) j++; // trades before the first quote meet no order
+    v[S_J] = j;
+    v[S_PREV_MID] = mid[0];
+    v[S_PREV_T] = t0;
+    v[S_LIM_PREV] = Number.isFinite(maxPositionValue) ? fLimit(maxInventory, maxPositionValue, mid[0]) : maxInventory;
+    this.market = { index: 0, time: t0, bid: bid[0], ask: ask[0], mid: mid[0], flowImbalance: 0 };
+    this.pos = { inventory: 0, cash: 0, maxInventory };
+  }
+}
+
 /**
  * The per-tick event loop of runBacktest (run.ts documents its rules, steps 1–7): reads the market,
  * writes the series columns, books fills into `acc` and risk events into `risk`.
+ * It runs in chunks of CHUNK_TICKS ticks, one call each, with its state carried in a LoopState: a
+ * function called once per run whose body is one long loop runs that loop in on-stack-replacement
+ * code, and V8's OSR code kept loop variables boxed (a heap number per tick and variable: 40–60 MB
+ * of garbage per 10^6-tick run in most processes); a function called many times gets regular
+ * optimised code, which keeps them unboxed.
  */
 export function runEventLoop(x: EventLoopInput): EventLoopTotals {
+  const st = new LoopState(x);
+  // Empty chunks first: the chunk function's code after its loop then runs, with type feedback (V8
+  // allocates a function's feedback after several calls), before V8 optimises the loop; else that
+  // code, met with no feedback, deoptimised the optimised loop at the end of every chunk.
+  for (let k = 0; k < WARM_CALLS; k++) runChunk(x, st, 0, 0);
+  for (let from = 0; from < x.n; from += CHUNK_TICKS) runChunk(x, st, from, Math.min(x.n, from + CHUNK_TICKS));
+  return { quoteUpdates: st.v[S_QUOTE_UPDATES], timeKilledSec: st.v[S_TIME_KILLED] };
+}
+
+/** Ticks [from, to) of runEventLoop, from and into `st`. */
+function runChunk(x: EventLoopInput, st: LoopState, from: number, to: number): void {
   const { n, time, bid: mktBid, ask: mktAsk, mid, nTrades, tradeTime, tradePrice, tradeSize, tradeSide } = x;
   const { model, latency, fees, strategy, acc, desk, risk, series, onProgress } = x;
   const { tickSize, tickScale, lotSize, lotScale, eps, minSize, maxInventory, maxPositionValue } = x;
@@ -75,32 +158,41 @@ export function runEventLoop(x: EventLoopInput): EventLoopTotals {
   const sInv = series.inventory, sEq = series.equity, sFair = series.fairValue;
   const sRegime = x.recordRegime ? series.regime : null, sBid = series.bid, sAsk = series.ask;
   const hit = desk.hit;
-  const out = createQuoteOut();
-  const market: MarketView = { index: 0, time: time[0], bid: mktBid[0], ask: mktAsk[0], mid: mid[0], flowImbalance: 0 };
-  const pos: PositionView = { inventory: 0, cash: 0, maxInventory };
+  const { out, market, pos } = st;
   const flowDecayPerSec = Math.LN2 / FLOW_HALF_LIFE_SEC;
-
-  // Our orders: the live one on each side and at most one pending replacement (size 0 = cancel).
-  let liveBid = NaN, liveBidSize = 0, liveAsk = NaN, liveAskSize = 0;
-  let pendBid = NaN, pendBidSize = 0, pendBidAt = Infinity;
-  let pendAsk = NaN, pendAskSize = 0, pendAskAt = Infinity;
-  let hasPendBid = false, hasPendAsk = false;
-  let quoteUpdates = 0;
-  let flowNum = 0, flowDen = 0, flowTime = time[0];
-  let killed = false, timeKilled = 0;
-  let blockedBid = false, blockedAsk = false;
   const t0 = time[0];
-  let nextDayAt = t0 + dayLengthSec;
-  let dayStartEquity = 0;
-  let j = 0;
-  while (j < nTrades && tradeTime[j] <= t0) j++; // trades before the first quote meet no order
-  let prevMid = mid[0];
-  let prevT = t0;
-  let chunkFrom = 0;
-
   const valueLimited = Number.isFinite(maxPositionValue);
-  let limPrev = valueLimited ? fLimit(maxInventory, maxPositionValue, prevMid) : maxInventory;
-  for (let i = 0; i < n; i++) {
+
+  const v = st.v;
+  let liveBid = v[S_LIVE_BID];
+  let liveBidSize = v[S_LIVE_BID_SIZE];
+  let liveAsk = v[S_LIVE_ASK];
+  let liveAskSize = v[S_LIVE_ASK_SIZE];
+  let pendBid = v[S_PEND_BID];
+  let pendBidSize = v[S_PEND_BID_SIZE];
+  let pendBidAt = v[S_PEND_BID_AT];
+  let pendAsk = v[S_PEND_ASK];
+  let pendAskSize = v[S_PEND_ASK_SIZE];
+  let pendAskAt = v[S_PEND_ASK_AT];
+  let hasPendBid = v[S_HAS_PEND_BID] !== 0;
+  let hasPendAsk = v[S_HAS_PEND_ASK] !== 0;
+  let quoteUpdates = v[S_QUOTE_UPDATES];
+  let flowNum = v[S_FLOW_NUM];
+  let flowDen = v[S_FLOW_DEN];
+  let flowTime = v[S_FLOW_TIME];
+  let killed = v[S_KILLED] !== 0;
+  let timeKilled = v[S_TIME_KILLED];
+  let blockedBid = v[S_BLOCKED_BID] !== 0;
+  let blockedAsk = v[S_BLOCKED_ASK] !== 0;
+  let nextDayAt = v[S_NEXT_DAY_AT];
+  let dayStartEquity = v[S_DAY_START_EQUITY];
+  let j = v[S_J];
+  let prevMid = v[S_PREV_MID];
+  let prevT = v[S_PREV_T];
+  let limPrev = v[S_LIM_PREV];
+  let chunkFrom = v[S_CHUNK_FROM];
+
+  for (let i = from; i < to; i++) {
     const t = time[i];
     const prevRow = i > 0 ? i - 1 : 0; // the quote row prevailing until t
     // (1) trades in (prevT, t], at the prevailing mid prevMid.
@@ -126,11 +218,11 @@ export function runEventLoop(x: EventLoopInput): EventLoopTotals {
         // (most events, for every model) skips the fill block: no call with a dozen boxed numbers.
         if (liveBidSize > 0 && px <= liveBid + eps) {
           const offer = model.onTrade(1, liveBid, liveBidSize, px, tradeSize[j], j);
-          if (offer > 0) liveBidSize -= fTake(desk, 1, liveBid, offer, tt, i, prevMid, limPrev, FILL_SOURCE_TRADE, j);
+          if (offer > 0) { desk.time = tt; desk.mid = prevMid; desk.lim = limPrev; liveBidSize -= fTake(desk, 1, liveBid, offer, i, FILL_SOURCE_TRADE, j); }
         }
         if (liveAskSize > 0 && px >= liveAsk - eps) {
           const offer = model.onTrade(-1, liveAsk, liveAskSize, px, tradeSize[j], j);
-          if (offer > 0) liveAskSize -= fTake(desk, -1, liveAsk, offer, tt, i, prevMid, limPrev, FILL_SOURCE_TRADE, j);
+          if (offer > 0) { desk.time = tt; desk.mid = prevMid; desk.lim = limPrev; liveAskSize -= fTake(desk, -1, liveAsk, offer, i, FILL_SOURCE_TRADE, j); }
         }
       }
       j++;
@@ -148,11 +240,11 @@ export function runEventLoop(x: EventLoopInput): EventLoopTotals {
     if (useInterval && i > 0) {
       if (liveBidSize > 0) {
         const offer = model.onInterval(1, liveBid, liveBidSize, prevMid, t - bidFrom);
-        if (offer > 0) liveBidSize -= fTake(desk, 1, liveBid, offer, t, i, prevMid, limPrev, FILL_SOURCE_INTERVAL, i);
+        if (offer > 0) { desk.time = t; desk.mid = prevMid; desk.lim = limPrev; liveBidSize -= fTake(desk, 1, liveBid, offer, i, FILL_SOURCE_INTERVAL, i); }
       }
       if (liveAskSize > 0) {
         const offer = model.onInterval(-1, liveAsk, liveAskSize, prevMid, t - askFrom);
-        if (offer > 0) liveAskSize -= fTake(desk, -1, liveAsk, offer, t, i, prevMid, limPrev, FILL_SOURCE_INTERVAL, i);
+        if (offer > 0) { desk.time = t; desk.mid = prevMid; desk.lim = limPrev; liveAskSize -= fTake(desk, -1, liveAsk, offer, i, FILL_SOURCE_INTERVAL, i); }
       }
     }
     // (3) the mid moves; the inventory is marked.
@@ -164,11 +256,11 @@ export function runEventLoop(x: EventLoopInput): EventLoopTotals {
       const mb = mktBid[i], ma = mktAsk[i];
       if (liveBidSize > 0) {
         const offer = model.onQuote(1, liveBid, liveBidSize, mb, ma, i);
-        if (offer > 0) liveBidSize -= fTake(desk, 1, liveBid, offer, t, i, m, limNow, FILL_SOURCE_QUOTE, i);
+        if (offer > 0) { desk.time = t; desk.mid = m; desk.lim = limNow; liveBidSize -= fTake(desk, 1, liveBid, offer, i, FILL_SOURCE_QUOTE, i); }
       }
       if (liveAskSize > 0) {
         const offer = model.onQuote(-1, liveAsk, liveAskSize, mb, ma, i);
-        if (offer > 0) liveAskSize -= fTake(desk, -1, liveAsk, offer, t, i, m, limNow, FILL_SOURCE_QUOTE, i);
+        if (offer > 0) { desk.time = t; desk.mid = m; desk.lim = limNow; liveAskSize -= fTake(desk, -1, liveAsk, offer, i, FILL_SOURCE_QUOTE, i); }
       }
     }
     // (5) risk: a new day resets the loss budget and lifts a kill; a loss beyond it kills quoting.
@@ -249,7 +341,33 @@ export function runEventLoop(x: EventLoopInput): EventLoopTotals {
     }
   }
 
-  return { quoteUpdates, timeKilledSec: timeKilled };
+  v[S_LIVE_BID] = liveBid;
+  v[S_LIVE_BID_SIZE] = liveBidSize;
+  v[S_LIVE_ASK] = liveAsk;
+  v[S_LIVE_ASK_SIZE] = liveAskSize;
+  v[S_PEND_BID] = pendBid;
+  v[S_PEND_BID_SIZE] = pendBidSize;
+  v[S_PEND_BID_AT] = pendBidAt;
+  v[S_PEND_ASK] = pendAsk;
+  v[S_PEND_ASK_SIZE] = pendAskSize;
+  v[S_PEND_ASK_AT] = pendAskAt;
+  v[S_HAS_PEND_BID] = hasPendBid ? 1 : 0;
+  v[S_HAS_PEND_ASK] = hasPendAsk ? 1 : 0;
+  v[S_QUOTE_UPDATES] = quoteUpdates;
+  v[S_FLOW_NUM] = flowNum;
+  v[S_FLOW_DEN] = flowDen;
+  v[S_FLOW_TIME] = flowTime;
+  v[S_KILLED] = killed ? 1 : 0;
+  v[S_TIME_KILLED] = timeKilled;
+  v[S_BLOCKED_BID] = blockedBid ? 1 : 0;
+  v[S_BLOCKED_ASK] = blockedAsk ? 1 : 0;
+  v[S_NEXT_DAY_AT] = nextDayAt;
+  v[S_DAY_START_EQUITY] = dayStartEquity;
+  v[S_J] = j;
+  v[S_PREV_MID] = prevMid;
+  v[S_PREV_T] = prevT;
+  v[S_LIM_PREV] = limPrev;
+  v[S_CHUNK_FROM] = chunkFrom;
 }
 
 /** A progress report: the live series (ticks [0, to) final) and, only if read, a copy of ticks [from, to). */

@@ -10,7 +10,7 @@ import { buildLatencyModel } from './latency-registry';
 import { buildFeeModel } from './fee-registry';
 import { gridScale, minTradeSize, priceTolerance } from './costs';
 import { createAccount, type Account } from './account';
-import type { FillDesk } from './fill-desk';
+import { createFillDesk, type FillDesk } from './fill-desk';
 import { runEventLoop } from './event-loop';
 import { createOutputs, defineCash, defineNoRegime, hasRegimeColumn, viewOutputs, withInput, type RunOutputs } from './recorder';
 import { createRiskLog } from './risk';
@@ -85,7 +85,7 @@ export function runBacktestInto(
   const tickScale = gridScale(tickSize), lotScale = gridScale(lotSize);
   const eps = priceTolerance(tickSize);
   const minSize = minTradeSize(lotSize, rp.orderSize);
-  const desk: FillDesk = { acc, strategy, fees, model, lotSize, lotScale, minSize, hit: new Uint8Array(2), filledQuotes: 0 };
+  const desk: FillDesk = createFillDesk({ acc, strategy, fees, model, lotSize, lotScale, minSize });
 
   const { quoteUpdates, timeKilledSec } = runEventLoop({
     n, time, bid: mktBid, ask: mktAsk, mid, nTrades, tradeTime, tradePrice, tradeSize, tradeSide,

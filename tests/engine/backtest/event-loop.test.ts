@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { runEventLoop, type EventLoopInput } from '../../../src/engine/backtest/event-loop';
 import { createAccount } from '../../../src/engine/backtest/account';
 import { bpsFees, constantLatency, gridScale, minTradeSize, priceTolerance } from '../../../src/engine/backtest/costs';
-import type { FillDesk } from '../../../src/engine/backtest/fill-desk';
+import { createFillDesk, type FillDesk } from '../../../src/engine/backtest/fill-desk';
 import { tradeThroughFillModel } from '../../../src/engine/backtest/fills/trade-through';
 import { createOutputs, withInput } from '../../../src/engine/backtest/recorder';
 import { createRiskLog } from '../../../src/engine/backtest/risk';
@@ -27,7 +27,7 @@ function loopInput(over: Partial<EventLoopInput> = {}): EventLoopInput {
   const fees = bpsFees(0, 5);
   const acc = createAccount(16);
   const minSize = minTradeSize(lotSize, 1);
-  const desk: FillDesk = { acc, strategy: fixedQuotes, fees, model, lotSize, lotScale: gridScale(lotSize), minSize, hit: new Uint8Array(2), filledQuotes: 0 };
+  const desk: FillDesk = createFillDesk({ acc, strategy: fixedQuotes, fees, model, lotSize, lotScale: gridScale(lotSize), minSize });
   return {
     n: 4, time, bid, ask, mid,
     nTrades: 2, tradeTime: Float64Array.of(1.5, 2.5), tradePrice: Float64Array.of(98.9, 101), tradeSize: Float64Array.of(3, 3), tradeSide: Float64Array.of(-1, 1),
