@@ -25,10 +25,10 @@ export function fmtNum(x: number, sig = 4): string {
   return x < 0 && body !== '0' ? `${MINUS}${body}` : body;
 }
 
-/** A share 0..1 as a percentage with one decimal; '—' for NaN. */
-export function fmtPct(x: number): string {
+/** A share 0..1 as a percentage with `decimals` decimals (default one); '—' for NaN. */
+export function fmtPct(x: number, decimals = 1): string {
   if (!Number.isFinite(x)) return '—';
-  const v = (x * 100).toFixed(1);
+  const v = (x * 100).toFixed(decimals);
   return x < 0 ? `${MINUS}${v.slice(1)} %` : `${v} %`;
 }
 

@@ -1,5 +1,5 @@
 import type { CompareRow } from '../../stores/lab-store';
-import { fmtCount, fmtNum, fmtPnl, fmtRatio } from '../../lib/format';
+import { fmtCount, fmtPct, fmtPnl, fmtRatio } from '../../lib/format';
 import { STRATEGY_COLOURS, strategyLabel } from './compare-rows';
 
 function sharpeCell(r: CompareRow): string {
@@ -21,7 +21,7 @@ export function CompareTable({ ranked }: { ranked: readonly CompareRow[] }) {
           <th scope="col">Sharpe per bucket (n, 95 % CI)</th>
           <th scope="col">Max drawdown (quote ccy)</th>
           <th scope="col">Fills</th>
-          <th scope="col">Fill rate (fills/quote update)</th>
+          <th scope="col">Fill rate (% of quotes sent that filled)</th>
           <th scope="col">Spread capture (quote ccy)</th>
           <th scope="col">Adverse selection (quote ccy)</th>
         </tr>
@@ -38,7 +38,7 @@ export function CompareTable({ ranked }: { ranked: readonly CompareRow[] }) {
             <td>{sharpeCell(r)}</td>
             <td>{fmtPnl(r.metrics.maxDrawdown)}</td>
             <td>{fmtCount(r.metrics.fills)}</td>
-            <td>{fmtNum(r.metrics.fillRate)}</td>
+            <td>{fmtPct(r.metrics.fillRate, 2)}</td>
             <td>{fmtPnl(r.attribution.spreadCapture)}</td>
             <td>{fmtPnl(r.attribution.adverseSelection)}</td>
           </tr>

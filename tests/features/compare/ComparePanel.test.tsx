@@ -73,7 +73,9 @@ describe('ComparePanel', () => {
       if (Number.isFinite(r.metrics.sharpeStats.sharpe)) expectNear((cells[2].textContent ?? '').split(' (')[0], r.metrics.sharpeStats.sharpe, { rel: 5e-3 }); // ratios: 3 significant digits
       expectNear(cells[3].textContent, r.metrics.maxDrawdown, PNL);
       expect(num(cells[4].textContent)).toBe(r.metrics.fills);
-      expectNear(cells[5].textContent, r.metrics.fillRate);
+      // The fill rate in the PnL card's unit: per cent of quotes sent that filled.
+      expect(cells[5].textContent).toMatch(/ %$/);
+      expectNear(cells[5].textContent, 100 * r.metrics.fillRate, { abs: 0.005 });
       expectNear(cells[6].textContent, r.attribution.spreadCapture, PNL);
       expectNear(cells[7].textContent, r.attribution.adverseSelection, PNL);
     });
