@@ -1,20 +1,33 @@
 import { useMemo, useState } from 'react';
 import type { ValueAxis } from '../../../lib/value-axis';
 import { Grid, XAxis, YAxis } from './Axes';
-import { LEGEND_PX, plotBox, RIGHT_PX, X_TICKS_PX, X_TITLE_PX } from './layout';
+import { LEGEND_PX, plotBox, RIGHT_PX, TEXT, X_TICKS_PX, X_TITLE_PX } from './layout';
 import { Legend } from './Legend';
 import { nearestIndex } from './nearest';
-import { areaPath, linePath } from './path';
+import { areaPath, dotsPath, linePath } from './path';
 import { linearScale } from './scale';
 import { Tooltip } from './Tooltip';
 import { useMeasuredWidth } from './use-width';
 
-/** One series over the chart's x: its values, name (legend, tooltip) and colour; `fill` draws it as an area down to 0. */
+/**
+ * One series over the chart's x: its values, name (legend, tooltip) and colour; `fill` draws it as an
+ * area down to 0, `step` as a step line (a held quantity), `dots` as a dot per point (a scatter).
+ */
 export interface LineSeries {
   y: ArrayLike<number>;
   name: string;
   color: string;
   fill?: string;
+  step?: boolean;
+  dots?: boolean;
+}
+
+/** A horizontal reference line (e.g. a limit) with its label inside the plot, above the line or `below` it. */
+export interface RefLine {
+  y: number;
+  label: string;
+  color: string;
+  below?: boolean;
 }
 
 export interface LineChartProps {
@@ -22,6 +35,9 @@ export interface LineChartProps {
   x: ArrayLike<number>;
   /** How many leading points to draw (a replay cut); all of them when omitted. */
   count?: number;
+  /** First point drawn (a zoomed window); 0 when omitted. */
+  from?: number;
+  refLines?: readonly RefLine[];
   series: readonly LineSeries[];
   /** The x axis: its domain (the whole run, even when fewer points are drawn), ticks, labels and title. */
   xAxis: { domain: readonly [number, number]; ticks: readonly number[]; format: (v: number) => string; title?: string };
@@ -45,16 +61,17 @@ export interface LineChartProps {
 export function LineChart(p: LineChartProps) {
   const [ref, width] = useMeasuredWidth<HTMLDivElement>();
   const n = Math.min(p.count ?? p.x.length, p.x.length);
+  const from = Math.max(0, Math.min(p.from ?? 0, n));
   const top = p.legend ? LEGEND_PX + 6 : 8;
   const box = plotBox(width, p.height, { left: p.yAxis.width, top, right: RIGHT_PX, bottom: X_TICKS_PX + (p.xAxis.title ? X_TITLE_PX : 0) });
   const sx = useMemo(() => linearScale(p.xAxis.domain, [box.left, box.left + box.width]), [p.xAxis.domain, box.left, box.width]);
   const sy = useMemo(() => linearScale(p.yAxis.domain, [box.top + box.height, box.top]), [p.yAxis.domain, box.top, box.height]);
   const paths = useMemo(() => (width > 0 ? p.series.map((s) => ({
-    line: linePath(p.x, s.y, n, sx, sy),
-    area: s.fill ? areaPath(p.x, s.y, n, sx, sy, Math.min(Math.max(0, p.yAxis.domain[0]), p.yAxis.domain[1])) : '',
-  })) : []), [width, p.series, p.x, n, sx, sy, p.yAxis.domain]);
+    line: s.dots ? dotsPath(p.x, s.y, n, sx, sy, 3, from) : linePath(p.x, s.y, n, sx, sy, { from, step: s.step }),
+    area: s.fill ? areaPath(p.x, s.y, n, sx, sy, Math.min(Math.max(0, p.yAxis.domain[0]), p.yAxis.domain[1]), from) : '',
+  })) : []), [width, p.series, p.x, n, from, sx, sy, p.yAxis.domain]);
   const [hover, setHover] = useState(-1);
-  const i = hover < n ? hover : -1;
+  const i = hover >= from && hover < n ? hover : -1;
   const xs = { ticks: p.xAxis.ticks, format: p.xAxis.format, scale: sx, title: p.xAxis.title };
   const ys = { ticks: p.yAxis.ticks, format: p.yAxis.tickFormatter, scale: sy, title: p.yTitle };
   return (
@@ -65,7 +82,15 @@ export function LineChart(p: LineChartProps) {
           {p.series.map((s, k) => (
             <g key={s.name}>
               {s.fill ? <path className="mmc-area" d={paths[k].area} fill={s.fill} stroke="none" /> : null}
-              <path className={s.fill ? 'mmc-line mmc-area-line' : 'mmc-line'} data-series={s.name} d={paths[k].line} fill="none" stroke={s.color} strokeWidth={1.5} strokeLinejoin="round" />
+              {s.dots
+                ? <path className="mmc-dots" data-series={s.name} d={paths[k].line} fill={s.color} stroke="none" />
+                : <path className={s.fill ? 'mmc-line mmc-area-line' : 'mmc-line'} data-series={s.name} d={paths[k].line} fill="none" stroke={s.color} strokeWidth={1.5} strokeLinejoin="round" />}
+            </g>
+          ))}
+          {(p.refLines ?? []).map((r) => (
+            <g key={r.label} className="mmc-ref">
+              <line x1={box.left} x2={box.left + box.width} y1={sy(r.y)} y2={sy(r.y)} stroke={r.color} strokeDasharray="4 2" />
+              <text x={box.left + box.width - 4} y={sy(r.y) + (r.below ? 12 : -4)} textAnchor="end" {...TEXT}>{r.label}</text>
             </g>
           ))}
           <XAxis box={box} axis={xs} svgHeight={p.height} />
@@ -78,7 +103,7 @@ export function LineChart(p: LineChartProps) {
             </g>
           ) : null}
           <rect className="mmc-overlay" x={box.left} y={box.top} width={box.width} height={box.height} fill="transparent"
-            onPointerMove={(e) => setHover(nearestIndex(p.x, n, sx.invert(e.clientX - e.currentTarget.ownerSVGElement!.getBoundingClientRect().left)))}
+            onPointerMove={(e) => setHover(nearestIndex(p.x, n, sx.invert(e.clientX - e.currentTarget.ownerSVGElement!.getBoundingClientRect().left), from))}
             onPointerLeave={() => setHover(-1)} />
         </svg>
       ) : null}

@@ -1,12 +1,12 @@
 /**
- * Index of the point among the first `n` of ascending `x` nearest to `at` (the earlier one on a tie),
+ * Index of the point among from..n-1 of ascending `x` nearest to `at` (the earlier one on a tie),
  * by bisection; -1 when there is none. Non-finite x values are not expected (times are finite).
  */
-export function nearestIndex(x: ArrayLike<number>, n: number, at: number): number {
-  if (n <= 0 || !Number.isFinite(at)) return -1;
-  let lo = 0, hi = n; // first index with x >= at
+export function nearestIndex(x: ArrayLike<number>, n: number, at: number, from = 0): number {
+  if (n <= from || !Number.isFinite(at)) return -1;
+  let lo = from, hi = n; // first index with x >= at
   while (lo < hi) { const m = (lo + hi) >> 1; if (x[m] < at) lo = m + 1; else hi = m; }
-  if (lo === 0) return 0;
+  if (lo === from) return from;
   if (lo === n) return n - 1;
   return at - x[lo - 1] <= x[lo] - at ? lo - 1 : lo;
 }

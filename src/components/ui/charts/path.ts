@@ -5,32 +5,55 @@ function px(v: number): number {
   return Math.round(v * 10) / 10;
 }
 
+/** Which points a path goes through, and how. */
+export interface PathOptions {
+  /** First point drawn (a zoomed window); 0 when omitted. */
+  from?: number;
+  /** A step line: each value holds until the next point's x (then jumps), as a held quantity does. */
+  step?: boolean;
+}
+
 /**
- * SVG path data of a polyline through the first `n` points (x[i], y[i]), in one pass. A point whose
+ * SVG path data of a polyline through the points from..n-1 (x[i], y[i]), in one pass. A point whose
  * x or y is not finite breaks the line: the next finite point starts a new subpath ("M"), so a gap
  * in the data is a gap on screen, never a straight line across it.
  */
-export function linePath(x: ArrayLike<number>, y: ArrayLike<number>, n: number, sx: LinearScale, sy: LinearScale): string {
+export function linePath(x: ArrayLike<number>, y: ArrayLike<number>, n: number, sx: LinearScale, sy: LinearScale, opts: PathOptions = {}): string {
   let d = '';
   let pen = false;
-  for (let i = 0; i < n; i++) {
+  let lastY = 0;
+  for (let i = opts.from ?? 0; i < n; i++) {
     const xi = x[i], yi = y[i];
     if (!Number.isFinite(xi) || !Number.isFinite(yi)) { pen = false; continue; }
-    d += `${pen ? 'L' : 'M'}${px(sx(xi))},${px(sy(yi))}`;
+    const X = px(sx(xi)), Y = px(sy(yi));
+    if (!pen) d += `M${X},${Y}`;
+    else d += opts.step ? `L${X},${lastY}L${X},${Y}` : `L${X},${Y}`;
+    lastY = Y;
     pen = true;
   }
   return d;
 }
 
+/** SVG path data of a dot of radius `r` px at each finite point from..n-1: one path for all of them. */
+export function dotsPath(x: ArrayLike<number>, y: ArrayLike<number>, n: number, sx: LinearScale, sy: LinearScale, r: number, from = 0): string {
+  let d = '';
+  for (let i = from; i < n; i++) {
+    const xi = x[i], yi = y[i];
+    if (!Number.isFinite(xi) || !Number.isFinite(yi)) continue;
+    d += `M${px(sx(xi) - r)},${px(sy(yi))}a${r},${r} 0 1,0 ${2 * r},0a${r},${r} 0 1,0 ${-2 * r},0`;
+  }
+  return d;
+}
+
 /**
- * SVG path data of the area between the first `n` points and the horizontal line y = `base` (data
+ * SVG path data of the area between the points from..n-1 and the horizontal line y = `base` (data
  * units), in one pass: one closed shape per run of finite points, so gaps break the area too.
  */
-export function areaPath(x: ArrayLike<number>, y: ArrayLike<number>, n: number, sx: LinearScale, sy: LinearScale, base: number): string {
+export function areaPath(x: ArrayLike<number>, y: ArrayLike<number>, n: number, sx: LinearScale, sy: LinearScale, base: number, from = 0): string {
   const b = px(sy(base));
   let d = '';
   let runX = NaN; // the last finite point's x px in the current run, NaN outside a run
-  for (let i = 0; i < n; i++) {
+  for (let i = from; i < n; i++) {
     const xi = x[i], yi = y[i];
     if (!Number.isFinite(xi) || !Number.isFinite(yi)) {
       if (runX === runX) { d += `L${runX},${b}Z`; runX = NaN; }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { areaPath, linePath } from '../../../../src/components/ui/charts/path';
+import { areaPath, dotsPath, linePath } from '../../../../src/components/ui/charts/path';
 import { linearScale } from '../../../../src/components/ui/charts/scale';
 
 const id = linearScale([0, 100], [0, 100]);
@@ -33,5 +33,20 @@ describe('areaPath', () => {
     expect(areaPath([0, 1, 2, 3, 4], [1, 2, NaN, 3, 4], 5, id, id, 0)).toBe('M0,0L0,1L1,2L1,0ZM3,0L3,3L4,4L4,0Z');
     expect(areaPath([0, 1], [NaN, NaN], 2, id, id, 0)).toBe('');
     expect(areaPath([0], [5], 1, id, id, 2)).toBe('M0,2L0,5L0,2Z');
+  });
+});
+
+describe('step lines, windows and dots', () => {
+  it('holds each value until the next point when step is set', () => {
+    expect(linePath([0, 1, 2], [5, 6, 4], 3, id, id, { step: true })).toBe('M0,5L1,5L1,6L2,6L2,4');
+  });
+  it('starts at `from` (a zoomed window)', () => {
+    expect(linePath([0, 1, 2, 3], [5, 6, 7, 8], 3, id, id, { from: 1 })).toBe('M1,6L2,7');
+    expect(areaPath([0, 1, 2], [5, 6, 7], 3, id, id, 0, 1)).toBe('M1,0L1,6L2,7L2,0Z');
+  });
+  it('draws a dot per finite point in one path', () => {
+    const d = dotsPath([0, 1, 2], [5, NaN, 7], 3, id, id, 3);
+    expect(d.match(/M/g)).toHaveLength(2);
+    expect(d.startsWith('M-3,5a3,3 0 1,0 6,0a3,3 0 1,0 -6,0')).toBe(true);
   });
 });
