@@ -118,6 +118,43 @@ test('the PnL charts draw the run: curves across the plot, grid lines at the tic
   await expect(tip).toHaveCount(0);
 });
 
+test('the quotes chart zooms with its brush (drag or arrow keys): the x axis fits the window, the curves fill it', async ({ page }) => {
+  await openApp(page, '?p=inventory');
+  await waitForRunDone(page);
+  const chart = page.getByTestId('chart-quotes');
+  await chart.scrollIntoViewIfNeeded();
+  await page.evaluate(() => window.mmlab!.chartsSettled());
+  const axis = () => chart.evaluate((el) => {
+    const svg = el.querySelector('svg.mmc-surface')!;
+    const plot = (svg.querySelector('.mmc-overlay') as SVGRectElement).getBBox();
+    const curve = (svg.querySelector('path.mmc-line[data-series="mid"]') as SVGPathElement).getBBox();
+    return { ticks: [...svg.querySelectorAll('.mmc-x-tick')].map((t) => t.textContent ?? ''), left: plot.x, right: plot.x + plot.width, curveLeft: curve.x, curveRight: curve.x + curve.width };
+  });
+  const whole = await axis();
+  const start = chart.getByRole('slider', { name: /start/ });
+  const n = Number(await start.getAttribute('aria-valuemax')) + 1;
+  // Drag the window's start to the middle of the strip.
+  const s = (await start.boundingBox())!, strip = (await chart.locator('.mmc-brush svg').boundingBox())!;
+  await page.mouse.move(s.x + s.width / 2, s.y + s.height / 2);
+  await page.mouse.down();
+  await page.mouse.move(strip.x + strip.width * 0.6, s.y + s.height / 2, { steps: 5 });
+  await page.mouse.up();
+  await page.evaluate(() => window.mmlab!.chartsSettled()); // charts redraw through the draw queue
+  const a = Number(await start.getAttribute('aria-valuenow'));
+  expect(a).toBeGreaterThan(0.4 * n);
+  const zoomed = await axis();
+  expect(zoomed.ticks).not.toEqual(whole.ticks);
+  expect(zoomed.curveLeft).toBeLessThan(zoomed.left + 2); // the window's first point sits at the plot's left edge
+  expect(zoomed.curveRight).toBeGreaterThan(zoomed.right - 2);
+  // The window's start reads as a time, and the arrow keys move it.
+  const { timeTickFormatter } = await import('../../src/lib/time-axis');
+  const t = await page.evaluate(() => Array.from(window.mmlab!.lab.getState().series!.price.time));
+  await expect(start).toHaveAttribute('aria-valuetext', timeTickFormatter(t[0], t[t.length - 1])(t[a]));
+  await start.focus();
+  await page.keyboard.press('ArrowLeft');
+  await expect(start).toHaveAttribute('aria-valuenow', String(a - Math.max(1, Math.round(n / 100))));
+});
+
 test('Kalman q and r set by hand drive the panel and the backtest to what the engine gives for them, and ride in the link', async ({ page }) => {
   await openApp(page, '?p=kalman,pnl');
   await waitForRunDone(page, 0, ['regimes']);

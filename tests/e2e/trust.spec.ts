@@ -87,7 +87,7 @@ test('the inventory histogram sits on whole lots and its labels are written in t
   const chart = page.getByTestId('chart-inventory-hist');
   await chart.scrollIntoViewIfNeeded();
   await page.evaluate(() => window.mmlab!.chartsSettled());
-  await expect.poll(() => chart.locator('.recharts-xAxis-tick-labels .recharts-cartesian-axis-tick-value').count(), { timeout: 15_000 }).toBeGreaterThan(1);
-  const labels = await chart.locator('.recharts-xAxis-tick-labels .recharts-cartesian-axis-tick-value').allTextContents();
+  await expect.poll(() => chart.locator('.mmc-x-tick').count(), { timeout: 15_000 }).toBeGreaterThan(1);
+  const labels = await chart.locator('.mmc-x-tick').allTextContents();
   for (const l of labels) expect(l).toMatch(/^\u2212?\d+\.\d{3}$/);
 });

@@ -1,5 +1,4 @@
-import { useDeferredValue, useMemo } from 'react';
-import { Bar, BarChart, Brush, CartesianGrid, Legend, Line, LineChart, ReferenceLine, ResponsiveContainer, Scatter, ScatterChart, Tooltip, XAxis, YAxis } from 'recharts';
+import { useDeferredValue, useMemo, useState } from 'react';
 import { Panel } from '../../components/ui/Panel';
 import { ChartFrame } from '../../components/ui/ChartFrame';
 import { pendingSubtitle, StaleNote } from '../../components/ui/StaleNote';
@@ -7,7 +6,10 @@ import { useLab } from '../../stores/lab-store';
 import { replayCount, timeLabelFormatter, timeTickFormatter, timeTicks } from '../../lib/time-axis';
 import { fmtBps, fmtNum, fmtPct, fmtPrice, fmtQty } from '../../lib/format';
 import { finiteExtent, valueAxis } from '../../lib/value-axis';
-import { gridAtTicks } from '../../components/ui/grid-lines';
+import { LineChart, type LineSeries, type RefLine } from '../../components/ui/charts/LineChart';
+import { RangeBarChart, type RangeBar } from '../../components/ui/charts/RangeBarChart';
+import { Brush } from '../../components/ui/charts/Brush';
+import { RIGHT_PX } from '../../components/ui/charts/layout';
 
 /** Skew below this (bps of mid) is floating-point noise of (bid + ask)/2 − mid, drawn as 0. */
 const SKEW_NOISE_BPS = 1e-6;
@@ -26,24 +28,21 @@ export function InventoryPanel() {
   const tick = summary?.resolved.tickSize ?? 0;
   const qty = (v: unknown) => (typeof v === 'number' ? fmtQty(v, lot) : String(v));
   const price = (v: unknown) => (typeof v === 'number' ? (tick > 0 ? fmtPrice(v, tick / 10) : fmtNum(v, 6)) : String(v));
-  const invRows = useMemo(() => {
-    if (!series) return [];
-    const v = series.inventory;
-    const n = replayCount(v.time, replay);
-    const rows = new Array(n);
-    for (let i = 0; i < n; i++) rows[i] = { t: v.time[i], q: v.inventory[i] };
-    return rows;
-  }, [series, replay]);
-  const quoteRows = useMemo(() => {
-    if (!series) return [];
-    const p = series.price;
-    const n = replayCount(p.time, replay);
-    const rows = new Array(n);
-    for (let i = 0; i < n; i++) {
-      rows[i] = { t: p.time[i], mid: p.mid[i], fair: p.fairValue[i], bid: Number.isFinite(p.bid[i]) ? p.bid[i] : null, ask: Number.isFinite(p.ask[i]) ? p.ask[i] : null };
-    }
-    return rows;
-  }, [series, replay]);
+  // The points drawn: the whole run, or up to the replay cursor (the charts read the series' own arrays).
+  const invDrawn = useMemo(() => ({ v: series?.inventory, n: series ? replayCount(series.inventory.time, replay) : 0 }), [series, replay]);
+  const invLine = useMemo((): LineSeries[] => (series ? [{ y: series.inventory.inventory, name: 'inventory', color: '#2457c5', step: true }] : []), [series]);
+  const bandLines = useMemo((): RefLine[] => (maxQ !== null ? [
+    { y: maxQ, label: '+Q', color: '#b83227' },
+    { y: -maxQ, label: '−Q', color: '#b83227', below: true },
+  ] : []), [maxQ]);
+  const quoteLines = useMemo((): LineSeries[] => (series ? [
+    { y: series.price.ask, name: 'ask', color: '#b83227' },
+    { y: series.price.mid, name: 'mid', color: '#555' },
+    { y: series.price.fairValue, name: 'fair value', color: '#e67e22' },
+    { y: series.price.bid, name: 'bid', color: '#1e874b' },
+  ] : []), [series]);
+  // The brush's window (indices into the price series) for this run's series; the whole of it otherwise.
+  const [zoom, setZoom] = useState<{ of: unknown; a: number; b: number } | null>(null);
   const skewRows = useMemo(() => {
     // Quote centre minus mid against the inventory held at that moment (bps), from the sampled points.
     if (!series) return [];
@@ -80,75 +79,59 @@ export function InventoryPanel() {
     const band = maxQ !== null ? [-maxQ, maxQ] : [];
     return {
       // The whole run's span: a replay cut draws less of it, on the same axis.
-      span: [t0, t1] as [number, number],
+      time: { domain: [t0, t1] as [number, number], ticks: timeTicks(t0, t1), format: timeTickFormatter(t0, t1), title: 'time (UTC)' },
       tick: timeTickFormatter(t0, t1),
-      ticks: timeTicks(t0, t1),
       tip: timeLabelFormatter(t0, t1),
-      q: valueAxis(finiteExtent([series.inventory.inventory], band)),
-      price: valueAxis(finiteExtent([series.price.mid, series.price.bid, series.price.ask, series.price.fairValue])),
+      q: valueAxis(finiteExtent([series.inventory.inventory], band), { title: true }),
+      price: valueAxis(finiteExtent([series.price.mid, series.price.bid, series.price.ask, series.price.fairValue]), { title: true }),
     };
   }, [series, maxQ]);
-  const skewAxes = useMemo(() => ({
-    q: valueAxis(finiteExtent([skewRows.map((r) => r.q)])),
-    bps: valueAxis(finiteExtent([skewRows.map((r) => r.skewBps)], [0])),
+  const skewAxes = useMemo(() => {
+    const q = valueAxis(finiteExtent([skewRows.map((r) => r.q)]));
+    return {
+      x: { domain: q.domain, ticks: q.ticks, format: q.tickFormatter, title: 'inventory q (asset units)' },
+      bps: valueAxis(finiteExtent([skewRows.map((r) => r.skewBps)], [0]), { title: true }),
+    };
+  }, [skewRows]);
+  const skewCols = useMemo(() => ({
+    q: Float64Array.from(skewRows, (r) => r.q),
+    series: [{ y: Float64Array.from(skewRows, (r) => r.skewBps), name: 'mean skew at this inventory', color: '#2c3e50', dots: true }],
   }), [skewRows]);
+  // The quotes drawn: up to the replay cursor, within the brush's window; the x axis fits the window.
+  const quoteView = useMemo(() => {
+    const t = series?.price.time;
+    const n = t ? replayCount(t, replay) : 0;
+    const z = zoom && zoom.of === series ? zoom : null;
+    const b = Math.max(0, Math.min(n - 1, z ? z.b : n - 1));
+    const a = Math.max(0, Math.min(b, z ? z.a : 0));
+    const lo = t && n > 0 ? t[a] : 0, hi = t && n > 0 ? t[b] : 1;
+    return { n, a, b, xAxis: { domain: [lo, hi] as [number, number], ticks: timeTicks(lo, hi), format: axes?.tick ?? String, title: 'time (UTC)' } };
+  }, [series, replay, zoom, axes]);
+  const histBars = useMemo((): RangeBar[] => histRows.map((r) => ({ name: fmtQty(r.q, lot), lo: 0, hi: r.share, value: r.share, color: '#2457c5' })), [histRows, lot]);
+  const histAxis = useMemo(() => valueAxis(finiteExtent([histRows.map((r) => r.share)], [0]), { title: true }), [histRows]);
   if (!series || !axes) return <Panel id="inventory" title="Inventory & quotes"><p className="muted">Waiting for the run…</p></Panel>;
   return (
     <Panel id="inventory" title="Inventory & quotes" subtitle={summary ? `Average |q| ${qty(summary.metrics.avgAbsInventory)}, max |q| ${qty(summary.metrics.maxAbsInventory)} (asset units), at the limit ${fmtPct(summary.metrics.timeAtLimit)} of the time.` : pendingSubtitle(status)}>
       <StaleNote status={status} stale={stale} />
       <div className="lab-grid">
-        <ChartFrame title="Inventory q (asset units) with the ±Q band" name="inventory" testId="chart-inventory" version={invRows} csv={() => ({ time: series.inventory.time, inventory: series.inventory.inventory })}>
-          <ResponsiveContainer width="100%" height={240} minWidth={200}>
-            <LineChart data={invRows} margin={{ top: 8, right: 16, bottom: 20, left: 8 }}>
-              <CartesianGrid strokeDasharray="3 3" {...gridAtTicks} />
-              <XAxis dataKey="t" type="number" domain={axes.span} allowDataOverflow ticks={axes.ticks} tickFormatter={axes.tick} label={{ value: 'time (UTC)', position: 'insideBottom', offset: -12 }} />
-              <YAxis width={axes.q.width} domain={axes.q.domain} ticks={axes.q.ticks} tickFormatter={axes.q.tickFormatter} />
-              <Tooltip labelFormatter={(t) => axes.tip(Number(t))} formatter={qty} />
-              {maxQ !== null ? <ReferenceLine y={maxQ} stroke="#b83227" strokeDasharray="4 2" label={{ value: '+Q', position: 'insideTopRight' }} /> : null}
-              {maxQ !== null ? <ReferenceLine y={-maxQ} stroke="#b83227" strokeDasharray="4 2" label={{ value: '−Q', position: 'insideBottomRight' }} /> : null}
-              <Line dataKey="q" name="inventory" stroke="#2457c5" dot={false} isAnimationActive={false} type="stepAfter" />
-            </LineChart>
-          </ResponsiveContainer>
+        <ChartFrame title="Inventory q (asset units) with the ±Q band" name="inventory" testId="chart-inventory" version={invDrawn} csv={() => ({ time: series.inventory.time, inventory: series.inventory.inventory })}>
+          <LineChart x={series.inventory.time} count={invDrawn.n} series={invLine} refLines={bandLines} height={240} label="Inventory held over time, asset units, with the ±Q limits"
+            xAxis={axes.time} xTip={axes.tip} yAxis={axes.q} yTitle="q (asset units)" yTip={qty} />
         </ChartFrame>
-        <ChartFrame title="Our bid and ask around mid and fair value (price; drag the brush to zoom)" name="quotes" testId="chart-quotes" version={quoteRows} height={260}
+        <ChartFrame title="Our bid and ask around mid and fair value (price; drag the brush to zoom)" name="quotes" testId="chart-quotes" version={quoteView} height={260}
           csv={() => ({ time: series.price.time, mid: series.price.mid, fairValue: series.price.fairValue, bid: series.price.bid, ask: series.price.ask })}>
-          <ResponsiveContainer width="100%" height={260} minWidth={200}>
-            <LineChart data={quoteRows} margin={{ top: 8, right: 16, bottom: 8, left: 8 }}>
-              <CartesianGrid strokeDasharray="3 3" {...gridAtTicks} />
-              {/* Fitted to the rows drawn: the brush zooms by cutting rows. */}
-              <XAxis dataKey="t" type="number" domain={['dataMin', 'dataMax']} tickFormatter={axes.tick} />
-              <YAxis width={axes.price.width} domain={axes.price.domain} ticks={axes.price.ticks} tickFormatter={axes.price.tickFormatter} />
-              <Tooltip labelFormatter={(t) => axes.tip(Number(t))} formatter={price} />
-              <Legend verticalAlign="top" height={22} />
-              <Line dataKey="ask" stroke="#b83227" dot={false} isAnimationActive={false} connectNulls={false} />
-              <Line dataKey="mid" stroke="#555" dot={false} isAnimationActive={false} />
-              <Line dataKey="fair" name="fair value" stroke="#e67e22" dot={false} isAnimationActive={false} />
-              <Line dataKey="bid" stroke="#1e874b" dot={false} isAnimationActive={false} connectNulls={false} />
-              <Brush dataKey="t" height={18} tickFormatter={axes.tick} />
-            </LineChart>
-          </ResponsiveContainer>
+          <LineChart x={series.price.time} from={quoteView.a} count={quoteView.b + 1} series={quoteLines} height={238} legend label="Our bid and ask quotes around the mid and the fair value over time, price"
+            xAxis={quoteView.xAxis} xTip={axes.tip} yAxis={axes.price} yTitle="price (quote ccy)" yTip={price} />
+          <Brush x={series.price.time} n={quoteView.n} a={quoteView.a} b={quoteView.b} onChange={(a, b) => setZoom({ of: series, a, b })}
+            format={axes.tick} left={axes.price.width} right={RIGHT_PX} label="Zoom of the quotes chart" />
         </ChartFrame>
         <ChartFrame title={`Quote-centre skew vs inventory (bps of mid${replay < 1 ? ', up to the replay cursor' : ''})`} name="skew-vs-inventory" testId="chart-skew" version={skewRows} height={220} csv={() => ({ q: skewRows.map((r) => r.q), skewBps: skewRows.map((r) => r.skewBps) })}>
-          <ResponsiveContainer width="100%" height={220} minWidth={200}>
-            <ScatterChart margin={{ top: 8, right: 16, bottom: 20, left: 8 }}>
-              <CartesianGrid strokeDasharray="3 3" {...gridAtTicks} />
-              <XAxis dataKey="q" type="number" name="inventory q" domain={skewAxes.q.domain} ticks={skewAxes.q.ticks} tickFormatter={skewAxes.q.tickFormatter} label={{ value: 'inventory q (asset units)', position: 'insideBottom', offset: -12 }} />
-              <YAxis dataKey="skewBps" type="number" name="skew" width={skewAxes.bps.width} domain={skewAxes.bps.domain} ticks={skewAxes.bps.ticks} tickFormatter={skewAxes.bps.tickFormatter} />
-              <Tooltip formatter={(v, name) => (name === 'skew' ? `${fmtBps(Number(v))} bps` : qty(v))} />
-              <Scatter data={skewRows} name="mean skew at this inventory" fill="#2c3e50" isAnimationActive={false} />
-            </ScatterChart>
-          </ResponsiveContainer>
+          <LineChart x={skewCols.q} series={skewCols.series} height={220} label="Mean quote-centre skew at each inventory level, basis points of mid"
+            xAxis={skewAxes.x} xTip={(q) => `inventory q ${qty(q)}`} yAxis={skewAxes.bps} yTitle="skew (bps of mid)" yTip={(v) => `${fmtBps(v)} bps`} />
         </ChartFrame>
         <ChartFrame title={`Distribution of inventory (% of ticks${replay < 1 ? ' up to the replay cursor' : ''})`} name="inventory-distribution" testId="chart-inventory-hist" version={histRows} height={220} csv={() => ({ q: histRows.map((r) => r.q), sharePct: histRows.map((r) => r.share) })}>
-          <ResponsiveContainer width="100%" height={220} minWidth={200}>
-            <BarChart data={histRows} margin={{ top: 8, right: 16, bottom: 20, left: 8 }}>
-              <CartesianGrid strokeDasharray="3 3" />
-              <XAxis dataKey="q" tickFormatter={qty} label={{ value: 'inventory q (asset units)', position: 'insideBottom', offset: -12 }} />
-              <YAxis width={40} />
-              <Tooltip formatter={(v) => `${Number(v).toFixed(2)} %`} labelFormatter={(q) => `q ≈ ${qty(q)}`} />
-              <Bar dataKey="share" fill="#2457c5" isAnimationActive={false} />
-            </BarChart>
-          </ResponsiveContainer>
+          <RangeBarChart bars={histBars} yAxis={histAxis} yTitle="% of ticks" xTitle="inventory q (asset units)" yTip={(v) => `${v.toFixed(2)} %`} seriesName="share of ticks"
+            tipTitle={(b) => `q ≈ ${b.name}`} height={220} label="Share of ticks spent at each inventory level, percent" />
         </ChartFrame>
       </div>
     </Panel>
