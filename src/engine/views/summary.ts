@@ -77,18 +77,13 @@ export const HIST_CHECKPOINTS = 64;
 
 export function inventoryHistogram(inv: Float64Array, lotSize: number, time?: Float64Array): InventoryHistogram {
   const n = inv.length;
-  let lo = Infinity, hi = -Infinity;
-  for (let i = 0; i < n; i++) { if (inv[i] < lo) lo = inv[i]; if (inv[i] > hi) hi = inv[i]; }
   if (n === 0) return { centre: new Float64Array(0), share: new Float64Array(0), checkpointTime: new Float64Array(0), checkpointShare: new Float64Array(0) };
+  // Each pass over the n ticks is a function of its own: a function called once per run whose body is
+  // a long loop runs it in on-stack-replacement code (docs/ARCHITECTURE.md, hot loops).
+  const ext = extentOf(inv);
+  const lo = ext[0], hi = ext[1];
   const unit = lotSize > 0 ? lotSize : hi > lo ? niceStep((hi - lo) / MAX_BINS) : Math.max(Math.abs(hi), 1);
-  // The inventory changes only at fills: a level's divisions are redone only when it changes.
-  let g = 0, prevInv = NaN;
-  for (let i = 0; i < n; i++) {
-    const v = inv[i];
-    if (v === prevInv) continue;
-    prevInv = v;
-    g = gcd(Math.abs(Math.round(v / unit)), g);
-  }
+  let g = levelGcd(inv, unit);
   if (g === 0) g = 1;
   const uLo = Math.round(lo / unit), uHi = Math.round(hi / unit);
   const perBin = g * Math.max(1, Math.ceil((Math.floor((uHi - uLo) / g) + 1) / MAX_BINS));
@@ -101,22 +96,61 @@ export function inventoryHistogram(inv: Float64Array, lotSize: number, time?: Fl
   const checkpointTime = new Float64Array(C > 0 ? C + 1 : 0);
   for (let j = 0; j < checkpointTime.length; j++) checkpointTime[j] = j === C ? time![n - 1] : t0 + (j / C) * span;
   const checkpointShare = new Float64Array(checkpointTime.length * bins);
-  let j = 0;
-  const snapshot = (upTo: number) => {
-    for (let b = 0; b < bins; b++) checkpointShare[j * bins + b] = upTo > 0 ? share[b] / upTo : 0;
-    j++;
-  };
-  let lastInv = NaN, bin = 0;
-  for (let i = 0; i < n; i++) {
-    while (j < C && time![i] > checkpointTime[j]) snapshot(i);
-    const v = inv[i];
-    if (v !== lastInv) { lastInv = v; bin = Math.round(Math.round(v / unit) / perBin) - kLo; }
-    share[bin]++;
+  // Ticks [from, to) counted into `share`, then a snapshot at each checkpoint (the ticks before the
+  // first tick past it): the segments between checkpoints are found on the time column.
+  let from = 0;
+  for (let j = 0; j < checkpointTime.length; j++) {
+    const to = j < C ? firstPast(time!, checkpointTime[j], from) : n;
+    countBins(inv, from, to, unit, perBin, kLo, share);
+    from = to;
+    for (let b = 0; b < bins; b++) checkpointShare[j * bins + b] = to > 0 ? share[b] / to : 0;
   }
-  while (j < checkpointTime.length) snapshot(n);
+  if (C === 0) countBins(inv, 0, n, unit, perBin, kLo, share);
   for (let b = 0; b < bins; b++) {
     centre[b] = Number(((kLo + b) * perBin * unit).toPrecision(12));
     share[b] /= n;
   }
   return { centre, share, checkpointTime, checkpointShare };
+}
+
+/** [min, max] of the inventory column. */
+function extentOf(inv: Float64Array): [number, number] {
+  let lo = Infinity, hi = -Infinity;
+  for (let i = 0; i < inv.length; i++) { const v = inv[i]; if (v < lo) lo = v; if (v > hi) hi = v; }
+  return [lo, hi];
+}
+
+/** The gcd of the levels reached, in whole units: the inventory changes only at fills, so a level's division is redone only when it changes. */
+function levelGcd(inv: Float64Array, unit: number): number {
+  let g = 0, prevInv = NaN;
+  for (let i = 0; i < inv.length; i++) {
+    const v = inv[i];
+    if (v === prevInv) continue;
+    prevInv = v;
+    g = gcd(Math.abs(Math.round(v / unit)), g);
+  }
+  return g;
+}
+
+/** The first index at or after `from` whose time is past `t` (time is sorted: a binary search); time.length when none. */
+function firstPast(time: Float64Array, t: number, from: number): number {
+  let lo = from, hi = time.length;
+  while (lo < hi) {
+    const m = (lo + hi) >>> 1;
+    if (time[m] > t) hi = m;
+    else lo = m + 1;
+  }
+  return lo;
+}
+
+/** Adds the ticks [from, to) to their bins: each run of one level at once (the inventory changes only at fills). */
+function countBins(inv: Float64Array, from: number, to: number, unit: number, perBin: number, kLo: number, share: Float64Array): void {
+  let i = from;
+  while (i < to) {
+    const v = inv[i];
+    const start = i;
+    i++;
+    while (i < to && inv[i] === v) i++;
+    share[Math.round(Math.round(v / unit) / perBin) - kLo] += i - start;
+  }
 }
