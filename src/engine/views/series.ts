@@ -1,4 +1,5 @@
 import { gather } from '../series';
+import { DEEPEST, DEEPEST_DD, makeBuckets, PEAK, scanSegment, type Buckets } from './minmax-scan';
 import { hasRegimeColumn, type BacktestResult } from '../backtest';
 import { buyAndHoldAt, type BuyAndHold } from '../analytics';
 
@@ -106,63 +107,66 @@ function allIndices(equity: Float64Array, e0: number, n: number): KeptIndices {
  */
 function minMaxWithDrawdown(mid: Float64Array, inventory: Float64Array, equity: Float64Array, e0: number, buckets: number): KeptIndices {
   const n = equity.length;
-  const pI = new Int32Array(2 * buckets + 2), iI = new Int32Array(2 * buckets + 2), eIdx = new Int32Array(2 * buckets + 2);
-  const eDd = new Float64Array(2 * buckets + 2);
-  let pm = 1, im = 1, em = 1; // index 0 first in each (the arrays start at 0)
-  let peak = -Infinity, deepest = 0, deepestDd = 0;
+  const price = makeBuckets(buckets), inv = makeBuckets(buckets), eq = makeBuckets(buckets);
+  const eqDd = new Float64Array(2 * buckets);
+  // The drawdown state: tick 0 (in no bucket) sets the peak.
+  const dd0 = Float64Array.of(e0, -Infinity, 0, 0);
   const v0 = equity[0] - e0;
-  if (v0 > peak) peak = v0;
-  eDd[0] = v0 - peak;
+  if (v0 > dd0[PEAK]) dd0[PEAK] = v0;
+  const dd0At0 = v0 - dd0[PEAK];
+  const series = { mid, inventory, equity };
   const size = n / buckets;
   for (let b = 0; b < buckets; b++) {
     const lo = Math.max(1, Math.floor(b * size));
     const hi = Math.min(n - 1, Math.floor((b + 1) * size));
-    let pMin = Infinity, pMax = -Infinity, pIMin = -1, pIMax = -1;
-    let qMin = Infinity, qMax = -Infinity, qIMin = -1, qIMax = -1;
-    let eMin = Infinity, eMax = -Infinity, eIMin = -1, eIMax = -1, ddMin = 0, ddMax = 0;
-    for (let i = lo; i < hi; i++) {
-      const e = equity[i];
-      const v = e - e0;
-      if (v > peak) peak = v;
-      const dd = v - peak;
-      if (dd < deepestDd) { deepestDd = dd; deepest = i; }
-      const p = mid[i];
-      if (p < pMin) { pMin = p; pIMin = i; }
-      if (p > pMax) { pMax = p; pIMax = i; }
-      const q = inventory[i];
-      if (q < qMin) { qMin = q; qIMin = i; }
-      if (q > qMax) { qMax = q; qIMax = i; }
-      if (e < eMin) { eMin = e; eIMin = i; ddMin = dd; }
-      if (e > eMax) { eMax = e; eIMax = i; ddMax = dd; }
-    }
-    if (pIMin >= 0) { const a = Math.min(pIMin, pIMax), c = Math.max(pIMin, pIMax); if (a > pI[pm - 1]) pI[pm++] = a; if (c > pI[pm - 1]) pI[pm++] = c; }
-    if (qIMin >= 0) { const a = Math.min(qIMin, qIMax), c = Math.max(qIMin, qIMax); if (a > iI[im - 1]) iI[im++] = a; if (c > iI[im - 1]) iI[im++] = c; }
-    if (eIMin >= 0) {
-      const first = eIMin <= eIMax;
-      const a = first ? eIMin : eIMax, c = first ? eIMax : eIMin;
-      if (a > eIdx[em - 1]) { eDd[em] = first ? ddMin : ddMax; eIdx[em++] = a; }
-      if (c > eIdx[em - 1]) { eDd[em] = first ? ddMax : ddMin; eIdx[em++] = c; }
-    }
+    if (lo < hi) scanSegment(series, lo, hi, b, price, inv, eq, eqDd, dd0);
   }
-  // The last tick (in no bucket).
+  // The last tick (in no bucket either).
   const vLast = equity[n - 1] - e0;
-  if (vLast > peak) peak = vLast;
-  if (vLast - peak < deepestDd) { deepestDd = vLast - peak; deepest = n - 1; }
-  if (pI[pm - 1] !== n - 1) pI[pm++] = n - 1;
-  if (iI[im - 1] !== n - 1) iI[im++] = n - 1;
-  if (eIdx[em - 1] !== n - 1) { eDd[em] = vLast - peak; eIdx[em++] = n - 1; }
+  if (vLast > dd0[PEAK]) dd0[PEAK] = vLast;
+  if (vLast - dd0[PEAK] < dd0[DEEPEST_DD]) { dd0[DEEPEST_DD] = vLast - dd0[PEAK]; dd0[DEEPEST] = n - 1; }
+  const pI = keptOf(price, n), iI = keptOf(inv, n);
+  // Equity's, with the drawdown at each: recorded by the scan at the buckets' min and max.
+  const eIdx = new Int32Array(2 * buckets + 2), eDd = new Float64Array(2 * buckets + 2);
+  let em = 1;
+  eDd[0] = dd0At0;
+  for (let b = 0; b < buckets; b++) {
+    const lo = eq.iMin[b], hi = eq.iMax[b];
+    if (lo < 0) continue;
+    const first = lo <= hi;
+    const a = first ? lo : hi, c = first ? hi : lo;
+    if (a > eIdx[em - 1]) { eDd[em] = eqDd[first ? 2 * b : 2 * b + 1]; eIdx[em++] = a; }
+    if (c > eIdx[em - 1]) { eDd[em] = eqDd[first ? 2 * b + 1 : 2 * b]; eIdx[em++] = c; }
+  }
+  if (eIdx[em - 1] !== n - 1) { eDd[em] = vLast - dd0[PEAK]; eIdx[em++] = n - 1; }
   // The deepest drawdown's tick, kept among equity's indices (withIndex).
+  const deepest = dd0[DEEPEST];
   let eI: Int32Array = eIdx.slice(0, em), ddE = eDd.slice(0, em);
   const withDeepest = withIndex(eI, deepest, n);
   if (withDeepest !== eI) {
     const k = withDeepest.indexOf(deepest);
     const dd = new Float64Array(ddE.length + 1);
     dd.set(ddE.subarray(0, k), 0);
-    dd[k] = deepestDd;
+    dd[k] = dd0[DEEPEST_DD];
     dd.set(ddE.subarray(k), k + 1);
     eI = withDeepest; ddE = dd;
   }
-  return { pI: pI.slice(0, pm), iI: iI.slice(0, im), eI, ddE };
+  return { pI, iI, eI, ddE };
+}
+
+/** Index 0, each bucket's min and max in time order (minMaxIndices' rule: only increasing indices), and n − 1. */
+function keptOf(b: Buckets, n: number): Int32Array {
+  const out = new Int32Array(2 * b.iMin.length + 2);
+  let m = 1;
+  for (let k = 0; k < b.iMin.length; k++) {
+    const lo = b.iMin[k], hi = b.iMax[k];
+    if (lo < 0) continue;
+    const a = Math.min(lo, hi), c = Math.max(lo, hi);
+    if (a > out[m - 1]) out[m++] = a;
+    if (c > out[m - 1]) out[m++] = c;
+  }
+  if (out[m - 1] !== n - 1) out[m++] = n - 1;
+  return out.slice(0, m);
 }
 
 /** The regime column at `idx`; all NaN, without making the n-length column, for a run whose strategy reports no regime. */
