@@ -49,6 +49,34 @@ test('the Kalman and regime panels say in words what their fits mean on the defa
   await expect(page.getByTestId('regime-notes')).toContainText(notes[0]);
 });
 
+test('the Kalman charts draw K∞, the autocorrelation bars and the white-noise band from the view, and read a bar out on hover', async ({ page }) => {
+  await openApp(page, '?p=kalman');
+  await waitForRunDone(page, 0, ['kalman']);
+  const { fmtNum } = await import('../../src/lib/format');
+  const k = await page.evaluate(() => { const s = window.mmlab!.lab.getState(); const v = s.kalman!; return { kinf: v.steadyStateGain, acf: Array.from(v.acf), n: s.series?.total ?? s.total }; });
+  const gain = page.getByTestId('kalman-gain-chart');
+  await gain.scrollIntoViewIfNeeded();
+  await page.evaluate(() => window.mmlab!.chartsSettled());
+  await expect(gain.locator('.mmc-ref text')).toHaveText(`K∞ = ${fmtNum(k.kinf)}`);
+  const acf = page.getByTestId('kalman-acf-chart');
+  await acf.scrollIntoViewIfNeeded();
+  await page.evaluate(() => window.mmlab!.chartsSettled());
+  // One bar per lag; zero and ±1.96/√n as lines, the band symmetric about zero.
+  await expect(acf.locator('rect.mmc-bar')).toHaveCount(k.acf.length);
+  const ys = await acf.locator('.mmc-ref line').evaluateAll((ls) => ls.map((l) => Number(l.getAttribute('y1'))));
+  expect(ys).toHaveLength(3);
+  expect(Math.abs((ys[1] + ys[2]) / 2 - ys[0])).toBeLessThan(0.5);
+  // The band's height against the y axis' own ticks: 2 × 1.96/√n in ρ.
+  const ticks = await acf.locator('.mmc-y-tick').evaluateAll((ts) => ts.map((t) => ({ v: Number((t.textContent ?? '').replace('\u2212', '-')), y: Number(t.getAttribute('y')) })));
+  const pxPerUnit = (ticks[0].y - ticks[ticks.length - 1].y) / (ticks[ticks.length - 1].v - ticks[0].v);
+  expect(Math.abs(ys[2] - ys[1]) / pxPerUnit).toBeCloseTo(2 * 1.96 / Math.sqrt(k.n), 3);
+  // Hover over the first bar: its lag and value as the view has them.
+  const first = await acf.locator('rect.mmc-bar').first().boundingBox();
+  await page.mouse.move(first!.x + first!.width / 2, first!.y + Math.max(1, first!.height / 2));
+  await expect(acf.locator('.mmc-tooltip')).toContainText('lag 1');
+  await expect(acf.locator('.mmc-tooltip')).toContainText(`autocorrelation: ${fmtNum(k.acf[0])}`);
+});
+
 /** y tick labels of a recharts chart or of the lab's own SVG charts (components/ui/charts, the PnL panel). */
 const Y_TICKS = '.recharts-yAxis-tick-labels .recharts-cartesian-axis-tick-value, .mmc-y-tick';
 

@@ -1,19 +1,17 @@
 import { useMemo } from 'react';
-import { Bar, BarChart, CartesianGrid, Legend, Line, LineChart, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
-import { StagedMount } from '../../components/ui/StagedMount';
 import { ChartFrame } from '../../components/ui/ChartFrame';
 import type { KalmanView } from '../../stores/lab-store';
 import { fmtTip } from '../../lib/format';
-import { elapsedAxis } from '../../lib/time-axis';
+import { replayCount } from '../../lib/time-axis';
 import { finiteExtent, valueAxis } from '../../lib/value-axis';
-import { acfBand, acfRows, kalmanRows } from './kalman-rows';
-import { cursorSeconds, useRowsUpTo } from '../../stores/replay-cursor';
-import { gridAtTicks, horizontalAtTicks } from '../../components/ui/grid-lines';
-
-const MARGIN = { top: 8, right: 16, bottom: 22, left: 8 };
-const yTitle = (value: string) => ({ value, angle: -90, position: 'insideLeft', style: { textAnchor: 'middle' } }) as const;
+import { acfBand } from './kalman-rows';
+import { LineChart, type LineSeries, type RefLine, type XMark } from '../../components/ui/charts/LineChart';
+import { RangeBarChart, type RangeBar } from '../../components/ui/charts/RangeBarChart';
+import { elapsedX } from '../../components/ui/charts/elapsed-axis';
 
 const CURSOR = '#d35400';
+const ZERO: RefLine = { y: 0, color: '#888', solid: true };
+const fmtValue = (v: number) => fmtTip(v);
 
 /**
  * Raw vs filtered mid, the gain with K∞, innovations and their autocorrelation with the white-noise
@@ -22,16 +20,12 @@ const CURSOR = '#d35400';
  * autocorrelation and the cards stay whole-run diagnostics.
  */
 export function KalmanCharts({ view, nTicks, replay = 1 }: { view: KalmanView; nTicks: number; replay?: number }) {
-  const all = useMemo(() => kalmanRows(view), [view]);
-  const rows = useRowsUpTo(all, cursorSeconds(view.time, replay));
-  const acf = useMemo(() => acfRows(view), [view]);
+  const x = useMemo(() => elapsedX(view.time), [view]);
+  // Points drawn: those at or before the cursor (all of them when not replaying).
+  const n = replayCount(x.secs, replay);
+  const at = replay < 1 && n > 0 ? n - 1 : -1;
+  const replaying = at >= 0;
   const band = acfBand(nTicks);
-  const tEnd = all.length > 0 ? all[all.length - 1].t : 0;
-  const at = replay < 1 && rows.length > 0 ? rows[rows.length - 1] : null;
-  const xDomain = [0, tEnd];
-  const time = elapsedAxis(view.time.length > 0 ? view.time[0] : 0, tEnd);
-  const xTime = { value: time.title, position: 'insideBottom', offset: -12 } as const;
-  const tLabel = (t: unknown) => time.label(Number(t));
   // Axes from the whole run (not the replay cut), so they hold still while replaying.
   const axes = useMemo(() => ({
     mid: valueAxis(finiteExtent([view.raw, view.filtered]), { title: true }),
@@ -39,74 +33,45 @@ export function KalmanCharts({ view, nTicks, replay = 1 }: { view: KalmanView; n
     innovation: valueAxis(finiteExtent([view.innovation], [0]), { title: true }),
   }), [view]);
   const acfAxis = useMemo(() => valueAxis(finiteExtent([view.acf], Number.isFinite(band) ? [band, -band, 0] : [0]), { title: true }), [view, band]);
-  const replaying = at !== null;
-  // What the time charts draw: their rows, and whether the cursor line is on (it sits on the last row).
-  const drawn = useMemo(() => ({ rows, replaying }), [rows, replaying]);
-  const cursor = at ? <ReferenceLine className="replay-cursor" x={at.t} stroke={CURSOR} strokeDasharray="3 2" label={{ value: 'replay', position: 'insideTopRight', fill: CURSOR }} /> : null;
+  const lines = useMemo(() => ({
+    mid: [
+      { y: view.filtered, name: 'Kalman filtered', color: '#2457c5', width: 3, opacity: 0.6 },
+      { y: view.raw, name: 'raw mid', color: '#1c2430', width: 1 },
+    ] satisfies LineSeries[],
+    gain: [{ y: view.gain, name: 'gain K', color: '#c39bd3', width: 4 }] satisfies LineSeries[],
+    innovation: [{ y: view.innovation, name: 'innovation', color: '#1e874b' }] satisfies LineSeries[],
+    kInf: [{ y: view.steadyStateGain, label: `K∞ = ${fmtTip(view.steadyStateGain)}`, color: '#14213d', below: true }] satisfies RefLine[],
+  }), [view]);
+  // The autocorrelation at lags 1..L as bars from 0, with 0 and the ±band as reference lines.
+  const acf = useMemo((): RangeBar[] => Array.from(view.acf, (v, k) => ({ name: String(k + 1), lo: Math.min(0, v), hi: Math.max(0, v), value: v, color: '#2457c5' })), [view]);
+  const acfLines = useMemo((): RefLine[] => (Number.isFinite(band) ? [ZERO, { y: band, color: '#b83227' }, { y: -band, color: '#b83227' }] : [ZERO]), [band]);
+  // What the time charts draw: their points, and the cursor line at the last of them while replaying.
+  const drawn = useMemo(() => ({ view, n, replaying }), [view, n, replaying]);
+  const marks = useMemo((): XMark[] => (at >= 0 ? [{ x: x.secs[at], label: 'replay', color: CURSOR, className: 'replay-cursor' }] : []), [x, at]);
   const series = () => ({ time: view.time, raw: view.raw, filtered: view.filtered, gain: view.gain, innovation: view.innovation });
+  const common = { x: x.secs, count: n, marks, xAxis: x.axis, xTip: x.tip, yTip: fmtValue, height: 240 } as const;
   return (
     <>
     {replay < 1 ? (
       <p className="replay-readout" data-testid="kalman-at-cursor" aria-live="off">
-        {at ? `At the replay cursor, ${time.label(at.t)}: raw mid ${fmtTip(at.raw)}, filtered ${fmtTip(at.filtered)}, gain K ${fmtTip(at.gain)}, innovation ${fmtTip(at.innovation)} (price).` : 'The replay cursor is before the first point.'}
+        {at >= 0 ? `At the replay cursor, ${x.tip(x.secs[at])}: raw mid ${fmtTip(view.raw[at])}, filtered ${fmtTip(view.filtered[at])}, gain K ${fmtTip(view.gain[at])}, innovation ${fmtTip(view.innovation[at])} (price).` : 'The replay cursor is before the first point.'}
         {' '}The cards and the autocorrelation cover the whole run.
       </p>
     ) : null}
     <div className="lab-grid">
-      <ChartFrame title="Raw vs filtered mid (price)" name="kalman-mid" csv={series} testId="kalman-mid-chart">
-        <StagedMount version={drawn} height={240}><ResponsiveContainer width="100%" height={240} minWidth={200}>
-          <LineChart data={rows} margin={MARGIN}>
-            <CartesianGrid strokeDasharray="3 3" {...gridAtTicks} />
-            <XAxis dataKey="t" type="number" domain={xDomain} allowDataOverflow ticks={time.ticks} tickFormatter={time.tickFormatter} label={xTime} />
-            <YAxis width={axes.mid.width} domain={axes.mid.domain} ticks={axes.mid.ticks} tickFormatter={axes.mid.tickFormatter} label={yTitle('price')} />
-            <Tooltip formatter={fmtTip} labelFormatter={tLabel} />
-            <Legend verticalAlign="top" height={24} />
-            <Line dataKey="filtered" name="Kalman filtered" stroke="#2457c5" strokeWidth={3} strokeOpacity={0.6} dot={false} isAnimationActive={false} />
-            <Line dataKey="raw" name="raw mid" stroke="#1c2430" strokeWidth={1} dot={false} isAnimationActive={false} />
-            {cursor}
-          </LineChart>
-        </ResponsiveContainer></StagedMount>
+      <ChartFrame title="Raw vs filtered mid (price)" name="kalman-mid" csv={series} testId="kalman-mid-chart" version={drawn}>
+        <LineChart {...common} series={lines.mid} legend yAxis={axes.mid} yTitle="price" label="Raw mid and Kalman-filtered mid over time, price" />
       </ChartFrame>
-      <ChartFrame title="Kalman gain K over time" name="kalman-gain" csv={() => ({ time: view.time, gain: view.gain })} testId="kalman-gain-chart">
-        <StagedMount version={drawn} height={240}><ResponsiveContainer width="100%" height={240} minWidth={200}>
-          <LineChart data={rows} margin={MARGIN}>
-            <CartesianGrid strokeDasharray="3 3" {...gridAtTicks} />
-            <XAxis dataKey="t" type="number" domain={xDomain} allowDataOverflow ticks={time.ticks} tickFormatter={time.tickFormatter} label={xTime} />
-            <YAxis width={axes.gain.width} domain={axes.gain.domain} ticks={axes.gain.ticks} tickFormatter={axes.gain.tickFormatter} label={yTitle('gain K')} />
-            <Tooltip formatter={fmtTip} labelFormatter={tLabel} />
-            <Legend verticalAlign="top" height={24} />
-            <Line dataKey="gain" name="gain K" stroke="#c39bd3" strokeWidth={4} dot={false} isAnimationActive={false} />
-            <ReferenceLine y={view.steadyStateGain} stroke="#14213d" strokeDasharray="6 3" label={{ value: `K∞ = ${fmtTip(view.steadyStateGain)}`, position: 'insideBottomRight' }} />
-            {cursor}
-          </LineChart>
-        </ResponsiveContainer></StagedMount>
+      <ChartFrame title="Kalman gain K over time" name="kalman-gain" csv={() => ({ time: view.time, gain: view.gain })} testId="kalman-gain-chart" version={drawn}>
+        <LineChart {...common} series={lines.gain} refLines={lines.kInf} legend yAxis={axes.gain} yTitle="gain K" label="Kalman gain K over time, with its steady-state value K∞" />
       </ChartFrame>
-      <ChartFrame title="Innovations y − prediction (price)" name="kalman-innovations" csv={() => ({ time: view.time, innovation: view.innovation })} testId="kalman-innovation-chart">
-        <StagedMount version={drawn} height={240}><ResponsiveContainer width="100%" height={240} minWidth={200}>
-          <LineChart data={rows} margin={MARGIN}>
-            <CartesianGrid strokeDasharray="3 3" {...gridAtTicks} />
-            <XAxis dataKey="t" type="number" domain={xDomain} allowDataOverflow ticks={time.ticks} tickFormatter={time.tickFormatter} label={xTime} />
-            <YAxis width={axes.innovation.width} domain={axes.innovation.domain} ticks={axes.innovation.ticks} tickFormatter={axes.innovation.tickFormatter} label={yTitle('price')} />
-            <Tooltip formatter={fmtTip} labelFormatter={tLabel} />
-            <ReferenceLine y={0} stroke="#888" />
-            <Line dataKey="innovation" name="innovation" stroke="#1e874b" dot={false} isAnimationActive={false} />
-            {cursor}
-          </LineChart>
-        </ResponsiveContainer></StagedMount>
+      <ChartFrame title="Innovations y − prediction (price)" name="kalman-innovations" csv={() => ({ time: view.time, innovation: view.innovation })} testId="kalman-innovation-chart" version={drawn}>
+        <LineChart {...common} series={lines.innovation} refLines={[ZERO]} yAxis={axes.innovation} yTitle="price" label="Innovations, observed mid minus the filter's prediction, over time, price" />
       </ChartFrame>
-      <ChartFrame title={`Innovation autocorrelation, lags 1–${view.lags} (band ±1.96/√n)`} name="kalman-acf" csv={() => ({ lag: acf.map((a) => a.lag), acf: view.acf })} testId="kalman-acf-chart">
-        <StagedMount version={acf} height={240}><ResponsiveContainer width="100%" height={240} minWidth={200}>
-          <BarChart data={acf} margin={MARGIN}>
-            <CartesianGrid strokeDasharray="3 3" {...horizontalAtTicks} />
-            <XAxis dataKey="lag" label={{ value: 'lag (ticks)', position: 'insideBottom', offset: -12 }} />
-            <YAxis width={acfAxis.width} domain={acfAxis.domain} ticks={acfAxis.ticks} tickFormatter={acfAxis.tickFormatter} label={yTitle('ρ')} />
-            <Tooltip formatter={fmtTip} labelFormatter={(l) => `lag ${String(l)}`} />
-            <ReferenceLine y={0} stroke="#888" />
-            {Number.isFinite(band) ? <ReferenceLine y={band} stroke="#b83227" strokeDasharray="4 2" /> : null}
-            {Number.isFinite(band) ? <ReferenceLine y={-band} stroke="#b83227" strokeDasharray="4 2" /> : null}
-            <Bar dataKey="acf" name="autocorrelation" fill="#2457c5" isAnimationActive={false} />
-          </BarChart>
-        </ResponsiveContainer></StagedMount>
+      <ChartFrame title={`Innovation autocorrelation, lags 1–${view.lags} (band ±1.96/√n)`} name="kalman-acf" testId="kalman-acf-chart" version={acf}
+        csv={() => ({ lag: Array.from(view.acf, (_, k) => k + 1), acf: view.acf })}>
+        <RangeBarChart bars={acf} refLines={acfLines} yAxis={acfAxis} yTitle="ρ" xTitle="lag (ticks)" yTip={fmtValue} seriesName="autocorrelation"
+          tipTitle={(b) => `lag ${b.name}`} height={240} label="Autocorrelation of the innovations at each lag, with the ±1.96/√n white-noise band" />
       </ChartFrame>
     </div>
     </>

@@ -1,13 +1,16 @@
 import { useMemo, useState } from 'react';
 import type { ValueAxis } from '../../../lib/value-axis';
 import { Grid, XAxis, YAxis } from './Axes';
-import { LEGEND_PX, plotBox, RIGHT_PX, TEXT, X_TICKS_PX, X_TITLE_PX } from './layout';
+import { LEGEND_PX, plotBox, RIGHT_PX, X_TICKS_PX, X_TITLE_PX } from './layout';
 import { Legend } from './Legend';
 import { nearestIndex } from './nearest';
 import { areaPath, dotsPath, linePath } from './path';
 import { linearScale } from './scale';
 import { Tooltip } from './Tooltip';
 import { useMeasuredWidth } from './use-width';
+import { HLines, VLines, type RefLine, type XMark } from './RefLines';
+
+export type { RefLine, XMark } from './RefLines';
 
 /**
  * One series over the chart's x: its values, name (legend, tooltip) and colour; `fill` draws it as an
@@ -20,14 +23,9 @@ export interface LineSeries {
   fill?: string;
   step?: boolean;
   dots?: boolean;
-}
-
-/** A horizontal reference line (e.g. a limit) with its label inside the plot, above the line or `below` it. */
-export interface RefLine {
-  y: number;
-  label: string;
-  color: string;
-  below?: boolean;
+  /** Stroke width, px (1.5 when omitted), and opacity (1): a wide pale line under a thin one shows both. */
+  width?: number;
+  opacity?: number;
 }
 
 export interface LineChartProps {
@@ -38,6 +36,8 @@ export interface LineChartProps {
   /** First point drawn (a zoomed window); 0 when omitted. */
   from?: number;
   refLines?: readonly RefLine[];
+  /** Vertical markers (the replay cursor), drawn over the series. */
+  marks?: readonly XMark[];
   series: readonly LineSeries[];
   /** The x axis: its domain (the whole run, even when fewer points are drawn), ticks, labels and title. */
   xAxis: { domain: readonly [number, number]; ticks: readonly number[]; format: (v: number) => string; title?: string };
@@ -84,15 +84,11 @@ export function LineChart(p: LineChartProps) {
               {s.fill ? <path className="mmc-area" d={paths[k].area} fill={s.fill} stroke="none" /> : null}
               {s.dots
                 ? <path className="mmc-dots" data-series={s.name} d={paths[k].line} fill={s.color} stroke="none" />
-                : <path className={s.fill ? 'mmc-line mmc-area-line' : 'mmc-line'} data-series={s.name} d={paths[k].line} fill="none" stroke={s.color} strokeWidth={1.5} strokeLinejoin="round" />}
+                : <path className={s.fill ? 'mmc-line mmc-area-line' : 'mmc-line'} data-series={s.name} d={paths[k].line} fill="none" stroke={s.color} strokeWidth={s.width ?? 1.5} strokeOpacity={s.opacity} strokeLinejoin="round" />}
             </g>
           ))}
-          {(p.refLines ?? []).map((r) => (
-            <g key={r.label} className="mmc-ref">
-              <line x1={box.left} x2={box.left + box.width} y1={sy(r.y)} y2={sy(r.y)} stroke={r.color} strokeDasharray="4 2" />
-              <text x={box.left + box.width - 4} y={sy(r.y) + (r.below ? 12 : -4)} textAnchor="end" {...TEXT}>{r.label}</text>
-            </g>
-          ))}
+          <HLines lines={p.refLines ?? []} box={box} sy={sy} />
+          <VLines marks={p.marks ?? []} box={box} sx={sx} />
           <XAxis box={box} axis={xs} svgHeight={p.height} />
           <YAxis box={box} axis={ys} />
           {p.legend ? <Legend items={p.series} x={box.left} y={10} /> : null}

@@ -6,6 +6,7 @@ import { bandIndex } from './nearest';
 import { linearScale } from './scale';
 import { Tooltip } from './Tooltip';
 import { useMeasuredWidth } from './use-width';
+import { HLines, type RefLine } from './RefLines';
 
 /** One category bar spanning [lo, hi] (data units) in its own colour; `value` is what the tooltip reads. */
 export interface RangeBar {
@@ -56,7 +57,7 @@ function CategoryLabel({ x, y, name }: { x: number; y: number; name: string }) {
  * Bars over categories, each spanning its own [lo, hi] (a waterfall: each step starts where the
  * previous one ended) in its own colour; horizontal grid lines at the value ticks, a hover readout.
  */
-export function RangeBarChart({ bars, yAxis, yTitle, yTip, height, label, seriesName, xTitle, tipTitle }: {
+export function RangeBarChart({ bars, yAxis, yTitle, yTip, height, label, seriesName, xTitle, tipTitle, refLines }: {
   bars: readonly RangeBar[];
   yAxis: ValueAxis;
   yTitle?: string;
@@ -69,6 +70,8 @@ export function RangeBarChart({ bars, yAxis, yTitle, yTip, height, label, series
   xTitle?: string;
   /** Tooltip title of a bar; its name when omitted. */
   tipTitle?: (bar: RangeBar) => string;
+  /** Horizontal reference lines (zero, a confidence band), drawn over the bars. */
+  refLines?: readonly RefLine[];
 }) {
   const [ref, width] = useMeasuredWidth<HTMLDivElement>();
   const box = plotBox(width, height, { left: yAxis.width, top: 8, right: RIGHT_PX, bottom: CATEGORY_PX[bars.some((b) => b.name.includes(' ')) ? 1 : 0] + (xTitle ? X_TITLE_PX : 0) });
@@ -88,6 +91,7 @@ export function RangeBarChart({ bars, yAxis, yTitle, yTip, height, label, series
             const y0 = sy(b.hi), y1 = sy(b.lo);
             return <rect key={k} className="mmc-bar" data-name={b.name} x={box.left + (k + GAP / 2) * band} width={band * (1 - GAP)} y={y0} height={Math.max(1, y1 - y0)} fill={b.color} />;
           })}
+          {refLines ? <HLines lines={refLines} box={box} sy={sy} /> : null}
           <line x1={box.left} x2={box.left + box.width} y1={bottom} y2={bottom} stroke="#999" />
           {bars.map((b, k) => (k % every === 0 ? <CategoryLabel key={k} x={box.left + (k + 0.5) * band} y={bottom + 2} name={b.name} /> : null))}
           {xTitle ? <text className="mmc-x-title" x={box.left + box.width / 2} y={height - 4} textAnchor="middle" {...TEXT}>{xTitle}</text> : null}

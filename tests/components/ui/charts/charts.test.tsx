@@ -63,3 +63,24 @@ describe('RangeBarChart and Histogram', () => {
     expect([...container.querySelectorAll('.mmc-y-tick')].every((t) => /^\d+$/.test(t.textContent ?? ''))).toBe(true);
   });
 });
+
+describe('marks and reference lines in the charts', () => {
+  it('draws a LineChart series at its width and opacity, a replay-cursor mark and a labelled reference line', () => {
+    const { container } = render(<LineChart x={[0, 50, 100]} count={2} series={[{ y: [1, 2, 3], name: 'K', color: '#00f', width: 4, opacity: 0.6 }]}
+      refLines={[{ y: 5, label: 'K∞ = 5', color: '#000', below: true }]} marks={[{ x: 50, label: 'replay', color: '#d35400', className: 'replay-cursor' }]}
+      xAxis={xAxis} xTip={String} yAxis={yAxis} yTip={String} height={200} label="t" />);
+    const line = container.querySelector('path.mmc-line')!;
+    expect([line.getAttribute('stroke-width'), line.getAttribute('stroke-opacity')]).toEqual(['4', '0.6']);
+    const cursor = container.querySelector('.replay-cursor line')!;
+    // The cursor sits on the last point drawn.
+    expect(Number(cursor.getAttribute('x1'))).toBeCloseTo(Number(line.getAttribute('d')!.split('L')[1].split(',')[0]), 0);
+    expect(container.querySelector('.mmc-ref text')!.textContent).toBe('K∞ = 5');
+  });
+  it('draws reference lines over range bars (zero and a band)', () => {
+    const bars = [{ name: '1', lo: 0, hi: 0.2, value: 0.2, color: '#00f' }, { name: '2', lo: -0.1, hi: 0, value: -0.1, color: '#00f' }];
+    const { container } = render(<RangeBarChart bars={bars} refLines={[{ y: 0, color: '#888', solid: true }, { y: 0.15, color: '#b00' }, { y: -0.15, color: '#b00' }]}
+      yAxis={valueAxis([-0.2, 0.2], { title: true })} yTip={String} seriesName="ρ" height={240} label="t" />);
+    expect(container.querySelectorAll('.mmc-ref line')).toHaveLength(3);
+    expect(container.querySelectorAll('rect.mmc-bar')).toHaveLength(2);
+  });
+});
