@@ -5,15 +5,12 @@ import type {} from '../../src/app/devtools/console-api'; // window.mmlab type
 
 interface Geometry { left: number; width: number; cursorX: number | null; right: number }
 
-/**
- * Where a chart draws: the plot area, the cursor line's x, and the right end of its data curves, in SVG px (null
- * before it is drawn). recharts (regimes: its grid) or the lab's own SVG charts (Kalman: the plot box, components/ui/charts).
- */
+/** Where a chart draws: the plot box, the cursor line's x, and the right end of its data curves, in SVG px (null before it is drawn). */
 async function geometryNow(chart: Locator): Promise<Geometry | null> {
   await chart.scrollIntoViewIfNeeded();
   return chart.evaluate((el) => {
-    const gridEl = el.querySelector('.recharts-cartesian-grid, .mmc-overlay') as SVGGraphicsElement | null;
-    const curves = [...el.querySelectorAll('.recharts-line-curve, .recharts-area-curve, path.mmc-line')] as SVGGraphicsElement[];
+    const gridEl = el.querySelector('.mmc-overlay') as SVGGraphicsElement | null;
+    const curves = [...el.querySelectorAll('path.mmc-line')] as SVGGraphicsElement[];
     if (!gridEl || curves.length === 0) return null;
     const grid = gridEl.getBBox();
     const line = el.querySelector('.replay-cursor line');

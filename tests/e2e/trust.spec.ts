@@ -77,8 +77,44 @@ test('the Kalman charts draw K∞, the autocorrelation bars and the white-noise 
   await expect(acf.locator('.mmc-tooltip')).toContainText(`autocorrelation: ${fmtNum(k.acf[0])}`);
 });
 
-/** y tick labels of a recharts chart or of the lab's own SVG charts (components/ui/charts, the PnL panel). */
-const Y_TICKS = '.recharts-yAxis-tick-labels .recharts-cartesian-axis-tick-value, .mmc-y-tick';
+test('the regime charts draw a line per regime, posteriors stacked to 1, and a δ* bar per regime read out on hover', async ({ page }) => {
+  await openApp(page, '?p=regimes');
+  await waitForRunDone(page, 0, ['regimes']);
+  const { fmtBps } = await import('../../src/lib/format');
+  const v = await page.evaluate(() => { const r = window.mmlab!.lab.getState().regimes!; return { K: r.nStates, rows: r.rows.map((x) => ({ state: x.state, label: x.label, d: x.halfSpreadBps })) }; });
+  const names = [...v.rows].sort((a, b) => a.state - b.state).map((r) => r.label);
+  const price = page.getByTestId('regime-price-chart');
+  await price.scrollIntoViewIfNeeded();
+  await page.evaluate(() => window.mmlab!.chartsSettled());
+  await expect(price.locator('path.mmc-line')).toHaveCount(v.K);
+  await expect(price.locator('.mmc-legend-item')).toHaveText(names);
+  // Stacked posteriors: the top line is the sum, 1 at every point, i.e. along the top of the plot.
+  const post = page.getByTestId('regime-posterior-chart');
+  await post.scrollIntoViewIfNeeded();
+  await page.evaluate(() => window.mmlab!.chartsSettled());
+  await expect(post.locator('path.mmc-area')).toHaveCount(v.K);
+  const top = await post.evaluate((el) => {
+    const plot = (el.querySelector('.mmc-overlay') as SVGRectElement).getBBox();
+    const lines = [...el.querySelectorAll('path.mmc-line')] as SVGPathElement[];
+    const b = lines[lines.length - 1].getBBox();
+    return { plotTop: plot.y, lineTop: b.y, lineHeight: b.height, widthShare: b.width / plot.width };
+  });
+  expect(Math.abs(top.lineTop - top.plotTop)).toBeLessThan(0.5);
+  expect(top.lineHeight).toBeLessThan(0.5);
+  expect(top.widthShare).toBeGreaterThan(0.97);
+  // δ*: one bar per regime (in the table's order); the hover readout is the view's value in bps.
+  const delta = page.getByTestId('regime-delta-chart');
+  await delta.scrollIntoViewIfNeeded();
+  await page.evaluate(() => window.mmlab!.chartsSettled());
+  await expect(delta.locator('rect.mmc-bar')).toHaveCount(v.rows.length);
+  const bar = await delta.locator('rect.mmc-bar').first().boundingBox();
+  await page.mouse.move(bar!.x + bar!.width / 2, bar!.y + bar!.height / 2);
+  await expect(delta.locator('.mmc-tooltip')).toContainText(v.rows[0].label);
+  await expect(delta.locator('.mmc-tooltip')).toContainText(`δ* (bps): ${fmtBps(v.rows[0].d)} bps`);
+});
+
+/** y tick labels of the lab's own SVG charts (components/ui/charts). */
+const Y_TICKS = '.mmc-y-tick';
 
 test('every y axis fits its widest label, minus sign included, and writes all its ticks with the same decimals', async ({ page }) => {
   await openApp(page, '?p=pnl,inventory,kalman,regimes');

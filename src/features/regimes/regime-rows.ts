@@ -9,59 +9,56 @@ export function regimeColour(label: string | undefined, k: number): string {
   return (label !== undefined ? LABEL_COLOURS[label] : undefined) ?? FALLBACK_COLOURS[k % FALLBACK_COLOURS.length];
 }
 
-export type Row = Record<string, number | null>;
-
 /**
- * One column per state (`s0`..): the value where the point is in that state, null elsewhere, so
- * each state draws as its own line. A switch repeats the point in the previous state's column
- * so the coloured segments join up.
+ * Per-state columns of `y` (K + 1 of them, the last for points in no state: NaN or out of range):
+ * column k holds y where the point is in state k and NaN elsewhere, so each state draws as its own
+ * line with gaps. A switch repeats the point in the previous state's column so the coloured segments
+ * join up.
  */
-export function splitByState(t: ArrayLike<number>, y: ArrayLike<number>, state: ArrayLike<number>, K: number, t0: number): Row[] {
-  const rows: Row[] = new Array(t.length);
-  let prev = '';
-  for (let i = 0; i < t.length; i++) {
-    const row: Row = { t: t[i] - t0, none: null };
-    for (let k = 0; k < K; k++) row[`s${k}`] = null;
+export function splitByState(y: ArrayLike<number>, state: ArrayLike<number>, K: number): Float64Array[] {
+  const n = y.length;
+  const cols = Array.from({ length: K + 1 }, () => new Float64Array(n).fill(Number.NaN));
+  let prev = -1;
+  for (let i = 0; i < n; i++) {
     const s = state[i];
-    const key = s >= 0 && s < K ? `s${s}` : 'none';
-    row[key] = y[i];
-    if (prev && prev !== key) row[prev] = y[i];
-    rows[i] = row;
-    prev = key;
+    const k = s >= 0 && s < K ? s : K;
+    cols[k][i] = y[i];
+    if (prev >= 0 && prev !== k) cols[prev][i] = y[i];
+    prev = k;
   }
-  return rows;
+  return cols;
 }
 
-/** The price coloured by its Viterbi state, t in seconds from the first point. */
-export function priceByStateRows(v: RegimeView): Row[] {
-  return splitByState(v.time, v.price, v.state, v.nStates, v.time[0] ?? 0);
+/** The price coloured by its Viterbi state: per-state columns over the view's points. */
+export function priceByState(v: RegimeView): Float64Array[] {
+  return splitByState(v.price, v.state, v.nStates);
 }
 
-/** Smoothed posteriors P(state k | all data) per point, columns p0..p(K−1) (they sum to 1). */
-export function posteriorRows(v: RegimeView): Row[] {
-  const K = v.nStates;
-  const t0 = v.time[0] ?? 0;
-  return Array.from(v.time, (t, i) => {
-    const row: Row = { t: t - t0 };
-    for (let k = 0; k < K; k++) row[`p${k}`] = v.post[i * K + k];
-    return row;
+/** Smoothed posteriors P(state k | all data) per point, one column per state (they sum to 1). */
+export function posteriorColumns(v: RegimeView): Float64Array[] {
+  const K = v.nStates, n = v.time.length;
+  return Array.from({ length: K }, (_, k) => {
+    const col = new Float64Array(n);
+    for (let i = 0; i < n; i++) col[i] = v.post[i * K + k];
+    return col;
   });
 }
 
 /**
  * The strategy's quoted half-spread (ask − bid)/2 in bps of mid, coloured by the regime the
- * strategy was in (NaN regime = a strategy without regimes, column `none`). Ticks without both
- * quotes are left out.
+ * strategy was in (NaN regime = a strategy without regimes: the last column). Ticks without both
+ * quotes are left out; `t` is seconds from the series' first point.
  */
-export function spreadByRegimeRows(series: RunSeriesView, K: number): Row[] {
+export function spreadByRegime(series: RunSeriesView, K: number): { t: Float64Array; cols: Float64Array[] } {
   const p = series.price;
   const t: number[] = [], y: number[] = [], s: number[] = [];
+  const t0 = p.time.length > 0 ? p.time[0] : 0;
   for (let i = 0; i < p.time.length; i++) {
     const hs = ((p.ask[i] - p.bid[i]) / 2 / p.mid[i]) * 1e4;
     if (!Number.isFinite(hs)) continue;
-    t.push(p.time[i]); y.push(hs); s.push(p.regime[i]);
+    t.push(p.time[i] - t0); y.push(hs); s.push(p.regime[i]);
   }
-  return splitByState(t, y, s, K, p.time[0] ?? 0);
+  return { t: Float64Array.from(t), cols: splitByState(y, s, K) };
 }
 
 /**

@@ -2,55 +2,52 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { generateSyntheticMarket, runBacktest } from '../../../src/engine';
 import { buildRegimeView, buildSeriesView, buyAndHoldOf } from '../../../src/engine/views';
-import { posteriorRows, priceByStateRows, splitByState, spreadByRegimeRows, alignToStrategyRegimes } from '../../../src/features/regimes/regime-rows';
-
-const keys = (K: number) => [...Array.from({ length: K }, (_, k) => `s${k}`), 'none'];
+import { posteriorColumns, priceByState, splitByState, spreadByRegime, alignToStrategyRegimes } from '../../../src/features/regimes/regime-rows';
 
 describe('splitByState', () => {
-  it('puts each point in its state column, and in the previous one too at a switch', () => {
+  it('puts each point in its state column (the last: no state), and in the previous one too at a switch; NaN elsewhere', () => {
     fc.assert(fc.property(fc.integer({ min: 2, max: 5 }), fc.array(fc.integer({ min: -1, max: 4 }), { minLength: 1, maxLength: 60 }), (K, states) => {
       const s = states.map((x) => (x >= K ? Number.NaN : x));
-      const t = s.map((_, i) => 10 + i);
       const y = s.map((_, i) => 100 + i);
-      const rows = splitByState(t, y, s, K, 10);
-      expect(rows).toHaveLength(s.length);
-      const key = (x: number) => (x >= 0 && x < K ? `s${x}` : 'none');
-      rows.forEach((row, i) => {
-        expect(row.t).toBe(i);
-        const filled = keys(K).filter((k) => row[k] != null);
-        expect(row[key(s[i])]).toBe(y[i]);
-        const switched = i > 0 && key(s[i - 1]) !== key(s[i]);
-        expect(filled.sort()).toEqual((switched ? [key(s[i]), key(s[i - 1])] : [key(s[i])]).sort());
-      });
+      const cols = splitByState(y, s, K);
+      expect(cols).toHaveLength(K + 1);
+      const col = (x: number) => (x >= 0 && x < K ? x : K);
+      for (let i = 0; i < s.length; i++) {
+        const filled = cols.flatMap((c, k) => (Number.isNaN(c[i]) ? [] : [k]));
+        expect(cols[col(s[i])][i]).toBe(y[i]);
+        const switched = i > 0 && col(s[i - 1]) !== col(s[i]);
+        expect(filled.sort()).toEqual((switched ? [col(s[i]), col(s[i - 1])] : [col(s[i])]).sort());
+        for (const k of filled) expect(cols[k][i]).toBe(y[i]);
+      }
     }));
   });
 });
 
-describe('regime chart rows from a real run', () => {
+describe('regime chart columns from a real run', () => {
   const m = generateSyntheticMarket({ seed: 5, nTicks: 3000 });
   const data = { time: m.time, bid: m.bid, ask: m.ask, tradeTime: m.tradeTime, tradePrice: m.tradePrice, tradeSize: m.tradeSize, tradeSide: m.tradeSide, truth: m.truth };
   const r = runBacktest(data, { strategy: 'as-regime', seed: 5 });
   const view = buildRegimeView(data, r.mid, r, { nStates: 3, seed: 5 });
 
-  it('stacks posteriors that sum to one at every point', () => {
-    const rows = posteriorRows(view);
-    expect(rows).toHaveLength(view.time.length);
-    for (const row of rows) expect((row.p0 ?? 0) + (row.p1 ?? 0) + (row.p2 ?? 0)).toBeCloseTo(1, 9);
+  it('has posteriors that sum to one at every point', () => {
+    const cols = posteriorColumns(view);
+    expect(cols).toHaveLength(3);
+    for (let i = 0; i < view.time.length; i++) expect(cols[0][i] + cols[1][i] + cols[2][i]).toBeCloseTo(1, 9);
   });
 
   it('colours every price point by its Viterbi state', () => {
-    const rows = priceByStateRows(view);
-    rows.forEach((row, i) => expect(row[`s${view.state[i]}`]).toBe(view.price[i]));
+    const cols = priceByState(view);
+    for (let i = 0; i < view.time.length; i++) expect(cols[view.state[i]][i]).toBe(view.price[i]);
   });
 
   it('turns quotes into half-spreads in bps under the strategy’s regime', () => {
     const series = buildSeriesView(r, r.time.length, buyAndHoldOf(r));
-    const rows = spreadByRegimeRows(series, 3);
-    expect(rows.length).toBeGreaterThan(0);
+    const { t, cols } = spreadByRegime(series, 3);
+    expect(t.length).toBeGreaterThan(0);
     const p = series.price;
     const i = p.time.findIndex((_, k) => Number.isFinite(p.ask[k] - p.bid[k]) && p.regime[k] >= 0);
-    const row = rows.find((x) => x.t === p.time[i] - p.time[0])!;
-    expect(row[`s${p.regime[i]}`]).toBeCloseTo(((p.ask[i] - p.bid[i]) / 2 / p.mid[i]) * 1e4, 9);
+    const j = t.indexOf(p.time[i] - p.time[0]);
+    expect(cols[p.regime[i]][j]).toBeCloseTo(((p.ask[i] - p.bid[i]) / 2 / p.mid[i]) * 1e4, 9);
   });
 });
 

@@ -1,10 +1,11 @@
 import { useMemo, useState } from 'react';
 import type { ValueAxis } from '../../../lib/value-axis';
 import { Grid, XAxis, YAxis } from './Axes';
-import { LEGEND_PX, plotBox, RIGHT_PX, X_TICKS_PX, X_TITLE_PX } from './layout';
-import { Legend } from './Legend';
+import { plotBox, RIGHT_PX, X_TICKS_PX, X_TITLE_PX } from './layout';
+import { Legend, legendHeight, legendLayout } from './Legend';
 import { nearestIndex } from './nearest';
-import { areaPath, dotsPath, linePath } from './path';
+import { areaPath, bandPath, dotsPath, linePath } from './path';
+import { stackColumns } from './stack';
 import { linearScale } from './scale';
 import { Tooltip } from './Tooltip';
 import { useMeasuredWidth } from './use-width';
@@ -14,13 +15,16 @@ export type { RefLine, XMark } from './RefLines';
 
 /**
  * One series over the chart's x: its values, name (legend, tooltip) and colour; `fill` draws it as an
- * area down to 0, `step` as a step line (a held quantity), `dots` as a dot per point (a scatter).
+ * area down to 0 (in a stacked chart, down to the series below), `step` as a step line (a held
+ * quantity), `dots` as a dot per point (a scatter).
  */
 export interface LineSeries {
   y: ArrayLike<number>;
   name: string;
   color: string;
   fill?: string;
+  /** Opacity of the fill (1 when omitted). */
+  fillOpacity?: number;
   step?: boolean;
   dots?: boolean;
   /** Stroke width, px (1.5 when omitted), and opacity (1): a wide pale line under a thin one shows both. */
@@ -49,6 +53,8 @@ export interface LineChartProps {
   yTip: (v: number) => string;
   height: number;
   legend?: boolean;
+  /** Series drawn stacked, each on top of the ones before it (shares that sum to 1); the tooltip reads each one's own value. */
+  stacked?: boolean;
   /** What the chart shows, for assistive tech. */
   label: string;
 }
@@ -62,14 +68,21 @@ export function LineChart(p: LineChartProps) {
   const [ref, width] = useMeasuredWidth<HTMLDivElement>();
   const n = Math.min(p.count ?? p.x.length, p.x.length);
   const from = Math.max(0, Math.min(p.from ?? 0, n));
-  const top = p.legend ? LEGEND_PX + 6 : 8;
+  const legend = useMemo(() => (p.legend ? legendLayout(p.series.map((s) => s.name), p.yAxis.width, width - p.yAxis.width - RIGHT_PX) : null), [p.legend, p.series, p.yAxis.width, width]);
+  const top = legend ? legendHeight(legend.rows) + 6 : 8;
   const box = plotBox(width, p.height, { left: p.yAxis.width, top, right: RIGHT_PX, bottom: X_TICKS_PX + (p.xAxis.title ? X_TITLE_PX : 0) });
   const sx = useMemo(() => linearScale(p.xAxis.domain, [box.left, box.left + box.width]), [p.xAxis.domain, box.left, box.width]);
   const sy = useMemo(() => linearScale(p.yAxis.domain, [box.top + box.height, box.top]), [p.yAxis.domain, box.top, box.height]);
-  const paths = useMemo(() => (width > 0 ? p.series.map((s) => ({
-    line: s.dots ? dotsPath(p.x, s.y, n, sx, sy, 3, from) : linePath(p.x, s.y, n, sx, sy, { from, step: s.step }),
-    area: s.fill ? areaPath(p.x, s.y, n, sx, sy, Math.min(Math.max(0, p.yAxis.domain[0]), p.yAxis.domain[1]), from) : '',
-  })) : []), [width, p.series, p.x, n, from, sx, sy, p.yAxis.domain]);
+  // The heights drawn: each series' own values, or the running sums when stacked.
+  const drawnY = useMemo((): ReadonlyArray<ArrayLike<number>> => (p.stacked ? stackColumns(p.series.map((s) => s.y), p.x.length) : p.series.map((s) => s.y)), [p.stacked, p.series, p.x.length]);
+  const paths = useMemo(() => (width > 0 ? p.series.map((s, k) => {
+    const y = drawnY[k];
+    const base = Math.min(Math.max(0, p.yAxis.domain[0]), p.yAxis.domain[1]);
+    return {
+      line: s.dots ? dotsPath(p.x, y, n, sx, sy, 3, from) : linePath(p.x, y, n, sx, sy, { from, step: s.step }),
+      area: !s.fill ? '' : p.stacked && k > 0 ? bandPath(p.x, drawnY[k - 1], y, n, sx, sy, from) : areaPath(p.x, y, n, sx, sy, base, from),
+    };
+  }) : []), [width, p.series, p.stacked, drawnY, p.x, n, from, sx, sy, p.yAxis.domain]);
   const [hover, setHover] = useState(-1);
   const i = hover >= from && hover < n ? hover : -1;
   const xs = { ticks: p.xAxis.ticks, format: p.xAxis.format, scale: sx, title: p.xAxis.title };
@@ -81,7 +94,7 @@ export function LineChart(p: LineChartProps) {
           <Grid box={box} x={xs} y={ys} />
           {p.series.map((s, k) => (
             <g key={s.name}>
-              {s.fill ? <path className="mmc-area" d={paths[k].area} fill={s.fill} stroke="none" /> : null}
+              {s.fill ? <path className="mmc-area" d={paths[k].area} fill={s.fill} fillOpacity={s.fillOpacity} stroke="none" /> : null}
               {s.dots
                 ? <path className="mmc-dots" data-series={s.name} d={paths[k].line} fill={s.color} stroke="none" />
                 : <path className={s.fill ? 'mmc-line mmc-area-line' : 'mmc-line'} data-series={s.name} d={paths[k].line} fill="none" stroke={s.color} strokeWidth={s.width ?? 1.5} strokeOpacity={s.opacity} strokeLinejoin="round" />}
@@ -91,11 +104,11 @@ export function LineChart(p: LineChartProps) {
           <VLines marks={p.marks ?? []} box={box} sx={sx} />
           <XAxis box={box} axis={xs} svgHeight={p.height} />
           <YAxis box={box} axis={ys} />
-          {p.legend ? <Legend items={p.series} x={box.left} y={10} /> : null}
+          {legend ? <Legend items={p.series} x={box.left} y={10} maxWidth={box.width} /> : null}
           {i >= 0 ? (
             <g className="mmc-hover" pointerEvents="none">
               <line x1={sx(p.x[i])} x2={sx(p.x[i])} y1={box.top} y2={box.top + box.height} stroke="#888" />
-              {p.series.map((s) => (Number.isFinite(s.y[i]) ? <circle key={s.name} cx={sx(p.x[i])} cy={sy(s.y[i])} r={3} fill={s.color} /> : null))}
+              {p.series.map((s, k) => (Number.isFinite(drawnY[k][i]) ? <circle key={s.name} cx={sx(p.x[i])} cy={sy(drawnY[k][i])} r={3} fill={s.color} /> : null))}
             </g>
           ) : null}
           <rect className="mmc-overlay" x={box.left} y={box.top} width={box.width} height={box.height} fill="transparent"

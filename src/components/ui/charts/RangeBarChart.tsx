@@ -8,7 +8,7 @@ import { Tooltip } from './Tooltip';
 import { useMeasuredWidth } from './use-width';
 import { HLines, type RefLine } from './RefLines';
 
-/** One category bar spanning [lo, hi] (data units) in its own colour; `value` is what the tooltip reads. */
+/** One category bar spanning [lo, hi] (data units) in its own colour; `value` is what the tooltip reads. NaN ends: no bar. */
 export interface RangeBar {
   name: string;
   lo: number;
@@ -88,6 +88,8 @@ export function RangeBarChart({ bars, yAxis, yTitle, yTip, height, label, series
         <svg className="mmc-surface" width={width} height={height} role="img" aria-label={label}>
           <Grid box={box} y={ys} />
           {bars.map((b, k) => {
+            // A category without a value (NaN) keeps its label and readout but draws no bar.
+            if (!Number.isFinite(b.lo) || !Number.isFinite(b.hi)) return null;
             const y0 = sy(b.hi), y1 = sy(b.lo);
             return <rect key={k} className="mmc-bar" data-name={b.name} x={box.left + (k + GAP / 2) * band} width={band * (1 - GAP)} y={y0} height={Math.max(1, y1 - y0)} fill={b.color} />;
           })}

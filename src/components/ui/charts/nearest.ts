@@ -17,3 +17,10 @@ export function bandIndex(count: number, left: number, width: number, at: number
   const i = Math.floor(((at - left) / width) * count);
   return i >= 0 && i < count ? i : -1;
 }
+
+/** How many of the ascending `x` values are at or before `cut` (a replay cursor on a chart's own x), by bisection. */
+export function countAtOrBefore(x: ArrayLike<number>, cut: number): number {
+  let lo = 0, hi = x.length;
+  while (lo < hi) { const m = (lo + hi) >> 1; if (x[m] <= cut) lo = m + 1; else hi = m; }
+  return lo;
+}

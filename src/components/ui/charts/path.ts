@@ -66,3 +66,23 @@ export function areaPath(x: ArrayLike<number>, y: ArrayLike<number>, n: number, 
   if (runX === runX) d += `L${runX},${b}Z`;
   return d;
 }
+
+/**
+ * SVG path data of the band between `lo` and `hi` over the points from..n-1 (a stacked area): one
+ * closed shape per run of points where x, lo and hi are all finite, along hi forwards and back along lo.
+ */
+export function bandPath(x: ArrayLike<number>, lo: ArrayLike<number>, hi: ArrayLike<number>, n: number, sx: LinearScale, sy: LinearScale, from = 0): string {
+  let d = '';
+  let start = -1; // first index of the current run, -1 outside a run
+  const close = (end: number) => { for (let j = end; j >= start; j--) d += `L${px(sx(x[j]))},${px(sy(lo[j]))}`; d += 'Z'; };
+  for (let i = from; i < n; i++) {
+    if (!Number.isFinite(x[i]) || !Number.isFinite(lo[i]) || !Number.isFinite(hi[i])) {
+      if (start >= 0) { close(i - 1); start = -1; }
+      continue;
+    }
+    d += `${start < 0 ? 'M' : 'L'}${px(sx(x[i]))},${px(sy(hi[i]))}`;
+    if (start < 0) start = i;
+  }
+  if (start >= 0) close(n - 1);
+  return d;
+}

@@ -84,3 +84,38 @@ describe('marks and reference lines in the charts', () => {
     expect(container.querySelectorAll('rect.mmc-bar')).toHaveLength(2);
   });
 });
+
+describe('stacked areas, wrapped legends and bars without a value', () => {
+  it('stacks the series: each line at the running sum, each fill a band over the one below; the tooltip values stay their own', () => {
+    const y01 = valueAxis([0, 1], { title: true });
+    const { container } = render(<LineChart x={[0, 50, 100]} stacked series={[
+      { y: [0.2, 0.5, 0.1], name: 'a', color: '#0a0', fill: '#0a0', fillOpacity: 0.55 },
+      { y: [0.8, 0.5, 0.9], name: 'b', color: '#a00', fill: '#a00', fillOpacity: 0.55 },
+    ]} xAxis={xAxis} xTip={String} yAxis={y01} yTip={String} height={200} label="t" />);
+    const [a, b] = [...container.querySelectorAll('path.mmc-line')].map((l) => l.getAttribute('d')!);
+    // The top series sums to 1 everywhere: a flat line at the top of the plot.
+    const ys = b.split(/[ML]/).filter(Boolean).map((pt) => Number(pt.split(',')[1]));
+    expect(new Set(ys).size).toBe(1);
+    expect(a).not.toBe(b);
+    const areas = [...container.querySelectorAll('path.mmc-area')];
+    expect(areas.map((p) => p.getAttribute('fill-opacity'))).toEqual(['0.55', '0.55']);
+    expect(areas[1].getAttribute('d')!.match(/L/g)!.length).toBe(5); // 3 points up, 3 back down (the first is M)
+  });
+  it('wraps a long legend onto a second row and moves the plot down for it', () => {
+    const names = ['Bull', 'Bear', 'Sideways', 'no regime (strategy without regimes)', 'one more long name here'];
+    const series = names.map((name) => ({ y: [1, 2, 3], name, color: '#000' }));
+    const one = render(<LineChart x={[0, 50, 100]} series={series.slice(0, 2)} legend xAxis={xAxis} xTip={String} yAxis={yAxis} yTip={String} height={240} label="t" />);
+    const top1 = Number(one.container.querySelector('.mmc-overlay')!.getAttribute('y'));
+    cleanup();
+    const two = render(<LineChart x={[0, 50, 100]} series={series} legend xAxis={xAxis} xTip={String} yAxis={yAxis} yTip={String} height={240} label="t" />);
+    const rows = new Set([...two.container.querySelectorAll('.mmc-legend-item line')].map((l) => l.getAttribute('y1')));
+    expect(rows.size).toBe(2);
+    expect(Number(two.container.querySelector('.mmc-overlay')!.getAttribute('y'))).toBeGreaterThan(top1);
+  });
+  it('keeps a category without a value (NaN) as a label but draws no bar for it', () => {
+    const bars = [{ name: 'Bull', lo: 0, hi: 40, value: 40, color: '#0a0' }, { name: 'Bear', lo: NaN, hi: NaN, value: NaN, color: '#a00' }];
+    const { container } = render(<RangeBarChart bars={bars} yAxis={valueAxis([0, 40], { title: true })} yTip={String} seriesName="PnL share (%)" height={220} label="t" />);
+    expect(container.querySelectorAll('rect.mmc-bar')).toHaveLength(1);
+    expect([...container.querySelectorAll('.mmc-x-tick')].map((t) => t.textContent)).toEqual(['Bull', 'Bear']);
+  });
+});

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { bandIndex, nearestIndex } from '../../../../src/components/ui/charts/nearest';
+import { bandIndex, nearestIndex, countAtOrBefore } from '../../../../src/components/ui/charts/nearest';
 
 describe('nearestIndex', () => {
   const x = [10, 20, 30, 40];
@@ -39,5 +39,17 @@ describe('bandIndex', () => {
     expect(bandIndex(5, 100, 500, 600)).toBe(-1);
     expect(bandIndex(5, 100, 500, 99)).toBe(-1);
     expect(bandIndex(0, 100, 500, 200)).toBe(-1);
+  });
+});
+
+describe('countAtOrBefore', () => {
+  it('counts the ascending values at or before the cut', () => {
+    const x = [0, 1, 1, 2.5, 4];
+    expect(countAtOrBefore(x, -1)).toBe(0);
+    expect(countAtOrBefore(x, 0)).toBe(1);
+    expect(countAtOrBefore(x, 1)).toBe(3);
+    expect(countAtOrBefore(x, 3)).toBe(4);
+    expect(countAtOrBefore(x, 4)).toBe(5);
+    expect(countAtOrBefore([], 4)).toBe(0);
   });
 });

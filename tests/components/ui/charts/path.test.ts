@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { areaPath, dotsPath, linePath } from '../../../../src/components/ui/charts/path';
+import { areaPath, bandPath, dotsPath, linePath } from '../../../../src/components/ui/charts/path';
 import { linearScale } from '../../../../src/components/ui/charts/scale';
 
 const id = linearScale([0, 100], [0, 100]);
@@ -48,5 +48,14 @@ describe('step lines, windows and dots', () => {
     const d = dotsPath([0, 1, 2], [5, NaN, 7], 3, id, id, 3);
     expect(d.match(/M/g)).toHaveLength(2);
     expect(d.startsWith('M-3,5a3,3 0 1,0 6,0a3,3 0 1,0 -6,0')).toBe(true);
+  });
+});
+
+describe('bandPath', () => {
+  it('closes the band between lo and hi, forwards along hi and back along lo, gaps breaking it', () => {
+    expect(bandPath([0, 1, 2], [1, 2, 3], [4, 5, 6], 3, id, id)).toBe('M0,4L1,5L2,6L2,3L1,2L0,1Z');
+    expect(bandPath([0, 1, 2, 3], [1, 1, NaN, 1], [2, 2, 2, 2], 4, id, id)).toBe('M0,2L1,2L1,1L0,1ZM3,2L3,1Z');
+    expect(bandPath([0, 1, 2], [0, 0, 0], [1, 1, 1], 2, id, id, 1)).toBe('M1,1L1,0Z');
+    expect(bandPath([0], [NaN], [1], 1, id, id)).toBe('');
   });
 });

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { linearScale } from '../../../../src/components/ui/charts/scale';
 import { countAxis } from '../../../../src/components/ui/charts/count-axis';
 import { plotBox } from '../../../../src/components/ui/charts/layout';
-import { legendOffsets } from '../../../../src/components/ui/charts/Legend';
+import { legendLayout, legendOffsets } from '../../../../src/components/ui/charts/Legend';
 
 describe('linearScale', () => {
   it('maps the domain onto the range and back, a reversed range for y', () => {
@@ -45,5 +45,16 @@ describe('plotBox and legend', () => {
     expect(a).toBe(40);
     expect(b).toBeGreaterThan(a + 40);
     expect(c - b).toBeGreaterThan(b - a);
+  });
+  it('wraps legend items onto more rows when they do not fit, in order, each row starting at x', () => {
+    const names = ['Bull', 'Bear', 'Sideways', 'no regime (strategy without regimes)'];
+    expect(legendLayout(names, 40, 1000).rows).toBe(1);
+    const narrow = legendLayout(names, 40, 250);
+    expect(narrow.rows).toBe(2);
+    expect(narrow.at.map((a) => a.row)).toEqual([0, 0, 0, 1]);
+    expect(narrow.at[3].x).toBe(40);
+    // One name wider than the row: a row of its own, never an empty row before it.
+    expect(legendLayout(['a very long name indeed'], 0, 50)).toEqual({ at: [{ x: 0, row: 0 }], rows: 1 });
+    expect(legendLayout([], 0, 50).rows).toBe(0);
   });
 });
