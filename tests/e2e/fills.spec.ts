@@ -12,7 +12,25 @@ test('fills panel: choose a fill model, see its reason, the blotter, the markout
   await expect(page.getByTestId('fill-model-reason')).toContainText('trade-through: default: the data has');
   await expect(page.getByTestId('blotter').getByRole('row').nth(1)).toBeVisible();
   await page.getByTestId('markout-chart').scrollIntoViewIfNeeded();
-  await expect(page.getByTestId('markout-chart').locator('.recharts-line-curve').first()).toBeVisible();
+  const markouts = page.getByTestId('markout-chart');
+  await expect(markouts.locator('path.mmc-line').first()).toBeVisible();
+  // One curve per side (buys, sells, all), error bars on buys and sells, an x tick at each horizon (log axis: 1 s sits
+  // where the ratio puts it), and the hover readout: the engine's mean ± standard error at the nearest horizon.
+  const pts = await page.evaluate(() => window.mmlab!.lab.getState().fills!.markouts);
+  const { fmtNum, fmtSecTick } = await import('../../src/lib/format');
+  const hs = [...new Set(pts.map((p) => p.horizonSec))].sort((a, b) => a - b);
+  await expect(markouts.locator('path.mmc-line')).toHaveCount(3);
+  await expect(markouts.locator('path.mmc-err')).toHaveCount(2);
+  await expect(markouts.locator('.mmc-x-tick')).toHaveText(hs.map(fmtSecTick));
+  const xs = await markouts.locator('.mmc-x-tick').evaluateAll((ts) => ts.map((t) => Number(t.getAttribute('x'))));
+  const share = (Math.log(hs[1]) - Math.log(hs[0])) / (Math.log(hs[hs.length - 1]) - Math.log(hs[0]));
+  expect(Math.abs((xs[1] - xs[0]) / (xs[xs.length - 1] - xs[0]) - share)).toBeLessThan(0.01);
+  const last = await markouts.locator('.mmc-x-tick').last().boundingBox();
+  const plot = await markouts.locator('.mmc-overlay').boundingBox();
+  await page.mouse.move(last!.x + last!.width / 2, plot!.y + plot!.height / 2);
+  const buy = pts.find((p) => p.horizonSec === hs[hs.length - 1] && p.side === 'buy')!;
+  await expect(markouts.locator('.mmc-tooltip')).toContainText(`horizon ${fmtSecTick(buy.horizonSec)} s`);
+  await expect(markouts.locator('.mmc-tooltip')).toContainText(buy.count > 0 ? `our buys: ${fmtNum(buy.meanBps)} ± ${fmtNum(buy.stderrBps)}` : 'our buys: —');
 
   // Choose quote-cross: the run restarts and the reason line says it was chosen.
   const runId = await page.evaluate(() => window.mmlab!.lab.getState().runId);
@@ -36,8 +54,14 @@ test('fills panel: choose a fill model, see its reason, the blotter, the markout
   // The calibration view: λ(δ) of the sample's trades with its fits.
   await page.getByTestId('intensity-draw').click();
   await page.getByTestId('intensity-chart').scrollIntoViewIfNeeded();
-  await expect(page.getByTestId('intensity-chart').locator('.recharts-line-curve').first()).toBeVisible({ timeout: 30_000 });
+  await expect(page.getByTestId('intensity-chart').locator('path.mmc-line').first()).toBeVisible({ timeout: 30_000 });
   await expect(page.getByTestId('intensity')).toContainText('trades over');
+  // On its log axis: a dot per depth with a positive empirical rate, the bootstrap band, y ticks on round values.
+  const positive = await page.evaluate(() => Array.from(window.mmlab!.lab.getState().intensity!.rates).filter((r) => r > 0).length);
+  const intensity = page.getByTestId('intensity-chart');
+  expect((await intensity.locator('path.mmc-points').getAttribute('d'))!.match(/M/g)).toHaveLength(positive);
+  await expect(intensity.locator('path.mmc-band')).toHaveCount(1);
+  for (const t of await intensity.locator('.mmc-y-tick').allTextContents()) expect(t).toMatch(/^(1|2|5)(0*|e\d+)$|^0\.0*(1|2|5)$|^(1|2|5)e\u2212\d+$/);
 });
 
 test('fills: queue power on screen, λ(δ) per regime with the Regimes panel names, the fit range as a slider', async ({ page }) => {
@@ -79,7 +103,7 @@ test('fills: queue power on screen, λ(δ) per regime with the Regimes panel nam
   const shown = await page.evaluate(() => window.mmlab!.lab.getState().intensityByRegime!.rows.find((r) => r.curve !== null)!.label);
   await page.getByTestId('intensity-regime').selectOption({ label: `regime ${shown}` });
   await expect(page.getByTestId('intensity-chart')).toHaveAttribute('aria-label', new RegExp(`in regime ${shown.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`));
-  await expect(page.getByTestId('intensity-chart').locator('.recharts-line-curve').first()).toBeVisible({ timeout: 30_000 });
+  await expect(page.getByTestId('intensity-chart').locator('path.mmc-line').first()).toBeVisible({ timeout: 30_000 });
 
   // The fit range end as a slider (price units): keys move it, the curve and every regime are redrawn over the new range.
   const before = await page.evaluate(() => window.mmlab!.lab.getState().intensity!.fitRange[1]);

@@ -1,15 +1,12 @@
-import { useDeferredValue, useMemo, useState } from 'react';
-import { CartesianGrid, ErrorBar, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import { useDeferredValue, useState } from 'react';
 import { Panel } from '../../components/ui/Panel';
-import { ChartFrame } from '../../components/ui/ChartFrame';
 import { downloadBlob } from '../../components/ui/export';
-import { useLab, type FillsView, type MarkoutPoint } from '../../stores/lab-store';
+import { useLab, type FillsView } from '../../stores/lab-store';
 import { maybeLabSession } from '../../stores/lab-session';
-import { fmtNum, fmtPrice, fmtQty, fmtTip } from '../../lib/format';
-import { finiteExtent, valueAxis } from '../../lib/value-axis';
+import { fmtNum, fmtPrice, fmtQty } from '../../lib/format';
 import { fmtClockMicros } from '../../lib/time-axis';
 import { IntensityView } from './IntensityChart';
-import { gridAtTicks } from '../../components/ui/grid-lines';
+import { MarkoutChart } from './MarkoutChart';
 
 /** Blotter rows per page (the lab worker's page size). */
 const PAGE = 50;
@@ -27,43 +24,6 @@ function ModelChoice({ view }: { view: FillsView }) {
       <p data-testid="fill-model-reason"><strong>{view.fillModel}</strong>: {view.fillModelReason}</p>
       {view.notes.length > 0 ? <ul className="muted" data-testid="run-notes">{view.notes.map((n) => <li key={n}>{n}</li>)}</ul> : null}
     </div>
-  );
-}
-
-/** Mean markout (bps, negative = adverse) against the horizon, per side, with ± one standard error. */
-function MarkoutChart({ points }: { points: MarkoutPoint[] }) {
-  const rows = useMemo(() => {
-    const hs = [...new Set(points.map((p) => p.horizonSec))];
-    return hs.map((h) => {
-      const row: Record<string, number | [number, number] | null> = { h };
-      for (const p of points.filter((x) => x.horizonSec === h)) {
-        row[p.side] = p.count > 0 ? p.meanBps : null;
-        row[`${p.side}Err`] = [p.stderrBps, p.stderrBps];
-      }
-      return row;
-    });
-  }, [points]);
-  // Round ticks with one number of decimals, a real minus sign and room for the widest label (lib/value-axis).
-  const yAxis = useMemo(() => valueAxis(finiteExtent([points.map((p) => (p.count > 0 ? p.meanBps - p.stderrBps : NaN)), points.map((p) => (p.count > 0 ? p.meanBps + p.stderrBps : NaN))], [0]), { title: true }), [points]);
-  const csv = () => ({
-    horizonSec: points.map((p) => p.horizonSec), side: points.map((p) => (p.side === 'buy' ? 1 : p.side === 'sell' ? -1 : 0)),
-    meanBps: points.map((p) => p.meanBps), stderrBps: points.map((p) => p.stderrBps), count: points.map((p) => p.count),
-  });
-  return (
-    <ChartFrame title="Markouts: mean mid move after our fills (bps, ± 1 s.e.)" name="markouts" csv={csv} testId="markout-chart" version={points}>
-      <ResponsiveContainer width="100%" height={240} minWidth={200}>
-        <LineChart data={rows} margin={{ top: 8, right: 16, bottom: 8, left: 8 }}>
-          <CartesianGrid strokeDasharray="3 3" {...gridAtTicks} />
-          <XAxis dataKey="h" type="number" scale="log" domain={['dataMin', 'dataMax']} ticks={rows.map((r) => r.h as number)} label={{ value: 'horizon (s)', position: 'insideBottom', offset: -2 }} />
-          <YAxis domain={yAxis.domain} ticks={yAxis.ticks} tickFormatter={yAxis.tickFormatter} width={yAxis.width} label={{ value: 'bps', angle: -90, position: 'insideLeft' }} />
-          <Tooltip formatter={fmtTip} />
-          <Legend />
-          <Line dataKey="buy" name="our buys" stroke="#1b7f3b" isAnimationActive={false}><ErrorBar dataKey="buyErr" width={4} /></Line>
-          <Line dataKey="sell" name="our sells" stroke="#b3261e" isAnimationActive={false}><ErrorBar dataKey="sellErr" width={4} /></Line>
-          <Line dataKey="all" name="all" stroke="#444" strokeDasharray="4 2" isAnimationActive={false} />
-        </LineChart>
-      </ResponsiveContainer>
-    </ChartFrame>
   );
 }
 

@@ -1,44 +1,41 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
 import './fills.css';
-import { Area, CartesianGrid, ComposedChart, Legend, Line, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { ChartFrame } from '../../components/ui/ChartFrame';
 import { SliderField } from '../../components/ui/SliderField';
 import { useLab, type IntensityByRegimeView, type IntensityCurve } from '../../stores/lab-store';
 import { maybeLabSession } from '../../stores/lab-session';
 import { fmtCount, fmtNum, fmtPct, fmtTip } from '../../lib/format';
+import { finiteExtent, valueAxis } from '../../lib/value-axis';
+import { LineChart, type LineSeries } from '../../components/ui/charts/LineChart';
+import { logAxis } from '../../components/ui/charts/log-axis';
+import { intensityColumns } from './intensity-columns';
 
 /** Wait after the last fit-range slider move before redrawing (a drag moves it many times), ms. */
 const REDRAW_MS = 400;
 /** Positions of a fit-range slider across [0, deepest trade]. */
 const SLIDER_POSITIONS = 500;
+const fmtValue = (v: number) => fmtTip(v);
 
-/** A log axis with room around the data, so the rate at δ = 0 and the band's ends are not cut at the frame. */
-const LOG_DOMAIN: [(min: number) => number, (max: number) => number] = [(min) => min / 1.5, (max) => max * 1.5];
-
-/** λ(δ): trades per second reaching depth δ, its 95 % bootstrap band, and the exponential and power-law fits. */
+/** λ(δ): trades per second reaching depth δ (log axis), its 95 % bootstrap band, and the exponential and power-law fits. */
 function Curve({ c, title }: { c: IntensityCurve; title: string }) {
-  const rows = useMemo(() => Array.from(c.depths, (d, j) => ({
-    d, rate: c.rates[j] > 0 ? c.rates[j] : null,
-    // A band reaching 0 cannot be drawn on a log axis: left out there.
-    band: c.lower[j] > 0 ? [c.lower[j], c.upper[j]] as [number, number] : null,
-    exp: c.exp && c.exp.fitted[j] > 0 ? c.exp.fitted[j] : null, power: c.power && Number.isFinite(c.power.fitted[j]) ? c.power.fitted[j] : null,
-  })), [c]);
+  const cols = useMemo(() => intensityColumns(c), [c]);
+  const series = useMemo((): LineSeries[] => [
+    { y: cols.bandHi, lower: cols.bandLo, name: '95 % band', color: '#9bb7d4', fill: '#9bb7d4', fillOpacity: 0.4 },
+    { y: cols.rate, name: 'empirical', color: '#1f4e79', points: true },
+    { y: cols.exp, name: c.exp ? `A·e^(−κδ), κ = ${fmtNum(c.exp.kappa, 3)} per price unit, R² ${c.exp.r2.toFixed(2)}` : 'exponential (no fit)', color: '#b3261e' },
+    { y: cols.power, name: c.power ? `power law, exponent ${fmtNum(c.power.kappa, 3)}, R² ${c.power.r2.toFixed(2)}` : 'power law (no fit)', color: '#7a5c00', dash: '4 2' },
+  ], [c, cols]);
+  const axes = useMemo(() => {
+    const d = finiteExtent([c.depths]);
+    const x = valueAxis(d);
+    // Room around the data on the log axis (×1.5 each way), so the rate at δ = 0 and the band's ends are not cut at the frame.
+    return { x: { domain: d ?? x.domain, ticks: x.ticks, format: x.tickFormatter, title: 'depth δ from the mid (price units)' }, y: logAxis(finiteExtent([cols.rate, cols.bandLo, cols.bandHi, cols.exp, cols.power])) };
+  }, [c, cols]);
   const csv = () => ({ depth: c.depths, rate: c.rates, lower: c.lower, upper: c.upper, exp: c.exp?.fitted ?? new Float64Array(c.depths.length), power: c.power?.fitted ?? new Float64Array(c.depths.length) });
   return (
-    <ChartFrame title={title} name="intensity" csv={csv} testId="intensity-chart" version={c}>
-      <ResponsiveContainer width="100%" height={260} minWidth={200}>
-        <ComposedChart data={rows} margin={{ top: 8, right: 16, bottom: 16, left: 8 }}>
-          <CartesianGrid strokeDasharray="3 3" />
-          <XAxis dataKey="d" type="number" domain={['dataMin', 'dataMax']} tickFormatter={(v: number) => fmtNum(v, 3)} label={{ value: 'depth δ from the mid (price units)', position: 'insideBottom', offset: -8 }} />
-          <YAxis scale="log" domain={LOG_DOMAIN} tickFormatter={(v: number) => fmtNum(v, 2)} allowDataOverflow width={64} label={{ value: 'λ (trades/s)', angle: -90, position: 'insideLeft' }} />
-          <Tooltip formatter={fmtTip} labelFormatter={(d) => `δ = ${fmtTip(d)} price units`} />
-          <Legend verticalAlign="top" />
-          <Area dataKey="band" name="95 % band" stroke="none" fill="#9bb7d4" fillOpacity={0.4} isAnimationActive={false} />
-          <Line dataKey="rate" name="empirical" stroke="#1f4e79" dot isAnimationActive={false} />
-          <Line dataKey="exp" name={c.exp ? `A·e^(−κδ), κ = ${fmtNum(c.exp.kappa, 3)} per price unit, R² ${c.exp.r2.toFixed(2)}` : 'exponential (no fit)'} stroke="#b3261e" dot={false} isAnimationActive={false} />
-          <Line dataKey="power" name={c.power ? `power law, exponent ${fmtNum(c.power.kappa, 3)}, R² ${c.power.r2.toFixed(2)}` : 'power law (no fit)'} stroke="#7a5c00" strokeDasharray="4 2" dot={false} isAnimationActive={false} />
-        </ComposedChart>
-      </ResponsiveContainer>
+    <ChartFrame title={title} name="intensity" csv={csv} testId="intensity-chart" version={c} height={260}>
+      <LineChart x={c.depths} series={series} yLog legend height={260} xAxis={axes.x} xTip={(d) => `δ = ${fmtTip(d)} price units`} yAxis={axes.y} yTitle="λ (trades/s)" yTip={fmtValue}
+        label="Fill intensity: trades per second reaching each depth from the mid (log scale), with its 95 % band and the exponential and power-law fits" />
     </ChartFrame>
   );
 }

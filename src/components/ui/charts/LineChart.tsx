@@ -4,9 +4,9 @@ import { Grid, XAxis, YAxis } from './Axes';
 import { plotBox, RIGHT_PX, X_TICKS_PX, X_TITLE_PX } from './layout';
 import { Legend, legendHeight, legendLayout } from './Legend';
 import { nearestIndex } from './nearest';
-import { areaPath, bandPath, dotsPath, linePath } from './path';
+import { areaPath, bandPath, dotsPath, errorBarsPath, linePath } from './path';
 import { stackColumns } from './stack';
-import { linearScale } from './scale';
+import { linearScale, logScale } from './scale';
 import { Tooltip } from './Tooltip';
 import { useMeasuredWidth } from './use-width';
 import { HLines, VLines, type RefLine, type XMark } from './RefLines';
@@ -16,7 +16,7 @@ export type { RefLine, XMark } from './RefLines';
 /**
  * One series over the chart's x: its values, name (legend, tooltip) and colour; `fill` draws it as an
  * area down to 0 (in a stacked chart, down to the series below), `step` as a step line (a held
- * quantity), `dots` as a dot per point (a scatter).
+ * quantity), `dots` as a dot per point (a scatter), `lower` as a band from lower to y (filled, no line).
  */
 export interface LineSeries {
   y: ArrayLike<number>;
@@ -27,6 +27,14 @@ export interface LineSeries {
   fillOpacity?: number;
   step?: boolean;
   dots?: boolean;
+  /** A dot at each point of the line as well. */
+  points?: boolean;
+  /** Dash pattern of the line (SVG stroke-dasharray), solid when omitted. */
+  dash?: string;
+  /** ± this at each point as error bars (e.g. one standard error). */
+  err?: ArrayLike<number>;
+  /** The band's lower edge: the series is the area between `lower` and `y` (an interval), drawn in `fill`. */
+  lower?: ArrayLike<number>;
   /** Stroke width, px (1.5 when omitted), and opacity (1): a wide pale line under a thin one shows both. */
   width?: number;
   opacity?: number;
@@ -53,10 +61,21 @@ export interface LineChartProps {
   yTip: (v: number) => string;
   height: number;
   legend?: boolean;
+  /** Log-10 axes (positive values only; others leave gaps). */
+  xLog?: boolean;
+  yLog?: boolean;
   /** Series drawn stacked, each on top of the ones before it (shares that sum to 1); the tooltip reads each one's own value. */
   stacked?: boolean;
   /** What the chart shows, for assistive tech. */
   label: string;
+}
+
+/** A series' tooltip text at point i: its value (± its error), a band's "lower – upper", '—' for none. */
+function tipValue(s: LineSeries, i: number, fmt: (v: number) => string): string {
+  const v = s.y[i];
+  if (!Number.isFinite(v)) return '—';
+  if (s.lower) return Number.isFinite(s.lower[i]) ? `${fmt(s.lower[i])} – ${fmt(v)}` : '—';
+  return s.err && Number.isFinite(s.err[i]) ? `${fmt(v)} ± ${fmt(s.err[i])}` : fmt(v);
 }
 
 /**
@@ -71,16 +90,21 @@ export function LineChart(p: LineChartProps) {
   const legend = useMemo(() => (p.legend ? legendLayout(p.series.map((s) => s.name), p.yAxis.width, width - p.yAxis.width - RIGHT_PX) : null), [p.legend, p.series, p.yAxis.width, width]);
   const top = legend ? legendHeight(legend.rows) + 6 : 8;
   const box = plotBox(width, p.height, { left: p.yAxis.width, top, right: RIGHT_PX, bottom: X_TICKS_PX + (p.xAxis.title ? X_TITLE_PX : 0) });
-  const sx = useMemo(() => linearScale(p.xAxis.domain, [box.left, box.left + box.width]), [p.xAxis.domain, box.left, box.width]);
-  const sy = useMemo(() => linearScale(p.yAxis.domain, [box.top + box.height, box.top]), [p.yAxis.domain, box.top, box.height]);
+  const sx = useMemo(() => (p.xLog ? logScale : linearScale)(p.xAxis.domain, [box.left, box.left + box.width]), [p.xLog, p.xAxis.domain, box.left, box.width]);
+  const sy = useMemo(() => (p.yLog ? logScale : linearScale)(p.yAxis.domain, [box.top + box.height, box.top]), [p.yLog, p.yAxis.domain, box.top, box.height]);
+  // Hover picks the point nearest in pixels: on a log x, nearest in log x.
+  const hoverX = useMemo(() => (p.xLog ? Float64Array.from(p.x, Math.log10) : p.x), [p.xLog, p.x]);
   // The heights drawn: each series' own values, or the running sums when stacked.
   const drawnY = useMemo((): ReadonlyArray<ArrayLike<number>> => (p.stacked ? stackColumns(p.series.map((s) => s.y), p.x.length) : p.series.map((s) => s.y)), [p.stacked, p.series, p.x.length]);
   const paths = useMemo(() => (width > 0 ? p.series.map((s, k) => {
     const y = drawnY[k];
     const base = Math.min(Math.max(0, p.yAxis.domain[0]), p.yAxis.domain[1]);
     return {
-      line: s.dots ? dotsPath(p.x, y, n, sx, sy, 3, from) : linePath(p.x, y, n, sx, sy, { from, step: s.step }),
-      area: !s.fill ? '' : p.stacked && k > 0 ? bandPath(p.x, drawnY[k - 1], y, n, sx, sy, from) : areaPath(p.x, y, n, sx, sy, base, from),
+      line: s.lower ? '' : s.dots ? dotsPath(p.x, y, n, sx, sy, 3, from) : linePath(p.x, y, n, sx, sy, { from, step: s.step }),
+      area: s.lower ? bandPath(p.x, s.lower, y, n, sx, sy, from)
+        : !s.fill ? '' : p.stacked && k > 0 ? bandPath(p.x, drawnY[k - 1], y, n, sx, sy, from) : areaPath(p.x, y, n, sx, sy, base, from),
+      points: s.points ? dotsPath(p.x, y, n, sx, sy, 3, from) : '',
+      err: s.err ? errorBarsPath(p.x, y, s.err, n, sx, sy, 4, from) : '',
     };
   }) : []), [width, p.series, p.stacked, drawnY, p.x, n, from, sx, sy, p.yAxis.domain]);
   const [hover, setHover] = useState(-1);
@@ -94,10 +118,12 @@ export function LineChart(p: LineChartProps) {
           <Grid box={box} x={xs} y={ys} />
           {p.series.map((s, k) => (
             <g key={s.name}>
-              {s.fill ? <path className="mmc-area" d={paths[k].area} fill={s.fill} fillOpacity={s.fillOpacity} stroke="none" /> : null}
-              {s.dots
+              {s.fill || s.lower ? <path className={s.lower ? 'mmc-area mmc-band' : 'mmc-area'} data-series={s.lower ? s.name : undefined} d={paths[k].area} fill={s.fill ?? s.color} fillOpacity={s.fillOpacity} stroke="none" /> : null}
+              {s.lower ? null : s.dots
                 ? <path className="mmc-dots" data-series={s.name} d={paths[k].line} fill={s.color} stroke="none" />
-                : <path className={s.fill ? 'mmc-line mmc-area-line' : 'mmc-line'} data-series={s.name} d={paths[k].line} fill="none" stroke={s.color} strokeWidth={s.width ?? 1.5} strokeOpacity={s.opacity} strokeLinejoin="round" />}
+                : <path className={s.fill ? 'mmc-line mmc-area-line' : 'mmc-line'} data-series={s.name} d={paths[k].line} fill="none" stroke={s.color} strokeWidth={s.width ?? 1.5} strokeOpacity={s.opacity} strokeDasharray={s.dash} strokeLinejoin="round" />}
+              {s.points ? <path className="mmc-points" d={paths[k].points} fill={s.color} stroke="none" /> : null}
+              {s.err ? <path className="mmc-err" d={paths[k].err} fill="none" stroke={s.color} strokeWidth={1} /> : null}
             </g>
           ))}
           <HLines lines={p.refLines ?? []} box={box} sy={sy} />
@@ -108,17 +134,20 @@ export function LineChart(p: LineChartProps) {
           {i >= 0 ? (
             <g className="mmc-hover" pointerEvents="none">
               <line x1={sx(p.x[i])} x2={sx(p.x[i])} y1={box.top} y2={box.top + box.height} stroke="#888" />
-              {p.series.map((s, k) => (Number.isFinite(drawnY[k][i]) ? <circle key={s.name} cx={sx(p.x[i])} cy={sy(drawnY[k][i])} r={3} fill={s.color} /> : null))}
+              {p.series.map((s, k) => (!s.lower && Number.isFinite(sy(drawnY[k][i])) ? <circle key={s.name} cx={sx(p.x[i])} cy={sy(drawnY[k][i])} r={3} fill={s.color} /> : null))}
             </g>
           ) : null}
           <rect className="mmc-overlay" x={box.left} y={box.top} width={box.width} height={box.height} fill="transparent"
-            onPointerMove={(e) => setHover(nearestIndex(p.x, n, sx.invert(e.clientX - e.currentTarget.ownerSVGElement!.getBoundingClientRect().left), from))}
+            onPointerMove={(e) => {
+              const at = sx.invert(e.clientX - e.currentTarget.ownerSVGElement!.getBoundingClientRect().left);
+              setHover(nearestIndex(hoverX, n, p.xLog ? Math.log10(at) : at, from));
+            }}
             onPointerLeave={() => setHover(-1)} />
         </svg>
       ) : null}
       {i >= 0 ? (
         <Tooltip x={sx(p.x[i])} y={box.top} width={width} title={p.xTip(p.x[i])}
-          rows={p.series.map((s) => ({ name: s.name, color: s.color, value: Number.isFinite(s.y[i]) ? p.yTip(s.y[i]) : '—' }))} />
+          rows={p.series.map((s) => ({ name: s.name, color: s.color, value: tipValue(s, i, p.yTip) }))} />
       ) : null}
     </div>
   );

@@ -119,3 +119,29 @@ describe('stacked areas, wrapped legends and bars without a value', () => {
     expect([...container.querySelectorAll('.mmc-x-tick')].map((t) => t.textContent)).toEqual(['Bull', 'Bear']);
   });
 });
+
+describe('markout- and intensity-style charts', () => {
+  it('draws error bars, dots on a line, a dashed line, and reads a value ± its error on hover, on a log x', () => {
+    const x = [1, 10, 100];
+    const { container } = render(<LineChart x={x} xLog series={[
+      { y: [-1, -2, -3], err: [0.5, 0.5, NaN], name: 'our buys', color: '#0a0', points: true },
+      { y: [0, 1, 2], name: 'all', color: '#444', dash: '4 2' },
+    ]} xAxis={{ domain: [1, 100], ticks: x, format: String, title: 'horizon (s)' }} xTip={String} yAxis={yAxis} yTip={String} height={240} label="t" />);
+    expect(container.querySelector('path.mmc-err')!.getAttribute('d')!.match(/M/g)).toHaveLength(6); // two bars, three strokes each
+    expect(container.querySelector('path.mmc-points')!.getAttribute('d')!.match(/M/g)).toHaveLength(3);
+    expect(container.querySelectorAll('path.mmc-line')[1].getAttribute('stroke-dasharray')).toBe('4 2');
+    // Equal ratios, equal room: 10 sits halfway between 1 and 100.
+    const tx = [...container.querySelectorAll('.mmc-x-tick')].map((t) => Number(t.getAttribute('x')));
+    expect(tx[1] - tx[0]).toBeCloseTo(tx[2] - tx[1], 5);
+  });
+  it('draws a band between lower and y as an area without a line, on a log y with gaps for values ≤ 0', () => {
+    const { container } = render(<LineChart x={[0, 1, 2]} yLog series={[
+      { y: [5, 4, 3], lower: [3, 2, NaN], name: '95 % band', color: '#9bd', fill: '#9bd', fillOpacity: 0.4 },
+      { y: [4, 0, 2], name: 'empirical', color: '#148' },
+    ]} xAxis={{ domain: [0, 2], ticks: [0, 1, 2], format: String }} xTip={String} yAxis={{ ...valueAxis([1, 10]), domain: [1, 10], ticks: [1, 10] }} yTip={String} height={240} label="t" />);
+    expect(container.querySelectorAll('path.mmc-line')).toHaveLength(1);
+    expect(container.querySelector('path.mmc-band')!.getAttribute('d')!.endsWith('Z')).toBe(true);
+    // 0 has no place on a log axis: the line breaks there.
+    expect(container.querySelector('path.mmc-line')!.getAttribute('d')!.match(/M/g)).toHaveLength(2);
+  });
+});

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { areaPath, bandPath, dotsPath, linePath } from '../../../../src/components/ui/charts/path';
+import { areaPath, bandPath, dotsPath, errorBarsPath, linePath } from '../../../../src/components/ui/charts/path';
 import { linearScale } from '../../../../src/components/ui/charts/scale';
 
 const id = linearScale([0, 100], [0, 100]);
@@ -57,5 +57,11 @@ describe('bandPath', () => {
     expect(bandPath([0, 1, 2, 3], [1, 1, NaN, 1], [2, 2, 2, 2], 4, id, id)).toBe('M0,2L1,2L1,1L0,1ZM3,2L3,1Z');
     expect(bandPath([0, 1, 2], [0, 0, 0], [1, 1, 1], 2, id, id, 1)).toBe('M1,1L1,0Z');
     expect(bandPath([0], [NaN], [1], 1, id, id)).toBe('');
+  });
+});
+
+describe('errorBarsPath', () => {
+  it('draws y ± err with caps at each point that has both, in one path', () => {
+    expect(errorBarsPath([10, 20, 30], [5, NaN, 7], [1, 1, NaN], 3, id, id, 4)).toBe('M10,4L10,6M8,4L12,4M8,6L12,6');
   });
 });
