@@ -186,7 +186,7 @@ function runChunk(x: EventLoopInput, st: LoopState, from: number, to: number): v
   let blockedAsk = v[S_BLOCKED_ASK] !== 0;
   let nextDayAt = v[S_NEXT_DAY_AT];
   let dayStartEquity = v[S_DAY_START_EQUITY];
-  let j = v[S_J];
+  let j = v[S_J] | 0; // an int32 again: it indexes the trade columns (a double index is converted at every read)
   let prevMid = v[S_PREV_MID];
   let prevT = v[S_PREV_T];
   let limPrev = v[S_LIM_PREV];
