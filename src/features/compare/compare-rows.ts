@@ -2,6 +2,7 @@ import type { StrategyId } from '../../engine';
 import { rankCompareRows } from '../../stores/figures';
 import type { CompareRow } from '../../stores/lab-store';
 import { LAB_STRATEGIES } from '../../stores/lab-settings';
+import { secondsFrom } from '../../lib/format';
 
 export const STRATEGY_COLOURS: Record<StrategyId, string> = {
   symmetric: '#9aa5b1',
@@ -27,13 +28,13 @@ export function rankBySharpe(rows: readonly CompareRow[]): CompareRow[] {
   return [...rows].sort((a, b) => key(b) - key(a) || b.attribution.net - a.attribution.net);
 }
 
-export interface EquityLine { strategy: StrategyId; points: Array<{ t: number; pnl: number }> }
+export interface EquityLine { strategy: StrategyId; x: Float64Array; pnl: Float64Array }
 
-/** Each strategy's downsampled PnL curve, t in seconds from the earliest first point of all curves. */
+/** Each strategy's downsampled PnL curve on one clock: x in seconds from the earliest first point of all curves. */
 export function equityLines(rows: readonly CompareRow[]): EquityLine[] {
   let t0 = Infinity;
   for (const r of rows) if (r.pnl.time.length > 0 && r.pnl.time[0] < t0) t0 = r.pnl.time[0];
-  return rows.map((r) => ({ strategy: r.strategy, points: Array.from(r.pnl.time, (t, i) => ({ t: t - t0, pnl: r.pnl.pnl[i] })) }));
+  return rows.map((r) => ({ strategy: r.strategy, x: secondsFrom(r.pnl.time, t0), pnl: r.pnl.pnl }));
 }
 
 /** Long-format CSV columns of every curve: rank (1 = best net PnL), time, PnL. */

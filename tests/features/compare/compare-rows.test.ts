@@ -22,8 +22,9 @@ describe('compare rows', () => {
 
   it('puts every curve on one clock starting at the earliest point', () => {
     const lines = equityLines(rows);
-    expect(lines[1].points.map((p) => p.t)).toEqual([2, 3, 4]);
-    expect(lines[0].points[0]).toEqual({ t: 0, pnl: 10 });
+    expect(Array.from(lines[1].x)).toEqual([2, 3, 4]);
+    expect([lines[0].x[0], lines[0].pnl[0]]).toEqual([0, 10]);
+    expect(lines[1].pnl).toBe(rows[1].pnl.pnl); // the engine's values, not a copy
   });
 
   it('exports every curve in long form with its rank', () => {

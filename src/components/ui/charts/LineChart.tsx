@@ -35,6 +35,8 @@ export interface LineSeries {
   err?: ArrayLike<number>;
   /** The band's lower edge: the series is the area between `lower` and `y` (an interval), drawn in `fill`. */
   lower?: ArrayLike<number>;
+  /** The series' own ascending x (curves sampled at different times), drawn whole; the chart's `count`/`from` cut the shared x only. */
+  x?: ArrayLike<number>;
   /** Stroke width, px (1.5 when omitted), and opacity (1): a wide pale line under a thin one shows both. */
   width?: number;
   opacity?: number;
@@ -78,6 +80,11 @@ function tipValue(s: LineSeries, i: number, fmt: (v: number) => string): string 
   return s.err && Number.isFinite(s.err[i]) ? `${fmt(v)} ± ${fmt(s.err[i])}` : fmt(v);
 }
 
+/** The point of series `s` read out at shared point i (at x): i itself, or on the series' own x the one nearest x. */
+function pointOf(s: LineSeries, x: number, i: number): number {
+  return s.x ? nearestIndex(s.x, s.x.length, x) : i;
+}
+
 /**
  * A number/time x-axis line chart: each series is one <path> built in one pass over its array (no
  * element per point), NaN values break the line, grid lines at the axis ticks, a legend, and a hover
@@ -99,12 +106,14 @@ export function LineChart(p: LineChartProps) {
   const paths = useMemo(() => (width > 0 ? p.series.map((s, k) => {
     const y = drawnY[k];
     const base = Math.min(Math.max(0, p.yAxis.domain[0]), p.yAxis.domain[1]);
+    // A series on its own x is drawn whole; the others up to the shared cut.
+    const x = s.x ?? p.x, m = s.x ? s.x.length : n, at = s.x ? 0 : from;
     return {
-      line: s.lower ? '' : s.dots ? dotsPath(p.x, y, n, sx, sy, 3, from) : linePath(p.x, y, n, sx, sy, { from, step: s.step }),
-      area: s.lower ? bandPath(p.x, s.lower, y, n, sx, sy, from)
-        : !s.fill ? '' : p.stacked && k > 0 ? bandPath(p.x, drawnY[k - 1], y, n, sx, sy, from) : areaPath(p.x, y, n, sx, sy, base, from),
-      points: s.points ? dotsPath(p.x, y, n, sx, sy, 3, from) : '',
-      err: s.err ? errorBarsPath(p.x, y, s.err, n, sx, sy, 4, from) : '',
+      line: s.lower ? '' : s.dots ? dotsPath(x, y, m, sx, sy, 3, at) : linePath(x, y, m, sx, sy, { from: at, step: s.step }),
+      area: s.lower ? bandPath(x, s.lower, y, m, sx, sy, at)
+        : !s.fill ? '' : p.stacked && k > 0 ? bandPath(x, drawnY[k - 1], y, m, sx, sy, at) : areaPath(x, y, m, sx, sy, base, at),
+      points: s.points ? dotsPath(x, y, m, sx, sy, 3, at) : '',
+      err: s.err ? errorBarsPath(x, y, s.err, m, sx, sy, 4, at) : '',
     };
   }) : []), [width, p.series, p.stacked, drawnY, p.x, n, from, sx, sy, p.yAxis.domain]);
   const [hover, setHover] = useState(-1);
@@ -134,7 +143,10 @@ export function LineChart(p: LineChartProps) {
           {i >= 0 ? (
             <g className="mmc-hover" pointerEvents="none">
               <line x1={sx(p.x[i])} x2={sx(p.x[i])} y1={box.top} y2={box.top + box.height} stroke="#888" />
-              {p.series.map((s, k) => (!s.lower && Number.isFinite(sy(drawnY[k][i])) ? <circle key={s.name} cx={sx(p.x[i])} cy={sy(drawnY[k][i])} r={3} fill={s.color} /> : null))}
+              {p.series.map((s, k) => {
+                const j = pointOf(s, p.x[i], i);
+                return !s.lower && j >= 0 && Number.isFinite(sy(drawnY[k][j])) ? <circle key={s.name} cx={sx((s.x ?? p.x)[j])} cy={sy(drawnY[k][j])} r={3} fill={s.color} /> : null;
+              })}
             </g>
           ) : null}
           <rect className="mmc-overlay" x={box.left} y={box.top} width={box.width} height={box.height} fill="transparent"
@@ -147,7 +159,7 @@ export function LineChart(p: LineChartProps) {
       ) : null}
       {i >= 0 ? (
         <Tooltip x={sx(p.x[i])} y={box.top} width={width} title={p.xTip(p.x[i])}
-          rows={p.series.map((s) => ({ name: s.name, color: s.color, value: tipValue(s, i, p.yTip) }))} />
+          rows={p.series.map((s) => { const j = pointOf(s, p.x[i], i); return { name: s.name, color: s.color, value: j >= 0 ? tipValue(s, j, p.yTip) : '—' }; })} />
       ) : null}
     </div>
   );

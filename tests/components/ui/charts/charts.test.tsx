@@ -145,3 +145,18 @@ describe('markout- and intensity-style charts', () => {
     expect(container.querySelector('path.mmc-line')!.getAttribute('d')!.match(/M/g)).toHaveLength(2);
   });
 });
+
+describe('series on their own x', () => {
+  it('draws each curve over its own x, whole, on the shared axis', () => {
+    const { container } = render(<LineChart x={[0, 50, 100]} count={1} series={[
+      { x: [0, 100], y: [1, 2], name: 'two points', color: '#00f' },
+      { x: [0, 25, 50, 75, 100], y: [1, 2, 3, 4, 5], name: 'five points', color: '#f00' },
+    ]} xAxis={xAxis} xTip={String} yAxis={yAxis} yTip={String} height={200} label="t" />);
+    const [a, b] = [...container.querySelectorAll('path.mmc-line')].map((l) => l.getAttribute('d')!);
+    expect(a.match(/[ML]/g)).toHaveLength(2);
+    expect(b.match(/[ML]/g)).toHaveLength(5);
+    // Both end at the right end of the plot (x = 100), whatever the shared count.
+    const end = (d: string) => Number(d.split(/[ML]/).filter(Boolean).at(-1)!.split(',')[0]);
+    expect(end(a)).toBe(end(b));
+  });
+});
