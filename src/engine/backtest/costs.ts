@@ -31,10 +31,21 @@ export function gridLevel(k: number, step: number, scale: number): number {
  * rounding site of the event loop (a budget it shares with the fill model's hooks).
  */
 export function floorToGrid(x: number, step: number, scale: number): number {
-  return step > 0 ? gridLevel(Math.floor(x / step + 1e-9), step, scale) : x;
+  return step > 0 ? gridLevel(floorIndex(x, step), step, scale) : x;
 }
 export function ceilToGrid(x: number, step: number, scale: number): number {
-  return step > 0 ? gridLevel(Math.ceil(x / step - 1e-9), step, scale) : x;
+  return step > 0 ? gridLevel(ceilIndex(x, step), step, scale) : x;
+}
+
+/**
+ * The grid index k of floorToGrid (ceilToGrid) for step > 0: the level is gridLevel(k, step, scale).
+ * Apart so that a caller rounding a slowly moving price can keep the level of the last k.
+ */
+export function floorIndex(x: number, step: number): number {
+  return Math.floor(x / step + 1e-9);
+}
+export function ceilIndex(x: number, step: number): number {
+  return Math.ceil(x / step - 1e-9);
 }
 
 /** Rounds a bid down and an ask up to the price grid (0 = no grid). Values on the grid are kept. */

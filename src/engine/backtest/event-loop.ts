@@ -1,6 +1,6 @@
 import { createQuoteOut, type MarketView, type PositionView, type Strategy } from '../strategy/types';
 import { applyFill, markMid, type Account } from './account';
-import { ceilToGrid, floorToGrid } from './costs';
+import { ceilIndex, ceilToGrid, floorIndex, floorToGrid, gridLevel } from './costs';
 import { takeFill, type FillDesk } from './fill-desk';
 import type { FeeModel } from './fees';
 import type { FillModel } from './fills/types';
@@ -14,6 +14,9 @@ import type { BacktestProgress, BacktestSeries } from './types';
 // interop) turn each call of an imported function into a getter call, which costs more than the helper.
 const fFloor = floorToGrid;
 const fCeil = ceilToGrid;
+const fFloorIndex = floorIndex;
+const fCeilIndex = ceilIndex;
+const fLevel = gridLevel;
 const fRoom = room;
 const fFill = applyFill;
 const fMark = markMid;
@@ -162,6 +165,8 @@ function runChunk(x: EventLoopInput, st: LoopState, from: number, to: number): v
   const flowDecayPerSec = Math.LN2 / FLOW_HALF_LIFE_SEC;
   const t0 = time[0];
   const valueLimited = Number.isFinite(maxPositionValue);
+  // The last quote's grid indices and their levels (see the rounding below).
+  let lastKb = NaN, lastQb = NaN, lastKa = NaN, lastQa = NaN;
 
   const v = st.v;
   let liveBid = v[S_LIVE_BID];
@@ -295,8 +300,15 @@ function runChunk(x: EventLoopInput, st: LoopState, from: number, to: number): v
     if (sRegime !== null) sRegime[i] = out.regime;
     let qb = NaN, qbs = 0, qa = NaN, qas = 0;
     if (i >= warmupTicks && !killed) {
-      qb = fFloor(out.bid, tickSize, tickScale);
-      qa = fCeil(out.ask, tickSize, tickScale);
+      // To the tick grid; a quote that stays on the same grid index keeps its level (no second division).
+      if (tickSize > 0) {
+        const kb = fFloorIndex(out.bid, tickSize), ka = fCeilIndex(out.ask, tickSize);
+        if (kb !== lastKb) { lastKb = kb; lastQb = fLevel(kb, tickSize, tickScale); }
+        if (ka !== lastKa) { lastKa = ka; lastQa = fLevel(ka, tickSize, tickScale); }
+        qb = lastQb; qa = lastQa;
+      } else {
+        qb = out.bid; qa = out.ask;
+      }
       // Post-only: a quote that would cross the market is moved back to the touch.
       if (qb >= mktAsk[i] - eps) qb = tickSize > 0 ? fFloor(mktAsk[i] - tickSize, tickSize, tickScale) : mktBid[i];
       if (qa <= mktBid[i] + eps) qa = tickSize > 0 ? fCeil(mktBid[i] + tickSize, tickSize, tickScale) : mktAsk[i];
