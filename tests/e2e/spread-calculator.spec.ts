@@ -30,7 +30,19 @@ test('default state renders the engine numbers, formulas and both charts without
   await openApp(page);
   await expectOutputsMatchEngine(page, DEFAULT_PARAMS);
   await expect(page.getByTestId('formulas').locator('.katex').first()).toBeVisible();
-  await expect(page.locator('.recharts-line-curve')).toHaveCount(4);
+  await expect(page.locator('path.mmc-line')).toHaveCount(4);
+  // The inventory chart marks the current q; hovering there reads the engine's quotes at that q.
+  const quotes = page.getByRole('figure', { name: 'Quotes versus inventory' });
+  const mark = await quotes.locator('.mmc-mark line').boundingBox();
+  const plot = await quotes.locator('.mmc-overlay').boundingBox();
+  await page.mouse.move(mark!.x + mark!.width / 2, plot!.y + plot!.height / 2);
+  const r = computeCalculator(DEFAULT_PARAMS);
+  await expect(quotes.locator('.mmc-tooltip')).toContainText(`q = ${DEFAULT_PARAMS.q} asset`);
+  await expect(quotes.locator('.mmc-tooltip')).toContainText(`reservation skew: ${fmtBps(r.skewBps)} bps`);
+  // δ* against γ on log scales: decade ticks, the current γ marked.
+  const gamma = page.getByRole('figure', { name: 'Half-spread versus risk aversion' });
+  for (const t of await gamma.locator('.mmc-x-tick').allTextContents()) expect(t).toMatch(/^1e\u2212?\d+$/);
+  await expect(gamma.locator('.mmc-mark')).toHaveCount(1);
   // The inventory axis is in the unit of the q field (asset units), not lots.
   await expect(page.getByRole('figure', { name: 'Quotes versus inventory' }).getByText('inventory q (asset)')).toBeVisible();
   await expect(page.getByTestId('field-q')).toContainText('asset');

@@ -1,16 +1,16 @@
-import { CartesianGrid, Legend, Line, LineChart, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import { useMemo } from 'react';
 import type { CalculatorParams } from '../../stores/calculator-params';
 import { useCalculatorCurves } from './use-calculator';
 import { StagedMount } from '../../components/ui/StagedMount';
 import { CALCULATOR_SPECS } from '../../lib/params/catalog';
 import { MINUS } from '../../lib/format';
+import { finiteExtent, valueAxis } from '../../lib/value-axis';
+import { LineChart, type LineSeries, type XMark } from '../../components/ui/charts/LineChart';
+import { logAxis } from '../../components/ui/charts/log-axis';
+import { fmtBps } from './format';
 
 /** The inventory's unit as its one spec states it (the q field shows the same). */
 const Q_UNIT = CALCULATOR_SPECS.find((s) => s.key === 'q')!.unit;
-
-const fmt2 = (v: unknown) => (typeof v === 'number' ? v.toFixed(2) : String(v));
-/** Axis ticks: 3 significant digits, no trailing zeros, a true minus sign. */
-const fmtTick = (v: number) => String(Number(v.toPrecision(3))).replace('-', MINUS);
 
 /**
  * Powers of ten from the decade at or below lo to the one at or above hi: round ticks for a log
@@ -27,41 +27,49 @@ function decades(lo: number, hi: number): number[] {
 }
 /** 10^e as "1e−6" … "1e3", with a true minus sign. */
 const fmtDecade = (v: number) => `1e${Math.round(Math.log10(v))}`.replace('-', MINUS);
+const bpsTip = (v: number) => `${fmtBps(v)} bps`;
 
 /** Skew and quotes vs inventory across ±Q, and δ* vs γ with the current γ marked; each draws in its own task (StagedMount). */
 export function CalculatorCharts({ params }: { params: CalculatorParams }) {
   const { skew, gamma } = useCalculatorCurves(params);
-  const gammaTicks = gamma.length > 0 ? decades(gamma[0].gamma, gamma[gamma.length - 1].gamma) : [];
+  const skewChart = useMemo(() => {
+    const q = valueAxis([-params.maxQ, params.maxQ]);
+    return {
+      series: [
+        { y: skew.askBps, name: 'ask', color: '#c0392b' },
+        { y: skew.skewBps, name: 'reservation skew', color: '#2c3e50', width: 2 },
+        { y: skew.bidBps, name: 'bid', color: '#27ae60' },
+      ] satisfies LineSeries[],
+      xAxis: { domain: [-params.maxQ, params.maxQ] as [number, number], ticks: q.ticks, format: q.tickFormatter, title: `inventory q (${Q_UNIT})` },
+      yAxis: valueAxis(finiteExtent([skew.askBps, skew.skewBps, skew.bidBps]), { title: true }),
+      marks: [{ x: params.q, color: '#888' }] satisfies XMark[],
+    };
+  }, [skew, params.maxQ, params.q]);
+  const gammaChart = useMemo(() => {
+    const g = gamma.gamma;
+    const ticks = g.length > 0 ? decades(g[0], g[g.length - 1]) : [];
+    return {
+      series: [{ y: gamma.halfSpreadBps, name: 'δ*', color: '#8e44ad', width: 2 }] satisfies LineSeries[],
+      xAxis: { domain: (ticks.length > 1 ? [ticks[0], ticks[ticks.length - 1]] : [g[0] ?? 1e-6, g[g.length - 1] ?? 1]) as [number, number], ticks, format: fmtDecade, title: 'γ (1/price)' },
+      yAxis: logAxis(finiteExtent([gamma.halfSpreadBps]), 1.1),
+      marks: [{ x: params.gamma, color: '#888' }] satisfies XMark[],
+    };
+  }, [gamma, params.gamma]);
   return (
     <div className="charts">
       <figure className="chart" aria-label="Quotes versus inventory">
         <figcaption>Quotes vs inventory q (bps from mid)</figcaption>
-        <StagedMount version={params} height={240}><ResponsiveContainer width="100%" height={240} minWidth={200}>
-          <LineChart data={skew} margin={{ top: 8, right: 16, bottom: 20, left: 8 }}>
-            <CartesianGrid strokeDasharray="3 3" />
-            <XAxis dataKey="q" type="number" domain={[-params.maxQ, params.maxQ]} tickFormatter={fmtTick} label={{ value: `inventory q (${Q_UNIT})`, position: 'insideBottom', offset: -12 }} />
-            <YAxis width={56} tickFormatter={fmtTick} label={{ value: 'bps', angle: -90, position: 'insideLeft' }} />
-            <Tooltip formatter={fmt2} labelFormatter={(q) => `q = ${q} ${Q_UNIT}`} />
-            <Legend verticalAlign="top" height={24} />
-            <ReferenceLine x={params.q} stroke="#888" strokeDasharray="4 2" />
-            <Line dataKey="askBps" name="ask" stroke="#c0392b" dot={false} isAnimationActive={false} />
-            <Line dataKey="skewBps" name="reservation skew" stroke="#2c3e50" strokeWidth={2} dot={false} isAnimationActive={false} />
-            <Line dataKey="bidBps" name="bid" stroke="#27ae60" dot={false} isAnimationActive={false} />
-          </LineChart>
-        </ResponsiveContainer></StagedMount>
+        <StagedMount version={params} height={240}>
+          <LineChart x={skew.q} series={skewChart.series} marks={skewChart.marks} legend height={240} xAxis={skewChart.xAxis} xTip={(q) => `q = ${q} ${Q_UNIT}`}
+            yAxis={skewChart.yAxis} yTitle="bps" yTip={bpsTip} label={`Ask, bid and reservation skew in basis points from the mid against the inventory q (${Q_UNIT}), the current q marked`} />
+        </StagedMount>
       </figure>
       <figure className="chart" aria-label="Half-spread versus risk aversion">
         <figcaption>Optimal half-spread δ* (bps) vs risk aversion γ (log scales)</figcaption>
-        <StagedMount version={params} height={240}><ResponsiveContainer width="100%" height={240} minWidth={200}>
-          <LineChart data={gamma} margin={{ top: 8, right: 16, bottom: 20, left: 8 }}>
-            <CartesianGrid strokeDasharray="3 3" />
-            <XAxis dataKey="gamma" type="number" scale="log" domain={gammaTicks.length > 1 ? [gammaTicks[0], gammaTicks[gammaTicks.length - 1]] : ['dataMin', 'dataMax']} ticks={gammaTicks} interval={0} tickFormatter={fmtDecade} label={{ value: 'γ (1/price)', position: 'insideBottom', offset: -12 }} />
-            <YAxis width={64} scale="log" domain={['auto', 'auto']} tickFormatter={fmtTick} label={{ value: 'bps', angle: -90, position: 'insideLeft' }} />
-            <Tooltip formatter={fmt2} labelFormatter={(g) => `γ = ${Number(g).toPrecision(3)}`} />
-            <ReferenceLine x={params.gamma} stroke="#888" strokeDasharray="4 2" />
-            <Line dataKey="halfSpreadBps" name="δ*" stroke="#8e44ad" strokeWidth={2} dot={false} isAnimationActive={false} />
-          </LineChart>
-        </ResponsiveContainer></StagedMount>
+        <StagedMount version={params} height={240}>
+          <LineChart x={gamma.gamma} series={gammaChart.series} marks={gammaChart.marks} xLog yLog height={240} xAxis={gammaChart.xAxis} xTip={(g) => `γ = ${g.toPrecision(3)}`}
+            yAxis={gammaChart.yAxis} yTitle="bps" yTip={bpsTip} label="Optimal half-spread δ* in basis points against the risk aversion γ, both on log scales, the current γ marked" />
+        </StagedMount>
       </figure>
     </div>
   );

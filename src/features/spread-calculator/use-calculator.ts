@@ -15,12 +15,24 @@ export function useCalculator(): { params: CalculatorParams; result: CalculatorR
   }, [params]);
 }
 
-export function useCalculatorCurves(params: CalculatorParams) {
+/** The calculator's curves as chart columns: the store's skew-vs-inventory and δ*-vs-γ points, one array per quantity. */
+export interface CalculatorCurves {
+  skew: { q: Float64Array; askBps: Float64Array; skewBps: Float64Array; bidBps: Float64Array };
+  gamma: { gamma: Float64Array; halfSpreadBps: Float64Array };
+}
+
+const NONE = new Float64Array(0);
+
+export function useCalculatorCurves(params: CalculatorParams): CalculatorCurves {
   return useMemo(() => {
     try {
-      return { skew: skewVsInventory(params), gamma: spreadVsGamma(params) };
+      const skew = skewVsInventory(params), gamma = spreadVsGamma(params);
+      return {
+        skew: { q: Float64Array.from(skew, (r) => r.q), askBps: Float64Array.from(skew, (r) => r.askBps), skewBps: Float64Array.from(skew, (r) => r.skewBps), bidBps: Float64Array.from(skew, (r) => r.bidBps) },
+        gamma: { gamma: Float64Array.from(gamma, (r) => r.gamma), halfSpreadBps: Float64Array.from(gamma, (r) => r.halfSpreadBps) },
+      };
     } catch {
-      return { skew: [], gamma: [] };
+      return { skew: { q: NONE, askBps: NONE, skewBps: NONE, bidBps: NONE }, gamma: { gamma: NONE, halfSpreadBps: NONE } };
     }
   }, [params]);
 }

@@ -25,6 +25,12 @@ describe('logAxis', () => {
   it('adds 2 and 5 × 10^k when fewer than three powers of ten fit', () => {
     expect(logAxis([0.3, 4]).ticks).toEqual([0.2, 0.5, 1, 2, 5]);
   });
+  it('uses round linear ticks for a range too narrow for two 1/2/5 × 10^k ticks', () => {
+    const a = logAxis([11, 14], 1);
+    expect(a.ticks.length).toBeGreaterThanOrEqual(2);
+    for (const t of a.ticks) { expect(t).toBeGreaterThanOrEqual(11); expect(t).toBeLessThanOrEqual(14); }
+    expect(a.ticks.map(a.tickFormatter)).toEqual(a.ticks.map((t) => String(t)));
+  });
   it('falls back to [0.1, 10] without a positive extent', () => {
     expect(logAxis(null).ticks).toContain(1);
     expect(logAxis([-1, 2]).domain[0]).toBeGreaterThan(0);
