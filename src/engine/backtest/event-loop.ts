@@ -165,8 +165,9 @@ function runChunk(x: EventLoopInput, st: LoopState, from: number, to: number): v
   const flowDecayPerSec = Math.LN2 / FLOW_HALF_LIFE_SEC;
   const t0 = time[0];
   const valueLimited = Number.isFinite(maxPositionValue);
-  // The last quote's grid indices and their levels (see the rounding below).
+  // The last quote's grid indices and their levels, prices and sizes (see the rounding below).
   let lastKb = NaN, lastQb = NaN, lastKa = NaN, lastQa = NaN;
+  let lastLb = NaN, lastSb = NaN, lastLa = NaN, lastSa = NaN;
 
   const v = st.v;
   let liveBid = v[S_LIVE_BID];
@@ -314,8 +315,24 @@ function runChunk(x: EventLoopInput, st: LoopState, from: number, to: number): v
       if (qa <= mktBid[i] + eps) qa = tickSize > 0 ? fCeil(mktBid[i] + tickSize, tickSize, tickScale) : mktAsk[i];
       const roomB = fRoom(1, acc.inventory, limNow);
       const roomA = fRoom(-1, acc.inventory, limNow);
-      qbs = Number.isFinite(qb) && out.bidSize > 0 ? fFloor(Math.min(out.bidSize, roomB), lotSize, lotScale) : 0;
-      qas = Number.isFinite(qa) && out.askSize > 0 ? fFloor(Math.min(out.askSize, roomA), lotSize, lotScale) : 0;
+      // Sizes floored to whole lots, each side's level kept while its lot index stays (as the prices above).
+      qbs = 0; qas = 0;
+      if (Number.isFinite(qb) && out.bidSize > 0) {
+        const sb = Math.min(out.bidSize, roomB);
+        if (lotSize > 0) {
+          const kb = fFloorIndex(sb, lotSize);
+          if (kb !== lastLb) { lastLb = kb; lastSb = fLevel(kb, lotSize, lotScale); }
+          qbs = lastSb;
+        } else qbs = sb;
+      }
+      if (Number.isFinite(qa) && out.askSize > 0) {
+        const sa = Math.min(out.askSize, roomA);
+        if (lotSize > 0) {
+          const ka = fFloorIndex(sa, lotSize);
+          if (ka !== lastLa) { lastLa = ka; lastSa = fLevel(ka, lotSize, lotScale); }
+          qas = lastSa;
+        } else qas = sa;
+      }
       if (qbs < minSize) qbs = 0; // dust: no quote below one lot (or 1e-9 of the order size)
       if (qas < minSize) qas = 0;
       const nowBlockedB = out.bidSize > 0 && qbs <= 0;
