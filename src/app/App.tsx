@@ -5,10 +5,6 @@ import { AppHeader } from './AppHeader';
 import { UrlNotices } from './UrlNotices';
 import { About } from './About';
 import { LabPanels } from './LabPanels';
-import { lazy, Suspense } from 'react';
-
-// It warms recharts up, so it loads with recharts, after first paint (not in the initial JS).
-const ChartWarmUp = lazy(() => import('../components/ui/ChartWarmUp').then((m) => ({ default: m.ChartWarmUp })));
 
 /** Composition only: header, notices, then the panels in reading order. */
 export function App() {
@@ -23,8 +19,6 @@ export function App() {
         <LabPanels />
         <About />
       </main>
-      <Suspense fallback={null}><ChartWarmUp /></Suspense>
-      
     </>
   );
 }

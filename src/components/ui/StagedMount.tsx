@@ -15,9 +15,9 @@ function useNearViewport(ref: React.RefObject<HTMLElement | null>): boolean {
 }
 
 /**
- * Drawing a recharts chart costs 10–60 ms of main-thread work in one synchronous commit, so a
- * panel that draws five at once blocks the page for a few hundred ms. Charts wrapped here draw
- * through the page-wide draw queue (one per macrotask) and only when they are near the viewport:
+ * A chart's drawing is one synchronous commit, so a panel that draws all its charts at once adds
+ * their costs up in one task. Charts wrapped here draw through the page-wide draw queue (one per
+ * macrotask) and only when they are near the viewport:
  * the first time behind a placeholder of the same height, later (a new `version` of their data)
  * by keeping the previous drawing on screen until their turn comes, then drawing the newest data.
  */

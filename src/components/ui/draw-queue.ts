@@ -1,12 +1,10 @@
 /**
- * One chart draw per macrotask, page-wide. Drawing a recharts chart is one synchronous React
- * commit of 10–60 ms (its layout effects and store updates cascade within it), so charts that
- * all get new data at once must not draw in the same task. Each chart owns one slot: asking
- * again while it waits keeps its place (it draws its latest data when its turn comes), and a
- * cancelled slot leaves the queue at once, so frequent updates (a streaming run, a playing
- * replay) never pile up stale turns.
+ * One chart draw per macrotask, page-wide. Each drawing is one synchronous React commit, so
+ * charts that all get new data at once (a panel of four or five) must not draw in the same task.
+ * Each chart owns one slot: asking again while it waits keeps its place (it draws its latest data
+ * when its turn comes), and a cancelled slot leaves the queue at once, so frequent updates (a
+ * streaming run, a playing replay) never pile up stale turns.
  */
-import { ensureTextMeasureHost } from './text-measure-host';
 
 export interface DrawSlot {
   /** Queue this slot's draw unless it is already waiting. */
@@ -41,8 +39,6 @@ function pump() {
 }
 
 export function drawSlot(draw: () => void): DrawSlot {
-  // Every chart draws through here: its text measurements must not lay out the whole page.
-  ensureTextMeasureHost();
   const entry: Entry = { draw, waiting: false };
   return {
     request() {

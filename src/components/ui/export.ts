@@ -25,8 +25,8 @@ export function columnsToCsv(columns: Record<string, ArrayLike<number>>): string
 
 /** Renders the first SVG inside `container` onto a white canvas at 2× and downloads it as PNG. */
 export async function exportSvgAsPng(container: HTMLElement, filename: string): Promise<void> {
-  // The chart's own surface, not a legend icon (recharts draws those as small SVGs first).
-  const svg = container.querySelector('.recharts-wrapper > svg.recharts-surface') ?? container.querySelector('svg');
+  // The chart's own surface (components/ui/charts), legend and axis titles inside it.
+  const svg = container.querySelector('svg.mmc-surface') ?? container.querySelector('svg');
   if (!svg) throw new Error('This chart has nothing drawn yet.');
   const { width, height } = svg.getBoundingClientRect();
   const clone = svg.cloneNode(true) as SVGSVGElement;

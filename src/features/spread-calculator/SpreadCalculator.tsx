@@ -5,7 +5,7 @@ import { FormulaView } from './FormulaView';
 import { QuoteOutputs } from './QuoteOutputs';
 import { useCalculator } from './use-calculator';
 
-// The charts (recharts, ~100 kB gzip with its dependencies) load after first paint, in a chunk of their own.
+// The charts load after first paint, in a chunk of their own.
 const CalculatorCharts = lazy(() => import('./CalculatorCharts').then((m) => ({ default: m.CalculatorCharts })));
 
 /** The first panel: optimal quotes for the chosen model, live as the sliders move. */

@@ -7,7 +7,7 @@ import { computeCalculator } from '../../../src/stores/calculator-derived';
 import { fmtBps } from '../../../src/features/spread-calculator/format';
 
 beforeAll(() => {
-  // recharts' ResponsiveContainer observes its size; jsdom has no layout, so give it the API.
+  // The charts observe their width (components/ui/charts/use-width); jsdom has no layout, so give it the API.
   globalThis.ResizeObserver ??= class { observe() {} unobserve() {} disconnect() {} } as unknown as typeof ResizeObserver;
 });
 afterEach(() => { cleanup(); act(() => paramsStore.getState().reset()); });
