@@ -1,4 +1,7 @@
 import { TEXT, type PlotBox } from './layout';
+
+/** A white outline behind a label, so it stays legible over a curve or a filled area it crosses. */
+const HALO = { stroke: '#fff', strokeWidth: 3, paintOrder: 'stroke', strokeLinejoin: 'round' } as const;
 import type { LinearScale } from './scale';
 
 /**
@@ -33,7 +36,7 @@ export function HLines({ lines, box, sy }: { lines: readonly RefLine[]; box: Plo
         return (
           <g key={k} className="mmc-ref">
             <line x1={box.left} x2={right} y1={y} y2={y} stroke={r.color} strokeDasharray={r.solid ? undefined : '4 2'} />
-            {r.label ? <text x={right - 4} y={y + (r.below ? 12 : -4)} textAnchor="end" {...TEXT}>{r.label}</text> : null}
+            {r.label ? <text x={right - 4} y={y + (r.below ? 12 : -4)} textAnchor="end" {...TEXT} {...HALO}>{r.label}</text> : null}
           </g>
         );
       })}
@@ -51,7 +54,7 @@ export function VLines({ marks, box, sx }: { marks: readonly XMark[]; box: PlotB
         return (
           <g key={k} className={m.className ? `mmc-mark ${m.className}` : 'mmc-mark'} pointerEvents="none">
             <line x1={x} x2={x} y1={box.top} y2={box.top + box.height} stroke={m.color} strokeDasharray="3 2" />
-            {m.label ? <text x={x - 4} y={box.top + 12} textAnchor="end" {...TEXT} fill={m.color}>{m.label}</text> : null}
+            {m.label ? <text x={x - 4} y={box.top + 12} textAnchor="end" {...TEXT} {...HALO} fill={m.color}>{m.label}</text> : null}
           </g>
         );
       })}
