@@ -10,8 +10,8 @@ import { buyAndHoldAt, type BuyAndHold } from '../analytics';
  */
 /**
  * Min-max buckets of a finished run's series → at most 2·125 + 2 points per series, a point per
- * ~2 px of a 500 px plot. recharts builds objects per point and line on every redraw (~15 µs
- * each here, CPU profile), so this keeps one chart's draw to a few tens of ms (no long tasks).
+ * ~2 px of a 500 px plot: what a chart can show, and few enough that the page receives and draws
+ * them in a few milliseconds per chart.
  */
 export const CHART_BUCKETS = 125;
 /** Partial views while a run streams: coarser still, so live redraws stay cheap. */
