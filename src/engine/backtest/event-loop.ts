@@ -1,4 +1,4 @@
-import { createQuoteOut, type MarketView, type PositionView, type Strategy } from '../strategy/types';
+import { createQuoteOut, type MarketView, type PositionView, type QuoteOut, type Strategy } from '../strategy/types';
 import { applyFill, markMid, type Account } from './account';
 import { ceilIndex, ceilToGrid, floorIndex, floorToGrid, gridLevel } from './costs';
 import { takeFill, type FillDesk } from './fill-desk';
@@ -161,7 +161,13 @@ function runChunk(x: EventLoopInput, st: LoopState, from: number, to: number): v
   const sInv = series.inventory, sEq = series.equity, sFair = series.fairValue;
   const sRegime = x.recordRegime ? series.regime : null, sBid = series.bid, sAsk = series.ask;
   const hit = desk.hit;
-  const { out, market, pos } = st;
+  // The strategy's three views as fresh objects per chunk, copied from and back into the state: objects made in
+  // this function and only read by the inlined strategy can live in registers (V8's escape analysis); kept in
+  // the state they were memory, written and read back every tick.
+  const so = st.out, sm = st.market, sp = st.pos;
+  const out: QuoteOut = { bid: so.bid, ask: so.ask, bidSize: so.bidSize, askSize: so.askSize, fairValue: so.fairValue, regime: so.regime };
+  const market: MarketView = { index: sm.index, time: sm.time, bid: sm.bid, ask: sm.ask, mid: sm.mid, flowImbalance: sm.flowImbalance };
+  const pos: PositionView = { inventory: sp.inventory, cash: sp.cash, maxInventory: sp.maxInventory };
   const flowDecayPerSec = Math.LN2 / FLOW_HALF_LIFE_SEC;
   const t0 = time[0];
   const valueLimited = Number.isFinite(maxPositionValue);
@@ -397,6 +403,9 @@ function runChunk(x: EventLoopInput, st: LoopState, from: number, to: number): v
   v[S_PREV_T] = prevT;
   v[S_LIM_PREV] = limPrev;
   v[S_CHUNK_FROM] = chunkFrom;
+  so.bid = out.bid; so.ask = out.ask; so.bidSize = out.bidSize; so.askSize = out.askSize; so.fairValue = out.fairValue; so.regime = out.regime;
+  sm.index = market.index; sm.time = market.time; sm.bid = market.bid; sm.ask = market.ask; sm.mid = market.mid; sm.flowImbalance = market.flowImbalance;
+  sp.inventory = pos.inventory; sp.cash = pos.cash;
 }
 
 /** A progress report: the live series (ticks [0, to) final) and, only if read, a copy of ticks [from, to). */

@@ -44,7 +44,7 @@ export interface QuoteOut {
 
 export interface Strategy {
   readonly id: StrategyId;
-  /** Writes this tick's quotes into `out` (every field). */
+  /** Writes this tick's quotes into `out` (every field). The three objects are valid for this call only: the event loop may pass other ones on later calls. */
   quote(m: MarketView, pos: PositionView, out: QuoteOut): void;
   /** Called when one of our quotes fills; side +1 = we bought. */
   onFill(side: number, price: number, size: number, time: number): void;
