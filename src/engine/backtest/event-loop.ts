@@ -135,15 +135,15 @@ class LoopState {
  * function called once per run whose body is one long loop runs that loop in on-stack-replacement
  * code, and V8's OSR code kept loop variables boxed (a heap number per tick and variable: 40–60 MB
  * of garbage per 10^6-tick run in most processes); a function called many times gets regular
- * optimised code, which keeps them unboxed.
+ * optimised code, which keeps them unboxed. The results do not depend on `chunkTicks` (a test runs 1 to n).
  */
-export function runEventLoop(x: EventLoopInput): EventLoopTotals {
+export function runEventLoop(x: EventLoopInput, chunkTicks = CHUNK_TICKS): EventLoopTotals {
   const st = new LoopState(x);
   // Empty chunks first: the chunk function's code after its loop then runs, with type feedback (V8
   // allocates a function's feedback after several calls), before V8 optimises the loop; else that
   // code, met with no feedback, deoptimised the optimised loop at the end of every chunk.
   for (let k = 0; k < WARM_CALLS; k++) runChunk(x, st, 0, 0);
-  for (let from = 0; from < x.n; from += CHUNK_TICKS) runChunk(x, st, from, Math.min(x.n, from + CHUNK_TICKS));
+  for (let from = 0; from < x.n; from += chunkTicks) runChunk(x, st, from, Math.min(x.n, from + chunkTicks));
   return { quoteUpdates: st.v[S_QUOTE_UPDATES], timeKilledSec: st.v[S_TIME_KILLED] };
 }
 

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { generateSyntheticMarket } from '../../../src/engine';
 import { runEventLoop, type EventLoopInput } from '../../../src/engine/backtest/event-loop';
 import { createAccount } from '../../../src/engine/backtest/account';
 import { bpsFees, constantLatency, gridScale, minTradeSize, priceTolerance } from '../../../src/engine/backtest/costs';
@@ -79,5 +80,61 @@ describe('runEventLoop (the per-tick loop of runBacktest)', () => {
     expect(x.acc.fills.fee[1]).toBeCloseTo(89.5 * 5e-4, 12); // the taker fee, 5 bps
     expect(x.series.inventory[3]).toBe(0);
     expect(Number.isNaN(x.series.bid[3]) && Number.isNaN(x.series.ask[3])).toBe(true);
+  });
+});
+
+describe('runEventLoop in chunks: the state carried between chunks is the whole state', () => {
+  /** Quotes around the mid, skewed by inventory and the flow imbalance; the regime field only on some ticks, so a stale `out` would show. */
+  const skewed: Strategy = {
+    id: 'skew',
+    quote(m, p, out) {
+      const s = 0.02 * p.inventory;
+      out.fairValue = m.mid;
+      out.bid = m.mid - 0.05 - s + 0.01 * m.flowImbalance;
+      out.ask = m.mid + 0.05 - s;
+      out.bidSize = 1; out.askSize = 1;
+      if (m.index % 7 === 0) out.regime = m.index % 3;
+    },
+    onFill() {},
+  };
+
+  function run(chunkTicks: number) {
+    const m = generateSyntheticMarket({ seed: 4, nTicks: 3000 });
+    const n = m.time.length;
+    const mid = Float64Array.from(m.bid, (b, i) => (b + m.ask[i]) / 2);
+    const tickSize = 0.01, lotSize = 0;
+    const model = tradeThroughFillModel(0.5, priceTolerance(tickSize));
+    const fees = bpsFees(10, 10); // a maker fee: every fill loses, so the daily budget runs out
+    const acc = createAccount(16);
+    const minSize = minTradeSize(lotSize, 1);
+    const desk = createFillDesk({ acc, strategy: skewed, fees, model, lotSize, lotScale: gridScale(lotSize), minSize });
+    const x: EventLoopInput = {
+      n, time: m.time, bid: m.bid, ask: m.ask, mid,
+      nTrades: m.tradeTime.length, tradeTime: m.tradeTime, tradePrice: m.tradePrice, tradeSize: m.tradeSize, tradeSide: m.tradeSide,
+      model, latency: constantLatency(0.35), fees, strategy: skewed, acc, desk, risk: createRiskLog(),
+      series: withInput(createOutputs(n, true), m.time, mid, true), recordRegime: true,
+      tickSize, tickScale: gridScale(tickSize), lotSize, lotScale: gridScale(lotSize), eps: priceTolerance(tickSize), minSize,
+      // A small loss budget over short days: kills, flattenings and restarts across chunk boundaries.
+      maxInventory: 4, maxPositionValue: Infinity, maxDailyLoss: 0.05, dayLengthSec: 20, flattenOnKill: true,
+      warmupTicks: 5, progressChunk: 250, needFlow: true, onProgress: undefined,
+    };
+    const totals = runEventLoop(x, chunkTicks);
+    return { totals, series: x.series, fills: acc.fills, fillCount: acc.fillCount, risk: x.risk.events, cash: acc.cash, inventoryPnl: acc.inventoryPnl };
+  }
+
+  it('gives the same series, fills, risk events and totals for chunks of 1, 7, 1000 ticks and one chunk', () => {
+    const whole = run(1_000_000);
+    expect(whole.fillCount).toBeGreaterThan(20);
+    expect(whole.risk.some((e) => e.kind === 'stop')).toBe(true);
+    expect(whole.risk.some((e) => e.kind === 'restart')).toBe(true);
+    for (const size of [1, 7, 1000]) {
+      const r = run(size);
+      expect(r.totals).toEqual(whole.totals);
+      for (const k of ['inventory', 'equity', 'bid', 'ask', 'fairValue', 'regime'] as const) expect(Array.from(r.series[k])).toEqual(Array.from(whole.series[k]));
+      expect(r.fillCount).toBe(whole.fillCount);
+      for (const k of Object.keys(whole.fills) as Array<keyof typeof whole.fills>) expect(Array.from(r.fills[k].subarray(0, r.fillCount))).toEqual(Array.from(whole.fills[k].subarray(0, whole.fillCount)));
+      expect(r.risk).toEqual(whole.risk);
+      expect([r.cash, r.inventoryPnl]).toEqual([whole.cash, whole.inventoryPnl]);
+    }
   });
 });
