@@ -13,22 +13,33 @@ export function minMaxIndices(primary: Float64Array, buckets: number): Int32Arra
   const n = primary.length;
   if (n === 0) return new Int32Array(0);
   if (n <= 2 * buckets + 2) return Int32Array.from({ length: n }, (_, i) => i);
-  const out = new Int32Array(2 * buckets + 2);
-  let m = 0;
-  out[m++] = 0;
+  const iMin = new Int32Array(buckets).fill(-1), iMax = new Int32Array(buckets).fill(-1);
   const size = n / buckets;
   for (let b = 0; b < buckets; b++) {
     const lo = Math.max(1, Math.floor(b * size));
     const hi = Math.min(n - 1, Math.floor((b + 1) * size));
-    let iMin = -1, iMax = -1;
     let vMin = Infinity, vMax = -Infinity;
     for (let i = lo; i < hi; i++) {
       const v = primary[i];
-      if (v < vMin) { vMin = v; iMin = i; }
-      if (v > vMax) { vMax = v; iMax = i; }
+      if (v < vMin) { vMin = v; iMin[b] = i; }
+      if (v > vMax) { vMax = v; iMax[b] = i; }
     }
-    if (iMin < 0) continue;
-    const a = Math.min(iMin, iMax), c = Math.max(iMin, iMax);
+  }
+  return keptIndices(iMin, iMax, n);
+}
+
+/**
+ * Index 0, then each bucket's min and max index in time order (a bucket with none, −1, is passed
+ * over; an index not above the last kept one is dropped, so the result increases), then n − 1: the
+ * kept indices of minMaxIndices and of the series views' min-max buckets (views/minmax-scan.ts).
+ */
+export function keptIndices(iMin: Int32Array, iMax: Int32Array, n: number): Int32Array {
+  const out = new Int32Array(2 * iMin.length + 2);
+  let m = 1;
+  for (let k = 0; k < iMin.length; k++) {
+    const lo = iMin[k], hi = iMax[k];
+    if (lo < 0) continue;
+    const a = Math.min(lo, hi), c = Math.max(lo, hi);
     if (a > out[m - 1]) out[m++] = a;
     if (c > out[m - 1]) out[m++] = c;
   }

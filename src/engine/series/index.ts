@@ -1,3 +1,3 @@
 // Public surface of engine/series; re-exported from src/engine/index.ts.
-export { minMaxIndices, gather, strideIndices } from './downsample';
+export { minMaxIndices, keptIndices, gather, strideIndices } from './downsample';
 export { createTimeBucketer, scanBuckets, bucketReturns, completedBucketsInto, tickBuckets, autoBucketSec, type TimeBucketer } from './time-buckets';

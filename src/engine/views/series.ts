@@ -1,5 +1,5 @@
-import { gather } from '../series';
-import { DEEPEST, DEEPEST_DD, makeBuckets, PEAK, scanSegment, type Buckets } from './minmax-scan';
+import { gather, keptIndices } from '../series';
+import { DEEPEST, DEEPEST_DD, makeBuckets, PEAK, scanSegment } from './minmax-scan';
 import { hasRegimeColumn, type BacktestResult } from '../backtest';
 import { buyAndHoldAt, type BuyAndHold } from '../analytics';
 
@@ -125,7 +125,7 @@ function minMaxWithDrawdown(mid: Float64Array, inventory: Float64Array, equity: 
   const vLast = equity[n - 1] - e0;
   if (vLast > dd0[PEAK]) dd0[PEAK] = vLast;
   if (vLast - dd0[PEAK] < dd0[DEEPEST_DD]) { dd0[DEEPEST_DD] = vLast - dd0[PEAK]; dd0[DEEPEST] = n - 1; }
-  const pI = keptOf(price, n), iI = keptOf(inv, n);
+  const pI = keptIndices(price.iMin, price.iMax, n), iI = keptIndices(inv.iMin, inv.iMax, n);
   // Equity's, with the drawdown at each: recorded by the scan at the buckets' min and max.
   const eIdx = new Int32Array(2 * buckets + 2), eDd = new Float64Array(2 * buckets + 2);
   let em = 1;
@@ -152,21 +152,6 @@ function minMaxWithDrawdown(mid: Float64Array, inventory: Float64Array, equity: 
     eI = withDeepest; ddE = dd;
   }
   return { pI, iI, eI, ddE };
-}
-
-/** Index 0, each bucket's min and max in time order (minMaxIndices' rule: only increasing indices), and n − 1. */
-function keptOf(b: Buckets, n: number): Int32Array {
-  const out = new Int32Array(2 * b.iMin.length + 2);
-  let m = 1;
-  for (let k = 0; k < b.iMin.length; k++) {
-    const lo = b.iMin[k], hi = b.iMax[k];
-    if (lo < 0) continue;
-    const a = Math.min(lo, hi), c = Math.max(lo, hi);
-    if (a > out[m - 1]) out[m++] = a;
-    if (c > out[m - 1]) out[m++] = c;
-  }
-  if (out[m - 1] !== n - 1) out[m++] = n - 1;
-  return out.slice(0, m);
 }
 
 /** The regime column at `idx`; all NaN, without making the n-length column, for a run whose strategy reports no regime. */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { gather, minMaxIndices, strideIndices } from '../../../src/engine';
+import { gather, keptIndices, minMaxIndices, strideIndices } from '../../../src/engine';
 
 describe('minMaxIndices', () => {
   it('keeps every point of a short series', () => {
@@ -29,6 +29,15 @@ describe('minMaxIndices', () => {
       expect(Math.max(...g)).toBe(Math.max(...arr));
       expect(Math.min(...g)).toBe(Math.min(...arr));
     }), { numRuns: 200 });
+  });
+});
+
+describe('keptIndices', () => {
+  it('keeps 0, the extremes of each bucket in time order, and n − 1; passes over empty buckets and indices that do not increase', () => {
+    // Buckets: (5, 2) in reverse time order, none, (2, 7) overlapping the first, (9, 9) the last tick itself.
+    const kept = keptIndices(Int32Array.of(5, -1, 2, 9), Int32Array.of(2, -1, 7, 9), 10);
+    expect(Array.from(kept)).toEqual([0, 2, 5, 7, 9]);
+    expect(Array.from(keptIndices(Int32Array.of(-1), Int32Array.of(-1), 4))).toEqual([0, 3]);
   });
 });
 
