@@ -28,3 +28,12 @@ export function memoOnDataset<T>(time: Float64Array, mid: Float64Array, key: str
   if (entries.size > PER_DATASET) entries.delete(entries.keys().next().value as string);
   return value;
 }
+
+/**
+ * memoOnDataset for a view returned as it is: a deep copy of the memoised value (structuredClone),
+ * because the lab worker transfers the typed arrays of what a view returns, which would detach the
+ * memo's own. Views that only read the memo (e.g. the regime view's decoding) use memoOnDataset.
+ */
+export function memoCopyOnDataset<T>(time: Float64Array, mid: Float64Array, key: string, compute: () => T): T {
+  return structuredClone(memoOnDataset(time, mid, key, compute));
+}

@@ -1,7 +1,7 @@
 import { intensityCurve, intensityCurveByRegime, type IntensityCurve, type IntensityCurveOptions, type IntensityInput } from '../calibration';
 import { CALIBRATED_RANGES, type BacktestResult, type MarketData } from '../backtest';
 import { decodeKey, decodeRegimes, type RegimeDecodeOptions } from './regime';
-import { memoOnDataset } from './dataset-memo';
+import { memoCopyOnDataset } from './dataset-memo';
 
 /** The fit range of a calibration view, price units (the engine's depth unit); undefined ends take intensityCurve's defaults. */
 export interface IntensityViewOptions {
@@ -44,8 +44,8 @@ function curveOptions(opts: IntensityViewOptions): IntensityCurveOptions {
 
 /** λ(δ) of the dataset's trades over the fit range, with its fits, bands and warnings (intensityCurve). */
 export function buildIntensityView(data: MarketData, mid: Float64Array, opts: IntensityViewOptions = {}): IntensityCurve {
-  // The data's own curve, whatever the run: once per (dataset, range); a copy out, as the lab worker transfers it.
-  return structuredClone(memoOnDataset(data.time, mid, `intensity|${rangeKey(opts)}`, () => intensityCurve(tradesOf(data, mid), curveOptions(opts))));
+  // The data's own curve, whatever the run: once per (dataset, range).
+  return memoCopyOnDataset(data.time, mid, `intensity|${rangeKey(opts)}`, () => intensityCurve(tradesOf(data, mid), curveOptions(opts)));
 }
 
 function rangeKey(opts: IntensityViewOptions): string {
@@ -66,6 +66,6 @@ export function buildIntensityByRegimeView(data: MarketData, mid: Float64Array, 
     const rows = curves.map((c) => ({ state: c.state, label: String(stats[c.state].label), timeShare: stats[c.state].occupancy, curve: c.curve, error: c.error }));
     return { nStates: K, bucketSec: reg.bucketSec, refitted, rows };
   };
-  // Refitted regimes depend on the data alone (decodeRegimes' memo): so do their curves. A copy out, as the lab worker transfers it.
-  return refitted ? structuredClone(memoOnDataset(data.time, mid, `intensity-by-regime|${decodeKey(regime)}|${rangeKey(opts)}`, build)) : build();
+  // Refitted regimes depend on the data alone (decodeRegimes' memo): so do their curves.
+  return refitted ? memoCopyOnDataset(data.time, mid, `intensity-by-regime|${decodeKey(regime)}|${rangeKey(opts)}`, build) : build();
 }

@@ -3,7 +3,7 @@ import { gather, minMaxIndices } from '../series';
 import type { MarketData } from '../backtest';
 import { fairKalmanParams, type FairValueParams } from '../strategy';
 import { CHART_BUCKETS } from './series';
-import { memoOnDataset } from './dataset-memo';
+import { memoCopyOnDataset, memoOnDataset } from './dataset-memo';
 
 export interface KalmanView {
   /** Variances used, price units² per tick. */
@@ -67,9 +67,9 @@ export function buildKalmanView(
   const fair = sharedWithStrategy && opts.fairValue?.length === n ? opts.fairValue : undefined;
   const lags = Math.min(opts.lags ?? 20, Math.max(1, n - 2));
   // The view depends on the data and (q, r, fit range, lags) alone, not on the rest of the run: a re-run
-  // with other quoting settings reads it from the dataset's memo. A copy out, as the lab worker transfers it.
+  // with other quoting settings reads it from the dataset's memo.
   const key = `kalman|${q}|${r}|${fitN}|${fitMethod}|${byHand}|${sharedWithStrategy}|${fair !== undefined}|${lags}`;
-  return structuredClone(memoOnDataset(data.time, mid, key, () => kalmanViewOf(data, mid, { q: q!, r: r!, fitN, fitMethod, byHand, sharedWithStrategy, fair, lags })));
+  return memoCopyOnDataset(data.time, mid, key, () => kalmanViewOf(data, mid, { q: q!, r: r!, fitN, fitMethod, byHand, sharedWithStrategy, fair, lags }));
 }
 
 /** The Kalman view for settled (q, r): the filter (from the run's fair value when given), its diagnostics, the OU fit and the chart points. */
