@@ -230,11 +230,11 @@ function runChunk(x: EventLoopInput, st: LoopState, from: number, to: number): v
         // (most events, for every model) skips the fill block: no call with a dozen boxed numbers.
         if (liveBidSize > 0 && px <= liveBid + eps) {
           const offer = model.onTrade(1, liveBid, liveBidSize, px, tradeSize[j], j);
-          if (offer > 0) { desk.time = tt; desk.mid = prevMid; desk.lim = limPrev; liveBidSize -= fTake(desk, 1, liveBid, offer, i, FILL_SOURCE_TRADE, j); }
+          if (offer > 0) { desk.time = tt; desk.mid = prevMid; desk.lim = limPrev; desk.price = liveBid; desk.offer = offer; fTake(desk, 1, i, FILL_SOURCE_TRADE, j); liveBidSize -= desk.filled; }
         }
         if (liveAskSize > 0 && px >= liveAsk - eps) {
           const offer = model.onTrade(-1, liveAsk, liveAskSize, px, tradeSize[j], j);
-          if (offer > 0) { desk.time = tt; desk.mid = prevMid; desk.lim = limPrev; liveAskSize -= fTake(desk, -1, liveAsk, offer, i, FILL_SOURCE_TRADE, j); }
+          if (offer > 0) { desk.time = tt; desk.mid = prevMid; desk.lim = limPrev; desk.price = liveAsk; desk.offer = offer; fTake(desk, -1, i, FILL_SOURCE_TRADE, j); liveAskSize -= desk.filled; }
         }
       }
       j++;
@@ -252,11 +252,11 @@ function runChunk(x: EventLoopInput, st: LoopState, from: number, to: number): v
     if (useInterval && i > 0) {
       if (liveBidSize > 0) {
         const offer = model.onInterval(1, liveBid, liveBidSize, prevMid, t - bidFrom);
-        if (offer > 0) { desk.time = t; desk.mid = prevMid; desk.lim = limPrev; liveBidSize -= fTake(desk, 1, liveBid, offer, i, FILL_SOURCE_INTERVAL, i); }
+        if (offer > 0) { desk.time = t; desk.mid = prevMid; desk.lim = limPrev; desk.price = liveBid; desk.offer = offer; fTake(desk, 1, i, FILL_SOURCE_INTERVAL, i); liveBidSize -= desk.filled; }
       }
       if (liveAskSize > 0) {
         const offer = model.onInterval(-1, liveAsk, liveAskSize, prevMid, t - askFrom);
-        if (offer > 0) { desk.time = t; desk.mid = prevMid; desk.lim = limPrev; liveAskSize -= fTake(desk, -1, liveAsk, offer, i, FILL_SOURCE_INTERVAL, i); }
+        if (offer > 0) { desk.time = t; desk.mid = prevMid; desk.lim = limPrev; desk.price = liveAsk; desk.offer = offer; fTake(desk, -1, i, FILL_SOURCE_INTERVAL, i); liveAskSize -= desk.filled; }
       }
     }
     // (3) the mid moves; the inventory is marked.
@@ -268,11 +268,11 @@ function runChunk(x: EventLoopInput, st: LoopState, from: number, to: number): v
       const mb = mktBid[i], ma = mktAsk[i];
       if (liveBidSize > 0) {
         const offer = model.onQuote(1, liveBid, liveBidSize, mb, ma, i);
-        if (offer > 0) { desk.time = t; desk.mid = m; desk.lim = limNow; liveBidSize -= fTake(desk, 1, liveBid, offer, i, FILL_SOURCE_QUOTE, i); }
+        if (offer > 0) { desk.time = t; desk.mid = m; desk.lim = limNow; desk.price = liveBid; desk.offer = offer; fTake(desk, 1, i, FILL_SOURCE_QUOTE, i); liveBidSize -= desk.filled; }
       }
       if (liveAskSize > 0) {
         const offer = model.onQuote(-1, liveAsk, liveAskSize, mb, ma, i);
-        if (offer > 0) { desk.time = t; desk.mid = m; desk.lim = limNow; liveAskSize -= fTake(desk, -1, liveAsk, offer, i, FILL_SOURCE_QUOTE, i); }
+        if (offer > 0) { desk.time = t; desk.mid = m; desk.lim = limNow; desk.price = liveAsk; desk.offer = offer; fTake(desk, -1, i, FILL_SOURCE_QUOTE, i); liveAskSize -= desk.filled; }
       }
     }
     // (5) risk: a new day resets the loss budget and lifts a kill; a loss beyond it kills quoting.
