@@ -1,7 +1,7 @@
 import { asReservation, asTotalSpread } from '../quoting/avellaneda-stoikov';
 import { createRegimeFilter } from '../regime';
 import type { HmmParams } from '../regime';
-import { createTimeBucketer, scanBuckets } from '../series/time-buckets';
+import { BucketWalk, createTimeBucketer } from '../series/time-buckets';
 import type { MarketView, PositionView, QuoteOut, Strategy } from './types';
 
 export interface AsRegimeParams {
@@ -84,12 +84,14 @@ function initialState(model: HmmParams): number {
  */
 export function causalRegimesInto(time: Float64Array, mid: Float64Array, model: HmmParams, bucketSec: number, into: Float64Array): Float64Array {
   const filter = createRegimeFilter(model);
+  const w = new BucketWalk(time, mid, bucketSec);
   let state = initialState(model);
   let from = 0;
-  scanBuckets(time, mid, bucketSec, (x, i) => {
+  while (w.next()) {
+    const i = w.tick;
     if (i > from) { into.fill(state, from, i); from = i; }
-    state = filter.update(x);
-  });
+    state = filter.update(w.x);
+  }
   into.fill(state, from, time.length);
   return into;
 }

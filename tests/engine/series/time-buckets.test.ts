@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { autoBucketSec, bucketReturns, completedBucketsInto, createTimeBucketer, tickBuckets } from '../../../src/engine';
+import { BucketWalk } from '../../../src/engine/series/time-buckets';
 
 /** Straight from the definition: P(T) = mid of the last tick at or before T; bucket k = P(T_{k+1}) − P(T_k). */
 function bruteForce(time: number[], mid: number[], b: number): { x: number[]; bucketOf: number[] } {
@@ -62,6 +63,29 @@ describe('time buckets', () => {
       expect(Array.from(bucketReturns(t, m, b, upTo))).toEqual(streamed);
       expect(Array.from(completedBucketsInto(t, b, new Float64Array(time.length)))).toEqual(completed);
     }), { numRuns: 300 });
+  });
+
+  it('BucketWalk visits the streaming bucketer\'s buckets, at its ticks, across long runs of ticks and gaps', () => {
+    // Ticks every 0.01 s with two gaps and ties (the galloping search jumps over hundreds of ticks per bucket).
+    const time: number[] = [], mid: number[] = [];
+    let t = 3;
+    for (let i = 0; i < 5000; i++) {
+      t += i < 3 ? 0 : i === 1200 ? 7.3 : i === 4000 ? 0.5 : i % 7 === 0 ? 0 : 0.01;
+      time.push(t); mid.push(100 + ((i * 37) % 101) * 0.25);
+    }
+    const tt = Float64Array.from(time), mm = Float64Array.from(mid);
+    for (const b of [0.05, 1, 2.5]) {
+      const seen: Array<[number, number]> = [];
+      const bucketer = createTimeBucketer(b);
+      for (let i = 0; i < time.length; i++) bucketer.push(tt[i], mm[i], (x) => seen.push([i, x]));
+      const walked: Array<[number, number]> = [];
+      const w = new BucketWalk(tt, mm, b);
+      while (w.next()) { walked.push([w.tick, w.x]); expect(w.bucket).toBe(walked.length - 1); }
+      expect(walked).toEqual(seen);
+      expect(seen.length).toBeGreaterThan(b === 0.05 ? 500 : 10);
+    }
+    expect(new BucketWalk(new Float64Array(0), new Float64Array(0), 1).next()).toBe(false);
+    expect(new BucketWalk(Float64Array.of(1), Float64Array.of(5), 1).next()).toBe(false);
   });
 
   it('keeps the grid anchored at the first tick over millions of buckets (no accumulated drift)', () => {
