@@ -33,10 +33,29 @@ function splitmix32(seed: number): () => number {
 /** Uniforms generated per refill of a generator's buffer. */
 const BLOCK = 256;
 
+/**
+ * The next `count` values of xoshiro128** (Blackman & Vigna 2018) from `state` (4 int32 words, updated) into
+ * out[from, from + count): result = rotl(b·5, 7)·9 × 2^−32. One module-level function for every generator, so
+ * V8 optimises it once, not anew for each createRng's closures.
+ */
+function xoshiroFill(state: Int32Array, out: Float64Array, from: number, count: number): void {
+  let a0 = state[0], b0 = state[1], c0 = state[2], d0 = state[3];
+  for (let i = from; i < from + count; i++) {
+    const m = Math.imul(b0, 5);
+    const result = Math.imul((m << 7) | (m >>> 25), 9) >>> 0;
+    const t = b0 << 9;
+    c0 ^= a0; d0 ^= b0; b0 ^= c0; a0 ^= d0; c0 ^= t;
+    d0 = (d0 << 11) | (d0 >>> 21);
+    out[i] = result * 2.3283064365386963e-10; // × 2^−32: exact, the same value as / 2^32
+  }
+  state[0] = a0; state[1] = b0; state[2] = c0; state[3] = d0;
+}
+
 export function createRng(seed: number): Rng {
   const sm = splitmix32(Number.isFinite(seed) ? Math.trunc(seed) : 0);
-  let a = sm(), b = sm(), c = sm(), d = sm();
-  if ((a | b | c | d) === 0) a = 1;
+  // The xoshiro128** state words as int32 bit patterns (xoshiroFill).
+  const state = Int32Array.of(sm(), sm(), sm(), sm());
+  if ((state[0] | state[1] | state[2] | state[3]) === 0) state[0] = 1;
   let spare = 0;
   let hasSpare = false;
   // The next uniforms of the sequence, generated BLOCK at a time by the register loop below: a draw
@@ -47,17 +66,7 @@ export function createRng(seed: number): Rng {
 
   /** The next `count` values of the sequence into out[from, from + count), from the generator state. */
   function generate(out: Float64Array, from: number, count: number): void {
-    let a0 = a | 0, b0 = b | 0, c0 = c | 0, d0 = d | 0;
-    for (let i = from; i < from + count; i++) {
-      // xoshiro128** (Blackman & Vigna 2018): result = rotl(b·5, 7)·9, then the state update.
-      const m = Math.imul(b0, 5);
-      const result = Math.imul((m << 7) | (m >>> 25), 9) >>> 0;
-      const t = b0 << 9;
-      c0 ^= a0; d0 ^= b0; b0 ^= c0; a0 ^= d0; c0 ^= t;
-      d0 = (d0 << 11) | (d0 >>> 21);
-      out[i] = result * 2.3283064365386963e-10; // × 2^−32: exact, the same value as / 2^32
-    }
-    a = a0 >>> 0; b = b0 >>> 0; c = c0 >>> 0; d = d0 >>> 0;
+    xoshiroFill(state, out, from, count);
   }
 
   function uniform(): number {
