@@ -6,6 +6,7 @@ import type { FeeModel } from './fees';
 import type { FillModel } from './fills/types';
 import type { LatencyModel } from './latency';
 import { sliceSeries } from './recorder';
+import { keepShapes } from './shape-anchor';
 import { inventoryLimit, logRisk, room, type RiskLog } from './risk';
 import { FILL_SOURCE_FLATTEN, FILL_SOURCE_INTERVAL, FILL_SOURCE_QUOTE, FILL_SOURCE_TRADE } from './types';
 import type { BacktestProgress, BacktestSeries } from './types';
@@ -144,6 +145,8 @@ export function runEventLoop(x: EventLoopInput, chunkTicks = CHUNK_TICKS): Event
   // code, met with no feedback, deoptimised the optimised loop at the end of every chunk.
   for (let k = 0; k < WARM_CALLS; k++) runChunk(x, st, 0, 0);
   for (let from = 0; from < x.n; from += chunkTicks) runChunk(x, st, from, Math.min(x.n, from + chunkTicks));
+  // The loop state's hidden class must outlive the run, or a GC between runs deoptimises runChunk (shape-anchor.ts).
+  keepShapes('event-loop', [st]);
   return { quoteUpdates: st.v[S_QUOTE_UPDATES], timeKilledSec: st.v[S_TIME_KILLED] };
 }
 

@@ -14,6 +14,8 @@ import { createFillDesk, type FillDesk } from './fill-desk';
 import { runEventLoop } from './event-loop';
 import { createOutputs, defineCash, defineNoRegime, hasRegimeColumn, viewOutputs, withInput, type RunOutputs } from './recorder';
 import { createRiskLog } from './risk';
+import { keepShapes } from './shape-anchor';
+import type { Strategy } from '../strategy/types';
 import { kalmanFitNote } from '../filters/kalman-diagnostics';
 import type { BuyAndHold } from '../analytics/types';
 import type { BacktestConfig, BacktestProgress, BacktestResult, BacktestSeries, MarketData, ResolvedParams } from './types';
@@ -97,6 +99,11 @@ export function runBacktestInto(
 
   const result = finish(d.time, mid, mktAsk[0], series, acc, rp, strategy.id, regimeLabels, risk, quoteUpdates, desk.filledQuotes, timeKilledSec, mode === 'full', reuse === undefined);
   if (reuse !== undefined) reusedFills.set(reuse, acc.fills); // finish copied the fills out: the buffers can serve the next run
+  // The loop's per-run objects outlive the run (shape-anchor.ts), without the run's big arrays: the
+  // account lets go of its fill columns, the desk of the strategy (which holds the fair-value and regime columns).
+  acc.fills = NO_FILLS;
+  desk.strategy = NO_STRATEGY;
+  keepShapes('run', [desk, acc, risk, model, latency, fees]);
   // The smoothed (Viterbi) path uses the whole series: for display only, never for quoting. Grid cells skip it.
   if (regimeModel !== undefined) result.regimeBucketSec = rp.regimeBucketSec; // the bucket regimeSetup was given
   if (regimeKappaByState !== undefined) result.regimeKappaByState = regimeKappaByState;
@@ -111,6 +118,10 @@ export function runBacktestInto(
   }
   return result;
 }
+
+/** What a finished run's account and fill desk hold instead of its fill columns and strategy (shape-anchor.ts). */
+const NO_FILLS = createAccount(0).fills;
+const NO_STRATEGY: Strategy = { id: 'symmetric', quote: () => {}, onFill: () => {} };
 
 /** Fill buffers kept with a reused series, so grid cells stop re-growing them. */
 const reusedFills = new WeakMap<BacktestSeries | RunOutputs, Account['fills']>();
