@@ -6,9 +6,9 @@ import './stale-note.css';
  */
 export function staleReason(status: string, stale: boolean): string | null {
   if (!stale || status === 'running') return null;
-  if (status === 'error') return 'The last run failed: the figures here are from an earlier run (or the part of the failed one that finished), not the current settings.';
-  if (status === 'cancelled') return 'The last run was cancelled: the figures here are from an earlier run (or the part of it that finished), not the current settings.';
-  return 'The figures here are from an earlier run, not the current settings.';
+  if (status === 'error') return 'The last run failed: the figures here are from an earlier run (or the part of the failed one that finished), not the current data and settings.';
+  if (status === 'cancelled') return 'The last run was cancelled: the figures here are from an earlier run (or the part of it that finished), not the current data and settings.';
+  return 'The figures here are from an earlier run, not the current data and settings.';
 }
 
 /** A panel's subtitle while it has series but no finished run's figures: partial while running, else why there are none. */

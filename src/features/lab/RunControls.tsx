@@ -134,7 +134,7 @@ export function RunControls() {
           {status === 'running' ? `Running… ${done.toLocaleString()} / ${total.toLocaleString()} ticks` : status === 'done' ? `Done: ${total.toLocaleString()} ticks` : status === 'cancelled' ? 'Cancelled' : status === 'error' ? 'Failed' : 'Waiting for data'}
         </span>
         {error ? <p className="error" role="alert" data-testid="run-error">{error}</p> : null}
-        {stale && status !== 'running' ? <p className="note" data-testid="run-stale">The charts below are from an earlier run, not the current settings.</p> : null}
+        {stale && status !== 'running' ? <p className="note" data-testid="run-stale">The charts below are from an earlier run, not the current data and settings.</p> : null}
       </div>
       <div className="replay" role="group" aria-label="Replay">
         <button type="button" onClick={() => setPlaying(!playing)} disabled={status !== 'done'}>{playing ? 'Pause' : 'Play'}</button>

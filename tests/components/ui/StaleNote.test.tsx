@@ -8,7 +8,7 @@ afterEach(cleanup);
 describe('StaleNote', () => {
   it('says why the figures are not current after a failed or cancelled run', () => {
     const { rerender } = render(<StaleNote status="error" stale />);
-    expect(screen.getByTestId('panel-stale')).toHaveTextContent(/^The last run failed: .*not the current settings\.$/);
+    expect(screen.getByTestId('panel-stale')).toHaveTextContent(/^The last run failed: .*not the current data and settings\.$/);
     rerender(<StaleNote status="cancelled" stale />);
     expect(screen.getByTestId('panel-stale')).toHaveTextContent(/^The last run was cancelled: /);
   });
