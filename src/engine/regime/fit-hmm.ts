@@ -242,6 +242,50 @@ export function checkStall(run: Run, rival: Run, c: AdvanceLimits): void {
   if (run.stalled >= abandonWindow(rival, c)) run.abandoned = true;
 }
 
+/**
+ * The buffers of a fit of n points with K states that depend only on (n, K): the standardised series
+ * with its sorted copy and prefix sums (zBuf, 4n + 2 doubles) and the E-step work (n·(2K + 1) doubles).
+ * Every fit overwrites them before reading them, so they carry nothing from one fit to the next.
+ */
+class FitScratch {
+  declare n: number;
+  declare K: number;
+  declare zBuf: Float64Array;
+  declare work: EmWork;
+
+  constructor(n: number, K: number) {
+    this.n = n;
+    this.K = K;
+    this.zBuf = new Float64Array(4 * n + 2);
+    this.work = createEmWork(n, K);
+  }
+}
+
+/** Largest scratch (in doubles) kept between fits: 2^18 doubles (2 MB), n ≤ 23 830 for K = 3. */
+const KEEP_SCRATCH_DOUBLES = 2 ** 18;
+/** The last fit's scratch, if small enough to keep (see fitScratch). */
+let keptScratch: FitScratch | null = null;
+
+/**
+ * The fit's scratch: the previous fit's when n and K are the same, else new (and kept if it is at most
+ * KEEP_SCRATCH_DOUBLES). Freshly allocated, these 44 KB (n = 500, K = 3) were most of the cost of a
+ * fit outside the E-step: a buffer that large is taken from the C heap, and whenever the heap had no
+ * freed memory left (for dozens of fits at a time between garbage collections) each of its pages was
+ * new to the process, one page fault each, ≈ 10 µs in this VM: 12–14 faults and 0.13 ms a fit
+ * (process.resourceUsage().minorPageFault, and timers around the allocations). fitHmm calls no user
+ * code, so no other fit can run while one uses the scratch.
+ */
+function fitScratch(n: number, K: number): FitScratch {
+  const kept = keptScratch;
+  if (kept !== null && kept.n === n && kept.K === K) {
+    kept.work.forwardPasses = 0;
+    return kept;
+  }
+  const fresh = new FitScratch(n, K);
+  keptScratch = 4 * n + 2 + n * (2 * K + 1) <= KEEP_SCRATCH_DOUBLES ? fresh : null;
+  return fresh;
+}
+
 /** out = (x − mean)/sd (its own function, so V8 optimises this loop early). */
 function standardize(x: Float64Array, mean: number, sd: number, out: Float64Array): Float64Array {
   for (let i = 0; i < x.length; i++) out[i] = (x[i] - mean) / sd;
@@ -271,7 +315,8 @@ function standardize(x: Float64Array, mean: number, sd: number, out: Float64Arra
  * iterations towards an optimum well below the other's (the bench series: 55 quasi-Newton iterations,
  * ending 2.7 log-likelihood units lower), and that crawl was half the fit's time. With the default
  * 1e4 the fits of all 101 series of bench/hmm-restarts-eval.ts are the same as with Infinity. States
- * come back sorted by mean (sortHmmStates), so ids are stable. All buffers are allocated once per call.
+ * come back sorted by mean (sortHmmStates), so ids are stable. The series-length buffers are reused from
+ * the previous fit of the same size (fitScratch); the rest is allocated once per call.
  */
 export function fitHmm(x: Float64Array, opts: FitHmmOptions): FitHmmResult {
   if (typeof opts !== 'object' || opts === null) throw new ParamError('opts', 'an object with nStates', opts);
@@ -291,10 +336,9 @@ export function fitHmm(x: Float64Array, opts: FitHmmOptions): FitHmmResult {
     throw new ParamError('x', `a series that varies (it is constant at ${x[0]}); a Gaussian HMM cannot be fitted`, 'a constant series');
   }
   const sd = Math.sqrt(gv);
-  const zBuf = new Float64Array(4 * n + 2);
+  const { zBuf, work } = fitScratch(n, K);
   const z = standardize(x, gm, sd, zBuf.subarray(0, n));
   const ss = sortedSums(z, zBuf.subarray(n));
-  const work = createEmWork(n, K);
 
   const runs: Run[] = [];
   const screen: AdvanceLimits = { maxIter: restarts > 1 ? Math.min(screenIter, maxIter) : maxIter, tol, varFloor: varFloorRel, final: restarts === 1, abandonRatio };

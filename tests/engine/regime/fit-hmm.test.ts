@@ -120,6 +120,25 @@ describe('fitHmm', () => {
     expect(five.iterations).toBeLessThanOrEqual(100);
   });
 
+  it('does not depend on the fits before it (the series-length buffers are reused between fits of one size)', () => {
+    const x = benchHmmSeries(500, 3);
+    const y = benchHmmSeries(500, 4);
+    const z = benchHmmSeries(300, 4);
+    const snapshot = (r: ReturnType<typeof fitHmm>) => [r.logLik, r.iterations, r.forwardPasses, ...r.means, ...r.variances, ...r.trans, ...r.init, ...r.logLikTrace];
+    const first = snapshot(fitHmm(x, { nStates: 3, seed: 2 }));
+    // Fits of the same size (which reuse the buffers), another size and another K in between.
+    fitHmm(y, { nStates: 3, seed: 5 });
+    fitHmm(z, { nStates: 3, seed: 1 });
+    fitHmm(y, { nStates: 2, seed: 1, restarts: 1 });
+    fitHmm(y, { nStates: 3, seed: 1, restarts: 1 });
+    expect(snapshot(fitHmm(x, { nStates: 3, seed: 2 }))).toEqual(first);
+    // A returned model shares no array with the next fit's buffers.
+    const kept = fitHmm(x, { nStates: 3, seed: 2 });
+    const before = snapshot(kept);
+    fitHmm(y, { nStates: 3, seed: 2 });
+    expect(snapshot(kept)).toEqual(before);
+  });
+
   it('stays finite with far outliers and with two identical values dominating (variance floor)', () => {
     const { x } = simulateHmm(THREE_STATE, 1000, 9);
     x[10] = 1e9;
