@@ -3,7 +3,7 @@ import { createEmWork } from '../../../src/engine';
 import { checkStall, dropIfStalled, startRun, type AdvanceLimits, type Run } from '../../../src/engine/regime/fit-hmm';
 import { simulateHmm, THREE_STATE } from './helpers';
 
-const LIMITS: AdvanceLimits = { maxIter: 200, tol: 1e-8, varFloor: 1e-6, final: true, abandonRatio: 1e4 };
+const LIMITS: AdvanceLimits = { maxIter: 200, tol: 1e-8, varFloor: 1e-6, final: true, abandonRatio: 1e4, defer: null };
 
 /** Two runs from the true parameters of a simulated series; the race rule reads only ℓ, gains and state flags. */
 function pair(): [Run, Run] {
