@@ -419,9 +419,7 @@ export function fitHmm(x: Float64Array, opts: FitHmmOptions): FitHmmResult {
     if (runs[0].ll > best.ll) best = runs[0];
   }
 
-  const zParams = best.params;
-  const fitted = hmmParams(zParams.means.map((m) => gm + sd * m), zParams.variances.map((v) => v * sd * sd), zParams.trans.slice(), zParams.init.slice());
-  const sorted2 = sortHmmStates(fitted).model;
+  const sorted2 = sortHmmStates(unstandardized(best.params, gm, sd)).model;
   const logLik = hmmLogLikInto(x, sorted2, work.fw);
   work.forwardPasses++;
   const shift = -n * Math.log(sd);
@@ -429,5 +427,19 @@ export function fitHmm(x: Float64Array, opts: FitHmmOptions): FitHmmResult {
   const trace = new Float64Array(it + 1);
   for (let i = 0; i < it; i++) trace[i] = best.trace[i] + shift;
   trace[it] = logLik;
-  return { ...sorted2, logLik, iterations: it, converged: best.converged, logLikTrace: trace, forwardPasses: work.forwardPasses };
+  // The fields of the spread { ...sorted2, logLik, … } it replaces, in the same order, without the
+  // generic copy of an object spread.
+  return { means: sorted2.means, variances: sorted2.variances, trans: sorted2.trans, init: sorted2.init, logLik, iterations: it, converged: best.converged, logLikTrace: trace, forwardPasses: work.forwardPasses };
+}
+
+/** The parameters of the standardised fit in the units of x: means gm + sd·μ, variances σ²·sd² (loops, not map with a closure per fit). */
+function unstandardized(p: HmmParams, gm: number, sd: number): HmmParams {
+  const K = p.means.length;
+  const means = new Float64Array(K);
+  const variances = new Float64Array(K);
+  for (let k = 0; k < K; k++) {
+    means[k] = gm + sd * p.means[k];
+    variances[k] = p.variances[k] * sd * sd;
+  }
+  return hmmParams(means, variances, p.trans.slice(), p.init.slice());
 }

@@ -82,7 +82,8 @@ export function kmeansStart(ss: SortedSums, K: number, varFloor: number, rng: Rn
   centers[0] = sorted[rng.int(n)];
   for (let k = 1; k < K; k++) {
     // D² sampling: pick a point with probability ∝ its squared distance to the nearest centre so far.
-    const c = centers.subarray(0, k).sort();
+    sortPrefix(centers, k);
+    const c = centers;
     segments(ss, c, k, bounds);
     let total = 0;
     for (let j = 0; j < k; j++) total += sqDev(ss, bounds[j], bounds[j + 1], c[j]);
@@ -139,14 +140,44 @@ export function startingPoints(ss: SortedSums, K: number, count: number, varFloo
   const starts = [quantileStart(ss, K, varFloor)];
   for (let r = 1; r < count; r++) {
     const s = kmeansStart(ss, K, varFloor, rng);
-    if (!starts.some((t) => sameParams(s, t))) starts.push(s);
+    if (!isRepeat(s, starts)) starts.push(s);
   }
   return starts;
 }
 
+/**
+ * Whether s equals one of `starts` in every parameter. Plain loops rather than some/every with arrow
+ * functions: those closures were created anew in every fit (and, through tsx, each named by a
+ * defineProperty call), allocation and unoptimised calls in the fits before V8 had compiled them.
+ */
+function isRepeat(s: HmmParams, starts: HmmParams[]): boolean {
+  for (let i = 0; i < starts.length; i++) if (sameParams(s, starts[i])) return true;
+  return false;
+}
+
 function sameParams(a: HmmParams, b: HmmParams): boolean {
-  const eq = (u: Float64Array, v: Float64Array) => u.every((x, i) => x === v[i]);
-  return eq(a.means, b.means) && eq(a.variances, b.variances) && eq(a.trans, b.trans) && eq(a.init, b.init);
+  return sameValues(a.means, b.means) && sameValues(a.variances, b.variances) && sameValues(a.trans, b.trans) && sameValues(a.init, b.init);
+}
+
+function sameValues(u: Float64Array, v: Float64Array): boolean {
+  for (let i = 0; i < u.length; i++) if (u[i] !== v[i]) return false;
+  return true;
+}
+
+/**
+ * Sorts a[0..k) in place into the order of Float64Array.prototype.sort (ascending, −0 before +0; no
+ * NaN here), by insertion: k ≤ 5, and a subarray view to sort would be an allocation per call.
+ */
+function sortPrefix(a: Float64Array, k: number): void {
+  for (let i = 1; i < k; i++) {
+    const v = a[i];
+    let j = i - 1;
+    while (j >= 0 && (a[j] > v || (a[j] === 0 && v === 0 && 1 / a[j] > 0 && 1 / v < 0))) {
+      a[j + 1] = a[j];
+      j--;
+    }
+    a[j + 1] = v;
+  }
 }
 
 function withStickyChain(means: Float64Array, variances: Float64Array): HmmParams {
