@@ -1,5 +1,6 @@
 import { yearSeconds, type YearBasis } from '../quoting/units';
 import { maxDrawdown } from './drawdown';
+import { FILL_SPAN } from './spans';
 import { pnlHistogram, sharpeSortino } from './buckets';
 import type { BuyAndHold, Metrics, RegimeShare } from './types';
 import { sharpeConfidence } from '../stats/sharpe-confidence';
@@ -102,17 +103,24 @@ export function computeMetrics(x: MetricsInput): Metrics {
  * A fill's marked-out PnL is side·size·(midAfter − price): a win when > 0, else a loss; the spread it
  * captured is side·(midAtFill − price)/midAtFill, bps. The loops over ticks and fills take columns and
  * numbers only, so their optimised code does not depend on the map of the object computeMetrics got.
+ * Span by span in fill order, the sums carried in out: the same terms added in the same order as one loop.
  */
 function fillFigures(side: Float64Array, size: Float64Array, price: Float64Array, midAtFill: Float64Array, midAfter: Float64Array, count: number, out: Float64Array): void {
-  let wins = 0, gain = 0, loss = 0, capBpsNum = 0, capBpsDen = 0;
-  for (let k = 0; k < count; k++) {
-    const s = side[k], q = size[k], p = price[k], m0 = midAtFill[k];
-    const pnl = s * q * (midAfter[k] - p);
+  out[0] = 0; out[1] = 0; out[2] = 0; out[3] = 0; out[4] = 0;
+  for (let from = 0; from < count; from += FILL_SPAN) fillSpan(side, size, price, midAtFill, midAfter, from, Math.min(from + FILL_SPAN, count), out);
+}
+
+/** fillFigures' sums over fills [from, to), from and into s = [wins, gain, loss, Σ size·bps, Σ size]. */
+function fillSpan(side: Float64Array, size: Float64Array, price: Float64Array, midAtFill: Float64Array, midAfter: Float64Array, from: number, to: number, s: Float64Array): void {
+  let wins = s[0], gain = s[1], loss = s[2], capBpsNum = s[3], capBpsDen = s[4];
+  for (let k = from; k < to; k++) {
+    const sd = side[k], q = size[k], p = price[k], m0 = midAtFill[k];
+    const pnl = sd * q * (midAfter[k] - p);
     if (pnl > 0) { wins++; gain += pnl; } else loss -= pnl;
-    capBpsNum += q * ((s * (m0 - p)) / m0) * 1e4;
+    capBpsNum += q * ((sd * (m0 - p)) / m0) * 1e4;
     capBpsDen += q;
   }
-  out[0] = wins; out[1] = gain; out[2] = loss; out[3] = capBpsNum; out[4] = capBpsDen;
+  s[0] = wins; s[1] = gain; s[2] = loss; s[3] = capBpsNum; s[4] = capBpsDen;
 }
 
 /**
