@@ -69,24 +69,41 @@ export function attributePnl(
 /**
  * out = [Σ side·size·(midAtFill − price), Σ side·size·(midAfter − midAtFill), −Σ fee] over fills [0, count), in fill
  * order, span by span (see FILL_SPAN) with the sums carried in out; columns in, so its optimised loop does not depend
- * on the fills object's map.
+ * on the fills object's map. The spans cover an even number of fills; an odd one left over is added here.
  */
 function attributionSums(side: Float64Array, size: Float64Array, midAtFill: Float64Array, midAfter: Float64Array, price: Float64Array, fee: Float64Array, count: number, out: Float64Array): void {
   out[0] = 0; out[1] = 0; out[2] = 0;
-  for (let from = 0; from < count; from += FILL_SPAN) attributionSpan(side, size, midAtFill, midAfter, price, fee, from, Math.min(from + FILL_SPAN, count), out);
+  const paired = count & ~1;
+  for (let from = 0; from < paired; from += FILL_SPAN) attributionSpan(side, size, midAtFill, midAfter, price, fee, from, Math.min(from + FILL_SPAN, paired), out);
+  if (paired < count) {
+    const k = paired;
+    const s = side[k] * size[k];
+    const m0 = midAtFill[k];
+    out[0] += s * (m0 - price[k]);
+    out[1] += s * (midAfter[k] - m0);
+    out[2] -= fee[k];
+  }
 }
 
-/** attributionSums over fills [from, to), from and into out. */
+/**
+ * attributionSums over fills [from, to), to − from even, from and into out. Two fills per iteration, each term
+ * added in fill order as before: 0.25 against 0.34 ms one fill per iteration on the bench run's 117k fills (plain-JS
+ * microbench, 5 processes); with no remainder loop, which most runs would never reach (code without feedback,
+ * a deopt when a run does).
+ */
 function attributionSpan(side: Float64Array, size: Float64Array, midAtFill: Float64Array, midAfter: Float64Array, price: Float64Array, fee: Float64Array, from: number, to: number, out: Float64Array): void {
   let spreadCapture = out[0];
   let adverseSelection = out[1];
   let fees = out[2];
-  for (let k = from; k < to; k++) {
-    const s = side[k] * size[k];
-    const m0 = midAtFill[k];
-    spreadCapture += s * (m0 - price[k]);
-    adverseSelection += s * (midAfter[k] - m0);
+  for (let k = from; k < to; k += 2) {
+    const s1 = side[k] * size[k], s2 = side[k + 1] * size[k + 1];
+    const m1 = midAtFill[k], m2 = midAtFill[k + 1];
+    spreadCapture += s1 * (m1 - price[k]);
+    spreadCapture += s2 * (m2 - price[k + 1]);
+    adverseSelection += s1 * (midAfter[k] - m1);
+    adverseSelection += s2 * (midAfter[k + 1] - m2);
     fees -= fee[k];
+    fees -= fee[k + 1];
   }
   out[0] = spreadCapture;
   out[1] = adverseSelection;
