@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { attributePnl, markoutMids } from '../../../src/engine';
+import { attributePnl, createRng, markoutMids } from '../../../src/engine';
 
 /** markoutMids straight from its definition: a walk forward from the previous fill's tick. */
 function markoutMidsByWalk(time: Float64Array, mid: Float64Array, fillTime: Float64Array, horizonSec: number): number[] {
@@ -60,5 +60,56 @@ describe('attributePnl', () => {
       const a = attributePnl(fills, rows.length, inventoryPnl, 7);
       expect(a).toEqual({ spreadCapture: spread, adverseSelection: adverse, inventoryCarry: inventoryPnl - adverse, fees, net: 7 });
     }), { numRuns: 300 });
+  });
+});
+
+describe('per-fill spans (4096 fills per span)', () => {
+  // Fill counts around one and two spans, fewer fills counted than the columns hold, bursts of fills at one tick.
+  const case_ = fc.record({
+    count: fc.constantFrom(1, 4095, 4096, 4097, 8191, 8192, 8193),
+    extra: fc.constantFrom(0, 1, 5000),
+    seed: fc.integer({ min: 1, max: 1e6 }),
+    horizonSec: fc.constantFrom(0, 0.5, 5, 1e4),
+  });
+  const build = ({ count, extra, seed }: { count: number; extra: number; seed: number }) => {
+    const rng = createRng(seed);
+    const n = 3000;
+    let t = 1.7e9;
+    const time = Float64Array.from({ length: n }, () => (t += rng.uniform() < 0.2 ? 0 : rng.uniform()));
+    const mid = Float64Array.from({ length: n }, () => 100 + rng.normal());
+    const m = count + extra;
+    let u = time[0] - 1;
+    const span = time[n - 1] - time[0] + 2;
+    const fillTime = Float64Array.from({ length: m }, () => (u += rng.uniform() < 0.3 ? 0 : (rng.uniform() * 2 * span) / m));
+    const col = (f: () => number) => Float64Array.from({ length: m }, f);
+    const fills = {
+      side: col(() => (rng.uniform() < 0.5 ? 1 : -1)), size: col(() => [0.5, 1, 3][Math.floor(rng.uniform() * 3)]),
+      midAtFill: col(() => 100 + rng.normal()), midAfter: col(() => 100 + rng.normal()), price: col(() => 100 + rng.normal()), fee: col(() => rng.uniform() * 0.01),
+    };
+    return { time, mid, fillTime, fills };
+  };
+
+  it('markoutMids: bitwise the walk from the previous fill', () => {
+    fc.assert(fc.property(case_, (c) => {
+      const { time, mid, fillTime } = build(c);
+      const out = new Float64Array(fillTime.length).fill(-1);
+      markoutMids(time, mid, fillTime, c.count, c.horizonSec, out);
+      expect(Array.from(out.subarray(0, c.count))).toEqual(markoutMidsByWalk(time, mid, fillTime.subarray(0, c.count), c.horizonSec));
+      expect(out.subarray(c.count).every((v) => v === -1)).toBe(true); // nothing written past count
+    }), { numRuns: 60 });
+  });
+
+  it('attributePnl: bitwise the per-fill sums', () => {
+    fc.assert(fc.property(case_, (c) => {
+      const { fills } = build(c);
+      let spread = 0, adverse = 0, fees = 0;
+      for (let k = 0; k < c.count; k++) {
+        const s = fills.side[k] * fills.size[k];
+        spread += s * (fills.midAtFill[k] - fills.price[k]);
+        adverse += s * (fills.midAfter[k] - fills.midAtFill[k]);
+        fees -= fills.fee[k];
+      }
+      expect(attributePnl(fills, c.count, 2, 7)).toEqual({ spreadCapture: spread, adverseSelection: adverse, inventoryCarry: 2 - adverse, fees, net: 7 });
+    }), { numRuns: 60 });
   });
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { maxDrawdown } from '../../../src/engine';
+import { createRng, maxDrawdown } from '../../../src/engine';
 
 /** maxDrawdown straight from its definition: every tick's drawdown and quotient. */
 function drawdownPerTick(equity: Float64Array, capital: number): { abs: number; pct: number } {
@@ -45,5 +45,29 @@ describe('maxDrawdown', () => {
     expect(dd.abs).toBe(8); // 9 → 1
     expect(dd.pct).toBe((8 / 109) * 100);
     expect(maxDrawdown(Float64Array.of(1, 2, 3), 0)).toEqual({ abs: 0, pct: 0 });
+  });
+
+  it('bitwise the per-tick form across span boundaries (4096-tick spans)', () => {
+    // Lengths around one and two spans; the peak, the trough and a NaN / ±∞ mark placed at or next to a span edge.
+    const edge = fc.constantFrom(0, 4094, 4095, 4096, 4097, 8191, 8192, -1, -2);
+    const series = fc.record({
+      n: fc.constantFrom(1, 2, 4095, 4096, 4097, 8191, 8192, 8193),
+      seed: fc.integer({ min: 1, max: 1e6 }),
+      peakAt: edge,
+      troughAt: edge,
+      markAt: fc.option(edge),
+      mark: fc.constantFrom(NaN, Infinity, -Infinity),
+      capital: fc.constantFrom(0, 1e3, -40),
+    });
+    fc.assert(fc.property(series, ({ n, seed, peakAt, troughAt, markAt, mark, capital }) => {
+      const rng = createRng(seed);
+      const at = (k: number) => Math.max(0, Math.min(n - 1, k < 0 ? n + k : k));
+      let e = 0;
+      const equity = Float64Array.from({ length: n }, () => (e += rng.normal()));
+      equity[at(peakAt)] = 1e4;
+      equity[at(troughAt)] = -1e4;
+      if (markAt !== null) equity[at(markAt)] = mark;
+      expect(maxDrawdown(equity, capital)).toEqual(drawdownPerTick(equity, capital));
+    }), { numRuns: 300 });
   });
 });
