@@ -81,7 +81,7 @@ export function runBacktestInto(
   // What the strategy derives from the market alone (Kalman fair value, causal regime) is filled into its output columns before the loop.
   const signals = { fairValue: series.fairValue, regime: recordRegime ? series.regime : undefined };
   const { strategy, regimeLabels, regimeModel, regimeSetup: regimeFit, regimeKappaByState, kalman } = createStrategy({ ...rp, kalman: config.kalman, regime: config.regime, guard: config.guard }, d.time, d.mid, signals);
-  const acc: Account = createAccount(1024, reuse !== undefined ? reusedFills.get(reuse) : undefined);
+  const acc: Account = createAccount(1024, reuse !== undefined ? reusedFills.get(reuse.equity.buffer) : undefined);
   const risk = createRiskLog();
   const { maxInventory, maxPositionValue, tickSize, lotSize } = rp;
   const tickScale = gridScale(tickSize), lotScale = gridScale(lotSize);
@@ -98,7 +98,7 @@ export function runBacktestInto(
   });
 
   const result = finish(d.time, mid, mktAsk[0], series, acc, rp, strategy.id, regimeLabels, risk, quoteUpdates, desk.filledQuotes, timeKilledSec, mode === 'full', reuse === undefined);
-  if (reuse !== undefined) reusedFills.set(reuse, acc.fills); // finish copied the fills out: the buffers can serve the next run
+  if (reuse !== undefined) reusedFills.set(series.equity.buffer, acc.fills); // finish copied the fills out: the buffers can serve the next run
   // The loop's per-run objects outlive the run (shape-anchor.ts), without the run's big arrays: the
   // account lets go of its fill columns, the desk of the strategy (which holds the fair-value and regime columns).
   acc.fills = NO_FILLS;
@@ -123,8 +123,17 @@ export function runBacktestInto(
 const NO_FILLS = createAccount(0).fills;
 const NO_STRATEGY: Strategy = { id: 'symmetric', quote: () => {}, onFill: () => {} };
 
-/** Fill buffers kept with a reused series, so grid cells stop re-growing them. */
-const reusedFills = new WeakMap<BacktestSeries | RunOutputs, Account['fills']>();
+/**
+ * Fill buffers kept with a reused series, so later runs stop re-growing them. Keyed by the equity
+ * column's buffer, which every run writing over it shares: the lab worker hands in a new outputs
+ * object per run (outputsOf) and each result holds new views, so keying by either object never hit.
+ */
+const reusedFills = new WeakMap<ArrayBufferLike, Account['fills']>();
+
+/** The fill buffers the next run writing over `outputs` will start from (undefined: it grows its own); for tests. */
+export function heldFillBuffers(outputs: Pick<RunOutputs, 'equity'>): Account['fills'] | undefined {
+  return reusedFills.get(outputs.equity.buffer);
+}
 
 /** Buy-and-hold depends only on the data and four settings: computed once per (data, settings), e.g. across grid cells. */
 const benchmarkCache = new WeakMap<Float64Array, { time: Float64Array; key: string; value: BuyAndHold }>();

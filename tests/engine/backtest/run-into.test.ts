@@ -1,0 +1,48 @@
+import { describe, expect, it } from 'vitest';
+import { generateSyntheticMarket, runBacktest, runBacktestInto, type BacktestConfig, type BacktestResult } from '../../../src/engine';
+import { outputsOf } from '../../../src/engine/backtest/recorder';
+import { heldFillBuffers } from '../../../src/engine/backtest/run';
+
+// runBacktestInto writes a run over the previous run's columns (the lab worker, grid cells): the
+// result must be the one a fresh run gives, whatever the previous run left in the buffers.
+const market = generateSyntheticMarket({ seed: 11, nTicks: 6000 });
+
+const many: BacktestConfig = { strategy: 'as', fill: { model: 'trade-through' }, warmupTicks: 200 };
+const few: BacktestConfig = { strategy: 'as-kalman', fill: { model: 'trade-through' }, gamma: 5, warmupTicks: 200 };
+const regimes: BacktestConfig = { strategy: 'as-regime', fill: { model: 'poisson' }, warmupTicks: 200, regime: { fitTicks: 3000 } };
+
+function fields(r: BacktestResult) {
+  return {
+    metrics: r.metrics, attribution: r.attribution,
+    fills: Object.fromEntries(Object.entries(r.fills).map(([k, v]) => [k, Array.from(v as ArrayLike<number>)])),
+    equity: Array.from(r.equity), inventory: Array.from(r.inventory), bid: Array.from(r.bid), ask: Array.from(r.ask), fairValue: Array.from(r.fairValue),
+  };
+}
+
+describe('runBacktestInto over a previous run', () => {
+  it('gives a fresh run\'s result, after runs with more and with fewer fills', () => {
+    const fresh = [many, few, regimes, many].map((c) => fields(runBacktest(market, c)));
+    expect(fresh[0].fills.time.length).toBeGreaterThan(fresh[1].fills.time.length); // the sequence shrinks and grows the fill count
+    let prev = runBacktest(market, regimes);
+    [many, few, regimes, many].forEach((c, i) => {
+      prev = runBacktestInto(market, c, undefined, outputsOf(prev), 'full');
+      expect(fields(prev)).toEqual(fresh[i]);
+    });
+  });
+
+  it('keeps the fill buffers for the next run, found through a new outputs object (as the lab worker passes)', () => {
+    const first = runBacktestInto(market, many, undefined, outputsOf(runBacktest(market, many)), 'full');
+    const held = heldFillBuffers(outputsOf(first));
+    expect(held).toBeDefined();
+    expect(held!.time.length).toBeGreaterThanOrEqual(first.fills.time.length);
+    const second = runBacktestInto(market, many, undefined, outputsOf(first), 'full');
+    expect(heldFillBuffers(outputsOf(second))?.time).toBe(held!.time); // written over, not grown afresh
+  });
+
+  it('leaves the previous result\'s fills intact: they are copies, not views of the reused buffers', () => {
+    const first = runBacktestInto(market, many, undefined, outputsOf(runBacktest(market, few)), 'full');
+    const before = fields(first).fills;
+    runBacktestInto(market, few, undefined, outputsOf(first), 'full');
+    expect(fields(first).fills).toEqual(before);
+  });
+});
