@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import * as tsxEngine from '../src/engine';
 import type { BacktestConfig } from '../src/engine';
 import { bundleEngine } from './bundle-engine';
-import { medianMs, type BenchFigure } from './harness';
+import { medianMs, medianMsFaults, type BenchFigure } from './harness';
 import { bareLoop } from './bare-loop';
 
 type Engine = typeof tsxEngine;
@@ -28,10 +28,12 @@ function pipeline(e: Engine) {
   const coldT0 = performance.now();
   e.runBacktest({ ...data }, config); // a fresh data object: includes the O(n) input checks
   const coldMs = performance.now() - coldT0;
-  const pipeMs = medianMs(() => e.runBacktest(data, config), 7, 2);
+  const pipe = medianMsFaults(() => e.runBacktest(data, config), 7, 2);
+  const pipeMs = pipe.ms;
   // The same once the JIT has settled: the per-run functions (the loop, the analytics after it) reach
   // their final optimised code after about ten runs; runs 3–9 above still include some of that.
-  const pipeSteadyMs = medianMs(() => e.runBacktest(data, config), 9, 8);
+  const pipeSteady = medianMsFaults(() => e.runBacktest(data, config), 9, 8);
+  const pipeSteadyMs = pipeSteady.ms;
   const fullMs = medianMs(() => e.runBacktest(data, fullConfig), 3, 1);
   const asMs = medianMs(() => e.runBacktest(data, { strategy: 'as' }), 5, 1);
   const kalmanMs = medianMs(() => e.runBacktest(data, { strategy: 'as-kalman' }), 5, 1);
@@ -49,15 +51,19 @@ function pipeline(e: Engine) {
   // The bare loop with the pipeline's own resolved γ, σ, κ, horizon, size and limit (bench/bare-loop.ts).
   const rp = e.runBacktest(data, config).resolved;
   const bareIn = { time: data.time, bid: data.bid, ask: data.ask, tradeTime: data.tradeTime, tradePrice: data.tradePrice, gamma: rp.gamma, sigma: rp.sigma, kappa: rp.kappa, horizonSec: rp.horizonSec, orderSize: rp.orderSize, maxInventory: rp.maxInventory };
-  const bareMs = medianMs(() => { sink += bareLoop(bareIn).fills; }, 7, 2);
+  const bare = medianMsFaults(() => { sink += bareLoop(bareIn).fills; }, 7, 2);
+  const bareMs = bare.ms;
   // As the lab worker runs it: each run writes over the previous result's columns (runBacktestInto's
   // reuse), against the bare loop writing over its own previous columns.
   const prev = e.runBacktest(data, config);
-  const pipeReuseMs = medianMs(() => e.runBacktestInto(data, config, undefined, prev, 'full'), 7, 2);
+  const pipeReuse = medianMsFaults(() => e.runBacktestInto(data, config, undefined, prev, 'full'), 7, 2);
+  const pipeReuseMs = pipeReuse.ms;
   const barePrev = bareLoop(bareIn);
-  const bareReuseMs = medianMs(() => { sink += bareLoop(bareIn, barePrev).fills; }, 7, 2);
+  const bareReuse = medianMsFaults(() => { sink += bareLoop(bareIn, barePrev).fills; }, 7, 2);
+  const bareReuseMs = bareReuse.ms;
   if (sink === 42) console.log('');
-  return { fitMs, coldMs, pipeMs, pipeSteadyMs, fullMs, bucketSec: reg.bucketSec, asMs, kalmanMs, regimeOnlyMs, kalmanOnlyMs, bareMs, pipeReuseMs, bareReuseMs };
+  const faults = { pipe: pipe.faultsPerRun, pipeSteady: pipeSteady.faultsPerRun, bare: bare.faultsPerRun, pipeReuse: pipeReuse.faultsPerRun, bareReuse: bareReuse.faultsPerRun };
+  return { faults, fitMs, coldMs, pipeMs, pipeSteadyMs, fullMs, bucketSec: reg.bucketSec, asMs, kalmanMs, regimeOnlyMs, kalmanOnlyMs, bareMs, pipeReuseMs, bareReuseMs };
 }
 
 function gridCellMs(e: Engine): number {
@@ -72,6 +78,8 @@ function gridCellMs(e: Engine): number {
 }
 
 const rate = (ms: number) => `${(N / ms / 1e3).toFixed(2)} M ticks/s`;
+/** A rate with the page faults per run behind it (harness.ts medianMsFaults). */
+const rateFaults = (ms: number, faultsPerRun: number) => `${rate(ms)} (${faultsPerRun.toFixed(0)} page faults/run)`;
 
 /**
  * Cost per tick of the 'queue' fill model next to 'trade-through': the same 'symmetric' run over 1e6
@@ -102,13 +110,13 @@ export default async function (): Promise<BenchFigure[]> {
     const t = pipeline(tsxEngine);
     const pipeRate = N / b.pipeMs / 1e3;
     return [
-      { name: 'full pipeline (Kalman+regime+AS+trade-through+attribution), 1e6 ticks, bundled', value: rate(b.pipeMs), target: '≥ 15 M ticks/s (issue 15)', met: pipeRate >= 15 },
-      { name: 'same, steady: runs 19–27 of this config in the process (the 10 above, 8 more, then 9 timed)', value: rate(b.pipeSteadyMs), target: '≥ 15 M ticks/s (issue 15)', met: N / b.pipeSteadyMs / 1e3 >= 15 },
-      { name: 'bare loop (AS on the mid + trade-through + the same 6 per-tick columns, bench/bare-loop.ts), 1e6 ticks', value: rate(b.bareMs) },
+      { name: 'full pipeline (Kalman+regime+AS+trade-through+attribution), 1e6 ticks, bundled', value: rateFaults(b.pipeMs, b.faults.pipe), target: '≥ 15 M ticks/s (issue 15)', met: pipeRate >= 15 },
+      { name: 'same, steady: runs 19–27 of this config in the process (the 10 above, 8 more, then 9 timed)', value: rateFaults(b.pipeSteadyMs, b.faults.pipeSteady), target: '≥ 15 M ticks/s (issue 15)', met: N / b.pipeSteadyMs / 1e3 >= 15 },
+      { name: 'bare loop (AS on the mid + trade-through + the same 6 per-tick columns, bench/bare-loop.ts), 1e6 ticks', value: rateFaults(b.bareMs, b.faults.bare) },
       { name: 'full pipeline, steady ÷ bare loop (time ratio)', value: `${(b.pipeSteadyMs / b.bareMs).toFixed(2)}×`, target: '≤ 2.5×', met: b.pipeSteadyMs / b.bareMs <= 2.5 },
       { name: 'full pipeline ÷ bare loop (time ratio)', value: `${(b.pipeMs / b.bareMs).toFixed(2)}×`, target: '≤ 2.5×', met: b.pipeMs / b.bareMs <= 2.5 },
-      { name: 'same, writing over the previous result\'s columns (as the lab worker runs), bundled', value: rate(b.pipeReuseMs) },
-      { name: 'bare loop writing over its previous columns', value: rate(b.bareReuseMs) },
+      { name: 'same, writing over the previous result\'s columns (as the lab worker runs), bundled', value: rateFaults(b.pipeReuseMs, b.faults.pipeReuse) },
+      { name: 'bare loop writing over its previous columns', value: rateFaults(b.bareReuseMs, b.faults.bareReuse) },
       { name: 'pipeline ÷ bare loop, both writing over their previous columns', value: `${(b.pipeReuseMs / b.bareReuseMs).toFixed(2)}×`, target: '≤ 2.5×', met: b.pipeReuseMs / b.bareReuseMs <= 2.5 },
       { name: 'same, first run on new data (with input checks), bundled', value: rate(b.coldMs) },
       { name: 'same, fitting its HMM in the run, with the Viterbi display path, bundled', value: rate(b.fullMs) },
