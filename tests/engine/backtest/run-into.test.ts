@@ -39,10 +39,18 @@ describe('runBacktestInto over a previous run', () => {
     expect(heldFillBuffers(outputsOf(second))?.time).toBe(held!.time); // written over, not grown afresh
   });
 
-  it('leaves the previous result\'s fills intact: they are copies, not views of the reused buffers', () => {
+  it('hands its fills over as views of the kept buffers, which the next run over the same columns writes over', () => {
     const first = runBacktestInto(market, many, undefined, outputsOf(runBacktest(market, few)), 'full');
-    const before = fields(first).fills;
-    runBacktestInto(market, few, undefined, outputsOf(first), 'full');
-    expect(fields(first).fills).toEqual(before);
+    const second = runBacktestInto(market, few, undefined, outputsOf(first), 'full');
+    expect(second.fills.time.buffer).toBe(first.fills.time.buffer); // no copy per run: the result over these columns owns them now
+    expect(fields(second)).toEqual(fields(runBacktest(market, few)));
+  });
+
+  it('leaves a result alone when later runs write over other columns', () => {
+    const kept = runBacktest(market, many);
+    const before = fields(kept);
+    let scratch = outputsOf(runBacktest(market, few));
+    for (const c of [regimes, many, few]) scratch = outputsOf(runBacktestInto(market, c, undefined, scratch, 'full'));
+    expect(fields(kept)).toEqual(before);
   });
 });
