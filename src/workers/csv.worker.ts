@@ -90,6 +90,10 @@ let bytesServed = 0;
 
 /** What a port handed out by `serve` answers: the held dataset's backtester columns, as copies moved to the caller. */
 export const servedDatasetApi = {
+  /** Ticks in the held dataset (0 when none): the caller can prepare for them while marketData copies. */
+  size(): number {
+    return held?.time.length ?? 0;
+  },
   marketData(): MarketData {
     if (!held) throw new Error('No dataset is loaded: load a sample or a file first.');
     const copy: MarketData = { ...held };

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { expose, transfer, type Endpoint } from 'comlink';
 import { labApi } from '../../src/workers/lab-api';
 import { buildSeriesView, buildSummaryView, buyAndHoldOf } from '../../src/engine/views';
 import { generateSyntheticMarket, runBacktest } from '../../src/engine';
@@ -48,5 +49,25 @@ describe('lab worker api', () => {
       const s = buildSeriesView(fresh, fresh.time.length, buyAndHoldOf(fresh));
       expect(row.pnl).toEqual({ time: s.pnl.time, pnl: s.pnl.pnl });
     });
+  });
+
+  it('takes a served dataset over a real MessageChannel, and its first run (over the columns written through meanwhile) gives a fresh run', async () => {
+    const m = generateSyntheticMarket({ seed: 13, nTicks: 25_000 });
+    const data = { time: m.time, bid: m.bid, ask: m.ask, tradeTime: m.tradeTime, tradePrice: m.tradePrice, tradeSize: m.tradeSize, tradeSide: m.tradeSide };
+    // The dataset worker's side of the port (csv.worker.ts servedDatasetApi): its size, then copies moved over.
+    const served = {
+      size: () => data.time.length,
+      marketData: () => { const c = Object.fromEntries(Object.entries(data).map(([k, v]) => [k, v.slice()])); return transfer(c, Object.values(c).map((v) => v.buffer)); },
+    };
+    const channel = new MessageChannel();
+    expose(served, channel.port1 as unknown as Endpoint);
+    expect(await labApi.setDataFrom(channel.port2)).toEqual({ n: 25_000 });
+    channel.port1.close();
+    for (const config of [{ strategy: 'as-kalman' as const, seed: 1 }, { strategy: 'as-regime' as const, seed: 2 }]) {
+      const views = await labApi.run(config);
+      const fresh = runBacktest(data, config);
+      expect(views.summary.metrics).toEqual(fresh.metrics);
+      expect(labApi.exportSeries(['equity', 'inventory', 'fairValue', 'bid', 'ask'])).toEqual({ equity: fresh.equity, inventory: fresh.inventory, fairValue: fresh.fairValue, bid: fresh.bid, ask: fresh.ask });
+    }
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { generateSyntheticMarket, runBacktest, runBacktestInto, type BacktestConfig, type BacktestResult } from '../../../src/engine';
+import { generateSyntheticMarket, prefaultedOutputs, runBacktest, runBacktestInto, STRATEGY_IDS, type BacktestConfig, type BacktestResult } from '../../../src/engine';
 import { outputsOf } from '../../../src/engine/backtest/recorder';
 import { heldFillBuffers } from '../../../src/engine/backtest/run';
 
@@ -52,5 +52,21 @@ describe('runBacktestInto over a previous run', () => {
     let scratch = outputsOf(runBacktest(market, few));
     for (const c of [regimes, many, few]) scratch = outputsOf(runBacktestInto(market, c, undefined, scratch, 'full'));
     expect(fields(kept)).toEqual(before);
+  });
+});
+
+describe('prefaultedOutputs', () => {
+  it('gives five written-through columns of n ticks and no regime column', () => {
+    const o = prefaultedOutputs(1000);
+    for (const c of [o.fairValue, o.bid, o.ask, o.inventory, o.equity]) expect(c.length).toBe(1000);
+    expect(o.regime.length).toBe(0);
+  });
+
+  it('serves a first run of every strategy: the result a fresh run gives (each tick written over its NaNs)', () => {
+    for (const strategy of STRATEGY_IDS) {
+      const config: BacktestConfig = { strategy, fill: { model: 'trade-through' }, warmupTicks: 200, regime: { fitTicks: 3000 } };
+      const r = runBacktestInto(market, config, undefined, prefaultedOutputs(market.time.length), 'full');
+      expect(fields(r)).toEqual(fields(runBacktest(market, config)));
+    }
   });
 });
