@@ -9,6 +9,7 @@ import {
   prepareData,
   runBacktestInto,
   outputsOf,
+  prefaultedColumn,
   prefaultedOutputs,
   STRATEGY_IDS,
   walkForward,
@@ -58,9 +59,9 @@ function requireData(): { data: MarketData; mid: Float64Array } {
   return { data, mid };
 }
 
-/** The dataset's mid: the engine's own (prepareData computes it once per dataset when only bid and ask are given). */
-function midOf(d: MarketData): Float64Array {
-  return prepareData(d).mid;
+/** The dataset's mid: the engine's own (prepareData computes it once per dataset when only bid and ask are given, into `into` when given). */
+function midOf(d: MarketData, into?: Float64Array): Float64Array {
+  return prepareData(d, into).mid;
 }
 
 export interface RunViews { series: RunSeriesView; summary: RunSummaryView; fills: FillsView }
@@ -84,9 +85,9 @@ export interface CompareRow {
 }
 
 export const labApi = {
-  setData(d: MarketData): { n: number } {
+  setData(d: MarketData, midInto?: Float64Array): { n: number } {
     data = d;
-    mid = midOf(d);
+    mid = midOf(d, midInto);
     last = null;
     spare = null;
     return { n: d.time.length };
@@ -99,9 +100,11 @@ export const labApi = {
       const n = await served.size();
       const incoming = served.marketData();
       // While the dataset worker copies its columns, this worker (idle until they come) writes through
-      // the first run's output columns: their page faults overlap the copy instead of slowing the run.
+      // the first run's output columns and a column for the mid: their page faults overlap the copy
+      // instead of slowing the load and the run (~0.4 s per 10^7-tick column in this lab's VMs).
       const columns = n > 0 ? prefaultedOutputs(n) : null;
-      const loaded = labApi.setData(await incoming);
+      const midInto = n > 0 ? prefaultedColumn(n) : undefined;
+      const loaded = labApi.setData(await incoming, midInto);
       if (columns !== null && loaded.n === n) spare = columns;
       return loaded;
     } finally {

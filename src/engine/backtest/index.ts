@@ -29,7 +29,7 @@ export type { LatencyModelSpec } from './latency-registry';
 export { registerFeeModel, feeModelSpecs, feeModelSpec, buildFeeModel, DEFAULT_FEE_MODEL } from './fee-registry';
 export type { FeeModelSpec } from './fee-registry';
 export { createAccount, applyFill, markMid } from './account';
-export { cashOf, createOutputs, prefaultedOutputs, createSeries, hasRegimeColumn, outputsOf, sliceSeries, viewOutputs, viewSeries, withInput, type RunOutputs } from './recorder';
+export { cashOf, createOutputs, prefaultedColumn, prefaultedOutputs, createSeries, hasRegimeColumn, outputsOf, sliceSeries, viewOutputs, viewSeries, withInput, type RunOutputs } from './recorder';
 export type { Account } from './account';
 export { roomToTrade } from './risk';
 export {
