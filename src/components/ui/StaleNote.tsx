@@ -19,6 +19,18 @@ export function pendingSubtitle(status: string): string {
   return 'No figures yet: no run has finished on this data.';
 }
 
+/**
+ * What a chart drawn from a run's summary (attribution, histograms) shows while there is none: the
+ * summary comes only when a run finishes, so a failed or cancelled run leaves none, whatever series
+ * the panel still draws from an earlier run.
+ */
+export function pendingChartNote(status: string): string {
+  if (status === 'running') return 'Drawn when the run finishes…';
+  if (status === 'error') return 'Not drawn: the last run failed.';
+  if (status === 'cancelled') return 'Not drawn: the last run was cancelled.';
+  return 'Waiting for the run…';
+}
+
 /** A panel's line saying its figures belong to another run (nothing when they are current). */
 export function StaleNote({ status, stale }: { status: string; stale: boolean }) {
   const reason = staleReason(status, stale);

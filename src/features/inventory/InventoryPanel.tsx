@@ -1,7 +1,7 @@
 import { useDeferredValue, useMemo, useState } from 'react';
 import { Panel } from '../../components/ui/Panel';
 import { ChartFrame } from '../../components/ui/ChartFrame';
-import { pendingSubtitle, StaleNote } from '../../components/ui/StaleNote';
+import { pendingChartNote, pendingSubtitle, StaleNote } from '../../components/ui/StaleNote';
 import { useLab } from '../../stores/lab-store';
 import { replayCount, timeLabelFormatter, timeTickFormatter, timeTicks } from '../../lib/time-axis';
 import { fmtBps, fmtNum, fmtPct, fmtPrice, fmtQty } from '../../lib/format';
@@ -130,8 +130,10 @@ export function InventoryPanel() {
             xAxis={skewAxes.x} xTip={(q) => `inventory q ${qty(q)}`} yAxis={skewAxes.bps} yTitle="skew (bps of mid)" yTip={(v) => `${fmtBps(v)} bps`} />
         </ChartFrame>
         <ChartFrame title={`Distribution of inventory (% of ticks${replay < 1 ? ' up to the replay cursor' : ''})`} name="inventory-distribution" testId="chart-inventory-hist" version={histRows} height={220} csv={() => ({ q: histRows.map((r) => r.q), sharePct: histRows.map((r) => r.share) })}>
-          <RangeBarChart bars={histBars} yAxis={histAxis} yTitle="% of ticks" xTitle="inventory q (asset units)" yTip={(v) => `${v.toFixed(2)} %`} seriesName="share of ticks"
-            tipTitle={(b) => `q ≈ ${b.name}`} height={220} label="Share of ticks spent at each inventory level, percent" />
+          {summary ? (
+            <RangeBarChart bars={histBars} yAxis={histAxis} yTitle="% of ticks" xTitle="inventory q (asset units)" yTip={(v) => `${v.toFixed(2)} %`} seriesName="share of ticks"
+              tipTitle={(b) => `q ≈ ${b.name}`} height={220} label="Share of ticks spent at each inventory level, percent" />
+          ) : <p className="muted" data-testid="inventory-hist-pending">{pendingChartNote(status)}</p>}
         </ChartFrame>
       </div>
     </Panel>

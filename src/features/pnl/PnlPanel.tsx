@@ -3,7 +3,7 @@ import { Panel } from '../../components/ui/Panel';
 import { describeDuration } from '../../stores/figures';
 import { SampleCards } from './SampleCards';
 import { ChartFrame } from '../../components/ui/ChartFrame';
-import { pendingSubtitle, StaleNote } from '../../components/ui/StaleNote';
+import { pendingChartNote, pendingSubtitle, StaleNote } from '../../components/ui/StaleNote';
 import { useLab } from '../../stores/lab-store';
 import { maybeLabSession } from '../../stores/lab-session';
 import { replayCount, timeLabelFormatter, timeTickFormatter, timeTicks } from '../../lib/time-axis';
@@ -103,15 +103,17 @@ export function PnlPanel() {
         </ChartFrame>
         <ChartFrame title={`PnL attribution (quote ccy${replaying ? ', whole run' : ''})`} name="attribution" testId="chart-attribution" version={waterfall}
           csv={() => ({ spreadCapture: [summary?.attribution.spreadCapture ?? NaN], adverseSelection: [summary?.attribution.adverseSelection ?? NaN], inventoryCarry: [summary?.attribution.inventoryCarry ?? NaN], fees: [summary?.attribution.fees ?? NaN], net: [summary?.attribution.net ?? NaN] })}>
-          <RangeBarChart bars={waterfall} yAxis={waterfallAxis} yTitle="PnL (quote ccy)" yTip={fmtPnl} seriesName="PnL (quote ccy)" height={240}
-            label="PnL attribution waterfall: spread capture, adverse selection, inventory carry, fees and net, quote currency" />
+          {summary ? (
+            <RangeBarChart bars={waterfall} yAxis={waterfallAxis} yTitle="PnL (quote ccy)" yTip={fmtPnl} seriesName="PnL (quote ccy)" height={240}
+              label="PnL attribution waterfall: spread capture, adverse selection, inventory carry, fees and net, quote currency" />
+          ) : <p className="muted" data-testid="attribution-pending">{pendingChartNote(status)}</p>}
         </ChartFrame>
         <ChartFrame title={`PnL per ${m ? describeDuration(m.histogram.bucketSec) : ''} bucket (count of buckets${replaying ? ' complete at the replay cursor' : ''})`} name="pnl-histogram" testId="chart-histogram" version={hist} height={220}
           csv={() => ({ bucketPnl: summary?.metrics.histogram.bucketPnl ?? [] })}>
           {hist ? (
             <Histogram edges={hist.edges} counts={hist.counts} xAxis={histAxis} xTitle="bucket PnL (quote ccy)" xTip={(v) => `PnL ≈ ${fmtPnl(v)}`} yTitle="buckets" color="#8e44ad" height={220}
               label="Histogram of PnL per bucket: number of buckets by bucket PnL, quote currency" />
-          ) : <p className="muted">Waiting for the run…</p>}
+          ) : <p className="muted" data-testid="histogram-pending">{pendingChartNote(status)}</p>}
         </ChartFrame>
         <ChartFrame title="Drawdown (quote ccy)" name="drawdown" testId="chart-drawdown" version={drawn} height={220}
           csv={() => ({ time: series.pnl.time, drawdown: series.pnl.drawdown })}>

@@ -1,7 +1,7 @@
 // @vitest-environment jsdom
 import { cleanup, render, screen } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
-import { pendingSubtitle, StaleNote } from '../../../src/components/ui/StaleNote';
+import { pendingChartNote, pendingSubtitle, StaleNote } from '../../../src/components/ui/StaleNote';
 
 afterEach(cleanup);
 
@@ -27,5 +27,12 @@ describe('StaleNote', () => {
     expect(pendingSubtitle('error')).toMatch(/^No figures: the last run failed/);
     expect(pendingSubtitle('cancelled')).toBe('No figures: the last run was cancelled.');
     expect(pendingSubtitle('idle')).toBe('No figures yet: no run has finished on this data.');
+  });
+
+  it('tells a summary chart\'s state: drawn at the end of a run, not drawn after a failed or cancelled one, waiting before any', () => {
+    expect(pendingChartNote('running')).toBe('Drawn when the run finishes…');
+    expect(pendingChartNote('error')).toBe('Not drawn: the last run failed.');
+    expect(pendingChartNote('cancelled')).toBe('Not drawn: the last run was cancelled.');
+    expect(pendingChartNote('idle')).toBe('Waiting for the run…');
   });
 });
