@@ -40,38 +40,35 @@ async function child(enginePath: string, n: number): Promise<SizeFigures> {
   const baseRss = process.memoryUsage.rss();
   let peak = baseRss;
   const sample = () => { const r = process.memoryUsage.rss(); if (r > peak) peak = r; };
-  const times: number[] = [];
-  let faults = 0;
-  for (let k = 0; k < WARMUP[n] + RUNS[n]; k++) {
-    const f0 = process.resourceUsage().minorPageFault;
-    const t0 = performance.now();
+  // Warm runs of `run`, a full GC after each: their wall times (ms) and minor page faults per timed run.
+  const timedRuns = (run: () => void) => {
+    const times: number[] = [];
+    let faults = 0;
+    for (let k = 0; k < WARMUP[n] + RUNS[n]; k++) {
+      const f0 = process.resourceUsage().minorPageFault;
+      const t0 = performance.now();
+      run();
+      const ms = performance.now() - t0;
+      if (k >= WARMUP[n]) { times.push(ms); faults += process.resourceUsage().minorPageFault - f0; }
+      gc();
+    }
+    return { times, faultsPerRun: faults / RUNS[n] };
+  };
+  const fresh = timedRuns(() => {
     const r = e.runBacktest(market, {});
-    const ms = performance.now() - t0;
     if (r.time.length !== n) throw new Error(`ran ${r.time.length} ticks, expected ${n}`);
-    if (k >= WARMUP[n]) { times.push(ms); faults += process.resourceUsage().minorPageFault - f0; }
-    gc();
-  }
+  });
   // As the lab worker runs: each run over the previous result's columns (and its fill buffers).
   let prev = e.runBacktest(market, {});
-  const reuseTimes: number[] = [];
-  let reuseFaults = 0;
-  for (let k = 0; k < WARMUP[n] + RUNS[n]; k++) {
-    const f0 = process.resourceUsage().minorPageFault;
-    const t0 = performance.now();
-    prev = e.runBacktestInto(market, {}, undefined, prev, 'full');
-    const ms = performance.now() - t0;
-    if (k >= WARMUP[n]) { reuseTimes.push(ms); reuseFaults += process.resourceUsage().minorPageFault - f0; }
-    gc();
-  }
+  const reuse = timedRuns(() => { prev = e.runBacktestInto(market, {}, undefined, prev, 'full'); });
   const median = (a: number[]) => [...a].sort((x, y) => x - y)[a.length >> 1];
   // Memory: one more run reporting progress every 10^5 ticks (as the page's lab worker does, every 2·10^4),
   // the resident size sampled at each report and after the run.
   e.runBacktest(market, { progressChunk: 100_000 }, sample);
   sample();
-  const sorted = [...times].sort((a, b) => a - b);
   const MB = 2 ** 20;
   return {
-    n, medianMs: sorted[sorted.length >> 1], runsMs: times, faultsPerRun: faults / RUNS[n], reuseMedianMs: median(reuseTimes), reuseFaultsPerRun: reuseFaults / RUNS[n], dataMB: dataBytes / MB, baseRssMB: baseRss / MB, peakRssMB: peak / MB,
+    n, medianMs: median(fresh.times), runsMs: fresh.times, faultsPerRun: fresh.faultsPerRun, reuseMedianMs: median(reuse.times), reuseFaultsPerRun: reuse.faultsPerRun, dataMB: dataBytes / MB, baseRssMB: baseRss / MB, peakRssMB: peak / MB,
     runBytesPerTick: (peak - baseRss) / n, maxRssMB: (process.resourceUsage().maxRSS * 1024) / MB,
   };
 }

@@ -84,13 +84,18 @@ export interface CompareRow {
   pnl: { time: Float64Array; pnl: Float64Array };
 }
 
+/** Takes `d` as the dataset (the mid derived into `midInto` when given, see setDataFrom), dropping the last run. */
+function load(d: MarketData, midInto?: Float64Array): { n: number } {
+  data = d;
+  mid = midOf(d, midInto);
+  last = null;
+  spare = null;
+  return { n: d.time.length };
+}
+
 export const labApi = {
-  setData(d: MarketData, midInto?: Float64Array): { n: number } {
-    data = d;
-    mid = midOf(d, midInto);
-    last = null;
-    spare = null;
-    return { n: d.time.length };
+  setData(d: MarketData): { n: number } {
+    return load(d);
   },
 
   /** Takes the dataset from the dataset worker over `port` (a copy moved worker to worker, never through the page). */
@@ -104,7 +109,7 @@ export const labApi = {
       // instead of slowing the load and the run (~0.4 s per 10^7-tick column in this lab's VMs).
       const columns = n > 0 ? prefaultedOutputs(n) : null;
       const midInto = n > 0 ? prefaultedColumn(n) : undefined;
-      const loaded = labApi.setData(await incoming, midInto);
+      const loaded = load(await incoming, midInto);
       if (columns !== null && loaded.n === n) spare = columns;
       return loaded;
     } finally {
