@@ -69,6 +69,11 @@ export interface RunViews { series: RunSeriesView; summary: RunSummaryView; fill
 /** Rows of the blotter per page. */
 const FILLS_PAGE = 50;
 
+/** The data's best bid and ask, when it has quotes (not bars): the summary's at-touch share of our quotes. */
+function marketQuotes(d: MarketData): { bid: Float64Array; ask: Float64Array } | undefined {
+  return d.bid !== undefined && d.ask !== undefined && d.high === undefined ? { bid: d.bid, ask: d.ask } : undefined;
+}
+
 function fillsOf(result: BacktestResult, d: MarketData, offset: number, pageSize = FILLS_PAGE): FillsView {
   return { ...buildFillsView(result, offset, pageSize), applicable: applicableFillModels(prepareData(d)) };
 }
@@ -148,7 +153,7 @@ export const labApi = {
     // wait until the page has run the last partial (a proxied call settles then), so a late
     // partial can never replace the finished run's series.
     await lastChunk;
-    const views: RunViews = { series: buildSeriesView(result, n, buyAndHoldOf(result)), summary: buildSummaryView(result), fills: fillsOf(result, d, 0) };
+    const views: RunViews = { series: buildSeriesView(result, n, buyAndHoldOf(result)), summary: buildSummaryView(result, marketQuotes(d)), fills: fillsOf(result, d, 0) };
     return transfer(views, transferList(views));
   },
 

@@ -4,6 +4,8 @@ export type { BuyHoldSpec, InventoryView, PnlView, PriceView, RunSeriesView } fr
 export { buildSummaryView } from './summary';
 export type { InventoryHistogram, RunSummaryView } from './summary';
 export { HIST_CHECKPOINTS, inventoryHistogram } from './summary';
+export { quoteSkewByInventory, SKEW_NOISE_BPS } from './quote-skew';
+export type { QuoteSkewByInventory } from './quote-skew';
 export { buildKalmanView } from './kalman';
 export type { KalmanView } from './kalman';
 export { buildRegimeView, decodeRegimes } from './regime';

@@ -2,6 +2,8 @@ import { gcd } from '../util/math';
 import { gather, strideIndices } from '../series';
 import type { BacktestResult } from '../backtest';
 import { referenceMid } from '../data/dataset';
+import { priceTolerance } from '../backtest/costs';
+import { quoteSkewByInventory, type QuoteSkewByInventory } from './quote-skew';
 
 export interface RunSummaryView {
   metrics: BacktestResult['metrics'];
@@ -20,9 +22,12 @@ export interface RunSummaryView {
    * and shares (sum 1). See inventoryHistogram.
    */
   inventoryHist: InventoryHistogram;
+  /** Quote-centre skew per bin of inventoryHist, from every tick (quote-skew.ts). */
+  quoteSkew: QuoteSkewByInventory;
 }
 
-export function buildSummaryView(r: BacktestResult): RunSummaryView {
+/** `market`: the data's best bid and ask when it has quotes (the skew view's at-touch share). */
+export function buildSummaryView(r: BacktestResult, market?: { bid: Float64Array; ask: Float64Array }): RunSummaryView {
   const nf = r.fills.time.length;
   const fi = strideIndices(nf, 2000);
   const inventoryHist = inventoryHistogram(r.inventory, r.resolved.lotSize, r.time);
@@ -37,6 +42,7 @@ export function buildSummaryView(r: BacktestResult): RunSummaryView {
     fills: nf,
     fillMarks: { time: gather(r.fills.time, fi), price: gather(r.fills.price, fi), side: gather(r.fills.side, fi) },
     inventoryHist,
+    quoteSkew: quoteSkewByInventory(r, inventoryHist, market, priceTolerance(r.resolved.tickSize)),
   };
 }
 
@@ -70,6 +76,22 @@ export interface InventoryHistogram {
    */
   checkpointTime: Float64Array;
   checkpointShare: Float64Array;
+  /** The bin rule: level q falls in bin round(round(q / unit) / perBin) − kLo (binOf); for views binned the same way (quote-skew.ts). */
+  binning: InventoryBinning;
+}
+
+export interface InventoryBinning {
+  /** Asset units per whole unit (the lot size, or a 1-2-5 step without one). */
+  unit: number;
+  /** Units per bin. */
+  perBin: number;
+  /** Index of the first bin, in bins from 0. */
+  kLo: number;
+}
+
+/** The histogram bin of inventory level v (see InventoryHistogram.binning). */
+export function binOf(v: number, b: InventoryBinning): number {
+  return Math.round(Math.round(v / b.unit) / b.perBin) - b.kLo;
 }
 
 /** Replay resolution of the inventory histogram: one row per 1/64 of the run's span. */
@@ -77,7 +99,7 @@ export const HIST_CHECKPOINTS = 64;
 
 export function inventoryHistogram(inv: Float64Array, lotSize: number, time?: Float64Array): InventoryHistogram {
   const n = inv.length;
-  if (n === 0) return { centre: new Float64Array(0), share: new Float64Array(0), checkpointTime: new Float64Array(0), checkpointShare: new Float64Array(0) };
+  if (n === 0) return { centre: new Float64Array(0), share: new Float64Array(0), checkpointTime: new Float64Array(0), checkpointShare: new Float64Array(0), binning: { unit: 1, perBin: 1, kLo: 0 } };
   // Each pass over the n ticks is a function of its own: a function called once per run whose body is
   // a long loop runs it in on-stack-replacement code (docs/ARCHITECTURE.md, hot loops).
   const ext = extentOf(inv);
@@ -89,6 +111,7 @@ export function inventoryHistogram(inv: Float64Array, lotSize: number, time?: Fl
   const perBin = g * Math.max(1, Math.ceil((Math.floor((uHi - uLo) / g) + 1) / MAX_BINS));
   const kLo = Math.round(uLo / perBin), kHi = Math.round(uHi / perBin);
   const bins = kHi - kLo + 1;
+  const binning: InventoryBinning = { unit, perBin, kLo };
   const share = new Float64Array(bins), centre = new Float64Array(bins);
   // Counts, snapshotted (as shares) each time the ticks pass a checkpoint time.
   const C = time !== undefined && time.length === n ? HIST_CHECKPOINTS : 0;
@@ -101,16 +124,16 @@ export function inventoryHistogram(inv: Float64Array, lotSize: number, time?: Fl
   let from = 0;
   for (let j = 0; j < checkpointTime.length; j++) {
     const to = j < C ? firstPast(time!, checkpointTime[j], from) : n;
-    countBins(inv, from, to, unit, perBin, kLo, share);
+    countBins(inv, from, to, binning, share);
     from = to;
     for (let b = 0; b < bins; b++) checkpointShare[j * bins + b] = to > 0 ? share[b] / to : 0;
   }
-  if (C === 0) countBins(inv, 0, n, unit, perBin, kLo, share);
+  if (C === 0) countBins(inv, 0, n, binning, share);
   for (let b = 0; b < bins; b++) {
     centre[b] = Number(((kLo + b) * perBin * unit).toPrecision(12));
     share[b] /= n;
   }
-  return { centre, share, checkpointTime, checkpointShare };
+  return { centre, share, checkpointTime, checkpointShare, binning };
 }
 
 /** [min, max] of the inventory column. */
@@ -133,7 +156,7 @@ function levelGcd(inv: Float64Array, unit: number): number {
 }
 
 /** The first index at or after `from` whose time is past `t` (time is sorted: a binary search); time.length when none. */
-function firstPast(time: Float64Array, t: number, from: number): number {
+export function firstPast(time: Float64Array, t: number, from: number): number {
   let lo = from, hi = time.length;
   while (lo < hi) {
     const m = (lo + hi) >>> 1;
@@ -144,13 +167,13 @@ function firstPast(time: Float64Array, t: number, from: number): number {
 }
 
 /** Adds the ticks [from, to) to their bins: each run of one level at once (the inventory changes only at fills). */
-function countBins(inv: Float64Array, from: number, to: number, unit: number, perBin: number, kLo: number, share: Float64Array): void {
+function countBins(inv: Float64Array, from: number, to: number, binning: InventoryBinning, share: Float64Array): void {
   let i = from;
   while (i < to) {
     const v = inv[i];
     const start = i;
     i++;
     while (i < to && inv[i] === v) i++;
-    share[Math.round(Math.round(v / unit) / perBin) - kLo] += i - start;
+    share[binOf(v, binning)] += i - start;
   }
 }

@@ -11,8 +11,26 @@ import { RangeBarChart, type RangeBar } from '../../components/ui/charts/RangeBa
 import { Brush } from '../../components/ui/charts/Brush';
 import { RIGHT_PX } from '../../components/ui/charts/layout';
 
-/** Skew below this (bps of mid) is floating-point noise of (bid + ask)/2 − mid, drawn as 0. */
-const SKEW_NOISE_BPS = 1e-6;
+/** Up to the replay cursor: the engine's checkpoint row at or before it (1/C of the span apart); −1 for the whole run. */
+function histRow(h: { checkpointTime: Float64Array }, replay: number): number {
+  const C = h.checkpointTime.length - 1;
+  return replay < 1 && C > 0 ? Math.max(0, Math.min(C, Math.floor(replay * C + 1e-9))) : -1;
+}
+
+/**
+ * Why a flat skew chart is flat, and how often both quotes sat at the touch (null: nothing to say).
+ * A lean smaller than the distance to the next tick level is rounded away, so say the tick in bps.
+ */
+function skewNote(rows: ReadonlyArray<{ skewBps: number }>, atTouchShare: number, tick: number, refMid: number): string | null {
+  const parts: string[] = [];
+  if (rows.length > 0 && rows.every((r) => r.skewBps === 0)) {
+    parts.push(tick > 0 && refMid > 0
+      ? `The quote centre stayed at the mid at every inventory level: on the tick grid (${fmtNum(tick, 12)} = ${fmtNum((tick / refMid) * 1e4, 2)} bps of mid) the inventory lean never moved a quote to another price level.`
+      : 'The quote centre stayed at the mid at every inventory level: these quotes did not lean with the inventory.');
+  }
+  if (Number.isFinite(atTouchShare)) parts.push(`Both quotes at the market's best bid and ask on ${fmtPct(atTouchShare)} of the ticks quoted on both sides.`);
+  return parts.length > 0 ? parts.join(' ') : null;
+}
 
 /** Inventory path with its ±Q band, quotes around mid and fair value, skew vs inventory, inventory distribution. */
 export function InventoryPanel() {
@@ -43,32 +61,23 @@ export function InventoryPanel() {
   ] : []), [series]);
   // The brush's window (indices into the price series) for this run's series; the whole of it otherwise.
   const [zoom, setZoom] = useState<{ of: unknown; a: number; b: number } | null>(null);
+  // The engine's quote-centre skew per inventory bin (every tick), up to the replay cursor as the histogram.
   const skewRows = useMemo(() => {
-    // Quote centre minus mid against the inventory held at that moment (bps), from the sampled points.
-    if (!series) return [];
-    const p = series.price, v = series.inventory;
-    const rows: Array<{ q: number; skewBps: number }> = [];
-    let j = 0;
-    // Up to the replay cursor, like the time charts.
-    const n = replayCount(p.time, replay);
-    for (let i = 0; i < n; i++) {
-      while (j + 1 < v.time.length && v.time[j + 1] <= p.time[i]) j++;
-      const centre = (p.bid[i] + p.ask[i]) / 2;
-      if (!(Number.isFinite(centre) && p.mid[i] > 0)) continue;
-      const skewBps = ((centre - p.mid[i]) / p.mid[i]) * 1e4;
-      rows.push({ q: v.inventory[j], skewBps: Math.abs(skewBps) < SKEW_NOISE_BPS ? 0 : skewBps });
+    if (!summary) return [];
+    const h = summary.inventoryHist, k = summary.quoteSkew;
+    const row = histRow(h, replay), bins = h.centre.length;
+    const rows: Array<{ q: number; skewBps: number; ticks: number }> = [];
+    for (let b = 0; b < bins; b++) {
+      const v = row < 0 ? k.skewBps[b] : k.checkpointSkewBps[row * bins + b];
+      if (Number.isFinite(v)) rows.push({ q: h.centre[b], skewBps: v, ticks: k.ticks[b] });
     }
-    // Average per inventory level: one point per q keeps the chart readable.
-    const by = new Map<number, { s: number; n: number }>();
-    for (const r of rows) { const e = by.get(r.q) ?? { s: 0, n: 0 }; e.s += r.skewBps; e.n++; by.set(r.q, e); }
-    return [...by.entries()].sort((a, b) => a[0] - b[0]).map(([q, e]) => ({ q, skewBps: e.s / e.n }));
-  }, [series, replay]);
+    return rows;
+  }, [summary, replay]);
   const histRows = useMemo(() => {
     if (!summary) return [];
     const h = summary.inventoryHist;
-    // Up to the replay cursor: the engine's row for the last checkpoint at or before it (1/C of the span apart).
-    const C = h.checkpointTime.length - 1, bins = h.centre.length;
-    const row = replay < 1 && C > 0 ? Math.max(0, Math.min(C, Math.floor(replay * C + 1e-9))) : -1;
+    const row = histRow(h, replay);
+    const bins = h.centre.length;
     return Array.from(h.centre, (c, i) => ({ q: c, share: 100 * (row < 0 ? h.share[i] : h.checkpointShare[row * bins + i]) }));
   }, [summary, replay]);
   // Axes from the whole run (not the replay cut), so they hold still while replaying.
@@ -107,6 +116,7 @@ export function InventoryPanel() {
     const lo = t && n > 0 ? t[a] : 0, hi = t && n > 0 ? t[b] : 1;
     return { n, a, b, xAxis: { domain: [lo, hi] as [number, number], ticks: timeTicks(lo, hi), format: axes?.tick ?? String, title: 'time (UTC)' } };
   }, [series, replay, zoom, axes]);
+  const note = summary ? skewNote(skewRows, summary.quoteSkew.atTouchShare, tick, summary.refMid) : null;
   const histBars = useMemo((): RangeBar[] => histRows.map((r) => ({ name: fmtQty(r.q, lot), lo: 0, hi: r.share, value: r.share, color: '#2457c5' })), [histRows, lot]);
   const histAxis = useMemo(() => valueAxis(finiteExtent([histRows.map((r) => r.share)], [0]), { title: true }), [histRows]);
   if (!series || !axes) return <Panel id="inventory" title="Inventory & quotes"><p className="muted">Waiting for the run…</p></Panel>;
@@ -125,9 +135,15 @@ export function InventoryPanel() {
           <Brush x={series.price.time} n={quoteView.n} a={quoteView.a} b={quoteView.b} onChange={(a, b) => setZoom({ of: series, a, b })}
             format={axes.tick} left={axes.price.width} right={RIGHT_PX} label="Zoom of the quotes chart" />
         </ChartFrame>
-        <ChartFrame title={`Quote-centre skew vs inventory (bps of mid${replay < 1 ? ', up to the replay cursor' : ''})`} name="skew-vs-inventory" testId="chart-skew" version={skewRows} height={220} csv={() => ({ q: skewRows.map((r) => r.q), skewBps: skewRows.map((r) => r.skewBps) })}>
-          <LineChart x={skewCols.q} series={skewCols.series} height={220} label="Mean quote-centre skew at each inventory level, basis points of mid"
-            xAxis={skewAxes.x} xTip={(q) => `inventory q ${qty(q)}`} yAxis={skewAxes.bps} yTitle="skew (bps of mid)" yTip={(v) => `${fmtBps(v)} bps`} />
+        <ChartFrame title={`Quote-centre skew vs inventory (bps of mid${replay < 1 ? ', up to the replay cursor' : ''})`} name="skew-vs-inventory" testId="chart-skew" version={skewRows} height={220}
+          csv={() => ({ q: skewRows.map((r) => r.q), skewBps: skewRows.map((r) => r.skewBps), twoSidedTicks: skewRows.map((r) => r.ticks) })}>
+          {summary ? (
+            <>
+              <LineChart x={skewCols.q} series={skewCols.series} height={220} label="Mean quote-centre skew at each inventory level, basis points of mid"
+                xAxis={skewAxes.x} xTip={(q) => `inventory q ${qty(q)}`} yAxis={skewAxes.bps} yTitle="skew (bps of mid)" yTip={(v) => `${fmtBps(v)} bps`} />
+              {note !== null && <p className="muted" data-testid="skew-note">{note}</p>}
+            </>
+          ) : <p className="muted" data-testid="skew-pending">{pendingChartNote(status)}</p>}
         </ChartFrame>
         <ChartFrame title={`Distribution of inventory (% of ticks${replay < 1 ? ' up to the replay cursor' : ''})`} name="inventory-distribution" testId="chart-inventory-hist" version={histRows} height={220} csv={() => ({ q: histRows.map((r) => r.q), sharePct: histRows.map((r) => r.share) })}>
           {summary ? (

@@ -26,7 +26,7 @@ describe('charts drawn from the run summary, when the last run left none', () =>
     render(<><PnlPanel /><InventoryPanel /></>);
     await act(() => whenDrawsSettled()); // charts draw through the page's draw queue
     expect(screen.getAllByTestId('panel-stale').length).toBe(2); // both panels say their series are an earlier run's
-    for (const id of ['attribution-pending', 'histogram-pending', 'inventory-hist-pending']) expect(screen.getByTestId(id)).toHaveTextContent('Not drawn: the last run failed.');
+    for (const id of ['attribution-pending', 'histogram-pending', 'inventory-hist-pending', 'skew-pending']) expect(screen.getByTestId(id)).toHaveTextContent('Not drawn: the last run failed.');
     expect(screen.queryByText('Waiting for the run…')).toBeNull();
   });
 
