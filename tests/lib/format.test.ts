@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { fmtDuration, fmtQty } from '../../src/lib/format';
+import { fmtDuration, fmtNum, fmtQty } from '../../src/lib/format';
 
 const M = '\u2212';
 
@@ -41,5 +41,16 @@ describe('fmtQty', () => {
     expect(fmtQty(2, 1)).toBe('2');
     expect(fmtQty(1234.5, 0.1)).toBe('1,234.5');
     expect(fmtQty(-0.0000001, 0.001)).toBe('0.000');
+  });
+});
+
+describe('fmtNum', () => {
+  it('keeps 4 significant digits and switches to scientific form for tiny or huge numbers', () => {
+    expect(fmtNum(0.123456)).toBe('0.1235');
+    expect(fmtNum(-2.5)).toBe('\u22122.5');
+    expect(fmtNum(1.23456e-7)).toBe('1.235e-7');
+    expect(fmtNum(0)).toBe('0');
+    expect(fmtNum(Number.NaN)).toBe('—');
+    expect(fmtNum(Infinity)).toBe('∞');
   });
 });

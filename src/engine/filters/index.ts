@@ -9,6 +9,6 @@ export { kalmanDiagnostics, steadyStateGain, kalmanFitNote, KALMAN_GAIN_MID, KAL
 export type { KalmanDiagnostics } from './kalman-diagnostics';
 export { fitOU } from './ou-fit';
 export type { OUFit } from './ou-fit';
-export { ljungBox, ljungBoxOf, autocorrelations, seriesMoments } from './ljung-box';
+export { acfWhiteNoiseBand, isWhiteAt, ljungBox, ljungBoxOf, autocorrelations, seriesMoments } from './ljung-box';
 export type { LjungBoxResult, SeriesBlocks, SeriesMoments } from './ljung-box';
 export { regularizedGammaP, regularizedGammaQ, chiSquareSf, logGamma } from './gamma';

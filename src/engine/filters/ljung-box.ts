@@ -108,6 +108,16 @@ function lagSums(buf: Float64Array, base: number, from: number, to: number, m: n
   }
 }
 
+/** ±1.96/√n: the 95 % band of a sample autocorrelation of n points of white noise (Bartlett 1946); NaN for n < 1. */
+export function acfWhiteNoiseBand(n: number): number {
+  return n > 0 ? 1.96 / Math.sqrt(n) : Number.NaN;
+}
+
+/** The Ljung-Box verdict at level alpha: white (no autocorrelation detected) when p ≥ alpha. */
+export function isWhiteAt(pValue: number, alpha = 0.05): boolean {
+  return pValue >= alpha;
+}
+
 /**
  * Ljung-Box whiteness test: Q = n(n+2)·Σ_{k=1..lags} ρ_k²/(n−k), χ² with lags − modelDof degrees of
  * freedom under the null of no autocorrelation (Ljung & Box 1978, eq. 2.1).

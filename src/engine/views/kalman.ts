@@ -1,4 +1,4 @@
-import { fitLocalLevel, fitOU, kalmanColumnAt, kalmanDiagnostics, kalmanFitNote, kalmanFromMeans, kalmanInnovations, kalmanLocalLevel, ljungBoxOf, seriesMoments, toStateSpace } from '../filters';
+import { fitLocalLevel, fitOU, kalmanColumnAt, kalmanDiagnostics, kalmanFitNote, kalmanFromMeans, kalmanInnovations, kalmanLocalLevel, acfWhiteNoiseBand, isWhiteAt, ljungBoxOf, seriesMoments, toStateSpace } from '../filters';
 import { gather, minMaxIndices } from '../series';
 import type { MarketData } from '../backtest';
 import { fairKalmanParams, type FairValueParams } from '../strategy';
@@ -23,8 +23,12 @@ export interface KalmanView {
   smoothingRatio: number;
   ljungBoxQ: number;
   ljungBoxP: number;
+  /** Ljung-Box verdict at 5 %: the innovations look white (p ≥ 0.05). */
+  white: boolean;
   lags: number;
   acf: Float64Array;
+  /** ±acfBand: the 95 % band of white noise's autocorrelation over the view's n ticks (acfWhiteNoiseBand). */
+  acfBand: number;
   ou: { kappa: number; mu: number; sigma: number; halfLife: number; phi: number } | null;
   ouError: string | null;
   /** Downsampled raw and filtered mid, gain and innovations. */
@@ -103,7 +107,7 @@ function kalmanViewOf(
     innovationStd: diag.innovationStd,
     rmseFilteredVsRaw: diag.rmseFilteredVsRaw,
     smoothingRatio: diag.smoothingRatio,
-    ljungBoxQ: lb.q, ljungBoxP: lb.pValue, lags, acf, ou, ouError,
+    ljungBoxQ: lb.q, ljungBoxP: lb.pValue, white: isWhiteAt(lb.pValue), lags, acf, acfBand: acfWhiteNoiseBand(n), ou, ouError,
     time: gather(data.time, idx), raw: gather(mid, idx), filtered: gather(k.mean, idx), gain: kalmanColumnAt(k, 'gain', idx), innovation: kalmanColumnAt(k, 'innovation', idx),
     note: kalmanFitNote({ q, r }),
   };

@@ -1,6 +1,5 @@
 import type { KalmanView } from '../../stores/lab-store';
 import { fmtDuration, fmtNum } from '../../lib/format';
-import { isWhite } from './kalman-rows';
 
 function Card({ id, label, value, unit, title }: { id: string; label: string; value: string; unit?: string; title?: string }) {
   return (
@@ -16,7 +15,7 @@ function Card({ id, label, value, unit, title }: { id: string; label: string; va
 
 /** The filter's fitted parameters and diagnostics, and the OU fit of the filtered mid. */
 export function KalmanCards({ view }: { view: KalmanView }) {
-  const white = isWhite(view.ljungBoxP);
+  const white = view.white;
   const ou = view.ou;
   const method = view.fitMethod === 'ml' ? 'maximum likelihood (exact diffuse local level)' : 'moments (the likelihood could not be fitted)';
   const source = view.byHand ? 'set by hand' : `${view.fitMethod === 'ml' ? 'ML' : 'moment'} fit on the first ${view.fittedOn} ticks`;

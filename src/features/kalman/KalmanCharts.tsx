@@ -4,7 +4,6 @@ import type { KalmanView } from '../../stores/lab-store';
 import { fmtTip } from '../../lib/format';
 import { replayCount } from '../../lib/time-axis';
 import { finiteExtent, valueAxis } from '../../lib/value-axis';
-import { acfBand } from './kalman-rows';
 import { LineChart, type LineSeries, type RefLine, type XMark } from '../../components/ui/charts/LineChart';
 import { RangeBarChart, type RangeBar } from '../../components/ui/charts/RangeBarChart';
 import { elapsedX } from '../../components/ui/charts/elapsed-axis';
@@ -19,13 +18,13 @@ const fmtValue = (v: number) => fmtTip(v);
  * the cursor on the whole run's time axis, and the values at the cursor are read out; the
  * autocorrelation and the cards stay whole-run diagnostics.
  */
-export function KalmanCharts({ view, nTicks, replay = 1 }: { view: KalmanView; nTicks: number; replay?: number }) {
+export function KalmanCharts({ view, replay = 1 }: { view: KalmanView; replay?: number }) {
   const x = useMemo(() => elapsedX(view.time), [view]);
   // Points drawn: those at or before the cursor (all of them when not replaying).
   const n = replayCount(x.secs, replay);
   const at = replay < 1 && n > 0 ? n - 1 : -1;
   const replaying = at >= 0;
-  const band = acfBand(nTicks);
+  const band = view.acfBand;
   // Axes from the whole run (not the replay cut), so they hold still while replaying.
   const axes = useMemo(() => ({
     mid: valueAxis(finiteExtent([view.raw, view.filtered]), { title: true }),

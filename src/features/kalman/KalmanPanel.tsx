@@ -11,8 +11,6 @@ export function KalmanPanel() {
   const view = useLab((s) => s.kalman);
   const status = useLab((s) => s.status);
   const stale = useLab((s) => s.stale);
-  // n of the innovations = ticks in the dataset; the view holds only the downsampled points.
-  const nTicks = useLab((s) => s.series?.total ?? s.total);
   const replay = useReplayCursor();
   return (
     <Panel id="kalman" title="Kalman filter" subtitle="Local-level model on the mid: y = x + ε (variance r), x random walk (variance q per tick).">
@@ -22,7 +20,7 @@ export function KalmanPanel() {
         <>
           {view.note ? <p className="muted" role="note" data-testid="kalman-note">{view.note}</p> : null}
           <KalmanCards view={view} />
-          <KalmanCharts view={view} nTicks={nTicks > 0 ? nTicks : view.time.length} replay={replay} />
+          <KalmanCharts view={view} replay={replay} />
         </>
       ) : (
         <p className="muted" role="status" data-testid="kalman-waiting">{status === 'error' ? 'The run failed; see the run controls.' : 'Waiting for the run…'}</p>

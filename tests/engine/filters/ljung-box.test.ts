@@ -1,7 +1,7 @@
 // Reference: statsmodels 0.13.5 acorr_ljungbox(x, lags=[L], model_df=d) in
 // tests/fixtures/statsmodels/make_fixtures.py (run with /usr/bin/python3). Agreement 1e-9 relative.
 import { describe, expect, it } from 'vitest';
-import { autocorrelations, createRng, ljungBox, seriesMoments } from '../../../src/engine';
+import { acfWhiteNoiseBand, autocorrelations, createRng, isWhiteAt, ljungBox, seriesMoments } from '../../../src/engine';
 import { ref, relClose } from './reference';
 
 describe('ljungBox', () => {
@@ -79,5 +79,23 @@ describe('autocorrelations', () => {
         if (lags > 0 && lags < n) expect(Array.from(a.acf)).toEqual(byLag(x, lags));
       }
     }
+  });
+});
+
+describe('acfWhiteNoiseBand and isWhiteAt', () => {
+  it('band white-noise autocorrelation at 1.96/√n and call p ≥ 0.05 white', () => {
+    expect(acfWhiteNoiseBand(10_000)).toBeCloseTo(0.0196, 12);
+    expect(Number.isNaN(acfWhiteNoiseBand(0))).toBe(true);
+    expect(isWhiteAt(0.05)).toBe(true);
+    expect(isWhiteAt(0.0499)).toBe(false);
+  });
+
+  it('about 95 % of the autocorrelations of seeded white noise fall inside the band', () => {
+    const rng = createRng(21);
+    const n = 20_000, lags = 200;
+    const x = Float64Array.from({ length: n }, () => rng.normal());
+    const rho = autocorrelations(x, lags);
+    const inside = Array.from(rho).filter((r) => Math.abs(r) <= acfWhiteNoiseBand(n)).length / lags;
+    expect(inside).toBeGreaterThan(0.9); // 95 % expected; 200 lags: ±3 s.e. is 0.95 ± 0.046
   });
 });

@@ -51,6 +51,9 @@ describe('engine views', () => {
     expect(k.ljungBoxP).toBeGreaterThanOrEqual(0);
     expect(k.ljungBoxP).toBeLessThanOrEqual(1);
     expect(k.acf.length).toBe(k.lags);
+    // The white-noise band over every tick of the data (not the chart's downsampled points), and the verdict.
+    expect(k.acfBand).toBe(1.96 / Math.sqrt(mid.length));
+    expect(k.white).toBe(k.ljungBoxP >= 0.05);
     expect(k.time.length).toBe(k.filtered.length);
   });
 

@@ -3,7 +3,7 @@ import { act, cleanup, fireEvent, render, screen, within } from '@testing-librar
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { KalmanPanel } from '../../../src/features/kalman/KalmanPanel';
 import { labStore } from '../../../src/stores/lab-store';
-import { generateSyntheticMarket, runBacktest, type MarketData } from '../../../src/engine';
+import { generateSyntheticMarket, isWhiteAt, runBacktest, type MarketData } from '../../../src/engine';
 import { buildKalmanView, buildSeriesView, type KalmanView, buyAndHoldOf } from '../../../src/engine/views';
 import { fmtNum } from '../../../src/lib/format';
 
@@ -61,9 +61,9 @@ describe('KalmanPanel', () => {
     expect(screen.getByTestId('kalman-lb-verdict')).toHaveTextContent(view.ljungBoxP >= 0.05 ? /^white/ : /^not white/);
   });
 
-  it('flips the verdict when the p-value crosses 0.05', () => {
+  it("shows the engine's verdict as the p-value crosses 0.05", () => {
     for (const p of [0.049, 0.051]) {
-      act(() => labStore.setState({ kalman: { ...view, ljungBoxP: p } }));
+      act(() => labStore.setState({ kalman: { ...view, ljungBoxP: p, white: isWhiteAt(p) } }));
       render(<KalmanPanel />);
       expect(screen.getByTestId('kalman-lb-verdict')).toHaveTextContent(p < 0.05 ? /^not white/ : /^white/);
       cleanup();
