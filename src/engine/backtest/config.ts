@@ -47,6 +47,9 @@ export function warmupStats(d: PreparedData, warmup: number): WarmupStats {
 export const CALIBRATED_RANGES = { gamma: [1e-6, 1000], kappa: [1e-3, 1e5] } as const;
 
 /** The tick and lot a dataset implies, inferred once per prepared dataset (grid cells reuse it). */
+/** The strategies whose quotes depend on the order-book decay κ (AS 2008 eq. 30; GLFT). */
+const KAPPA_STRATEGIES: readonly string[] = ['as', 'as-kalman', 'as-regime', 'glft'];
+
 const instrumentCache = new WeakMap<PreparedData, InstrumentGrid>();
 function instrumentOf(d: PreparedData): InstrumentGrid {
   let g = instrumentCache.get(d);
@@ -132,6 +135,9 @@ export function resolveConfig(d: PreparedData, data: MarketData, c: BacktestConf
   if (w.halfSpreadFallback) notes.push('The quotes have no spread over the warm-up (bid = ask): the market half-spread is taken as 1 bps of the price.');
   if (c.sigma === undefined && w.sigmaFallback) notes.push('The price did not move over the warm-up: σ is taken as one half-spread per √s.');
   if (c.A === undefined && rateDefault === 1 && truthA === undefined) notes.push('No trades in the warm-up: the arrival rate A is taken as 1 per second.');
+  if (c.kappa === undefined && !(truthKappa !== undefined && truthKappa > 0) && KAPPA_STRATEGIES.includes(strategy)) {
+    notes.push(`κ ${fmt(kappa)} 1/price is 1/(the market's median half-spread ${fmt(w.halfSpread)} over the warm-up): a scale default that keeps the AS spread near the market's, not a fit to the trades (the Fills panel's λ(δ) calibration fits κ to them).`);
+  }
   if (c.gamma === undefined) rangeNote(notes, 'γ', gamma, CALIBRATED_RANGES.gamma, '1/(price·asset)');
   if (c.kappa === undefined) rangeNote(notes, 'κ', kappa, CALIBRATED_RANGES.kappa, '1/price');
   const capitalDefault = Number.isFinite(maxInventory) ? maxInventory * mid0 : orderSize * mid0;

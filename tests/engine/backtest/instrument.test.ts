@@ -72,6 +72,15 @@ describe('defaults fit the instrument', () => {
     expect(r.metrics.fills).toBeGreaterThan(0);
   });
 
+  it('says where the default κ comes from (1/market half-spread, not the trades), and says nothing when κ is set or unused', async () => {
+    const d = await loadSample('usdm-btcusdt-2024-08-08');
+    const r = runBacktest(d, { strategy: 'as-kalman' });
+    expect(r.resolved.kappa).toBeCloseTo(20, 9); // half-spread 0.05: one tick of 0.1
+    expect(r.notes.find((n) => n.startsWith('κ '))).toMatch(/^κ 20 1\/price is 1\/\(the market's median half-spread 0\.05 over the warm-up\): a scale default .* not a fit to the trades/);
+    expect(runBacktest(d, { strategy: 'as-kalman', kappa: 5 }).notes.some((n) => n.startsWith('κ '))).toBe(false);
+    expect(runBacktest(d, { strategy: 'symmetric' }).notes.some((n) => n.startsWith('κ '))).toBe(false);
+  });
+
   it('notes a calibrated κ beyond the range of its control', () => {
     const c = 0.0001 / base.mid[0];
     const r = runBacktest({ time: base.time, bid: base.bid.map((x) => x * c), ask: base.ask.map((x) => x * c) }, { strategy: 'as' });
