@@ -29,6 +29,8 @@ export interface ModelBand {
   skipped: { model: string; reason: string }[];
   /** Lowest and highest net PnL over the rows (how much the conclusion depends on the fill assumption). */
   netPnlRange: [number, number];
+  /** What the rows cannot say themselves, e.g. why the queue variants coincide (sameQueueNote). */
+  notes: string[];
 }
 
 /** The 'queue' variants of the band: the risk-averse model, the power model with n = 1, 2, 3, and the log model. */
@@ -73,5 +75,20 @@ export function fillModelBand(data: MarketData, config: BacktestConfig = {}, onR
     rows.push(row);
     onRow?.(row, k + 1, plan.length);
   });
-  return { rows, skipped, netPnlRange: rows.length > 0 ? [lo, hi] : [0, 0] };
+  const notes: string[] = [];
+  const same = sameQueueNote(rows);
+  if (same !== null) notes.push(same);
+  return { rows, skipped, netPnlRange: rows.length > 0 ? [lo, hi] : [0, 0], notes };
+}
+
+/**
+ * When every queue variant booked the same fills (same count, volume and net PnL), why: the variants
+ * differ only in how a cancellation at our price is split between the queue ahead of our order and
+ * the queue behind it (queue.ts), so that split never changed a fill — as when orders are re-placed
+ * so often that they are last in their queue, with no one behind them. Else null.
+ */
+function sameQueueNote(rows: readonly ModelBandRow[]): string | null {
+  const q = rows.filter((r) => r.model === 'queue');
+  if (q.length < 2 || !q.every((r) => r.fills === q[0].fills && r.volume === q[0].volume && r.netPnl === q[0].netPnl)) return null;
+  return `The ${q.length} queue variants booked the same fills. They differ only in how a cancellation at our price is split between the queue ahead of our order and the queue behind it, so here that split never changed a fill (it matters only once someone queues behind our order; an order that has just joined a level is last in its queue).`;
 }

@@ -66,8 +66,8 @@ export function GridOverfittingView({ result, oos = null }: { result: GridResult
       {oos ? (
         <p data-testid="grid-oos">
           Out of sample: the same grid on the first {Math.round(oos.trainFraction * 100)} % of the data picks γ = {fmtNum(result.x.values[oos.best.ix])}, κ = {fmtNum(result.y.values[oos.best.iy])} (Sharpe {fmtNum(oos.inSampleSharpe, 3)} per {fmtNum(oos.bucketSec)} s bucket in sample);
-          on the rest it has Sharpe <strong data-testid="grid-oos-sharpe">{fmtNum(oos.outOfSample.sharpe, 3)}</strong> over {oos.outOfSample.buckets} buckets
-          {oos.outOfSample.ci ? ` (95 % CI [${fmtNum(oos.outOfSample.ci.lo, 3)}, ${fmtNum(oos.outOfSample.ci.hi, 3)}])` : ''} and net PnL {fmtNum(oos.outOfSampleTotalPnl)}.
+          on the rest it has Sharpe <strong data-testid="grid-oos-sharpe">{fmtNum(oos.outOfSample.sharpe, 3)}</strong> per {fmtNum(oos.bucketSec)} s bucket over {oos.outOfSample.buckets} buckets
+          {oos.outOfSample.ci ? ` (95 % CI [${fmtNum(oos.outOfSample.ci.lo, 3)}, ${fmtNum(oos.outOfSample.ci.hi, 3)}])` : ''} and net PnL {fmtNum(oos.outOfSampleTotalPnl)} quote ccy.
         </p>
       ) : null}
     </div>

@@ -93,6 +93,7 @@ function ModelBandView() {
               ))}
             </tbody>
           </table>
+          {band.notes.map((n) => <p key={n} className="muted" data-testid="model-band-note">{n}</p>)}
           {band.skipped.length > 0 ? <p className="muted">Not applicable: {band.skipped.map((s) => `${s.model} (${s.reason})`).join('; ')}.</p> : null}
         </>
       ) : null}

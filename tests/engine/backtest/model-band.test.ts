@@ -24,4 +24,16 @@ describe('fillModelBand: one strategy under every applicable fill model', () => 
     expect(band.netPnlRange[0]).toBe(Math.min(...band.rows.map((r) => r.netPnl)));
     expect(band.netPnlRange[1]).toBe(Math.max(...band.rows.map((r) => r.netPnl)));
   }, 60_000);
+
+  it('says why the queue variants coincide when they book the same fills, and says nothing when they differ', async () => {
+    const d = await loadSample('usdm-btcusdt-2024-08-08');
+    const same = fillModelBand(d, {});
+    const q = same.rows.filter((r) => r.model === 'queue');
+    expect(new Set(q.map((r) => r.netPnl)).size).toBe(1); // the default AS re-places its orders at most ticks
+    expect(same.notes).toEqual([expect.stringMatching(/^The 5 queue variants booked the same fills\. They differ only in how a cancellation at our price is split/)]);
+    const differ = fillModelBand(d, { strategy: 'symmetric', orderSize: 0.01, limits: { maxInventory: 0.1 } });
+    const q2 = differ.rows.filter((r) => r.model === 'queue');
+    expect(new Set(q2.map((r) => `${r.fills} ${r.netPnl}`)).size).toBeGreaterThan(1);
+    expect(differ.notes).toEqual([]);
+  }, 60_000);
 });

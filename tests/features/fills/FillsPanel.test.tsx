@@ -48,6 +48,16 @@ describe('FillsPanel', () => {
     const table = within(screen.getByTestId('model-band')).getByRole('table');
     expect(within(table).getAllByRole('row')).toHaveLength(1 + band.rows.length);
     expect(table).toHaveTextContent('quote-cross');
+    expect(band.notes).toEqual([]); // no queue variants on data without displayed sizes
+    expect(screen.queryByTestId('model-band-note')).toBeNull();
+  });
+
+  it("shows the band's notes under it", () => {
+    const band = fillModelBand(data, { strategy: 'symmetric' });
+    const note = 'The 5 queue variants booked the same fills.';
+    act(() => labStore.setState({ fills: view, modelBand: { ...band, notes: [note] } }));
+    render(<FillsPanel />);
+    expect(screen.getByTestId('model-band-note')).toHaveTextContent(note);
   });
 
   it('shows λ(δ) with its fits, fit range sliders and warnings when drawn', () => {
