@@ -48,7 +48,7 @@ function Blotter({ view }: { view: FillsView }) {
       </div>
       {err ? <p className="error" role="alert">{err}</p> : null}
       <div className="table-scroll">
-        <table className="data-table">
+        <table className="table">
           <thead><tr><th>time (UTC)</th><th>side</th><th>price (quote ccy)</th><th>size (asset)</th><th>mid at fill (quote ccy)</th><th>fee (quote ccy)</th><th>liquidity</th><th>queue ahead (asset)</th><th>filled by</th></tr></thead>
           <tbody>
             {Array.from({ length: n }, (_, k) => (
@@ -85,7 +85,7 @@ function ModelBandView() {
       {band ? (
         <>
           <p>Net PnL from {fmtNum(band.netPnlRange[0])} to {fmtNum(band.netPnlRange[1])} quote ccy across {band.rows.length} fill assumptions.</p>
-          <table className="data-table">
+          <table className="table">
             <thead><tr><th>fill model</th><th>net PnL (quote ccy)</th><th>fills</th><th>fill rate (of quotes sent)</th><th>spread capture (quote ccy)</th><th>adverse selection (quote ccy)</th></tr></thead>
             <tbody>
               {band.rows.map((r) => (

@@ -57,7 +57,7 @@ function CurveNotes({ c, testId }: { c: IntensityCurve; testId: string }) {
 function RegimeTable({ view, chosen, choose }: { view: IntensityByRegimeView; chosen: number; choose: (k: number) => void }) {
   return (
     <div className="table-scroll">
-      <table className="data-table" data-testid="intensity-regimes">
+      <table className="table" data-testid="intensity-regimes">
         <caption className="muted">λ(δ) per regime ({view.nStates} states on {fmtNum(view.bucketSec)} s buckets, {view.refitted ? 'fitted for this view' : "the run's own regime model"}; the names are the Regimes panel's)</caption>
         <thead><tr><th>regime</th><th>time</th><th>trades</th><th>A (trades/s)</th><th>κ (per price unit)</th><th>R² exp.</th><th>R² power</th><th>fit</th></tr></thead>
         <tbody>
