@@ -299,7 +299,7 @@ export class TickScanner {
       .join(', ');
     const notes = [...(this.profile?.notes ?? [])];
     if (this.unitNote) notes.push(this.unitNote);
-    else if (this.unit && this.opts.timeUnit === undefined) notes.push(this.unit === 'iso' ? 'times are ISO-8601 text' : this.unit === 'compact' ? 'times are compact date-times' : `time unit ${this.unit} by the magnitude of the first time`);
+    else if (this.unit && this.opts.timeUnit === undefined) notes.push(this.unit === 'iso' ? 'times are date-time text (ISO 8601, or a dotted date: YYYY.MM.DD or day-first DD.MM.YYYY)' : this.unit === 'compact' ? 'times are compact date-times' : `time unit ${this.unit} by the magnitude of the first time`);
     if (this.headerless && !this.profile) notes.push('no header row');
     notes.push(...this.notes);
     const scale = this.priceDiv !== 1 ? 1 / this.priceDiv : this.priceMul;

@@ -50,21 +50,25 @@ export let isoHadOffset = false;
  * ISO-8601 date or date-time in bytes [p, end) → seconds since the epoch, NaN when malformed:
  * YYYY-MM-DD, then optionally 'T' or ' ' hh:mm[:ss[.fraction]] and Z or ±hh[:mm]. A time
  * without an offset is read as UTC (tick files are UTC by convention). Works on the bytes so
- * the scanner needs no string per field.
+ * the scanner needs no string per field. Also read: YYYY.MM.DD and YYYY/MM/DD (JForex), the
+ * day-first dotted DD.MM.YYYY of Dukascopy's web exports (dotted dates are day-first wherever they
+ * are written day-first; a slashed DD/MM vs MM/DD is ambiguous and not read), and the offset those
+ * exports write after a space as " GMT+hhmm" (their "Local time" column; " GMT" alone is UTC).
  */
 export function scanIsoSeconds(b: Uint8Array, p: number, end: number): number {
   const len = end - p;
   isoHadOffset = false;
-  // YYYY-MM-DD; YYYY.MM.DD (Dukascopy exports) and YYYY/MM/DD read the same.
+  // YYYY-MM-DD; YYYY.MM.DD (Dukascopy exports) and YYYY/MM/DD read the same; DD.MM.YYYY day-first.
   const ds = b[p + 4];
-  if (len < 10 || (ds !== 45 && ds !== 46 && ds !== 47) || b[p + 7] !== ds) return NaN;
+  const dayFirst = len >= 10 && b[p + 2] === 46 && b[p + 5] === 46;
+  if (len < 10 || (!dayFirst && ((ds !== 45 && ds !== 46 && ds !== 47) || b[p + 7] !== ds))) return NaN;
   let t: number;
   // Tick files repeat the date on every row: the last valid date's bytes and seconds are kept.
   let same = lastDateSec === lastDateSec;
   for (let k = 0; same && k < 10; k++) same = b[p + k] === lastDate[k];
   if (same) t = lastDateSec;
   else {
-    const y = digitsAt(b, p, 4, end), mo = digitsAt(b, p + 5, 2, end), d = digitsAt(b, p + 8, 2, end);
+    const y = digitsAt(b, dayFirst ? p + 6 : p, 4, end), mo = digitsAt(b, p + (dayFirst ? 3 : 5), 2, end), d = digitsAt(b, dayFirst ? p : p + 8, 2, end);
     if (y < 0 || mo < 1 || mo > 12 || d < 1) return NaN;
     const leap = y % 4 === 0 && (y % 100 !== 0 || y % 400 === 0);
     if (d > DAYS_IN_MONTH[mo - 1] + (mo === 2 && leap ? 1 : 0)) return NaN;
@@ -102,6 +106,14 @@ export function scanIsoSeconds(b: Uint8Array, p: number, end: number): number {
     }
   }
   if (i === end) return t;
+  // " GMT", " GMT+hhmm" (Dukascopy's local-time exports): the offset as after an ISO time.
+  if (b[i] === 32 && end - i >= 4 && (b[i + 1] | 32) === 103 && (b[i + 2] | 32) === 109 && (b[i + 3] | 32) === 116) {
+    i += 4;
+    if (i === end) {
+      isoHadOffset = true;
+      return t;
+    }
+  }
   const z = b[i];
   if ((z === 90 || z === 122) && i + 1 === end) {
     isoHadOffset = true;

@@ -158,13 +158,14 @@ export function detectProfile(first: string[], headerless: boolean, fileName?: s
         notes: ['time in ms; size = qty (base asset), quote_qty ignored', buyerMakerNote],
       };
     }
-    const dukas = has('askprice', 'bidprice') || (has('ask', 'bid') && (n.includes('timeutc') || name.includes('dukascopy')));
+    // Time columns: "timestamp" (dukascopy-node), "Time (UTC)" (JForex), "Gmt time" / "Local time" (the web export).
+    const dukas = has('askprice', 'bidprice') || (has('ask', 'bid') && (n.includes('timeutc') || n[0] === 'gmttime' || n[0] === 'localtime' || name.includes('dukascopy')));
     if (want('dukascopy') && dukas && (n[1] === 'askprice' || n[1] === 'ask')) {
       const t = first[0];
       return {
         format: 'dukascopy', kind: 'quotes',
         columns: { time: t, ask: first[1], bid: first[2], askSize: first[3], bidSize: first[4] },
-        notes: ['ask columns come before bid columns', 'times are UTC'],
+        notes: ['ask columns come before bid columns', n[0] === 'localtime' ? 'local times with their offset (" GMT+hhmm"), converted to UTC' : 'times are UTC'],
       };
     }
     if (want('coinbase-trades') && name.includes('coinbase') && has('side', 'price', 'size')) {

@@ -23,6 +23,26 @@ describe('parseIsoSeconds', () => {
     expect(parseIsoSeconds('2024-02-29')).toBe(Date.UTC(2024, 1, 29) / 1000);
   });
 
+  it('reads day-first dotted dates (DD.MM.YYYY) as Date reads the same instant, and a " GMT±hhmm" offset', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 7_258_118_400_000 }), (ms) => {
+        const iso = new Date(ms).toISOString(); // YYYY-MM-DDThh:mm:ss.fffZ
+        const dotted = `${iso.slice(8, 10)}.${iso.slice(5, 7)}.${iso.slice(0, 4)} ${iso.slice(11, 23)}`;
+        expect(parseIsoSeconds(dotted)).toBeCloseTo(ms / 1000, 6);
+        expect(parseIsoSeconds(`${dotted} GMT`)).toBeCloseTo(ms / 1000, 6);
+      }),
+      { numRuns: 300 },
+    );
+    const base = Date.UTC(2024, 7, 9) / 1000;
+    expect(parseIsoSeconds('09.08.2024 02:00:00.000 GMT+0200')).toBe(base);
+    expect(parseIsoSeconds('08.08.2024 19:30:00 GMT-0430')).toBe(base);
+    expect(parseIsoSeconds('2024.08.09 00:00:00')).toBe(base); // JForex: year first
+  });
+
+  it.each(['31.02.2024 00:00:00', '09.13.2024 00:00:00', '09/08/2024 00:00:00', '9.08.2024 00:00', '09.08.2024 00:00:00 GMT+2x', '09.08.2024 00:00:00 UTC+0200'])('rejects %s (dotted dates are day-first; a slashed one is ambiguous)', (s) => {
+    expect(parseIsoSeconds(s)).toBeNaN();
+  });
+
   it.each(['2023-02-29', '2024-13-01', '2024-08-09T24:00', '2024-08-09T12:60', '2024-08-09T12:00:00.', '2024-08-09T12:00:00+2', '2024-08-09X12:00', '20240809', '2024-08-09T12:00:00Zjunk', '２０２４-08-09'])('rejects %s', (s) => {
     expect(parseIsoSeconds(s)).toBeNaN();
   });

@@ -248,6 +248,30 @@ describe('FX tick vendors', () => {
     expect(r.columns.bid[0]).toBe(1.10401);
   });
 
+  it('Dukascopy web export: "Gmt time" with day-first dotted dates, ask first, CRLF', async () => {
+    const r = await load('EURUSD_Ticks_02.01.2024-02.01.2024.csv');
+    sane(r, 3);
+    expect(r.detected.format).toBe('dukascopy');
+    expect(arr(r.columns.time)).toEqual([jan2 + 0.123, jan2 + 0.123, jan2 + 0.287]);
+    expect([r.columns.bid[0], r.columns.ask[0], r.columns.bidSize[0], r.columns.askSize[0]]).toEqual([1.10401, 1.10412, 2.25, 1.5]);
+  });
+
+  it('Dukascopy web export in local time: the " GMT+0100" offset is applied', async () => {
+    const r = await load('EURUSD_Ticks_Local_02.01.2024-02.01.2024.csv');
+    sane(r, 2);
+    expect(r.detected.format).toBe('dukascopy');
+    expect(arr(r.columns.time)).toEqual([jan2 + 0.123, jan2 + 0.287]); // 01:00 GMT+0100 is 00:00 UTC
+    expect(r.detected.notes.join(' ')).toMatch(/local times with their offset/);
+  });
+
+  it('Dukascopy web export of candles: bars with day-first dotted dates', async () => {
+    const r = await load('EURUSD_Candlestick_1_M_BID_02.01.2024-02.01.2024.csv');
+    sane(r, 3);
+    expect(r.kind).toBe('bars');
+    expect(arr(r.columns.time)).toEqual([jan2, jan2 + 60, jan2 + 120]);
+    expect([r.columns.open[0], r.columns.high[0], r.columns.low[0], r.columns.close[0], r.columns.volume[0]]).toEqual([1.10401, 1.1042, 1.10395, 1.1041, 125.31]);
+  });
+
   it('TrueFX: no header, compact UTC times', async () => {
     const r = await load('EURUSD-2024-01.csv');
     sane(r, 3);
