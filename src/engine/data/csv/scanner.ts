@@ -776,12 +776,34 @@ export class TickScanner {
     return wallClock && this.zone !== null ? this.zone(seconds) : seconds;
   }
 
+  /**
+   * A number written with a decimal comma ("100,5"), as spreadsheets in many locales export with ';'
+   * between fields: read when the delimiter is not a comma and the text has one comma and no point
+   * (a point as well may be a thousands separator, "61.800,5": left unread rather than guessed). Said
+   * once in the detection notes. NaN otherwise.
+   */
+  private decimalComma(s: string): number {
+    const k = s.indexOf(',');
+    if (k < 0 || s.indexOf(',', k + 1) >= 0 || s.indexOf('.') >= 0) return NaN;
+    const v = strictNumber(`${s.slice(0, k)}.${s.slice(k + 1)}`);
+    if (v === v && !this.sawDecimalComma) {
+      this.sawDecimalComma = true;
+      this.notes.push(`numbers with a decimal comma ("${s}") read as decimals`);
+    }
+    return v;
+  }
+
+  private sawDecimalComma = false;
+
   /** The general (slow) reading of one field's text for a slot; NaN when it does not read. */
   private fieldValue(slot: number, raw: string): number {
     const s = raw.trim();
     if (s === '') return NaN;
     const type = this.schema.slotType[slot];
-    if (type === SLOT_NUMBER) return strictNumber(s);
+    if (type === SLOT_NUMBER) {
+      const v = strictNumber(s);
+      return v === v || this.delim === 44 ? v : this.decimalComma(s);
+    }
     if (type === SLOT_TIME) {
       if (this.unit === undefined) {
         const u = detectTimeUnit(s);

@@ -52,6 +52,9 @@ export const FORMATS: Record<string, string> = {
   lobster: 'LOBSTER message + orderbook pair',
 };
 
+/** Dukascopy's time column names, normalised: dukascopy-node, JForex, the web export (GMT or local time). */
+const DUKAS_TIME = new Set(['timestamp', 'time', 'timeutc', 'gmttime', 'localtime']);
+
 const BOOL = /^(true|false)$/i;
 const INT = /^\d+$/;
 
@@ -160,7 +163,11 @@ export function detectProfile(first: string[], headerless: boolean, fileName?: s
     }
     // Time columns: "timestamp" (dukascopy-node), "Time (UTC)" (JForex), "Gmt time" / "Local time" (the web export).
     const dukas = has('askprice', 'bidprice') || (has('ask', 'bid') && (n.includes('timeutc') || n[0] === 'gmttime' || n[0] === 'localtime' || name.includes('dukascopy')));
-    if (want('dukascopy') && dukas && (n[1] === 'askprice' || n[1] === 'ask')) {
+    // By position (time, ask, bid, ask volume, bid volume), so only when the header is that layout: a
+    // Polygon quotes file (ask_exchange, ask_price, ask_size, bid_exchange, bid_price, …) has ask_price
+    // second too.
+    const dukasLayout = DUKAS_TIME.has(n[0]) && (n[1] === 'askprice' || n[1] === 'ask') && (n[2] === 'bidprice' || n[2] === 'bid');
+    if (want('dukascopy') && dukas && dukasLayout) {
       const t = first[0];
       return {
         format: 'dukascopy', kind: 'quotes',

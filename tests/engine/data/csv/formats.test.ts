@@ -121,6 +121,19 @@ describe('parseTicksCsv formats', () => {
     expect(r.problems).toEqual([]);
   });
 
+  it('reads decimal commas when fields are separated by semicolons (spreadsheet exports), and says so', async () => {
+    const r = await parseTicksCsv('time;bid;ask;bid_size\n2024-08-09 00:00:00;1,5;1,6;3\n2024-08-09 00:00:01;1,4;1,7;2,25\n2024-08-09 00:00:02;1.400,5;1,7;2\n');
+    expect(arr(r.columns.bid)).toEqual([1.5, 1.4]);
+    expect(arr(r.columns.ask)).toEqual([1.6, 1.7]);
+    expect(arr(r.columns.bidSize)).toEqual([3, 2.25]);
+    // A point and a comma together (a thousands separator?) is not guessed: the row is reported.
+    expect(r.problems.map((p) => [p.line, p.message])).toEqual([[4, 'not a number: "1.400,5"']]);
+    expect(r.detected.notes).toContain('numbers with a decimal comma ("1,5") read as decimals');
+    // With commas between fields a comma is never a decimal one: "1,5" there is two fields.
+    const c = await parseTicksCsv('time,bid,ask\n1,1.5,1.6\n');
+    expect(c.detected.notes.join(' ')).not.toMatch(/decimal comma/);
+  });
+
   it('reads a quoted field spanning lines and counts lines through it', async () => {
     const r = await parseTicksCsv('time,price,note\n1,10,"two\nlines"\n2,x,ok\n');
     expect(r.columns.time.length).toBe(1);

@@ -272,6 +272,21 @@ describe('FX tick vendors', () => {
     expect([r.columns.open[0], r.columns.high[0], r.columns.low[0], r.columns.close[0], r.columns.volume[0]]).toEqual([1.10401, 1.1042, 1.10395, 1.1041, 125.31]);
   });
 
+  // Polygon quotes (flat files: ticker first; an API export without it): ask_price is the second or third
+  // column, but the layout is not Dukascopy's (time, ask, bid, …) and is read by name.
+  it.each([
+    ['with the ticker', 'ticker,ask_exchange,ask_price,ask_size,bid_exchange,bid_price,bid_size,conditions,indicators,participant_timestamp,sequence_number,sip_timestamp,tape,trf_timestamp\nAAPL,11,190.01,2,12,190,3,1,,1704205800123456789,1,1704205800123556789,3,\nAAPL,11,190.02,2,12,190.01,3,1,,1704205800223456789,2,1704205800223556789,3,\n'],
+    ['without it', 'ask_exchange,ask_price,ask_size,bid_exchange,bid_price,bid_size,conditions,indicators,participant_timestamp,sequence_number,sip_timestamp,tape,trf_timestamp\n11,190.01,2,12,190,3,1,,1704205800123456789,1,1704205800123556789,3,\n11,190.02,2,12,190.01,3,1,,1704205800223456789,2,1704205800223556789,3,\n'],
+  ])('Polygon quotes %s: bid and ask by name, ns times', async (_label, csv) => {
+    const r = await parseTicksCsv(csv, { fileName: 'AAPL-quotes-2024-01-02.csv' });
+    sane(r, 2);
+    expect(r.detected.format).not.toBe('dukascopy');
+    expect(arr(r.columns.bid)).toEqual([190, 190.01]);
+    expect(arr(r.columns.ask)).toEqual([190.01, 190.02]);
+    expect(arr(r.columns.bidSize)).toEqual([3, 3]);
+    expect(r.columns.time[0]).toBeCloseTo(UTC(2024, 0, 2, 14, 30) + 0.123456789, 6); // participant_timestamp (ns), the first time column
+  });
+
   it('TrueFX: no header, compact UTC times', async () => {
     const r = await load('EURUSD-2024-01.csv');
     sane(r, 3);
