@@ -8,6 +8,10 @@ import { detectProfile, FORMATS, mbp1TradesProfile, type FormatProfile } from '.
 import { asciiText, concat, countLf, CR, detectDelimiter, findRowEnd, hasUnreadable, LF, looksLikeData, QUOTE, splitQuoted, tooLargeMessage, utf8 } from './text';
 import type { CsvProblem, DetectedFormat, ParsedTicks, ParseTicksOptions, ProblemKind, TickColumn, TimeUnit } from './types';
 
+/** A time of day without a date (hh:mm[:ss[.fff]]): a file with its date and time in separate columns. */
+const TIME_OF_DAY = /^\d{1,2}:\d{2}(:\d{2}([.,]\d+)?)?$/;
+const TIME_OF_DAY_HINT = ' (a time of day without its date: date and time in separate columns, as MetaTrader exports them, are not read; join them into one column, e.g. 2024-08-01 00:00:00.123)';
+
 const MAX_HEADER_BYTES = 65536;
 /**
  * NUL bytes are looked for in the first this many bytes of input. Rows are read only once
@@ -884,7 +888,8 @@ export class TickScanner {
     const type = this.schema.slotType[slot];
     const what = type === SLOT_TIME ? 'a timestamp' : type === SLOT_NUMBER ? 'a number' : 'a side (buy/sell or 1/0)';
     const kind: ProblemKind = text === '' ? 'empty' : type === SLOT_TIME ? 'time' : type === SLOT_NUMBER ? 'number' : 'side';
-    this.reject(kind, this.header[bad], text === '' ? 'empty value' : `not ${what}: ${JSON.stringify(text.length > 40 ? text.slice(0, 40) + '…' : text)}`);
+    const hint = type === SLOT_TIME && TIME_OF_DAY.test(text.trim()) ? TIME_OF_DAY_HINT : '';
+    this.reject(kind, this.header[bad], text === '' ? 'empty value' : `not ${what}: ${JSON.stringify(text.length > 40 ? text.slice(0, 40) + '…' : text)}${hint}`);
   }
 
   /** A row whose values read but break a rule: the problem, named by its field, with the values quoted. */
