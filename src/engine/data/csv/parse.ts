@@ -2,6 +2,9 @@ import { ParamError, positive } from '../../util/validate';
 import { CsvError } from './csv-error';
 import { inputChunks, isBytes, isGzip, type TicksInput } from './input';
 import { TickScanner } from './scanner';
+import { detectDateTimeJoin, JOIN_HEAD_BYTES, LineCounter, type DateTimeJoin } from './date-time-join';
+import { concat } from './text';
+import { utf16AsUtf8 } from './utf16';
 import type { ParsedTicks, ParseTicksOptions } from './types';
 
 /**
@@ -21,7 +24,30 @@ export async function parseTicksCsv(input: TicksInput, options: ParseTicksOption
   // chunks, by a trades scanner; chunks are held only until the header says whether it is one.
   const tee = new TradesTee(options);
   const state = { gzip: false };
-  const chunks = inputChunks(input, options.chunkBytes ?? 2 ** 20, state);
+  const chunks = utf16AsUtf8(inputChunks(input, options.chunkBytes ?? 2 ** 20, state));
+  // Date and time in two columns are joined (date-time-join.ts): decided on the first two lines, so the
+  // first chunks are held until they are in.
+  let join: DateTimeJoin | null | undefined;
+  let held: { bytes: Uint8Array; consumed: number }[] = [];
+  let heldLength = 0;
+  const lines = new LineCounter();
+  const feed = (c: { bytes: Uint8Array; consumed: number }) => {
+    const bytes = join ? join.apply(c.bytes) : c.bytes;
+    scanner.push(bytes);
+    tee.push(scanner, bytes);
+    onProgress?.(c.consumed, scanner.rowsRead);
+  };
+  const heldBytes = (): Uint8Array => {
+    if (held.length === 1) return held[0].bytes;
+    let all: Uint8Array = new Uint8Array(0);
+    for (const c of held) all = concat(all, c.bytes);
+    return all;
+  };
+  const decide = () => {
+    join = detectDateTimeJoin(heldBytes());
+    for (const c of held) feed(c);
+    held = [];
+  };
   for (;;) {
     let next: IteratorResult<{ bytes: Uint8Array; consumed: number }>;
     try {
@@ -34,17 +60,22 @@ export async function parseTicksCsv(input: TicksInput, options: ParseTicksOption
     if (next.done) break;
     signal?.throwIfAborted();
     try {
-      scanner.push(next.value.bytes);
-      tee.push(scanner, next.value.bytes);
+      if (join !== undefined) feed(next.value);
+      else {
+        held.push(next.value);
+        heldLength += next.value.bytes.length;
+        if (lines.add(next.value.bytes) || heldLength >= JOIN_HEAD_BYTES) decide();
+      }
     } catch (e) {
       await chunks.return(undefined);
       throw e;
     }
-    onProgress?.(next.value.consumed, scanner.rowsRead);
   }
   signal?.throwIfAborted();
+  if (join === undefined) decide();
   const result = scanner.finish();
   tee.finish(scanner, result);
+  if (join) result.detected.notes.push(join.note());
   return result;
 }
 

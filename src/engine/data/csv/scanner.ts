@@ -384,6 +384,8 @@ export class TickScanner {
   private priceScaleUndecided = false;
   /** Databento: i64::MAX marks an empty side of the book. */
   private undefPrice = false;
+  /** FormatProfile.carryEmptyQuotes: an empty bid or ask reads as the last row's. */
+  private carryEmptyQuotes = false;
   /** Whether rows need any of the vendor price handling above (one test per row on the common file). */
   private priceWork = false;
   /** options.order === 'sort' (a boolean per row instead of a string compare). */
@@ -406,6 +408,7 @@ export class TickScanner {
     if (this.part === 'trades') profile = mbp1TradesProfile();
     this.profile = profile;
     this.undefPrice = profile?.undefPrice === true;
+    this.carryEmptyQuotes = profile?.carryEmptyQuotes === true;
     this.headerless = profile?.header ? true : looksHeaderless;
     this.header = profile?.header ?? (this.headerless ? fields.map((_, i) => `column ${i + 1}`) : fields);
     const mapping = profile ? { ...profile.columns, ...o.columns } : o.columns;
@@ -802,7 +805,7 @@ export class TickScanner {
   /** The general (slow) reading of one field's text for a slot; NaN when it does not read. */
   private fieldValue(slot: number, raw: string): number {
     const s = raw.trim();
-    if (s === '') return NaN;
+    if (s === '') return this.carryEmptyQuotes && this.n > 0 && (slot === this.bidSlot || slot === this.askSlot) ? this.cols[slot][this.n - 1] : NaN;
     const type = this.schema.slotType[slot];
     if (type === SLOT_NUMBER) {
       const v = strictNumber(s);

@@ -27,6 +27,8 @@ export interface FormatProfile {
   undefPrice?: boolean;
   /** Only rows whose `column` holds exactly `value` are read (the others are not counted); e.g. MBP-1 trades: action = T. */
   rowFilter?: { column: string; value: string };
+  /** An empty bid or ask means unchanged since the row before: the last value read is carried (MetaTrader 5 ticks). */
+  carryEmptyQuotes?: boolean;
   notes: string[];
 }
 
@@ -45,6 +47,7 @@ export const FORMATS: Record<string, string> = {
   'databento-tbbo': 'Databento TBBO',
   'databento-trades': 'Databento trades',
   dukascopy: 'Dukascopy ticks',
+  'mt5-ticks': 'MetaTrader 5 ticks',
   truefx: 'TrueFX ticks (no header)',
   'histdata-ticks': 'HistData ticks (no header)',
   'histdata-bars': 'HistData 1-minute bars (no header)',
@@ -159,6 +162,15 @@ export function detectProfile(first: string[], headerless: boolean, fileName?: s
         format: 'binance-futures-trades', kind: 'trades', sideMeaning: 'buyerIsMaker',
         columns: { time: 'time', price: 'price', size: 'qty', side: 'is_buyer_maker' },
         notes: ['time in ms; size = qty (base asset), quote_qty ignored', buyerMakerNote],
+      };
+    }
+    // MetaTrader 5 ticks (<DATE> <TIME> joined by date-time-join.ts, <BID>, <ASK>, <LAST>, <VOLUME>, <FLAGS>):
+    // a row holds only what changed (FLAGS 2 bid, 4 ask, 8 last, 16 volume), so an empty side is the last one.
+    if (want('mt5-ticks') && has('bid', 'ask', 'last', 'flags') && (n[0] === 'datetime' || n[0] === 'time')) {
+      return {
+        format: 'mt5-ticks', kind: 'quotes', carryEmptyQuotes: true,
+        columns: { time: first[0], bid: first[n.indexOf('bid')], ask: first[n.indexOf('ask')] },
+        notes: ['an empty bid or ask is unchanged since the row before (MetaTrader writes only what changed): the last value is carried', "times are the terminal's server time, read as UTC unless a time zone is set"],
       };
     }
     // Time columns: "timestamp" (dukascopy-node), "Time (UTC)" (JForex), "Gmt time" / "Local time" (the web export).

@@ -287,6 +287,29 @@ describe('FX tick vendors', () => {
     expect(r.columns.time[0]).toBeCloseTo(UTC(2024, 0, 2, 14, 30) + 0.123456789, 6); // participant_timestamp (ns), the first time column
   });
 
+  // MetaTrader 5 exports: UTF-16LE, tabs, date and time in two columns, only the changed fields written.
+  const bytes = (name: string) => new Uint8Array(readFileSync(new URL(name, dir)));
+  it('MetaTrader 5 ticks: UTF-16, <DATE> and <TIME> joined, an empty bid or ask carried from the row before', async () => {
+    for (const chunkBytes of [1 << 20, 3, 7]) { // chunks splitting characters and lines: the same result
+      const r = await parseTicksCsv(bytes('EURUSD_202401020000_202401022359.csv'), { fileName: 'EURUSD_202401020000_202401022359.csv', chunkBytes });
+      sane(r, 4);
+      expect(r.detected.format).toBe('mt5-ticks');
+      expect(arr(r.columns.time)).toEqual([jan2 + 0.123, jan2 + 0.123, jan2 + 0.287, jan2 + 1.002]);
+      expect(arr(r.columns.bid)).toEqual([1.10401, 1.10401, 1.104, 1.10402]);
+      expect(arr(r.columns.ask)).toEqual([1.10412, 1.10413, 1.10413, 1.10411]);
+      expect(r.detected.notes.join(' ')).toMatch(/date and time read from two columns \(<DATE> and <TIME>\) as one/);
+      expect(r.detected.notes.join(' ')).toMatch(/an empty bid or ask is unchanged since the row before/);
+    }
+  });
+
+  it('MetaTrader 5 bars: UTF-16, date and time joined, read as bars', async () => {
+    const r = await parseTicksCsv(bytes('EURUSD_M1_202401020000_202401022359.csv'), { fileName: 'EURUSD_M1_202401020000_202401022359.csv' });
+    sane(r, 2);
+    expect(r.kind).toBe('bars');
+    expect(arr(r.columns.time)).toEqual([jan2, jan2 + 60]);
+    expect(arr(r.columns.close)).toEqual([1.1041, 1.10402]);
+  });
+
   it('TrueFX: no header, compact UTC times', async () => {
     const r = await load('EURUSD-2024-01.csv');
     sane(r, 3);
