@@ -10,7 +10,7 @@ import type { CsvProblem, DetectedFormat, ParsedTicks, ParseTicksOptions, Proble
 
 /** A time of day without a date (hh:mm[:ss[.fff]]): a file with its date and time in separate columns. */
 const TIME_OF_DAY = /^\d{1,2}:\d{2}(:\d{2}([.,]\d+)?)?$/;
-const TIME_OF_DAY_HINT = ' (a time of day without its date: date and time in separate columns, as MetaTrader exports them, are not read; join them into one column, e.g. 2024-08-01 00:00:00.123)';
+const TIME_OF_DAY_HINT = ' (a time of day without its date: a date column is joined to it only when it comes just before it, as in Date,Time; else join them into one column, e.g. 2024-08-01 00:00:00.123)';
 
 const MAX_HEADER_BYTES = 65536;
 /**

@@ -96,7 +96,7 @@ describe.each([
   ['number', 'a number overflowing to Infinity', `${QUOTES}\n1,10,11\n2,10,1e999\n3,10,11\n`, 3, 'ask', 'not a number: "1e999"', {}],
   ['side', 'bad side', 'time,price,size,side\n1,10,1,buy\n2,10,1,maybe\n3,10,1,sell\n', 3, 'side', 'not a side (buy/sell or 1/0): "maybe"', {}],
   ['quote', 'unterminated quote', 'time,price,note\n1,10,a\n2,10,"open\n', 3, 'note', 'unterminated quoted field', {}],
-  ['time', 'a time of day without its date', 'time,bid,ask\n2024-08-01 00:00:00,10,11\n00:00:01.5,10,11\n2024-08-01 00:00:02,10,11\n', 3, 'time', 'not a timestamp: "00:00:01.5" (a time of day without its date: date and time in separate columns, as MetaTrader exports them, are not read; join them into one column, e.g. 2024-08-01 00:00:00.123)', {}],
+  ['time', 'a time of day without its date', 'time,bid,ask\n2024-08-01 00:00:00,10,11\n00:00:01.5,10,11\n2024-08-01 00:00:02,10,11\n', 3, 'time', 'not a timestamp: "00:00:01.5" (a time of day without its date: a date column is joined to it only when it comes just before it, as in Date,Time; else join them into one column, e.g. 2024-08-01 00:00:00.123)', {}],
   ['number', 'CRLF line numbers', `${QUOTES}\r\n1,10,11\r\n\r\n2,x,11\r\n3,10,11\r\n`, 4, 'bid', 'not a number: "x"', {}],
 ] as const)('row validation (%s): %s', (kind, _label, text, line, field, message, extra) => {
   it('skip: drops the row, lists it and counts it under its kind', async () => {
