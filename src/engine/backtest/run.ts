@@ -1,6 +1,6 @@
-import { viterbi, type HmmParams } from '../regime';
-import { bucketReturns, tickBuckets } from '../series/time-buckets';
 import { createStrategy, strategyHasRegimes } from '../strategy/create';
+import { forgetSignalColumn } from '../strategy/signal-columns';
+import { regimePath } from '../strategy/regime-path';
 import { attributePnl, markoutMids } from '../analytics/attribution';
 import { buyAndHold, computeMetrics, regimeShares } from '../analytics/metrics';
 import { prepareData } from './data';
@@ -82,6 +82,8 @@ export function runBacktestInto(
   // What the strategy derives from the market alone (Kalman fair value, causal regime) is filled into its output columns before the loop.
   const signals = { fairValue: series.fairValue, regime: recordRegime ? series.regime : undefined };
   const { strategy, regimeLabels, regimeModel, regimeSetup: regimeFit, regimeKappaByState, kalman } = createStrategy({ ...rp, kalman: config.kalman, regime: config.regime, guard: config.guard }, d.time, d.mid, signals);
+  // Without a Kalman fair value the loop writes the strategy's own into that column: it no longer holds the signal.
+  if (kalman === undefined) forgetSignalColumn(series.fairValue);
   const acc: Account = createAccount(1024, reuse !== undefined ? reusedFills.get(reuse.equity.buffer) : undefined);
   const risk = createRiskLog();
   const { maxInventory, maxPositionValue, tickSize, lotSize } = rp;
@@ -116,7 +118,7 @@ export function runBacktestInto(
     if (kNote !== null) result.notes.push(kNote);
   }
   if (regimeModel !== undefined && mode === 'full' && config.regime?.viterbi !== false) {
-    result.regimeViterbi = viterbiPath(d.time, mid, regimeModel, rp.regimeBucketSec);
+    result.regimeViterbi = regimePath(d.time, mid, regimeModel, rp.regimeBucketSec).tickState; // shared with the regime view: read-only
   }
   return result;
 }
@@ -147,15 +149,6 @@ function benchmarkFor(time: Float64Array, mid: Float64Array, firstAsk: number, r
   const value = buyAndHold(time, mid, firstAsk, rp.orderSize, rp.takerBps, rp.bucketSec, rp.yearBasis);
   benchmarkCache.set(mid, { time, key, value });
   return { ...value };
-}
-
-/** The Viterbi path over the time buckets, per tick: each tick gets the state of the bucket it lies in. */
-function viterbiPath(time: Float64Array, mid: Float64Array, model: HmmParams, bucketSec: number): Int32Array {
-  const x = bucketReturns(time, mid, bucketSec);
-  const byBucket = x.length > 0 ? viterbi(x, model) : Int32Array.of(0);
-  const bucketOf = tickBuckets(time, bucketSec, byBucket.length - 1);
-  for (let i = 0; i < bucketOf.length; i++) bucketOf[i] = byBucket[bucketOf[i]];
-  return bucketOf;
 }
 
 function finish(

@@ -25,13 +25,14 @@ export interface AsRegimeParams {
  * most probable state of the model's initial law. The quotes sit around `fair` (a Kalman fair value
  * by default): a function of the mid, or the fair value per tick.
  * With `signals`, the regime of every tick is decoded before the run into `signals.regime` (it
- * depends on the market alone; the same filter, so the same states) and quoting reads it per tick.
+ * depends on the market alone; the same filter, so the same states) and quoting reads it per tick;
+ * a column instead is that decoding already done (causalRegimesInto, e.g. a reused column that holds it).
  */
 const reservation = asReservation; // a local binding: called per tick (see backtest/run.ts)
 
 export function createAsRegime(
   p: AsRegimeParams, fair: ((mid: number) => number) | Float64Array,
-  signals?: { time: Float64Array; mid: Float64Array; regime: Float64Array },
+  signals?: { time: Float64Array; mid: Float64Array; regime: Float64Array } | Float64Array,
 ): Strategy {
   const K = p.model.means.length;
   if (p.sigmaByState.length !== K || p.kappaByState.length !== K) throw new RangeError(`sigmaByState and kappaByState need ${K} entries (one per HMM state)`);
@@ -42,7 +43,7 @@ export function createAsRegime(
     half[k] = 0.5 * asTotalSpread(p.gamma, sigma[k], p.kappaByState[k], p.horizonSec);
   }
   // Without signals the regime is decoded tick by tick here; with them it was decoded before the run.
-  const regimeAt = signals !== undefined ? causalRegimesInto(signals.time, signals.mid, p.model, p.bucketSec, signals.regime) : null;
+  const regimeAt = signals === undefined ? null : signals instanceof Float64Array ? signals : causalRegimesInto(signals.time, signals.mid, p.model, p.bucketSec, signals.regime);
   const filter = regimeAt === null ? createRegimeFilter(p.model) : null;
   const bucketer = regimeAt === null ? createTimeBucketer(p.bucketSec) : null;
   let state = initialState(p.model);

@@ -3,7 +3,9 @@ import type { HmmParams } from '../regime';
 import { createSymmetric } from './symmetric';
 import { createSkew } from './skew';
 import { createAs } from './avellaneda';
-import { createAsRegime } from './as-regime';
+import { causalRegimesInto, createAsRegime } from './as-regime';
+import { signalColumn } from './signal-columns';
+import { memoOnDataset, valuesKey } from '../data/dataset-memo';
 import { createGlft } from './glft';
 import { createGuard } from './guard';
 import { fairValueParams, kalmanFairInto, type FairValueParams } from './fair-value';
@@ -55,9 +57,19 @@ export interface BuiltStrategy {
   kalman?: FairValueParams;
 }
 
-/** q, r of the Kalman fair value: given, or fitted by ML on the warm-up (at least 50 ticks). */
-function kalmanFit(s: StrategySetup, mid: Float64Array): FairValueParams {
-  return fairValueParams(mid, Math.max(s.warmupTicks, 50), s.marketHalfSpread, s.kalman);
+/**
+ * q, r of the Kalman fair value: given, or fitted by ML on the warm-up (at least 50 ticks), once per
+ * (dataset, warm-up, settings): re-runs with other strategy settings reuse the fit (read-only).
+ */
+function kalmanFit(s: StrategySetup, time: Float64Array, mid: Float64Array): FairValueParams {
+  const fitTicks = Math.max(s.warmupTicks, 50);
+  const key = `kalman-fit|${fitTicks}|${s.marketHalfSpread}|${s.kalman?.q}|${s.kalman?.r}`;
+  return memoOnDataset(time, mid, key, () => fairValueParams(mid, fitTicks, s.marketHalfSpread, s.kalman));
+}
+
+/** The causal regimes of an HMM over `bucketSec` buckets, as a signal-column key (signal-columns.ts). */
+function causalRegimeKey(model: HmmParams, bucketSec: number): string {
+  return `causal-regime|${bucketSec}|${valuesKey(model.means, model.variances, model.trans, model.init)}`;
 }
 
 function perState(name: string, given: number[] | undefined, K: number, fallback: (k: number) => number): Float64Array {
@@ -84,7 +96,13 @@ export interface StrategySignals {
 /** Builds the configured strategy, wrapped in the adverse-selection guard when enabled. */
 export function createStrategy(s: StrategySetup, time: Float64Array, mid: Float64Array, signals: StrategySignals = {}): BuiltStrategy {
   const n = mid.length;
-  const fairInto = () => kalmanFairInto(kalman!, mid, signals.fairValue ?? new Float64Array(n));
+  // A reused column that already holds this fair value (signal-columns.ts) is taken as it is.
+  const fairInto = () => {
+    const k = kalman!;
+    const col = signals.fairValue;
+    if (col === undefined) return kalmanFairInto(k, mid, new Float64Array(n));
+    return signalColumn(col, time, mid, `kalman-fair|${k.q}|${k.r}`, (into) => kalmanFairInto(k, mid, into));
+  };
   let strategy: Strategy;
   let regimeLabels: string[] = [];
   let regimeModel: HmmParams | undefined;
@@ -102,7 +120,7 @@ export function createStrategy(s: StrategySetup, time: Float64Array, mid: Float6
       strategy = createAs(s, 'as');
       break;
     case 'as-kalman':
-      kalman = kalmanFit(s, mid);
+      kalman = kalmanFit(s, time, mid);
       strategy = createAs(s, 'as-kalman', fairInto());
       break;
     case 'as-regime': {
@@ -110,8 +128,10 @@ export function createStrategy(s: StrategySetup, time: Float64Array, mid: Float6
       const K = reg.model.means.length;
       const sigmaByState = perState('sigmaByState', s.regime?.sigmaByState, K, (k) => Math.sqrt(reg.model.variances[k] / reg.bucketSec));
       const kappaByState = perState('kappaByState', s.regime?.kappaByState, K, () => s.kappa);
-      kalman = kalmanFit(s, mid);
-      strategy = createAsRegime({ ...s, model: reg.model, bucketSec: reg.bucketSec, sigmaByState, kappaByState }, fairInto(), { time, mid, regime: signals.regime ?? new Float64Array(n) });
+      kalman = kalmanFit(s, time, mid);
+      const regimeCol = signals.regime ?? new Float64Array(n);
+      const regimeAt = signalColumn(regimeCol, time, mid, causalRegimeKey(reg.model, reg.bucketSec), (into) => causalRegimesInto(time, mid, reg.model, reg.bucketSec, into));
+      strategy = createAsRegime({ ...s, model: reg.model, bucketSec: reg.bucketSec, sigmaByState, kappaByState }, fairInto(), regimeAt);
       regimeLabels = reg.labels;
       regimeModel = reg.model;
       regimeSetupOut = reg;

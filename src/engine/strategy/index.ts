@@ -15,6 +15,7 @@ export type { GuardParams } from './guard';
 export { localLevelMoments, kalmanFair, kalmanFairInto, fairKalmanParams, fairValueParams } from './fair-value';
 export type { LocalLevelFit, FairValueParams } from './fair-value';
 export { regimeSetup, defaultFitTicks, type RegimeSetupOptions } from './regime-model';
+export { regimePath, type RegimePath } from './regime-path';
 export type { RegimeSetup } from './regime-model';
 export { createStrategy, strategyHasRegimes } from './create';
 export type { StrategySetup, BuiltStrategy } from './create';

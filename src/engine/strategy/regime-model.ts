@@ -2,6 +2,7 @@ import { fitHmm, labelRegimes } from '../regime';
 import type { HmmParams } from '../regime';
 import { autoBucketSec, bucketReturns } from '../series/time-buckets';
 import { integerIn, ParamError, positive } from '../util/validate';
+import { memoOnDataset } from '../data/dataset-memo';
 
 export interface RegimeSetup {
   model: HmmParams;
@@ -61,15 +62,24 @@ export function regimeSetup(time: Float64Array, mid: Float64Array, opts: RegimeS
   if (opts.model !== undefined) return { model: opts.model, labels: labelRegimes(opts.model), bucketSec, fittedBuckets: 0, converged: true };
   const K = integerIn('config.regime.nStates', opts.nStates ?? 3, 2, 5);
   const fitTicks = integerIn('config.regime.fitTicks', opts.fitTicks ?? defaultFitTicks(mid.length), 2, mid.length);
+  const seed = opts.seed ?? 1;
+  // Once per (dataset, settings): re-runs with other strategy settings, and the regime views, reuse the fit (read-only).
+  const fitted = memoOnDataset(time, mid, `regime-setup|${K}|${fitTicks}|${bucketSec}|${seed}`, () => fitRegimes(time, mid, K, fitTicks, bucketSec, seed));
+  if (fitted.setup !== null) return fitted.setup;
+  const v = fallbackSigmaPerSqrtSec > 0 ? fallbackSigmaPerSqrtSec ** 2 * bucketSec : 1e-12;
+  const model = { means: Float64Array.of(0), variances: Float64Array.of(v), trans: Float64Array.of(1), init: Float64Array.of(1) };
+  return { model, labels: labelRegimes(model), bucketSec, fittedBuckets: fitted.buckets, converged: true };
+}
+
+/** The HMM fit of regimeSetup; setup null when the prefix is too short or too flat to fit (fitHmm's ParamError). */
+function fitRegimes(time: Float64Array, mid: Float64Array, K: number, fitTicks: number, bucketSec: number, seed: number): { setup: RegimeSetup | null; buckets: number } {
   const x = bucketReturns(time, mid, bucketSec, fitTicks);
   try {
-    const fit = fitHmm(x, { nStates: K, seed: opts.seed ?? 1, restarts: 3, maxIter: 100, tol: 1e-6, varFloor: regimeVarFloor(x) });
+    const fit = fitHmm(x, { nStates: K, seed, restarts: 3, maxIter: 100, tol: 1e-6, varFloor: regimeVarFloor(x) });
     const model = { means: fit.means, variances: fit.variances, trans: fit.trans, init: fit.init };
-    return { model, labels: labelRegimes(model, x.length), bucketSec, fittedBuckets: x.length, converged: fit.converged };
+    return { setup: { model, labels: labelRegimes(model, x.length), bucketSec, fittedBuckets: x.length, converged: fit.converged }, buckets: x.length };
   } catch (e) {
     if (!(e instanceof ParamError)) throw e;
-    const v = fallbackSigmaPerSqrtSec > 0 ? fallbackSigmaPerSqrtSec ** 2 * bucketSec : 1e-12;
-    const model = { means: Float64Array.of(0), variances: Float64Array.of(v), trans: Float64Array.of(1), init: Float64Array.of(1) };
-    return { model, labels: labelRegimes(model), bucketSec, fittedBuckets: x.length, converged: true };
+    return { setup: null, buckets: x.length };
   }
 }

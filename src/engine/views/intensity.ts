@@ -1,7 +1,7 @@
 import { intensityCurve, intensityCurveByRegime, type IntensityCurve, type IntensityCurveOptions, type IntensityInput } from '../calibration';
 import { CALIBRATED_RANGES, type BacktestResult, type MarketData } from '../backtest';
 import { decodeKey, decodeRegimes, type RegimeDecodeOptions } from './regime';
-import { memoCopyOnDataset } from './dataset-memo';
+import { memoCopyOnDataset } from '../data/dataset-memo';
 
 /** The fit range of a calibration view, price units (the engine's depth unit); undefined ends take intensityCurve's defaults. */
 export interface IntensityViewOptions {

@@ -3,7 +3,7 @@ import { gather, minMaxIndices } from '../series';
 import type { MarketData } from '../backtest';
 import { fairKalmanParams, type FairValueParams } from '../strategy';
 import { CHART_BUCKETS } from './series';
-import { memoCopyOnDataset, memoOnDataset } from './dataset-memo';
+import { memoCopyOnDataset, memoOnDataset } from '../data/dataset-memo';
 
 export interface KalmanView {
   /** Variances used, price units² per tick. */

@@ -1,12 +1,13 @@
 import { asQuote } from '../quoting/avellaneda-stoikov';
 import { calibrateByRegime } from '../calibration';
-import { hmmLogLik, posteriors, regimeFitNotes, regimeStats, viterbi, type RegimeStat } from '../regime';
-import { bucketReturns, gather, strideIndices, tickBuckets } from '../series';
+import { hmmLogLik, posteriors, regimeFitNotes, regimeStats, type RegimeStat } from '../regime';
+import { gather, strideIndices, tickBuckets } from '../series';
 import { regimeSetup, type RegimeSetup } from '../strategy';
+import { regimePath } from '../strategy/regime-path';
 import { regimeShares } from '../analytics';
 import type { BacktestResult, MarketData } from '../backtest';
 import { CHART_BUCKETS } from './series';
-import { memoOnDataset } from './dataset-memo';
+import { memoOnDataset, memoPerTickOnDataset } from '../data/dataset-memo';
 
 export interface RegimeRow {
   state: number;
@@ -82,7 +83,7 @@ export function decodeRegimes(data: MarketData, mid: Float64Array, result: Backt
   const runFit = result?.regimeModel;
   const own = runFit !== undefined && runFit.model.means.length === opts.nStates && (opts.bucketSec === undefined || opts.bucketSec === runFit.bucketSec) ? runFit : undefined;
   if (own !== undefined) return decodeWith(time, mid, own, false, sample);
-  const memo = memoOnDataset(time, mid, `decode|${decodeKey(opts)}`, () => ({
+  const memo = memoPerTickOnDataset(time, mid, `decode|${decodeKey(opts)}`, () => ({
     dec: decodeWith(time, mid, regimeSetup(time, mid, { nStates: opts.nStates, seed: opts.seed, fitTicks: opts.fitTicks, bucketSec: opts.bucketSec }, 0), true, sample),
     sample: sample === undefined ? undefined : Array.from(sample),
   }));
@@ -92,13 +93,9 @@ export function decodeRegimes(data: MarketData, mid: Float64Array, result: Backt
 }
 
 function decodeWith(time: Float64Array, mid: Float64Array, reg: RegimeSetup, refitted: boolean, sample: ArrayLike<number> | undefined): RegimeDecoding {
-  const x = bucketReturns(time, mid, reg.bucketSec);
+  const { x, path, tickState } = regimePath(time, mid, reg.model, reg.bucketSec); // the backtest's own path (memoised per dataset)
   if (x.length === 0) throw new RangeError(`The data spans less than one regime bucket (${reg.bucketSec} s): nothing to decode`);
-  const path = viterbi(x, reg.model);
-  // Each tick's bucket, then in place its state: one n-length column (4 bytes per tick), not two.
-  const tickState = tickBuckets(time, reg.bucketSec, x.length - 1);
-  const sampleBuckets = sample === undefined ? new Int32Array(0) : Int32Array.from(sample, (i) => tickState[i]);
-  for (let i = 0; i < tickState.length; i++) tickState[i] = path[tickState[i]];
+  const sampleBuckets = sample === undefined ? new Int32Array(0) : sampleBucketsOf(time, reg.bucketSec, x.length - 1, sample);
   const stats = regimeStats(x, reg.model, path, reg.fittedBuckets); // the names the strategy got (labelRegimes with the fitted bucket count)
   return { reg, x, path, tickState, sampleBuckets, stats, refitted };
 }

@@ -52,3 +52,28 @@ describe('regimeSetup: the HMM of the regime strategy, on time-bucketed mid chan
     expect(regimeVarFloor(Float64Array.of(1, 1, 1))).toBe(1e-6);
   });
 });
+
+describe('regimeSetup memoised per dataset', () => {
+  const m = generateSyntheticMarket({ seed: 13, nTicks: 40_000 });
+
+  it('fits once per (dataset, settings): the same setup again, the same numbers as a fit on a copy of the data', () => {
+    const opts = { nStates: 3, seed: 2, fitTicks: 20_000 };
+    const a = regimeSetup(m.time, m.mid, opts, 0.01);
+    expect(regimeSetup(m.time, m.mid, opts, 0.02)).toBe(a); // the fallback σ plays no part in a successful fit
+    const copy = regimeSetup(m.time, new Float64Array(m.mid), opts, 0.01);
+    expect(copy).not.toBe(a);
+    expect(Array.from(copy.model.means)).toEqual(Array.from(a.model.means));
+    expect(Array.from(copy.model.trans)).toEqual(Array.from(a.model.trans));
+    expect(regimeSetup(m.time, m.mid, { ...opts, seed: 3 }, 0.01)).not.toBe(a);
+    expect(regimeSetup(m.time, m.mid, { ...opts, nStates: 2 }, 0.01)).not.toBe(a);
+  });
+
+  it('a prefix too flat to fit falls back to one state with the σ of each call', () => {
+    const flat = new Float64Array(5000).fill(100);
+    const time = Float64Array.from({ length: 5000 }, (_, i) => i);
+    const a = regimeSetup(time, flat, { nStates: 2, bucketSec: 10 }, 0.01);
+    const b = regimeSetup(time, flat, { nStates: 2, bucketSec: 10 }, 0.02);
+    expect(a.model.means.length).toBe(1);
+    expect(b.model.variances[0]).toBeCloseTo(4 * a.model.variances[0], 15);
+  });
+});
