@@ -12,12 +12,22 @@ function dayLabel(d: Date): string {
   return `${MONTHS[d.getUTCMonth()]} ${d.getUTCDate()}`;
 }
 
+/** Spans shorter than this, s, are labelled to the millisecond: their ticks are fractions of a second apart. */
+const SUBSECOND_SPAN_SEC = 10;
+
+/** The UTC clock to the millisecond, "23:54:15.250". */
+function fmtClockMillis(t: number): string {
+  return Number.isFinite(t) ? new Date(Math.round(t * 1000)).toISOString().slice(11, 23) : '';
+}
+
 /**
- * Tick labels for a time axis whose data span [t0, t1] (s since epoch, UTC): the clock "23:54:15"
- * within a day; "Aug 8 23:54" when the data span more than a day; "2024-08-08" beyond 60 days.
+ * Tick labels for a time axis whose data span [t0, t1] (s since epoch, UTC): the clock to the
+ * millisecond "23:54:15.250" under 10 s, the clock "23:54:15" within a day; "Aug 8 23:54" when the
+ * data span more than a day; "2024-08-08" beyond 60 days.
  */
 export function timeTickFormatter(t0: number, t1: number): (t: number) => string {
   const span = t1 - t0;
+  if (span < SUBSECOND_SPAN_SEC) return fmtClockMillis;
   if (!(span > DAY_SEC)) return fmtClock;
   if (span > 60 * DAY_SEC) return (t) => (Number.isFinite(t) ? new Date(t * 1000).toISOString().slice(0, 10) : '');
   return (t) => {
@@ -27,8 +37,8 @@ export function timeTickFormatter(t0: number, t1: number): (t: number) => string
   };
 }
 
-/** Round steps for time ticks, s: seconds, minutes, hours, days. */
-const TIME_STEPS = [1, 2, 5, 10, 15, 30, 60, 120, 300, 600, 900, 1800, 3600, 7200, 3 * 3600, 6 * 3600, 12 * 3600, DAY_SEC, 2 * DAY_SEC, 7 * DAY_SEC, 14 * DAY_SEC, 30 * DAY_SEC, 91 * DAY_SEC, 365 * DAY_SEC];
+/** Round steps for time ticks, s: milliseconds, seconds, minutes, hours, days. */
+const TIME_STEPS = [0.001, 0.002, 0.005, 0.01, 0.02, 0.05, 0.1, 0.2, 0.5, 1, 2, 5, 10, 15, 30, 60, 120, 300, 600, 900, 1800, 3600, 7200, 3 * 3600, 6 * 3600, 12 * 3600, DAY_SEC, 2 * DAY_SEC, 7 * DAY_SEC, 14 * DAY_SEC, 30 * DAY_SEC, 91 * DAY_SEC, 365 * DAY_SEC];
 
 /**
  * About `count` ticks on round UTC times inside [t0, t1] (s since epoch): whole minutes, hours, UTC
@@ -40,13 +50,15 @@ export function timeTicks(t0: number, t1: number, count = 6): number[] {
   // The round step nearest the raw one (on a log scale); beyond a year, whole years.
   const step = raw > 365 * DAY_SEC ? Math.ceil(raw / (365 * DAY_SEC)) * 365 * DAY_SEC
     : TIME_STEPS.reduce((best, s) => (Math.abs(Math.log(s / raw)) < Math.abs(Math.log(best / raw)) ? s : best), TIME_STEPS[0]);
+  // Whole multiples k·step (not a running sum): a millisecond step over epoch seconds would drift.
   const out: number[] = [];
-  for (let t = Math.ceil(t0 / step - 1e-9) * step; t <= t1 + 1e-9 * step; t += step) out.push(t);
+  for (let k = Math.ceil(t0 / step - 1e-9); k * step <= t1 + 1e-9 * step; k++) out.push(k * step);
   return out;
 }
 
-/** Tooltip and readout times over [t0, t1]: the clock within a day, else the date and the clock ("2024-08-08 23:54:15"). */
+/** Tooltip and readout times over [t0, t1]: the clock to the millisecond under 10 s, the clock within a day, else the date and the clock ("2024-08-08 23:54:15"). */
 export function timeLabelFormatter(t0: number, t1: number): (t: number) => string {
+  if (t1 - t0 < SUBSECOND_SPAN_SEC) return fmtClockMillis;
   if (!(t1 - t0 > DAY_SEC)) return fmtClock;
   return (t) => (Number.isFinite(t) ? new Date(t * 1000).toISOString().slice(0, 19).replace('T', ' ') : '');
 }

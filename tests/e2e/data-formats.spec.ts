@@ -95,3 +95,29 @@ test('a Databento MBP-1 file gives quotes and its trades (action T), reported ap
   await expect(page.getByRole('alert').first()).toContainText('crossed quote', { timeout: 30_000 });
   expect(errors).toEqual([]);
 });
+
+test('a MetaTrader 5 tick export (UTF-16, tabs, date and time in two columns) loads as quotes, says how it was read, and backtests', async ({ page }) => {
+  test.setTimeout(240_000);
+  const errors = watchErrors(page);
+  await openData(page);
+  const MT5 = 'EURUSD_202401020000_202401022359.csv';
+  await page.getByTestId('quotes-file').setInputFiles({ name: MT5, mimeType: 'text/csv', buffer: vendor(MT5) });
+  await page.getByTestId('load-files').click();
+  await expect(page.getByTestId('summary-rows')).toHaveText('4', { timeout: 60_000 });
+  const report = page.getByTestId('detection-report');
+  await expect(report.getByTestId('detected-format').first()).toContainText('MetaTrader 5');
+  await expect(report).toContainText('<DATE> and <TIME>');
+  await expect(report).toContainText('unchanged since the row before');
+  const d = await page.evaluate(() => {
+    const c = (window as unknown as { mmlab: { dataset: { getState(): { dataset: { columns: Record<string, Float64Array> } } } } }).mmlab.dataset.getState().dataset.columns;
+    return { time0: c.time[0], bid: Array.from(c.bid), ask: Array.from(c.ask) };
+  });
+  expect(d.time0).toBeCloseTo(Date.UTC(2024, 0, 2) / 1000 + 0.123, 6);
+  expect(d.bid).toEqual([1.10401, 1.10401, 1.104, 1.10402]);
+  expect(d.ask).toEqual([1.10412, 1.10413, 1.10413, 1.10411]);
+  // Four quotes and no trades: the run finishes on them; with no fill, its per-fill figures say so instead of 0 %.
+  await expect(page.getByTestId('run-status')).toHaveText('Done: 4 ticks', { timeout: 90_000 });
+  await expect(page.getByTestId('metric-winrate')).toHaveText('n/a — no fills');
+  await expect(page.getByTestId('metric-sharpe-bucket')).toHaveText('n/a — fewer than 2 buckets');
+  expect(errors).toEqual([]);
+});

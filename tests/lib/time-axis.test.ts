@@ -27,6 +27,16 @@ describe('time axes', () => {
 });
 
 describe('timeTicks', () => {
+  it('under 10 s of data: ticks on round fractions of a second, labelled to the millisecond', () => {
+    const t0 = 1704153600.123, t1 = 1704153601.002; // 879 ms (a MetaTrader tick sample)
+    const ticks = timeTicks(t0, t1);
+    expect(ticks.length).toBeGreaterThanOrEqual(4);
+    const fmt = timeTickFormatter(t0, t1);
+    expect(ticks.map(fmt)).toEqual(['00:00:00.200', '00:00:00.400', '00:00:00.600', '00:00:00.800', '00:00:01.000']);
+    expect(timeLabelFormatter(t0, t1)(t0)).toBe('00:00:00.123');
+    expect(timeTickFormatter(t0, t0 + 30)(t0)).toBe('00:00:00'); // 10 s and more: whole seconds
+  });
+
   it('puts ticks on round UTC times inside the span', () => {
     // 5 min 44 s from 23:54:15: one a minute, on the minute.
     const t = timeTicks(T0, T0 + 344);

@@ -26,6 +26,20 @@ describe('SampleCards', () => {
     expect(screen.getByTestId('metric-annualised-note')).toHaveTextContent(m.annualisedReason);
   });
 
+  it('a run without fills (quoting only on its last tick, 4 s of data): n/a with the reason, never a 0 % that means nothing', () => {
+    const m = generateSyntheticMarket({ seed: 6, nTicks: 40, dtSec: 0.1 });
+    const s = buildSummaryView(runBacktest(m, { strategy: 'as', seed: 6, warmupTicks: 39 }));
+    expect([s.metrics.fills, s.metrics.quoteUpdates, s.metrics.buckets]).toEqual([0, 2, 1]);
+    render(<SampleCards summary={s} />);
+    expect(screen.getByTestId('metric-winrate')).toHaveTextContent('n/a — no fills');
+    expect(screen.getByTestId('metric-capture')).toHaveTextContent('n/a — no fills');
+    expect(screen.getByTestId('metric-fillrate')).toHaveTextContent('0.00'); // two quotes sent, none filled: a real 0 %
+    expect(screen.getByTestId('metric-sharpe-bucket')).toHaveTextContent('n/a — fewer than 2 buckets');
+    cleanup();
+    render(<SampleCards summary={{ ...s, metrics: { ...s.metrics, quoteUpdates: 0 } }} />);
+    expect(screen.getByTestId('metric-fillrate')).toHaveTextContent('n/a — no quotes sent');
+  });
+
   it('lists the engine’s notes on the run, e.g. a Kalman fit that makes the fair value the mid', () => {
     const s = summaryOf(3000, 0.1);
     const noted = { ...s, resolved: { ...s.resolved, notes: ['At this sampling the Kalman fair value equals the mid.', 'γ sits at a bound.'] } };

@@ -1,4 +1,4 @@
-import { GRID, TEXT, type PlotBox } from './layout';
+import { GRID, RIGHT_PX, TEXT, type PlotBox } from './layout';
 import type { LinearScale } from './scale';
 
 /** One axis: its ticks (data units), their labels, the scale placing them, and a title with the unit. */
@@ -27,18 +27,37 @@ export function Grid({ box, x, y }: { box: PlotBox; x?: AxisSpec; y?: AxisSpec }
   );
 }
 
+/** Width of a tick label, px, estimated (no layout pass): 11 px system-ui digits are ≈ 6.2 px wide. */
+function labelWidth(label: string): number {
+  return label.length * 6.2;
+}
+
+/**
+ * A tick label centred on its tick, unless half of it would pass the SVG's edge (the room right of
+ * the plot is RIGHT_PX, the y axis' labels sit left of it): then it ends (or starts) at the tick.
+ */
+function labelAnchor(p: number, label: string, box: PlotBox): 'start' | 'middle' | 'end' {
+  const half = labelWidth(label) / 2;
+  if (p + half > box.left + box.width + RIGHT_PX) return 'end';
+  if (p - half < 0) return 'start';
+  return 'middle';
+}
+
 /** The x axis below the plot: base line, tick marks, labels and the title under them. */
 export function XAxis({ box, axis, svgHeight }: { box: PlotBox; axis: AxisSpec; svgHeight: number }) {
   const bottom = box.top + box.height;
   return (
     <g className="mmc-x-axis">
       <line x1={box.left} x2={box.left + box.width} y1={bottom} y2={bottom} stroke="#999" />
-      {inside(axis, box.left, box.left + box.width).map(({ v, p }) => (
-        <g key={v}>
-          <line x1={p} x2={p} y1={bottom} y2={bottom + 4} stroke="#999" />
-          <text className="mmc-x-tick" x={p} y={bottom + 15} textAnchor="middle" {...TEXT}>{axis.format(v)}</text>
-        </g>
-      ))}
+      {inside(axis, box.left, box.left + box.width).map(({ v, p }) => {
+        const label = axis.format(v);
+        return (
+          <g key={v}>
+            <line x1={p} x2={p} y1={bottom} y2={bottom + 4} stroke="#999" />
+            <text className="mmc-x-tick" x={p} y={bottom + 15} textAnchor={labelAnchor(p, label, box)} {...TEXT}>{label}</text>
+          </g>
+        );
+      })}
       {axis.title ? <text className="mmc-x-title" x={box.left + box.width / 2} y={svgHeight - 4} textAnchor="middle" {...TEXT}>{axis.title}</text> : null}
     </g>
   );

@@ -35,6 +35,18 @@ describe('LineChart', () => {
     expect([...container.querySelectorAll('.mmc-legend-item')].map((g) => g.textContent)).toEqual(['strategy', 'buy & hold']);
     expect(container.querySelector('svg')!.getAttribute('width')).toBe('600');
   });
+  it('ends a tick label at its tick where centring it would cut it at the right edge (and starts it at the left)', () => {
+    const clock = { domain: [0, 100] as const, ticks: [0, 50, 100], format: (v: number) => `00:00:0${v / 50}.000`, title: 'time (UTC)' };
+    const { container } = render(<LineChart x={[0, 100]} series={[{ y: [1, 2], name: 's', color: '#00f' }]}
+      xAxis={clock} xTip={String} yAxis={yAxis} yTip={String} height={200} label="t" />);
+    const anchors = [...container.querySelectorAll('.mmc-x-tick')].map((t) => t.getAttribute('text-anchor'));
+    expect(anchors).toEqual(['middle', 'middle', 'end']); // the y axis' room is left of the first tick
+    const narrow = { ...clock, format: (v: number) => String(v) };
+    const { container: c2 } = render(<LineChart x={[0, 100]} series={[{ y: [1, 2], name: 's', color: '#00f' }]}
+      xAxis={narrow} xTip={String} yAxis={yAxis} yTip={String} height={200} label="t" />);
+    expect([...c2.querySelectorAll('.mmc-x-tick')].map((t) => t.getAttribute('text-anchor'))).toEqual(['middle', 'middle', 'middle']);
+  });
+
   it('draws only the points up to count, on the whole axis', () => {
     const { container } = render(<LineChart x={[0, 50, 100]} count={2} series={[{ y: [1, 2, 3], name: 's', color: '#00f', fill: '#fcc' }]}
       xAxis={xAxis} xTip={String} yAxis={yAxis} yTip={String} height={200} label="t" />);
