@@ -62,7 +62,7 @@ function checkData(data: MarketData, midInto?: Float64Array): PreparedData {
   if (!(data.time instanceof Float64Array)) throw new ParamError('data.time', 'a Float64Array of seconds', typeof data.time);
   const time = data.time;
   const n = time.length;
-  if (n < 2) throw new ParamError('data.time.length', 'at least 2 ticks', n);
+  if (n < 2) throw new ParamError('The data', 'at least 2 ticks long to backtest (rows skipped while loading do not count)', n);
   let bid: Float64Array, ask: Float64Array, mid: Float64Array;
   const isBars = data.high !== undefined || data.low !== undefined;
   let high: Float64Array = EMPTY, low: Float64Array = EMPTY;
