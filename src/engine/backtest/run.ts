@@ -64,6 +64,8 @@ export function runBacktest(data: MarketData, config: BacktestConfig = {}, onPro
  * the lab worker's previous result, replaced by this one: mode 'full').
  * `result.time` and `result.mid` are the input's own columns (the mid computed once per dataset
  * when only bid and ask were given), not copies: 16 bytes per tick fewer, and read-only like the input.
+ * The reused columns must hold what the last run left there: a fair-value or regime column still marked
+ * as holding this dataset's signal is read as it is (strategy/signal-columns.ts), not recomputed.
  */
 export function runBacktestInto(
   data: MarketData, config: BacktestConfig = {}, onProgress?: (p: BacktestProgress) => void, reuse?: BacktestSeries | RunOutputs,
