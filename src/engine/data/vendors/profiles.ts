@@ -60,6 +60,10 @@ const DUKAS_TIME = new Set(['timestamp', 'time', 'timeutc', 'gmttime', 'localtim
 
 const BOOL = /^(true|false)$/i;
 const INT = /^\d+$/;
+/** A plain decimal number (prices and sizes of a header-less file). */
+const DEC = /^\d+(\.\d+)?$/;
+/** Epoch milliseconds of 2001–2286 (13 digits). */
+const MS_EPOCH = /^[1-9]\d{12}$/;
 
 function norm(h: string): string {
   return h.toLowerCase().replace(/[^a-z0-9]/g, '');
@@ -231,6 +235,19 @@ export function detectProfile(first: string[], headerless: boolean, fileName?: s
       header: ['agg_trade_id', 'price', 'qty', 'first_trade_id', 'last_trade_id', 'transact_time', 'is_buyer_maker'],
       columns: { time: 'transact_time', price: 'price', size: 'qty', side: 'is_buyer_maker' },
       notes: ['no header: Binance futures aggTrades layout', buyerMakerNote],
+    };
+  }
+  // update_id, best_bid_price, best_bid_qty, best_ask_price, best_ask_qty, transaction_time, event_time: the
+  // bookTicker layout as Binance publishes it, its header row dropped (older monthly files, concatenated days).
+  const isDec = (i: number) => DEC.test(first[i] ?? '');
+  const isMs = (i: number) => MS_EPOCH.test(first[i] ?? '');
+  if (want('binance-futures-bookticker') && k === 7 && isInt(0) && isDec(1) && isDec(2) && isDec(3) && isDec(4) && isMs(5) && isMs(6) && Number(first[1]) <= Number(first[3])) {
+    return {
+      format: 'binance-futures-bookticker', kind: 'quotes', timeUnit: 'ms',
+      header: ['update_id', 'best_bid_price', 'best_bid_qty', 'best_ask_price', 'best_ask_qty', 'transaction_time', 'event_time'],
+      columns: { time: 'transaction_time', bid: 'best_bid_price', ask: 'best_ask_price', bidSize: 'best_bid_qty', askSize: 'best_ask_qty' },
+      otherTimeColumns: ['event_time'],
+      notes: ['no header: Binance futures bookTicker layout (update_id, best_bid_price, best_bid_qty, best_ask_price, best_ask_qty, transaction_time, event_time)', 'time from transaction_time (matching engine, ms); event_time is when Binance pushed the update'],
     };
   }
   if (want('truefx') && k === 4 && /^[A-Z]{3}\/[A-Z]{3}$/i.test(first[0]) && /^\d{8} \d\d:\d\d:\d\d/.test(first[1])) {

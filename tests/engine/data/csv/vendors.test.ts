@@ -54,6 +54,18 @@ describe('Binance public data', () => {
     expect(arr(ev.columns.time)).toEqual([1723075200.008, 1723075200.009, 1723075200.019]);
   });
 
+  it('futures bookTicker without its header row: recognised by its layout, the same columns and times', async () => {
+    const r = await load('BTCUSDT-bookTicker-2024-08-08-noheader.csv');
+    sane(r, 3);
+    expect(r.detected.format).toBe('binance-futures-bookticker');
+    expect(r.detected.timeColumn).toBe('transaction_time');
+    expect(r.detected.notes.join(' ')).toMatch(/no header: Binance futures bookTicker layout/);
+    const withHeader = await load('BTCUSDT-bookTicker-2024-08-08.csv');
+    for (const c of ['time', 'bid', 'ask', 'bidSize', 'askSize'] as const) expect(arr(r.columns[c]!)).toEqual(arr(withHeader.columns[c]!));
+    const ev = await load('BTCUSDT-bookTicker-2024-08-08-noheader.csv', { columns: { time: 'event_time' } });
+    expect(arr(ev.columns.time)).toEqual([1723075200.008, 1723075200.009, 1723075200.019]);
+  });
+
   it('futures trades and aggTrades with headers', async () => {
     const t = await load('BTCUSDT-trades-2024-08-08.csv');
     sane(t, 3);
