@@ -69,6 +69,7 @@ export function computeMetrics(x: MetricsInput): Metrics {
     perPeriod: periodFigures(totalPnl, duration),
     sharpeStats,
     sharpePerBucket: sharpeStats.sharpe,
+    sharpeReason: buckets < 2 ? 'fewer than 2 buckets' : null,
     bucketSec: x.bucketSec,
     buckets,
     annualised: blocked === null ? { pnl: annualisedPnl, sharpe, sortino, calmar, yearBasis: x.yearBasis, bucketsPerYear: year / x.bucketSec } : null,
@@ -78,6 +79,7 @@ export function computeMetrics(x: MetricsInput): Metrics {
     calmar,
     histogram,
     winRate: x.fillCount > 0 ? wins / x.fillCount : 0,
+    winRateReason: x.fillCount > 0 ? null : 'no fills',
     // No losing fill: gain / 0 is undefined, so 0 and flagged (like Sortino), never +∞.
     profitFactor: loss > 0 ? gain / loss : 0,
     profitFactorReason: loss > 0 ? null : x.fillCount === 0 ? 'no fills' : 'no losing fill',
@@ -86,7 +88,9 @@ export function computeMetrics(x: MetricsInput): Metrics {
     filledQuotes: x.filledQuotes ?? x.fillCount,
     // Share of the quotes sent that filled at least in part: in [0, 1] however many partial fills a quote had.
     fillRate: x.quoteUpdates > 0 ? (x.filledQuotes ?? x.fillCount) / x.quoteUpdates : 0,
+    fillRateReason: x.quoteUpdates > 0 ? null : 'no quotes sent',
     avgSpreadCapturedBps: capBpsDen > 0 ? capBpsNum / capBpsDen : 0,
+    spreadCaptureReason: capBpsDen > 0 ? null : 'no fills',
     avgAbsInventory,
     maxAbsInventory: maxAbs,
     inventoryTurnover: avgAbsInventory > 0 ? x.volume / (2 * avgAbsInventory) : 0,

@@ -76,6 +76,8 @@ export interface Metrics {
   sharpeStats: SharpeConfidence;
   /** sharpeStats.sharpe, as a plain number (grids map it). */
   sharpePerBucket: number;
+  /** Why the per-bucket Sharpe ratio means nothing ('fewer than 2 buckets': it is then 0); null when it does. */
+  sharpeReason: string | null;
   /** Length of the PnL buckets, seconds. */
   bucketSec: number;
   /** Number of PnL buckets (sharpeStats.buckets). */
@@ -90,8 +92,10 @@ export interface Metrics {
   /** Legacy: annualisedPnl / maxDrawdown (0 when there is no drawdown); see `annualised`. */
   calmar: number;
   histogram: PnlHistogram;
-  /** Share of fills whose marked-out PnL (spread capture + adverse selection) is positive. */
+  /** Share of fills whose marked-out PnL (spread capture + adverse selection) is positive (0 without fills). */
   winRate: number;
+  /** Why `winRate` is undefined ('no fills'); null when there are fills. */
+  winRateReason: string | null;
   /** Σ positive marked-out fill PnL / |Σ negative|; always finite: 0 when no fill lost (profitFactorReason says so). */
   profitFactor: number;
   /** Why `profitFactor` is undefined ('no losing fill', 'no fills'); null when some fill lost. */
@@ -103,8 +107,12 @@ export interface Metrics {
   filledQuotes: number;
   /** filledQuotes / quoteUpdates: the share of quotes sent that filled at least in part, in [0, 1] (0 when none sent). */
   fillRate: number;
-  /** Size-weighted mean of side·(mid − price)/mid, bps. */
+  /** Why `fillRate` is undefined ('no quotes sent'); null when some were. */
+  fillRateReason: string | null;
+  /** Size-weighted mean of side·(mid − price)/mid, bps (0 without fills). */
   avgSpreadCapturedBps: number;
+  /** Why `avgSpreadCapturedBps` is undefined ('no fills'); null when there are fills. */
+  spreadCaptureReason: string | null;
   /** Time-weighted mean |inventory|, asset units. */
   avgAbsInventory: number;
   maxAbsInventory: number;

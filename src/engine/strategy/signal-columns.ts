@@ -33,7 +33,7 @@ export function forgetSignalColumn(col: Float64Array): void {
   held.delete(col.buffer);
 }
 
-/** Whether `col` is marked as holding signal `key` of the dataset (for tests). */
+/** Whether `col` is marked as holding signal `key` of the dataset (signalColumn's test; the tests read it too). */
 export function holdsSignal(col: Float64Array, time: Float64Array, mid: Float64Array, key: string): boolean {
   const h = held.get(col.buffer);
   return h !== undefined && h.time === time && h.mid === mid && h.key === key && h.byteOffset === col.byteOffset && h.length === col.length;

@@ -48,18 +48,18 @@ export function SampleCards({ summary }: { summary: RunSummaryView }) {
         />
         <Card
           label={`Sharpe per ${describeDuration(m.bucketSec)} bucket`}
-          value={s.buckets >= 2 ? fmtRatio(s.sharpe) : 'n/a — fewer than 2 buckets'}
+          value={m.sharpeReason ? `n/a — ${m.sharpeReason}` : fmtRatio(s.sharpe)}
           unit={`n = ${s.buckets} bucket${s.buckets === 1 ? '' : 's'}`}
           testId="metric-sharpe-bucket"
           detail={`${ci ? `${Math.round(ci.level * 100)} % CI [${fmtRatio(ci.lo)}, ${fmtRatio(ci.hi)}]` : 'no interval'} · Lo SE ${se ? `${fmtRatio(se.iid)} (HAC ${fmtRatio(se.hac)})` : '—'}`}
           detailTestId="metric-sharpe-ci"
         />
         <Card label="Max drawdown" value={fmtPnl(m.maxDrawdown)} unit={`quote ccy · ${fmtMetric(m.maxDrawdownPct)} % of capital`} testId="metric-maxdd" />
-        <Card label="Win rate" value={m.fills > 0 ? fmtMetric(100 * m.winRate, 1) : 'n/a — no fills'} unit="% of fills" testId="metric-winrate" />
+        <Card label="Win rate" value={m.winRateReason ? `n/a — ${m.winRateReason}` : fmtMetric(100 * m.winRate, 1)} unit="% of fills" testId="metric-winrate" />
         <Card label="Profit factor" value={m.profitFactorReason ? `n/a — ${m.profitFactorReason}` : fmtRatio(m.profitFactor)} testId="metric-pf" />
         <Card label="Fills" value={fmtCount(m.fills)} testId="metric-fills" />
-        <Card label="Fill rate" value={m.quoteUpdates > 0 ? fmtMetric(100 * m.fillRate, 2) : 'n/a — no quotes sent'} unit="% of quotes sent that filled" testId="metric-fillrate" />
-        <Card label="Spread captured" value={m.fills > 0 ? fmtBps(m.avgSpreadCapturedBps) : 'n/a — no fills'} unit="bps" testId="metric-capture" />
+        <Card label="Fill rate" value={m.fillRateReason ? `n/a — ${m.fillRateReason}` : fmtMetric(100 * m.fillRate, 2)} unit="% of quotes sent that filled" testId="metric-fillrate" />
+        <Card label="Spread captured" value={m.spreadCaptureReason ? `n/a — ${m.spreadCaptureReason}` : fmtBps(m.avgSpreadCapturedBps)} unit="bps" testId="metric-capture" />
         <Card label="Buy & hold" value={fmtPnl(summary.benchmark.totalPnl)} unit="quote ccy" testId="metric-buyhold" />
         {m.annualised ? (
           <>

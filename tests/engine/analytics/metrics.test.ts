@@ -122,6 +122,22 @@ describe('computeMetrics', () => {
     expect(m.profitFactorReason).toBe('no losing fill');
     expect(computeMetrics(base).profitFactorReason).toBe('no fills');
   });
+
+  it('says why a per-fill, per-quote or per-bucket figure means nothing, instead of leaving a bare 0', () => {
+    const base = inputOf(Float64Array.of(0, 1, 2, 3, 4), 10, 10); // 5 buckets, no fill, no quote
+    const none = computeMetrics(base);
+    expect([none.winRate, none.winRateReason]).toEqual([0, 'no fills']);
+    expect([none.avgSpreadCapturedBps, none.spreadCaptureReason]).toEqual([0, 'no fills']);
+    expect([none.fillRate, none.fillRateReason]).toEqual([0, 'no quotes sent']);
+    expect(none.sharpeReason).toBeNull();
+    const quoted = computeMetrics({ ...base, quoteUpdates: 4 }); // quotes sent, none filled: a real 0 %
+    expect([quoted.fillRate, quoted.fillRateReason]).toEqual([0, null]);
+    const oneBucket = computeMetrics(inputOf(Float64Array.of(0, 1, 2), 1, 10));
+    expect([oneBucket.buckets, oneBucket.sharpePerBucket, oneBucket.sharpeReason]).toEqual([1, 0, 'fewer than 2 buckets']);
+    const winners = { side: Float64Array.of(1), size: Float64Array.of(1), price: Float64Array.of(99.9), midAtFill: Float64Array.of(100), midAfter: Float64Array.of(100) };
+    const filled = computeMetrics({ ...base, fills: winners, fillCount: 1, quoteUpdates: 2 });
+    expect([filled.winRateReason, filled.spreadCaptureReason, filled.fillRateReason]).toEqual([null, null, null]);
+  });
 });
 
 describe('buyAndHold', () => {

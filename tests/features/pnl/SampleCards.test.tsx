@@ -36,7 +36,7 @@ describe('SampleCards', () => {
     expect(screen.getByTestId('metric-fillrate')).toHaveTextContent('0.00'); // two quotes sent, none filled: a real 0 %
     expect(screen.getByTestId('metric-sharpe-bucket')).toHaveTextContent('n/a — fewer than 2 buckets');
     cleanup();
-    render(<SampleCards summary={{ ...s, metrics: { ...s.metrics, quoteUpdates: 0 } }} />);
+    render(<SampleCards summary={{ ...s, metrics: { ...s.metrics, quoteUpdates: 0, fillRateReason: 'no quotes sent' } }} />);
     expect(screen.getByTestId('metric-fillrate')).toHaveTextContent('n/a — no quotes sent');
   });
 
