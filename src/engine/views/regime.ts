@@ -1,9 +1,9 @@
 import { asQuote } from '../quoting/avellaneda-stoikov';
 import { calibrateByRegime } from '../calibration';
 import { hmmLogLik, posteriors, regimeFitNotes, regimeStats, type RegimeStat } from '../regime';
-import { gather, strideIndices, tickBuckets } from '../series';
+import { gather, strideIndices } from '../series';
 import { regimeSetup, type RegimeSetup } from '../strategy';
-import { regimePath } from '../strategy/regime-path';
+import { bucketsOfTicks, regimePath } from '../strategy/regime-path';
 import { regimeShares } from '../analytics';
 import type { BacktestResult, MarketData } from '../backtest';
 import { CHART_BUCKETS } from './series';
@@ -89,13 +89,14 @@ export function decodeRegimes(data: MarketData, mid: Float64Array, result: Backt
   }));
   const { dec } = memo;
   // The memo holds the first caller's sample buckets: another sample gets its own.
-  return sample === undefined || sameIndices(sample, memo.sample) ? dec : { ...dec, sampleBuckets: sampleBucketsOf(time, dec.reg.bucketSec, dec.x.length - 1, sample) };
+  return sample === undefined || sameIndices(sample, memo.sample) ? dec : { ...dec, sampleBuckets: bucketsOfTicks(regimePath(time, mid, dec.reg.model, dec.reg.bucketSec), sample) };
 }
 
 function decodeWith(time: Float64Array, mid: Float64Array, reg: RegimeSetup, refitted: boolean, sample: ArrayLike<number> | undefined): RegimeDecoding {
-  const { x, path, tickState } = regimePath(time, mid, reg.model, reg.bucketSec); // the backtest's own path (memoised per dataset)
+  const p = regimePath(time, mid, reg.model, reg.bucketSec); // the backtest's own path (memoised per dataset)
+  const { x, path, tickState } = p;
   if (x.length === 0) throw new RangeError(`The data spans less than one regime bucket (${reg.bucketSec} s): nothing to decode`);
-  const sampleBuckets = sample === undefined ? new Int32Array(0) : sampleBucketsOf(time, reg.bucketSec, x.length - 1, sample);
+  const sampleBuckets = sample === undefined ? new Int32Array(0) : bucketsOfTicks(p, sample);
   const stats = regimeStats(x, reg.model, path, reg.fittedBuckets); // the names the strategy got (labelRegimes with the fitted bucket count)
   return { reg, x, path, tickState, sampleBuckets, stats, refitted };
 }
@@ -103,12 +104,6 @@ function decodeWith(time: Float64Array, mid: Float64Array, reg: RegimeSetup, ref
 /** The settings a refitted decoding depends on, as a memo key. */
 export function decodeKey(opts: RegimeDecodeOptions): string {
   return `${opts.nStates}|${opts.seed}|${opts.fitTicks}|${opts.bucketSec}`;
-}
-
-/** The bucket of each sampled tick (tickBuckets capped at lastBucket, gathered). */
-function sampleBucketsOf(time: Float64Array, bucketSec: number, lastBucket: number, sample: ArrayLike<number>): Int32Array {
-  const all = tickBuckets(time, bucketSec, lastBucket);
-  return Int32Array.from(sample, (i) => all[i]);
 }
 
 function sameIndices(a: ArrayLike<number>, b: ArrayLike<number> | undefined): boolean {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { bucketReturns, generateSyntheticMarket, regimePath, regimeSetup, runBacktest, tickBuckets, viterbi } from '../../../src/engine';
+import { bucketsOfTicks } from '../../../src/engine/strategy/regime-path';
 import { decodeRegimes } from '../../../src/engine/views';
 
 describe('regimePath: the hindsight regime path, one definition', () => {
@@ -15,6 +16,19 @@ describe('regimePath: the hindsight regime path, one definition', () => {
     const buckets = tickBuckets(m.time, reg.bucketSec, x.length - 1);
     expect(Array.from(p.tickState)).toEqual(Array.from(buckets, (b) => path[b]));
     expect(new Set(p.tickState).size).toBeGreaterThan(1); // a path with one state could hide a wrong mapping
+  });
+
+  it('gives the bucket of any tick without a column per tick: tickBuckets at those ticks, gaps in the data included', () => {
+    // Ticks 0.1 s apart with two long gaps (buckets no tick lies in) and a burst at one instant.
+    const n = 3000;
+    const time = Float64Array.from({ length: n }, (_, i) => 1000 + i * 0.1 + (i >= 1000 ? 50 : 0) + (i >= 2000 ? 120 : 0) - (i >= 2500 && i < 2510 ? (i - 2500) * 0.1 : 0));
+    const mid = Float64Array.from(m.mid.subarray(0, n));
+    for (const bucketSec of [0.5, 7, 60]) {
+      const p = regimePath(time, mid, reg.model, bucketSec);
+      const all = tickBuckets(time, bucketSec, p.path.length - 1);
+      const ticks = Array.from({ length: n }, (_, i) => i);
+      expect(Array.from(bucketsOfTicks(p, ticks))).toEqual(Array.from(all));
+    }
   });
 
   it("is the backtest's regimeViterbi and the regime view's path, computed once", () => {
