@@ -1,4 +1,4 @@
-import { createQuoteOut, type MarketView, type PositionView, type QuoteOut, type Strategy } from '../strategy/types';
+import type { MarketView, PositionView, QuoteOut, Strategy } from '../strategy/types';
 import { applyFill, markMid, type Account } from './account';
 import { ceilIndex, ceilToGrid, floorIndex, floorToGrid, gridLevel } from './costs';
 import { takeFill, type FillDesk } from './fill-desk';
@@ -95,23 +95,86 @@ const S_PREV_MID = 23;
 const S_PREV_T = 24;
 const S_LIM_PREV = 25;
 const S_CHUNK_FROM = 26;
-const STATE_SLOTS = 27;
+// What the strategy's views hold between chunks: the quote it last wrote (a strategy may leave a
+// field as it was) and the flow imbalance (updated only when there is flow); the other view fields
+// are set at every tick before the strategy reads them.
+const S_OUT_BID = 27;
+const S_OUT_ASK = 28;
+const S_OUT_BID_SIZE = 29;
+const S_OUT_ASK_SIZE = 30;
+const S_OUT_FAIR = 31;
+const S_OUT_REGIME = 32;
+const S_FLOW_IMBALANCE = 33;
+const STATE_SLOTS = 34;
+
+// Slots of LoopState.k (the run's constants; flags as 0 / 1).
+const K_N = 0;
+const K_N_TRADES = 1;
+const K_TICK_SIZE = 2;
+const K_TICK_SCALE = 3;
+const K_LOT_SIZE = 4;
+const K_LOT_SCALE = 5;
+const K_EPS = 6;
+const K_MIN_SIZE = 7;
+const K_MAX_INVENTORY = 8;
+const K_MAX_POSITION_VALUE = 9;
+const K_MAX_DAILY_LOSS = 10;
+const K_DAY_LENGTH = 11;
+const K_FLATTEN_ON_KILL = 12;
+const K_WARMUP = 13;
+const K_PROGRESS_CHUNK = 14;
+const K_NEED_FLOW = 15;
+const K_USE_TRADES = 16;
+const K_USE_INTERVAL = 17;
+const K_USE_QUOTE = 18;
+const K_ON_PLACE = 19;
+const K_RECORD_REGIME = 20;
+const CONST_SLOTS = 21;
+
+/** The regime column of a run that records none (LoopState.sRegime is always a Float64Array), and every column of a finished run's state. */
+const NO_REGIME = new Float64Array(0);
+const NO_HIT = new Uint8Array(0);
 
 /**
- * The loop's state between chunks: our orders (the live one on each side and at most one pending
- * replacement, size 0 = cancel), the flow imbalance, the risk state, the trade cursor and the
- * previous tick. The numbers sit in one Float64Array: its reads and writes after the loop keep one
- * type whatever the values (object fields that start as small integers change representation when
- * they first hold a fraction, and the optimised chunk deoptimised there).
+ * Everything runChunk reads outside its loop, in fields whose kinds never change: typed arrays only
+ * (the run's columns, its constants in `k`, the state between chunks in `v`). runChunk's code before
+ * and after its loop then checks no object whose hidden class a later run can change. It did read the
+ * run's objects there (the input, the fill model, the series): a run that changed one of their classes
+ * (another strategy, fill model or series kind, as a user switching strategy does) deoptimised the
+ * function there, before its loop, where V8 kept running the loop in the on-stack-replacement code
+ * it had compiled along the way, which it never replaced: 'as-regime' re-runs after a few 'as' and
+ * 'as-kalman' runs took 85 ms per 10^6 ticks instead of 64, in every later run of the process
+ * (--trace-opt --trace-deopt: "wrong map" at the input, then no recompilation in 38 runs).
+ * The objects (fill model, strategy, account, ...) are runChunk's arguments, read only inside the loop.
+ * The numbers sit in Float64Arrays: their reads and writes keep one type whatever the values (object
+ * fields that start as small integers change representation when they first hold a fraction).
  */
 class LoopState {
   readonly v = new Float64Array(STATE_SLOTS);
-  readonly out = createQuoteOut();
-  readonly market: MarketView;
-  readonly pos: PositionView;
+  readonly k = new Float64Array(CONST_SLOTS);
+  time: Float64Array; bid: Float64Array; ask: Float64Array; mid: Float64Array;
+  tradeTime: Float64Array; tradePrice: Float64Array; tradeSize: Float64Array; tradeSide: Float64Array;
+  /** The output columns (sRegime is NO_REGIME when the run records no regime). */
+  sInv: Float64Array; sEq: Float64Array; sFair: Float64Array; sRegime: Float64Array;
+  sBid: Float64Array; sAsk: Float64Array;
+  /** The fill desk's per-side "filled since placed" flags. */
+  hit: Uint8Array;
 
   constructor(x: EventLoopInput) {
-    const { time, bid, ask, mid, nTrades, tradeTime, dayLengthSec, maxInventory, maxPositionValue } = x;
+    const { time, bid, ask, mid, nTrades, tradeTime, dayLengthSec, maxInventory, maxPositionValue, series, model } = x;
+    this.time = time; this.bid = bid; this.ask = ask; this.mid = mid;
+    this.tradeTime = tradeTime; this.tradePrice = x.tradePrice; this.tradeSize = x.tradeSize; this.tradeSide = x.tradeSide;
+    this.sInv = series.inventory; this.sEq = series.equity; this.sFair = series.fairValue; this.sRegime = x.recordRegime ? series.regime : NO_REGIME;
+    this.sBid = series.bid; this.sAsk = series.ask;
+    this.hit = x.desk.hit;
+    const k = this.k;
+    k[K_N] = x.n; k[K_N_TRADES] = nTrades;
+    k[K_TICK_SIZE] = x.tickSize; k[K_TICK_SCALE] = x.tickScale; k[K_LOT_SIZE] = x.lotSize; k[K_LOT_SCALE] = x.lotScale;
+    k[K_EPS] = x.eps; k[K_MIN_SIZE] = x.minSize; k[K_MAX_INVENTORY] = maxInventory; k[K_MAX_POSITION_VALUE] = maxPositionValue;
+    k[K_MAX_DAILY_LOSS] = x.maxDailyLoss; k[K_DAY_LENGTH] = dayLengthSec; k[K_FLATTEN_ON_KILL] = x.flattenOnKill ? 1 : 0;
+    k[K_WARMUP] = x.warmupTicks; k[K_PROGRESS_CHUNK] = x.progressChunk; k[K_NEED_FLOW] = x.needFlow ? 1 : 0;
+    k[K_USE_TRADES] = model.uses.trade ? 1 : 0; k[K_USE_INTERVAL] = model.uses.interval ? 1 : 0; k[K_USE_QUOTE] = model.uses.quote ? 1 : 0;
+    k[K_ON_PLACE] = model.onPlace !== undefined ? 1 : 0; k[K_RECORD_REGIME] = x.recordRegime ? 1 : 0;
     const v = this.v;
     const t0 = time[0];
     v[S_LIVE_BID] = NaN; v[S_LIVE_ASK] = NaN; v[S_PEND_BID] = NaN; v[S_PEND_ASK] = NaN;
@@ -124,8 +187,17 @@ class LoopState {
     v[S_PREV_MID] = mid[0];
     v[S_PREV_T] = t0;
     v[S_LIM_PREV] = Number.isFinite(maxPositionValue) ? fLimit(maxInventory, maxPositionValue, mid[0]) : maxInventory;
-    this.market = { index: 0, time: t0, bid: bid[0], ask: ask[0], mid: mid[0], flowImbalance: 0 };
-    this.pos = { inventory: 0, cash: 0, maxInventory };
+    // The strategy's quote before its first call (createQuoteOut's).
+    v[S_OUT_BID] = NaN; v[S_OUT_ASK] = NaN; v[S_OUT_BID_SIZE] = 0; v[S_OUT_ASK_SIZE] = 0; v[S_OUT_FAIR] = NaN; v[S_OUT_REGIME] = NaN;
+    v[S_FLOW_IMBALANCE] = 0;
+  }
+
+  /** Lets go of the run's columns (the state outlives the run, see runEventLoop): empty arrays of the same kinds, so the class keeps its fields' types. */
+  releaseColumns(): void {
+    this.time = this.bid = this.ask = this.mid = NO_REGIME;
+    this.tradeTime = this.tradePrice = this.tradeSize = this.tradeSide = NO_REGIME;
+    this.sInv = this.sEq = this.sFair = this.sRegime = this.sBid = this.sAsk = NO_REGIME;
+    this.hit = NO_HIT;
   }
 }
 
@@ -143,34 +215,44 @@ export function runEventLoop(x: EventLoopInput, chunkTicks = CHUNK_TICKS): Event
   // Empty chunks first: the chunk function's code after its loop then runs, with type feedback (V8
   // allocates a function's feedback after several calls), before V8 optimises the loop; else that
   // code, met with no feedback, deoptimised the optimised loop at the end of every chunk.
-  for (let k = 0; k < WARM_CALLS; k++) runChunk(x, st, 0, 0);
-  for (let from = 0; from < x.n; from += chunkTicks) runChunk(x, st, from, Math.min(x.n, from + chunkTicks));
-  // The loop state's hidden class must outlive the run, or a GC between runs deoptimises runChunk (shape-anchor.ts).
+  const { model, latency, fees, strategy, acc, desk, risk, series, onProgress } = x;
+  for (let k = 0; k < WARM_CALLS; k++) runChunk(st, model, latency, fees, strategy, acc, desk, risk, series, onProgress, 0, 0);
+  for (let from = 0; from < x.n; from += chunkTicks) runChunk(st, model, latency, fees, strategy, acc, desk, risk, series, onProgress, from, Math.min(x.n, from + chunkTicks));
+  // The loop state's hidden class must outlive the run, or a GC between runs deoptimises runChunk (shape-anchor.ts); its columns need not.
+  st.releaseColumns();
   keepShapes('event-loop', [st]);
   return { quoteUpdates: st.v[S_QUOTE_UPDATES], timeKilledSec: st.v[S_TIME_KILLED] };
 }
 
-/** Ticks [from, to) of runEventLoop, from and into `st`. */
-function runChunk(x: EventLoopInput, st: LoopState, from: number, to: number): void {
-  const { n, time, bid: mktBid, ask: mktAsk, mid, nTrades, tradeTime, tradePrice, tradeSize, tradeSide } = x;
-  const { model, latency, fees, strategy, acc, desk, risk, series, onProgress } = x;
-  const { tickSize, tickScale, lotSize, lotScale, eps, minSize, maxInventory, maxPositionValue } = x;
-  const { maxDailyLoss, dayLengthSec, flattenOnKill, warmupTicks, progressChunk, needFlow } = x;
-  const useTrades = model.uses.trade;
-  const useInterval = model.uses.interval;
-  const useQuote = model.uses.quote;
-  const onPlace = model.onPlace;
-  // Locals, so the loop does not reload them after every call into the strategy or fill model.
-  const sInv = series.inventory, sEq = series.equity, sFair = series.fairValue;
-  const sRegime = x.recordRegime ? series.regime : null, sBid = series.bid, sAsk = series.ask;
-  const hit = desk.hit;
-  // The strategy's three views as fresh objects per chunk, copied from and back into the state: objects made in
-  // this function and only read by the inlined strategy can live in registers (V8's escape analysis); kept in
-  // the state they were memory, written and read back every tick.
-  const so = st.out, sm = st.market, sp = st.pos;
-  const out: QuoteOut = { bid: so.bid, ask: so.ask, bidSize: so.bidSize, askSize: so.askSize, fairValue: so.fairValue, regime: so.regime };
-  const market: MarketView = { index: sm.index, time: sm.time, bid: sm.bid, ask: sm.ask, mid: sm.mid, flowImbalance: sm.flowImbalance };
-  const pos: PositionView = { inventory: sp.inventory, cash: sp.cash, maxInventory: sp.maxInventory };
+/**
+ * Ticks [from, to) of runEventLoop, from and into `st`; the run's objects are arguments, read only
+ * inside the loop (see LoopState).
+ */
+function runChunk(
+  st: LoopState, model: FillModel, latency: LatencyModel, fees: FeeModel, strategy: Strategy, acc: Account, desk: FillDesk, risk: RiskLog,
+  series: BacktestSeries, onProgress: ((p: BacktestProgress) => void) | undefined, from: number, to: number,
+): void {
+  const { time, bid: mktBid, ask: mktAsk, mid, tradeTime, tradePrice, tradeSize, tradeSide, sInv, sEq, sFair, sBid, sAsk, hit, k } = st;
+  const n = k[K_N], nTrades = k[K_N_TRADES] | 0;
+  const tickSize = k[K_TICK_SIZE], tickScale = k[K_TICK_SCALE], lotSize = k[K_LOT_SIZE], lotScale = k[K_LOT_SCALE];
+  const eps = k[K_EPS], minSize = k[K_MIN_SIZE], maxInventory = k[K_MAX_INVENTORY], maxPositionValue = k[K_MAX_POSITION_VALUE];
+  const maxDailyLoss = k[K_MAX_DAILY_LOSS], dayLengthSec = k[K_DAY_LENGTH], flattenOnKill = k[K_FLATTEN_ON_KILL] !== 0;
+  const warmupTicks = k[K_WARMUP], progressChunk = k[K_PROGRESS_CHUNK], needFlow = k[K_NEED_FLOW] !== 0;
+  const useTrades = k[K_USE_TRADES] !== 0, useInterval = k[K_USE_INTERVAL] !== 0, useQuote = k[K_USE_QUOTE] !== 0;
+  const onPlace = k[K_ON_PLACE] !== 0;
+  const sRegime = k[K_RECORD_REGIME] !== 0 ? st.sRegime : null;
+  const v = st.v;
+  // The strategy's three views as fresh objects per chunk: objects made in this function and only read by the
+  // inlined strategy can live in registers (V8's escape analysis); kept in the state they were memory, written
+  // and read back every tick. Made from constants and then set, so their hidden classes hold doubles from the
+  // start whatever the values (see LoopState).
+  const out: QuoteOut = { bid: NaN, ask: NaN, bidSize: NaN, askSize: NaN, fairValue: NaN, regime: NaN };
+  out.bid = v[S_OUT_BID]; out.ask = v[S_OUT_ASK]; out.bidSize = v[S_OUT_BID_SIZE]; out.askSize = v[S_OUT_ASK_SIZE];
+  out.fairValue = v[S_OUT_FAIR]; out.regime = v[S_OUT_REGIME];
+  const market: MarketView = { index: 0, time: NaN, bid: NaN, ask: NaN, mid: NaN, flowImbalance: NaN };
+  market.flowImbalance = v[S_FLOW_IMBALANCE];
+  const pos: PositionView = { inventory: NaN, cash: NaN, maxInventory: NaN };
+  pos.maxInventory = maxInventory;
   const flowDecayPerSec = Math.LN2 / FLOW_HALF_LIFE_SEC;
   const t0 = time[0];
   const valueLimited = Number.isFinite(maxPositionValue);
@@ -178,7 +260,6 @@ function runChunk(x: EventLoopInput, st: LoopState, from: number, to: number): v
   let lastKb = NaN, lastQb = NaN, lastKa = NaN, lastQa = NaN;
   let lastLb = NaN, lastSb = NaN, lastLa = NaN, lastSa = NaN;
 
-  const v = st.v;
   let liveBid = v[S_LIVE_BID];
   let liveBidSize = v[S_LIVE_BID_SIZE];
   let liveAsk = v[S_LIVE_ASK];
@@ -215,11 +296,11 @@ function runChunk(x: EventLoopInput, st: LoopState, from: number, to: number): v
       const tt = tradeTime[j];
       if (hasPendBid && pendBidAt <= tt) {
         liveBid = pendBid; liveBidSize = pendBidSize; hasPendBid = false; hit[0] = 0;
-        if (onPlace !== undefined && liveBidSize > 0) model.onPlace!(1, liveBid, prevRow);
+        if (onPlace && liveBidSize > 0) model.onPlace!(1, liveBid, prevRow);
       }
       if (hasPendAsk && pendAskAt <= tt) {
         liveAsk = pendAsk; liveAskSize = pendAskSize; hasPendAsk = false; hit[1] = 0;
-        if (onPlace !== undefined && liveAskSize > 0) model.onPlace!(-1, liveAsk, prevRow);
+        if (onPlace && liveAskSize > 0) model.onPlace!(-1, liveAsk, prevRow);
       }
       if (needFlow) {
         const decay = Math.exp(-flowDecayPerSec * (tt - flowTime));
@@ -246,11 +327,11 @@ function runChunk(x: EventLoopInput, st: LoopState, from: number, to: number): v
     let bidFrom = prevT, askFrom = prevT;
     if (hasPendBid && pendBidAt <= t) {
       liveBid = pendBid; liveBidSize = pendBidSize; hasPendBid = false; hit[0] = 0; if (pendBidAt > bidFrom) bidFrom = pendBidAt;
-      if (onPlace !== undefined && liveBidSize > 0) model.onPlace!(1, liveBid, prevRow);
+      if (onPlace && liveBidSize > 0) model.onPlace!(1, liveBid, prevRow);
     }
     if (hasPendAsk && pendAskAt <= t) {
       liveAsk = pendAsk; liveAskSize = pendAskSize; hasPendAsk = false; hit[1] = 0; if (pendAskAt > askFrom) askFrom = pendAskAt;
-      if (onPlace !== undefined && liveAskSize > 0) model.onPlace!(-1, liveAsk, prevRow);
+      if (onPlace && liveAskSize > 0) model.onPlace!(-1, liveAsk, prevRow);
     }
     if (useInterval && i > 0) {
       if (liveBidSize > 0) {
@@ -406,9 +487,9 @@ function runChunk(x: EventLoopInput, st: LoopState, from: number, to: number): v
   v[S_PREV_T] = prevT;
   v[S_LIM_PREV] = limPrev;
   v[S_CHUNK_FROM] = chunkFrom;
-  so.bid = out.bid; so.ask = out.ask; so.bidSize = out.bidSize; so.askSize = out.askSize; so.fairValue = out.fairValue; so.regime = out.regime;
-  sm.index = market.index; sm.time = market.time; sm.bid = market.bid; sm.ask = market.ask; sm.mid = market.mid; sm.flowImbalance = market.flowImbalance;
-  sp.inventory = pos.inventory; sp.cash = pos.cash;
+  v[S_OUT_BID] = out.bid; v[S_OUT_ASK] = out.ask; v[S_OUT_BID_SIZE] = out.bidSize; v[S_OUT_ASK_SIZE] = out.askSize;
+  v[S_OUT_FAIR] = out.fairValue; v[S_OUT_REGIME] = out.regime;
+  v[S_FLOW_IMBALANCE] = market.flowImbalance;
 }
 
 /** A progress report: the live series (ticks [0, to) final) and, only if read, a copy of ticks [from, to). */
