@@ -1,4 +1,4 @@
-import type { MarketView, PositionView, QuoteOut, Strategy } from '../strategy/types';
+import { createQuoteOut, type MarketView, type PositionView, type QuoteOut, type Strategy } from '../strategy/types';
 import { applyFill, markMid, type Account } from './account';
 import { ceilIndex, ceilToGrid, floorIndex, floorToGrid, gridLevel } from './costs';
 import { takeFill, type FillDesk } from './fill-desk';
@@ -128,11 +128,10 @@ const K_USE_TRADES = 16;
 const K_USE_INTERVAL = 17;
 const K_USE_QUOTE = 18;
 const K_ON_PLACE = 19;
-const K_RECORD_REGIME = 20;
-const CONST_SLOTS = 21;
+const CONST_SLOTS = 20;
 
 /** The regime column of a run that records none (LoopState.sRegime is always a Float64Array), and every column of a finished run's state. */
-const NO_REGIME = new Float64Array(0);
+const EMPTY_COLUMN = new Float64Array(0);
 const NO_HIT = new Uint8Array(0);
 
 /**
@@ -143,7 +142,7 @@ const NO_HIT = new Uint8Array(0);
  * (another strategy, fill model or series kind, as a user switching strategy does) deoptimised the
  * function there, before its loop, where V8 kept running the loop in the on-stack-replacement code
  * it had compiled along the way, which it never replaced: 'as-regime' re-runs after a few 'as' and
- * 'as-kalman' runs took 85 ms per 10^6 ticks instead of 64, in every later run of the process
+ * 'as-kalman' runs took 84–169 ms per 10^6 ticks instead of 66–73, in every later run of the process
  * (--trace-opt --trace-deopt: "wrong map" at the input, then no recompilation in 38 runs).
  * The objects (fill model, strategy, account, ...) are runChunk's arguments, read only inside the loop.
  * The numbers sit in Float64Arrays: their reads and writes keep one type whatever the values (object
@@ -154,7 +153,7 @@ class LoopState {
   readonly k = new Float64Array(CONST_SLOTS);
   time: Float64Array; bid: Float64Array; ask: Float64Array; mid: Float64Array;
   tradeTime: Float64Array; tradePrice: Float64Array; tradeSize: Float64Array; tradeSide: Float64Array;
-  /** The output columns (sRegime is NO_REGIME when the run records no regime). */
+  /** The output columns (sRegime is empty when the run records no regime). */
   sInv: Float64Array; sEq: Float64Array; sFair: Float64Array; sRegime: Float64Array;
   sBid: Float64Array; sAsk: Float64Array;
   /** The fill desk's per-side "filled since placed" flags. */
@@ -164,7 +163,7 @@ class LoopState {
     const { time, bid, ask, mid, nTrades, tradeTime, dayLengthSec, maxInventory, maxPositionValue, series, model } = x;
     this.time = time; this.bid = bid; this.ask = ask; this.mid = mid;
     this.tradeTime = tradeTime; this.tradePrice = x.tradePrice; this.tradeSize = x.tradeSize; this.tradeSide = x.tradeSide;
-    this.sInv = series.inventory; this.sEq = series.equity; this.sFair = series.fairValue; this.sRegime = x.recordRegime ? series.regime : NO_REGIME;
+    this.sInv = series.inventory; this.sEq = series.equity; this.sFair = series.fairValue; this.sRegime = x.recordRegime ? series.regime : EMPTY_COLUMN;
     this.sBid = series.bid; this.sAsk = series.ask;
     this.hit = x.desk.hit;
     const k = this.k;
@@ -174,7 +173,7 @@ class LoopState {
     k[K_MAX_DAILY_LOSS] = x.maxDailyLoss; k[K_DAY_LENGTH] = dayLengthSec; k[K_FLATTEN_ON_KILL] = x.flattenOnKill ? 1 : 0;
     k[K_WARMUP] = x.warmupTicks; k[K_PROGRESS_CHUNK] = x.progressChunk; k[K_NEED_FLOW] = x.needFlow ? 1 : 0;
     k[K_USE_TRADES] = model.uses.trade ? 1 : 0; k[K_USE_INTERVAL] = model.uses.interval ? 1 : 0; k[K_USE_QUOTE] = model.uses.quote ? 1 : 0;
-    k[K_ON_PLACE] = model.onPlace !== undefined ? 1 : 0; k[K_RECORD_REGIME] = x.recordRegime ? 1 : 0;
+    k[K_ON_PLACE] = model.onPlace !== undefined ? 1 : 0;
     const v = this.v;
     const t0 = time[0];
     v[S_LIVE_BID] = NaN; v[S_LIVE_ASK] = NaN; v[S_PEND_BID] = NaN; v[S_PEND_ASK] = NaN;
@@ -187,16 +186,17 @@ class LoopState {
     v[S_PREV_MID] = mid[0];
     v[S_PREV_T] = t0;
     v[S_LIM_PREV] = Number.isFinite(maxPositionValue) ? fLimit(maxInventory, maxPositionValue, mid[0]) : maxInventory;
-    // The strategy's quote before its first call (createQuoteOut's).
-    v[S_OUT_BID] = NaN; v[S_OUT_ASK] = NaN; v[S_OUT_BID_SIZE] = 0; v[S_OUT_ASK_SIZE] = 0; v[S_OUT_FAIR] = NaN; v[S_OUT_REGIME] = NaN;
+    // The strategy's quote before its first call.
+    const q = createQuoteOut();
+    v[S_OUT_BID] = q.bid; v[S_OUT_ASK] = q.ask; v[S_OUT_BID_SIZE] = q.bidSize; v[S_OUT_ASK_SIZE] = q.askSize; v[S_OUT_FAIR] = q.fairValue; v[S_OUT_REGIME] = q.regime;
     v[S_FLOW_IMBALANCE] = 0;
   }
 
   /** Lets go of the run's columns (the state outlives the run, see runEventLoop): empty arrays of the same kinds, so the class keeps its fields' types. */
   releaseColumns(): void {
-    this.time = this.bid = this.ask = this.mid = NO_REGIME;
-    this.tradeTime = this.tradePrice = this.tradeSize = this.tradeSide = NO_REGIME;
-    this.sInv = this.sEq = this.sFair = this.sRegime = this.sBid = this.sAsk = NO_REGIME;
+    this.time = this.bid = this.ask = this.mid = EMPTY_COLUMN;
+    this.tradeTime = this.tradePrice = this.tradeSize = this.tradeSide = EMPTY_COLUMN;
+    this.sInv = this.sEq = this.sFair = this.sRegime = this.sBid = this.sAsk = EMPTY_COLUMN;
     this.hit = NO_HIT;
   }
 }
@@ -240,7 +240,7 @@ function runChunk(
   const warmupTicks = k[K_WARMUP], progressChunk = k[K_PROGRESS_CHUNK], needFlow = k[K_NEED_FLOW] !== 0;
   const useTrades = k[K_USE_TRADES] !== 0, useInterval = k[K_USE_INTERVAL] !== 0, useQuote = k[K_USE_QUOTE] !== 0;
   const onPlace = k[K_ON_PLACE] !== 0;
-  const sRegime = k[K_RECORD_REGIME] !== 0 ? st.sRegime : null;
+  const sRegime = st.sRegime.length > 0 ? st.sRegime : null; // empty: the run records no regime
   const v = st.v;
   // The strategy's three views as fresh objects per chunk: objects made in this function and only read by the
   // inlined strategy can live in registers (V8's escape analysis); kept in the state they were memory, written

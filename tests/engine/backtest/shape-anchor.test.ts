@@ -28,7 +28,7 @@ describe('shape anchor (the last run\'s loop objects kept between runs)', () => 
     expect(run).toHaveLength(6);
     expect(loop).toHaveLength(1);
     // Nothing kept reaches an n-length output column or the run's fill columns (the account keeps 16-slot
-    // placeholders; the loop state its 34 state and 21 run numbers, its columns empty).
+    // placeholders; the loop state its 34 state and 20 run numbers, its columns empty).
     expect(longestArray([...run, ...loop], 4)).toBeLessThan(100);
     const desk = run[0] as { strategy: { id: string }; acc: unknown };
     expect(desk.acc).toBe(run[1]);
