@@ -37,6 +37,9 @@ export function timeTickFormatter(t0: number, t1: number): (t: number) => string
   };
 }
 
+/** Most ticks on an axis labelled to the millisecond (a 12-character label each). */
+const MILLIS_TICKS = 4;
+
 /** Round steps for time ticks, s: milliseconds, seconds, minutes, hours, days. */
 const TIME_STEPS = [0.001, 0.002, 0.005, 0.01, 0.02, 0.05, 0.1, 0.2, 0.5, 1, 2, 5, 10, 15, 30, 60, 120, 300, 600, 900, 1800, 3600, 7200, 3 * 3600, 6 * 3600, 12 * 3600, DAY_SEC, 2 * DAY_SEC, 7 * DAY_SEC, 14 * DAY_SEC, 30 * DAY_SEC, 91 * DAY_SEC, 365 * DAY_SEC];
 
@@ -46,9 +49,13 @@ const TIME_STEPS = [0.001, 0.002, 0.005, 0.01, 0.02, 0.05, 0.1, 0.2, 0.5, 1, 2, 
  */
 export function timeTicks(t0: number, t1: number, count = 6): number[] {
   if (!(t1 > t0) || !Number.isFinite(t0) || !Number.isFinite(t1)) return Number.isFinite(t0) ? [t0] : [];
-  const raw = (t1 - t0) / Math.max(1, count - 1);
+  // Millisecond labels ("23:54:15.250") are half as long again as clock ones: at most MILLIS_TICKS of them,
+  // on the smallest round step that keeps to that, so they do not run into each other on a panel-wide chart.
+  const millis = t1 - t0 < SUBSECOND_SPAN_SEC;
+  const raw = (t1 - t0) / Math.max(1, (millis ? Math.min(count, MILLIS_TICKS) : count) - 1);
   // The round step nearest the raw one (on a log scale); beyond a year, whole years.
   const step = raw > 365 * DAY_SEC ? Math.ceil(raw / (365 * DAY_SEC)) * 365 * DAY_SEC
+    : millis ? (TIME_STEPS.find((s) => s >= raw) ?? raw)
     : TIME_STEPS.reduce((best, s) => (Math.abs(Math.log(s / raw)) < Math.abs(Math.log(best / raw)) ? s : best), TIME_STEPS[0]);
   // Whole multiples k·step (not a running sum): a millisecond step over epoch seconds would drift.
   const out: number[] = [];

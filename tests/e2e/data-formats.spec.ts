@@ -119,5 +119,40 @@ test('a MetaTrader 5 tick export (UTF-16, tabs, date and time in two columns) lo
   await expect(page.getByTestId('run-status')).toHaveText('Done: 4 ticks', { timeout: 90_000 });
   await expect(page.getByTestId('metric-winrate')).toHaveText('n/a — no fills');
   await expect(page.getByTestId('metric-sharpe-bucket')).toHaveText('n/a — fewer than 2 buckets');
+  // 879 ms of data: no PnL per hour (× 4,100) and no yearly factor (× 3.6e7) as if they meant something.
+  await expect(page.getByTestId('metric-per-period')).toHaveText('n/a — under 1 min of data');
+  await expect(page.getByTestId('metric-annualised-note')).toHaveText('Not annualised: the sample spans 879 ms, too short to scale to an hour, let alone a year.');
+  expect(errors).toEqual([]);
+});
+
+test('three Binance bookTicker rows over 12 ms: no figure scaled from them, no empty fills views, every number box and time label readable', async ({ page }) => {
+  test.setTimeout(240_000);
+  const errors = watchErrors(page);
+  await page.setViewportSize({ width: 1400, height: 1000 }); // three charts a row: each about 330 px wide
+  await openData(page);
+  const FILE = 'BTCUSDT-bookTicker-2024-08-08.csv';
+  await page.getByTestId('quotes-file').setInputFiles({ name: FILE, mimeType: 'text/csv', buffer: vendor(FILE) });
+  await page.getByTestId('load-files').click();
+  await expect(page.getByTestId('summary-rows')).toHaveText('3', { timeout: 60_000 });
+  await expect(page.getByTestId('run-status')).toHaveText('Done: 3 ticks', { timeout: 90_000 });
+  await expect(page.getByTestId('metric-per-period')).toHaveText('n/a — under 1 min of data');
+  await expect(page.getByTestId('metric-annualised-note')).toHaveText('Not annualised: the sample spans 12 ms, too short to scale to an hour, let alone a year.');
+  await expect(page.getByText(/^Figures over 12 ms of data: too short for a PnL per hour/)).toBeVisible();
+  await expect(page.getByTestId('no-fills')).toBeVisible();
+  await expect(page.getByTestId('markout-chart')).toHaveCount(0);
+  await page.getByTestId('chart-histogram').scrollIntoViewIfNeeded(); // charts draw once in view
+  await expect(page.getByTestId('histogram-one-bucket')).toHaveText('The data fill one bucket of 1 min: no distribution to draw.');
+  // The calibrated values (γ here is 0.00100…, many digits) fit their number boxes.
+  const clipped = await page.locator('.slider-number').evaluateAll((els) => (els as HTMLInputElement[]).filter((e) => e.scrollWidth > e.clientWidth).map((e) => `${e.getAttribute('aria-label')}: ${e.value}`));
+  expect(clipped).toEqual([]);
+  // Millisecond time labels on the PnL, drawdown, inventory and quote charts do not run into each other.
+  for (const id of ['chart-pnl', 'chart-drawdown', 'chart-inventory', 'chart-quotes']) {
+    const chart = page.getByTestId(id);
+    await chart.scrollIntoViewIfNeeded();
+    await page.evaluate(() => (window as unknown as { mmlab: { chartsSettled(): Promise<void> } }).mmlab.chartsSettled());
+    await expect.poll(() => chart.locator('.mmc-x-tick').count(), { timeout: 15_000 }).toBeGreaterThan(1);
+    const boxes = await chart.locator('.mmc-x-tick').evaluateAll((els) => els.map((e) => { const r = e.getBoundingClientRect(); return { text: e.textContent, left: r.left, right: r.right }; }));
+    for (let k = 1; k < boxes.length; k++) expect(boxes[k].left, `${id}: ${boxes[k - 1].text} / ${boxes[k].text}`).toBeGreaterThan(boxes[k - 1].right);
+  }
   expect(errors).toEqual([]);
 });

@@ -30,9 +30,17 @@ describe('timeTicks', () => {
   it('under 10 s of data: ticks on round fractions of a second, labelled to the millisecond', () => {
     const t0 = 1704153600.123, t1 = 1704153601.002; // 879 ms (a MetaTrader tick sample)
     const ticks = timeTicks(t0, t1);
-    expect(ticks.length).toBeGreaterThanOrEqual(4);
     const fmt = timeTickFormatter(t0, t1);
-    expect(ticks.map(fmt)).toEqual(['00:00:00.200', '00:00:00.400', '00:00:00.600', '00:00:00.800', '00:00:01.000']);
+    // 12-character labels: at most 4 on the axis (five at 0.2 s ran into each other on a panel-wide chart).
+    expect(ticks.map(fmt)).toEqual(['00:00:00.500', '00:00:01.000']);
+    // 12 ms of a Binance bookTicker: three ticks 5 ms apart, not six 2 ms apart.
+    const b0 = 1723075200.003;
+    expect(timeTicks(b0, b0 + 0.012).map(timeTickFormatter(b0, b0 + 0.012))).toEqual(['00:00:00.005', '00:00:00.010', '00:00:00.015']);
+    for (const span of [0.0013, 0.004, 0.012, 0.05, 0.3, 0.879, 2, 4.5, 9.9]) {
+      const n = timeTicks(T0, T0 + span).length;
+      expect(n, `${span} s`).toBeGreaterThanOrEqual(2);
+      expect(n, `${span} s`).toBeLessThanOrEqual(4);
+    }
     expect(timeLabelFormatter(t0, t1)(t0)).toBe('00:00:00.123');
     expect(timeTickFormatter(t0, t0 + 30)(t0)).toBe('00:00:00'); // 10 s and more: whole seconds
   });

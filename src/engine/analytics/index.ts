@@ -7,6 +7,6 @@ export { maxDrawdown } from './drawdown';
 export { bucketPnl, histogram, pnlHistogram, sharpeSortino } from './buckets';
 export { computeMetrics, buyAndHold, buyAndHoldAt, buyAndHoldSeries, regimeShares, METRICS_SHARPE_RESAMPLES } from './metrics';
 export type { MetricsInput } from './metrics';
-export { periodFigures, annualisationBlocked, basisDaySeconds, describeDuration, MIN_ANNUALISE_DAYS, MIN_ANNUALISE_BUCKETS } from './periods';
+export { periodFigures, annualisationBlocked, basisDaySeconds, describeDuration, MIN_ANNUALISE_DAYS, MIN_ANNUALISE_BUCKETS, MIN_PERIOD_SEC } from './periods';
 export type { PeriodFigures, AnnualisedFigures } from './periods';
 export { rankByNetPnl, RANKING_STATISTIC } from './ranking';

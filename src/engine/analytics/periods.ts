@@ -5,6 +5,9 @@ export const MIN_ANNUALISE_DAYS = 30;
 /** …and with at least this many PnL buckets behind the Sharpe ratio. */
 export const MIN_ANNUALISE_BUCKETS = 30;
 
+/** A PnL per hour (or day) is given only for samples at least this long, s: below it the figure multiplies the sample by more than 60. */
+export const MIN_PERIOD_SEC = 60;
+
 /** PnL per hour or per day, whichever the data spans. */
 export interface PeriodFigures {
   /** 'day' when the data span at least one day (86 400 s), else 'hour'. */
@@ -15,6 +18,8 @@ export interface PeriodFigures {
   pnl: number;
   /** How many units the sample spans (below 1: pnl extrapolates the sample to a whole unit). */
   periods: number;
+  /** Why pnl is not a figure to read (the sample spans under MIN_PERIOD_SEC), in a few words; null when it is. */
+  reason: string | null;
 }
 
 /** Figures scaled to a year, given only when the sample is long enough (annualisationRule). */
@@ -35,7 +40,8 @@ export interface AnnualisedFigures {
 export function periodFigures(totalPnl: number, durationSec: number): PeriodFigures {
   const unit = durationSec >= 86_400 ? 'day' : 'hour';
   const seconds = unit === 'day' ? 86_400 : 3600;
-  return { unit, seconds, pnl: durationSec > 0 ? (totalPnl * seconds) / durationSec : 0, periods: durationSec / seconds };
+  const reason = durationSec >= MIN_PERIOD_SEC ? null : `under ${describeDuration(MIN_PERIOD_SEC)} of data`;
+  return { unit, seconds, pnl: durationSec > 0 ? (totalPnl * seconds) / durationSec : 0, periods: durationSec / seconds, reason };
 }
 
 /** Seconds of trading in one day of the year basis: 24 h (24/7) or a 6.5 h session (exchange). */
@@ -43,9 +49,14 @@ export function basisDaySeconds(basis: YearBasis): number {
   return basis === 'exchange' ? 6.5 * 3600 : 86_400;
 }
 
-/** "5 min 44 s", "2 h 5 min", "3.2 days": a duration in words for messages. */
+/** "12 ms", "4.2 s", "5 min 44 s", "2 h 5 min", "3 days 4 h": a duration in words for messages. */
 export function describeDuration(sec: number): string {
   if (!(sec >= 0)) return `${sec} s`;
+  if (sec === 0) return '0 s';
+  // Below a second in ms or µs (three digits), below 10 s to a tenth: a 12 ms sample is not "0 s".
+  if (sec < 1e-3) return `${Number((sec * 1e6).toPrecision(3))} µs`;
+  if (sec < 1 && Number((sec * 1e3).toPrecision(3)) < 1000) return `${Number((sec * 1e3).toPrecision(3))} ms`;
+  if (sec < 9.95) return `${Number(Math.max(1, sec).toFixed(1))} s`;
   const s = Math.round(sec);
   if (s < 60) return `${s} s`;
   if (s < 3600) { const m = Math.floor(s / 60); const r = s % 60; return r > 0 ? `${m} min ${r} s` : `${m} min`; }
@@ -65,6 +76,9 @@ export function annualisationBlocked(durationSec: number, buckets: number, basis
   const day = basisDaySeconds(basis);
   const factor = durationSec > 0 ? yearSeconds(basis) / durationSec : Infinity;
   const dayName = basis === 'exchange' ? '6.5 h sessions' : '24 h days';
+  if (durationSec < MIN_PERIOD_SEC) {
+    return `Not annualised: the sample spans ${describeDuration(durationSec)}, too short to scale to an hour, let alone a year.`;
+  }
   if (durationSec < MIN_ANNUALISE_DAYS * day) {
     return `Not annualised: the sample spans ${describeDuration(durationSec)}, under ${MIN_ANNUALISE_DAYS} ${dayName}; a yearly figure would multiply it by ${Number.isFinite(factor) ? Math.round(factor).toLocaleString('en-US') : '∞'}.`;
   }

@@ -107,10 +107,17 @@ export function FillsPanel() {
   const view = useDeferredValue(useLab((s) => s.fills));
   if (!view) return <Panel id="fills" title="Fills & markouts"><p className="muted">Waiting for the run…</p></Panel>;
   return (
-    <Panel id="fills" title="Fills & markouts" subtitle={`${view.total} fills. A markout is side·(mid h seconds later − mid at the fill)/mid, in bps: negative means the price moved against the fill.`}>
+    <Panel id="fills" title="Fills & markouts" subtitle={`${view.total.toLocaleString('en-US')} fill${view.total === 1 ? '' : 's'}. A markout is side·(mid h seconds later − mid at the fill)/mid, in bps: negative means the price moved against the fill.`}>
       <ModelChoice view={view} />
-      <MarkoutChart points={view.markouts} />
-      <Blotter view={view} />
+      {view.total > 0 ? (
+        <>
+          <MarkoutChart points={view.markouts} />
+          <Blotter view={view} />
+        </>
+      ) : (
+        // An empty chart and a header-only table say nothing; this says why they are not there.
+        <p className="muted" data-testid="no-fills">No fills in this run: no markouts to draw and no blotter rows. The fill model above says when a quote fills.</p>
+      )}
       <ModelBandView />
       <IntensityView />
     </Panel>

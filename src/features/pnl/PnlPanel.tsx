@@ -80,7 +80,7 @@ export function PnlPanel() {
   if (!series || !axes) return <Panel id="pnl" title="PnL & risk"><p className="muted">Waiting for the run…</p></Panel>;
   const m = summary?.metrics;
   return (
-    <Panel id="pnl" title="PnL & risk" subtitle={m ? `Figures over ${describeDuration(m.durationSec)} of data: PnL per ${m.perPeriod.unit}, Sharpe per ${describeDuration(m.bucketSec)} PnL bucket${m.annualised ? `, annualised on a ${m.annualised.yearBasis === 'exchange' ? '252 × 6.5 h' : '365 × 24 h'} year` : ''}.` : pendingSubtitle(status)}>
+    <Panel id="pnl" title="PnL & risk" subtitle={m ? `Figures over ${describeDuration(m.durationSec)} of data: ${m.perPeriod.reason ? `too short for a PnL per ${m.perPeriod.unit}` : `PnL per ${m.perPeriod.unit}`}, Sharpe per ${describeDuration(m.bucketSec)} PnL bucket${m.annualised ? `, annualised on a ${m.annualised.yearBasis === 'exchange' ? '252 × 6.5 h' : '365 × 24 h'} year` : ''}.` : pendingSubtitle(status)}>
       <StaleNote status={status} stale={stale} />
       {replaying && summary ? (
         <>
@@ -110,7 +110,10 @@ export function PnlPanel() {
         </ChartFrame>
         <ChartFrame title={`PnL per ${m ? describeDuration(m.histogram.bucketSec) : ''} bucket (count of buckets${replaying ? ' complete at the replay cursor' : ''})`} name="pnl-histogram" testId="chart-histogram" version={hist} height={220}
           csv={() => ({ bucketPnl: summary?.metrics.histogram.bucketPnl ?? [] })}>
-          {hist ? (
+          {m && m.buckets < 2 ? (
+            // One bucket is one number (in the cards), not a distribution.
+            <p className="muted" data-testid="histogram-one-bucket">The data fill {m.buckets === 1 ? 'one bucket' : 'no bucket'} of {describeDuration(m.histogram.bucketSec)}: no distribution to draw.</p>
+          ) : hist ? (
             <Histogram edges={hist.edges} counts={hist.counts} xAxis={histAxis} xTitle="bucket PnL (quote ccy)" xTip={(v) => `PnL ≈ ${fmtPnl(v)}`} yTitle="buckets" color="#8e44ad" height={220}
               label="Histogram of PnL per bucket: number of buckets by bucket PnL, quote currency" />
           ) : <p className="muted" data-testid="histogram-pending">{pendingChartNote(status)}</p>}

@@ -42,7 +42,7 @@ export function SampleCards({ summary }: { summary: RunSummaryView }) {
         <Card label="Net PnL" value={fmtPnl(summary.attribution.net)} unit="quote ccy" testId="metric-net" />
         <Card
           label={`PnL per ${perUnit}`}
-          value={fmtPnl(m.perPeriod.pnl)}
+          value={m.perPeriod.reason ? `n/a — ${m.perPeriod.reason}` : fmtPnl(m.perPeriod.pnl)}
           unit={`quote ccy/${perUnit === 'day' ? 'day' : 'h'} · over ${describeDuration(m.durationSec)}`}
           testId="metric-per-period"
         />

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import {
-  annualisationBlocked, bucketPnl, buyAndHold, computeMetrics, createRng, describeDuration, histogram, markoutMids, maxDrawdown, periodFigures, rankByNetPnl, regimeShares,
+  annualisationBlocked, MIN_PERIOD_SEC, bucketPnl, buyAndHold, computeMetrics, createRng, describeDuration, histogram, markoutMids, maxDrawdown, periodFigures, rankByNetPnl, regimeShares,
   sharpePerObservation, sharpeSortino, YEAR_SECONDS_24_7, type MetricsInput,
 } from '../../../src/engine';
 
@@ -211,7 +211,18 @@ describe('figures honest for their sample', () => {
     expect(annualisationBlocked(span, 200, 'exchange')).toBeNull();
     expect(annualisationBlocked(span, 200, '24/7')).toMatch(/under 30 24 h days/);
     expect(annualisationBlocked(40 * 86_400, 10, '24/7')).toMatch(/10 PnL buckets, under 30/);
-    expect(periodFigures(5, 0)).toEqual({ unit: 'hour', seconds: 3600, pnl: 0, periods: 0 });
+    expect(periodFigures(5, 0)).toEqual({ unit: 'hour', seconds: 3600, pnl: 0, periods: 0, reason: 'under 1 min of data' });
+    expect(periodFigures(5, 59.9).reason).toBe('under 1 min of data');
+    expect(periodFigures(5, MIN_PERIOD_SEC)).toEqual({ unit: 'hour', seconds: 3600, pnl: 300, periods: 1 / 60, reason: null });
+    // Under a minute the yearly factor means nothing (12 ms: × 2.6e9): the reason says so in words, without it.
+    expect(annualisationBlocked(0.012, 1, '24/7')).toBe('Not annualised: the sample spans 12 ms, too short to scale to an hour, let alone a year.');
+    expect(annualisationBlocked(0, 1, '24/7')).toBe('Not annualised: the sample spans 0 s, too short to scale to an hour, let alone a year.');
+    expect(annualisationBlocked(120, 2, '24/7')).toMatch(/2 min, under 30 24 h days; a yearly figure would multiply it by 262,800\.$/);
+    expect(describeDuration(0.012)).toBe('12 ms');
+    expect(describeDuration(0.000_85)).toBe('850 µs');
+    expect(describeDuration(0.999_96)).toBe('1 s');
+    expect(describeDuration(4.2)).toBe('4.2 s');
+    expect(describeDuration(9.96)).toBe('10 s');
     expect(describeDuration(3599.6)).toBe('1 h');
     expect(describeDuration(3540)).toBe('59 min');
     expect(describeDuration(86_400)).toBe('1 day');

@@ -35,6 +35,19 @@ describe('FillsPanel', () => {
     expect(screen.getByTestId('blotter')).toHaveTextContent(`Fills 1–${Math.min(200, view.total)} of ${view.total}`);
   });
 
+  it('a run without fills: says so instead of an empty markout chart and a header-only blotter', () => {
+    const quiet = runBacktest(data, { strategy: 'symmetric', warmupTicks: data.time.length - 1 });
+    const none = { ...buildFillsView(quiet, 0, 200), applicable: ['trade-through'] };
+    expect(none.total).toBe(0);
+    act(() => labStore.setState({ fills: none }));
+    render(<FillsPanel />);
+    expect(screen.getByTestId('no-fills')).toHaveTextContent('No fills in this run');
+    expect(screen.queryByTestId('markout-chart')).toBeNull();
+    expect(screen.queryByTestId('blotter')).toBeNull();
+    expect(screen.getByText(/^0 fills\./)).toBeInTheDocument();
+    expect(screen.getByTestId('model-band')).toBeInTheDocument(); // other fill models may still fill
+  });
+
   it('shows the model in use without a second choice of it (the choice is in the run controls)', () => {
     act(() => labStore.setState({ fills: view }));
     render(<FillsPanel />);

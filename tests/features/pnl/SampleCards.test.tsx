@@ -20,6 +20,7 @@ describe('SampleCards', () => {
     expect(m.annualised).toBeNull();
     render(<SampleCards summary={s} />);
     expect(screen.getByText('PnL per hour')).toBeInTheDocument();
+    expect(screen.getByTestId('metric-per-period')).toHaveTextContent(/^−?[\d,]+\.\d\d$/);
     expect(screen.getByText(`n = ${m.buckets} buckets`)).toBeInTheDocument();
     expect(screen.getByTestId('metric-sharpe-ci')).toHaveTextContent(/95 % CI \[.+, .+\] · Lo SE/);
     for (const id of ['metric-annualised', 'metric-sharpe', 'metric-sortino', 'metric-calmar']) expect(screen.queryByTestId(id)).toBeNull();
@@ -35,6 +36,10 @@ describe('SampleCards', () => {
     expect(screen.getByTestId('metric-capture')).toHaveTextContent('n/a — no fills');
     expect(screen.getByTestId('metric-fillrate')).toHaveTextContent('0.00'); // two quotes sent, none filled: a real 0 %
     expect(screen.getByTestId('metric-sharpe-bucket')).toHaveTextContent('n/a — fewer than 2 buckets');
+    // 3.9 s of data: a PnL per hour would multiply it by ~900, so the card says why instead of a number.
+    expect(screen.getByTestId('metric-per-period')).toHaveTextContent('n/a — under 1 min of data');
+    expect(screen.getByText(/over 3\.9 s/)).toBeInTheDocument();
+    expect(screen.getByTestId('metric-annualised-note')).toHaveTextContent('Not annualised: the sample spans 3.9 s, too short to scale to an hour, let alone a year.');
     cleanup();
     render(<SampleCards summary={{ ...s, metrics: { ...s.metrics, quoteUpdates: 0, fillRateReason: 'no quotes sent' } }} />);
     expect(screen.getByTestId('metric-fillrate')).toHaveTextContent('n/a — no quotes sent');
