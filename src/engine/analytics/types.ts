@@ -72,7 +72,7 @@ export interface Metrics {
   annualisation: string;
   /** Net PnL per hour (under a day of data) or per day. */
   perPeriod: PeriodFigures;
-  /** Sharpe per bucket of bucketSec (not annualised) with its bucket count, stationary-bootstrap 95 % interval and Lo's standard errors. */
+  /** Sharpe per bucket of bucketSec (not annualised) with its bucket count, 95 % interval (noncentral t under 30 buckets, else a stationary bootstrap) and Lo's standard errors. */
   sharpeStats: SharpeConfidence;
   /** sharpeStats.sharpe, as a plain number (grids map it). */
   sharpePerBucket: number;

@@ -10,5 +10,6 @@ export { loSharpeSe, neweyWestLags } from './lo-se';
 export type { LoSharpeSe } from './lo-se';
 export { sharpeBootstrapInterval, optimalMeanBlock, defaultResamples } from './bootstrap';
 export type { SharpeBootstrapOptions, SharpeInterval } from './bootstrap';
-export { sharpeConfidence, BOOTSTRAP_MAX_OBSERVATIONS } from './sharpe-confidence';
+export { sharpeConfidence, noncentralTInterval, BOOTSTRAP_MIN_OBSERVATIONS, BOOTSTRAP_MAX_OBSERVATIONS } from './sharpe-confidence';
+export { noncentralTCdf, noncentralityFor } from './noncentral-t';
 export type { SharpeConfidence } from './sharpe-confidence';

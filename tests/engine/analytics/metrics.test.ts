@@ -185,7 +185,8 @@ describe('figures honest for their sample', () => {
     expect(m.sharpePerBucket).toBeCloseTo(sharpePerObservation(m.histogram.bucketPnl), 14);
     expect(m.sharpeStats.ci!.lo).toBeLessThan(m.sharpePerBucket);
     expect(m.sharpeStats.ci!.hi).toBeGreaterThan(m.sharpePerBucket);
-    expect(m.sharpeStats.ci!.resamples).toBe(500);
+    expect(m.sharpeStats.ci!.method).toBe('noncentral-t'); // 6 buckets: the exact small-sample interval, no resampling
+    expect(m.sharpeStats.ci!.resamples).toBe(0);
     // Runs that keep only numbers skip the interval but keep the Sharpe and its bucket count.
     const bare = computeMetrics({ ...inputOf(eq, 1, 60), sharpeInterval: false });
     expect(bare.sharpeStats).toEqual({ sharpe: m.sharpePerBucket, buckets: 6, ci: null, loSe: null });
