@@ -71,10 +71,15 @@ export function fmtCount(n: number): string {
   return Number.isFinite(n) ? GROUPED.format(Math.round(n)) : '—';
 }
 
-/** Basis points: two decimals. */
+/**
+ * Basis points: two decimals ("2.35", "0.00"), and below 0.1 bps two significant digits ("0.0085",
+ * "0.00082"): spreads on a 60,000 price with a 0.01 tick are thousandths of a bp, not "0.00".
+ */
 export function fmtBps(v: number): string {
   if (!Number.isFinite(v)) return '—';
-  return signed(v, Math.abs(v).toFixed(2), '0.00');
+  const a = Math.abs(v);
+  if (a >= 0.1 || a === 0) return signed(v, a.toFixed(2), '0.00');
+  return signed(v, a < 1e-6 ? a.toExponential(1) : a.toPrecision(2), '0');
 }
 
 /** Prices: the decimals of the tick size when known (0.1 → 1 decimal), else two; thousands separated. */
@@ -113,4 +118,10 @@ export function fmtDuration(sec: number): string {
   const hours = Math.round(a / 3600);
   const d = Math.floor(hours / 24), r = hours % 24;
   return `${sign}${d} d${r > 0 ? ` ${r} h` : ''}`;
+}
+
+/** A p-value: four significant digits, and below 0.0001 "< 0.0001" (a p of 0 is an underflow, not a certainty). */
+export function fmtPValue(p: number): string {
+  if (!Number.isFinite(p)) return '—';
+  return p < 1e-4 ? '< 0.0001' : String(Number(p.toPrecision(4)));
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fmtBps, fmtCount, fmtPnl, fmtPrice, fmtRatio } from '../../src/lib/format';
+import { fmtBps, fmtCount, fmtPnl, fmtPrice, fmtPValue, fmtRatio } from '../../src/lib/format';
 
 const M = '\u2212';
 
@@ -19,6 +19,18 @@ describe('one formatter per quantity', () => {
   it('counts, bps and prices', () => {
     expect(fmtCount(1234567.4)).toBe('1,234,567');
     expect(fmtBps(-2.345)).toBe(`${M}2.35`);
+    expect(fmtBps(0.1)).toBe('0.10');
+    expect(fmtBps(0)).toBe('0.00');
+    // Below 0.1 bps two significant digits: a 0.01 tick on 61,690 is 0.0016 bps, not "0.00".
+    expect(fmtBps(0.0084712)).toBe('0.0085');
+    expect(fmtBps(-0.00081)).toBe(`${M}0.00081`);
+    expect(fmtBps(0.0996)).toBe('0.10');
+    expect(fmtBps(3.2e-8)).toBe('3.2e-8');
+    expect(fmtBps(Infinity)).toBe('—');
+    expect(fmtPValue(0)).toBe('< 0.0001');
+    expect(fmtPValue(0.6481234)).toBe('0.6481');
+    expect(fmtPValue(0.00012)).toBe('0.00012');
+    expect(fmtPValue(NaN)).toBe('—');
     expect(fmtPrice(61234.5, 0.1)).toBe('61,234.5');
     expect(fmtPrice(187.123, 0.01)).toBe('187.12');
     expect(fmtPrice(100)).toBe('100.00');

@@ -7,7 +7,7 @@ export { fitLocalLevel, localLevelLogLik } from './fit-local-level';
 export type { LocalLevelMle } from './fit-local-level';
 export { kalmanDiagnostics, steadyStateGain, kalmanFitNote, KALMAN_GAIN_MID, KALMAN_GAIN_FROZEN } from './kalman-diagnostics';
 export type { KalmanDiagnostics } from './kalman-diagnostics';
-export { fitOU } from './ou-fit';
+export { fitOU, dickeyFullerCritical5 } from './ou-fit';
 export type { OUFit } from './ou-fit';
 export { acfWhiteNoiseBand, isWhiteAt, ljungBox, ljungBoxOf, autocorrelations, seriesMoments } from './ljung-box';
 export type { LjungBoxResult, SeriesBlocks, SeriesMoments } from './ljung-box';

@@ -12,6 +12,16 @@ export interface OUFit {
   halfLife: number;
   /** AR(1) coefficient φ = e^(−κ·dt). */
   phi: number;
+  /**
+   * Dickey–Fuller test of φ = 1 (a random walk) on the same regression with its constant: tau = (φ̂ − 1)/se(φ̂),
+   * critical5 its 5 % critical value for the sample; rejected (tau < critical5) is evidence of mean reversion.
+   */
+  dickeyFuller: { tau: number; critical5: number; rejected: boolean };
+}
+
+/** 5 % Dickey–Fuller critical value with a constant for T observations: MacKinnon (2010), Queen's Economics WP 1227, Table 2 (N = 1, "c"). */
+export function dickeyFullerCritical5(T: number): number {
+  return -2.86154 - 2.8903 / T - 4.234 / (T * T) - 40.04 / (T * T * T);
 }
 
 /**
@@ -38,5 +48,8 @@ export function fitOU(x: Float64Array, dt: number): OUFit {
   if (!(phi < 1)) throw new ParamError('x', `mean-reverting: its AR(1) coefficient φ = ${phi.toPrecision(6)} ≥ 1 (random walk or explosive)`, phi);
   const kappa = -Math.log(phi) / dt;
   const sigma = Math.sqrt((2 * kappa * s2) / (1 - phi * phi));
-  return { kappa, mu: a / (1 - phi), sigma, halfLife: Math.LN2 / kappa, phi };
+  // OLS standard error of φ̂ (two coefficients fitted): the Dickey–Fuller τ of the same regression (Dickey & Fuller 1979).
+  const tau = (phi - 1) / Math.sqrt(sse / (m - 2) / sxx);
+  const critical5 = dickeyFullerCritical5(m);
+  return { kappa, mu: a / (1 - phi), sigma, halfLife: Math.LN2 / kappa, phi, dickeyFuller: { tau, critical5, rejected: tau < critical5 } };
 }

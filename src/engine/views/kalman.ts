@@ -29,8 +29,10 @@ export interface KalmanView {
   acf: Float64Array;
   /** ±acfBand: the 95 % band of white noise's autocorrelation over the view's n ticks (acfWhiteNoiseBand). */
   acfBand: number;
-  ou: { kappa: number; mu: number; sigma: number; halfLife: number; phi: number } | null;
+  ou: { kappa: number; mu: number; sigma: number; halfLife: number; phi: number; dickeyFuller: { tau: number; critical5: number; rejected: boolean } } | null;
   ouError: string | null;
+  /** When the OU figures describe noise (a Dickey–Fuller test does not reject a random walk), why in one sentence; else null. */
+  ouNote: string | null;
   /** Downsampled raw and filtered mid, gain and innovations. */
   time: Float64Array;
   raw: Float64Array;
@@ -107,9 +109,16 @@ function kalmanViewOf(
     innovationStd: diag.innovationStd,
     rmseFilteredVsRaw: diag.rmseFilteredVsRaw,
     smoothingRatio: diag.smoothingRatio,
-    ljungBoxQ: lb.q, ljungBoxP: lb.pValue, white: isWhiteAt(lb.pValue), lags, acf, acfBand: acfWhiteNoiseBand(n), ou, ouError,
+    ljungBoxQ: lb.q, ljungBoxP: lb.pValue, white: isWhiteAt(lb.pValue), lags, acf, acfBand: acfWhiteNoiseBand(n), ou, ouError, ouNote: ou === null ? null : ouNoteOf(ou.dickeyFuller),
     time: gather(data.time, idx), raw: gather(mid, idx), filtered: gather(k.mean, idx), gain: kalmanColumnAt(k, 'gain', idx), innovation: kalmanColumnAt(k, 'innovation', idx),
     note: kalmanFitNote({ q, r }),
   };
 }
 
+
+/** The OU cards' caveat: a random walk is not rejected, so κ, the half-life and μ∞ are not evidence of mean reversion. */
+function ouNoteOf(df: { tau: number; critical5: number; rejected: boolean }): string | null {
+  if (df.rejected) return null;
+  const signed = (v: number) => v.toFixed(2).replace('-', '\u2212'); // a true minus, as the panels write numbers
+  return `No evidence of mean reversion: a Dickey–Fuller test on the same regression does not reject a random walk (τ = ${signed(df.tau)}, 5 % critical value ${signed(df.critical5)}), so κ, the half-life and μ∞ below describe this sample's wandering, not a level the mid returns to.`;
+}

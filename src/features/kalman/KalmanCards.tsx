@@ -1,5 +1,5 @@
 import type { KalmanView } from '../../stores/lab-store';
-import { fmtDuration, fmtNum } from '../../lib/format';
+import { fmtDuration, fmtNum, fmtPValue } from '../../lib/format';
 
 function Card({ id, label, value, unit, title }: { id: string; label: string; value: string; unit?: string; title?: string }) {
   return (
@@ -32,11 +32,12 @@ export function KalmanCards({ view }: { view: KalmanView }) {
         <div className="card">
           <dt>Ljung-Box p vs 0.05</dt>
           <dd>
-            <span data-testid="kalman-lb-p">{fmtNum(view.ljungBoxP)}</span>
+            <span data-testid="kalman-lb-p">{fmtPValue(view.ljungBoxP)}</span>
             <span className="unit" style={{ display: 'block', marginLeft: 0 }} data-testid="kalman-lb-verdict">{white ? 'white (p ≥ 0.05)' : 'not white (p < 0.05)'}</span>
           </dd>
         </div>
       </dl>
+      {ou && view.ouNote ? <p className="muted" data-testid="kalman-ou-note">{view.ouNote}</p> : null}
       {ou ? (
         <dl className="metric-cards" aria-label="Ornstein-Uhlenbeck fit of the filtered mid">
           <Card id="ou-kappa" label="OU mean reversion κ" value={fmtNum(ou.kappa)} unit="1/s" />

@@ -1,8 +1,5 @@
-/** Number formatting shared by the calculator's outputs, ladder and formulas. */
-export function fmtBps(x: number): string {
-  if (Number.isNaN(x)) return '—';
-  return `${x >= 0 ? '' : '−'}${Math.abs(x).toFixed(2)}`;
-}
+/** Number formatting shared by the calculator's outputs, ladder and formulas (bps: the lab's one fmtBps). */
+export { fmtBps } from '../../lib/format';
 
 /** Price with enough decimals to tell the bid from the ask at any price level. */
 export function fmtPrice(x: number, mid: number): string {

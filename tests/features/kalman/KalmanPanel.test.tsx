@@ -81,6 +81,12 @@ describe('KalmanPanel', () => {
       expect(view.ou.halfLife).toBeCloseTo(Math.LN2 / view.ou.kappa, 6);
     }
     cleanup();
+    // The engine's caveat (a random walk not rejected) above the OU cards, when it has one.
+    const caveat = 'No evidence of mean reversion: a Dickey–Fuller test on the same regression does not reject a random walk.';
+    act(() => labStore.setState({ kalman: { ...view, ouNote: caveat } }));
+    render(<KalmanPanel />);
+    expect(screen.getByTestId('kalman-ou-note')).toHaveTextContent(caveat);
+    cleanup();
     act(() => labStore.setState({ kalman: { ...view, ou: null, ouError: 'x must vary' } }));
     render(<KalmanPanel />);
     expect(screen.getByTestId('kalman-ou-error')).toHaveTextContent('x must vary');

@@ -43,21 +43,39 @@ function labelAnchor(p: number, label: string, box: PlotBox): 'start' | 'middle'
   return 'middle';
 }
 
+/** Least gap between two x tick labels, px. */
+const LABEL_GAP_PX = 6;
+
+/**
+ * The x tick labels to write, left to right: each anchored (labelAnchor) and dropped when it would run
+ * into the one before (a label pushed left at the plot's right edge, or a narrow chart); the tick mark stays.
+ */
+export function xLabels(ticks: ReadonlyArray<{ v: number; p: number }>, format: (v: number) => string, box: PlotBox): Array<{ v: number; p: number; label: string; anchor: 'start' | 'middle' | 'end' }> {
+  const out: Array<{ v: number; p: number; label: string; anchor: 'start' | 'middle' | 'end' }> = [];
+  let right = -Infinity;
+  for (const { v, p } of ticks) {
+    const label = format(v);
+    const anchor = labelAnchor(p, label, box);
+    const w = labelWidth(label);
+    const left = anchor === 'start' ? p : anchor === 'end' ? p - w : p - w / 2;
+    if (left < right + LABEL_GAP_PX) continue;
+    out.push({ v, p, label, anchor });
+    right = left + w;
+  }
+  return out;
+}
+
 /** The x axis below the plot: base line, tick marks, labels and the title under them. */
 export function XAxis({ box, axis, svgHeight }: { box: PlotBox; axis: AxisSpec; svgHeight: number }) {
   const bottom = box.top + box.height;
+  const ticks = inside(axis, box.left, box.left + box.width);
   return (
     <g className="mmc-x-axis">
       <line x1={box.left} x2={box.left + box.width} y1={bottom} y2={bottom} stroke="#999" />
-      {inside(axis, box.left, box.left + box.width).map(({ v, p }) => {
-        const label = axis.format(v);
-        return (
-          <g key={v}>
-            <line x1={p} x2={p} y1={bottom} y2={bottom + 4} stroke="#999" />
-            <text className="mmc-x-tick" x={p} y={bottom + 15} textAnchor={labelAnchor(p, label, box)} {...TEXT}>{label}</text>
-          </g>
-        );
-      })}
+      {ticks.map(({ v, p }) => <line key={`m${v}`} x1={p} x2={p} y1={bottom} y2={bottom + 4} stroke="#999" />)}
+      {xLabels(ticks, axis.format, box).map(({ v, p, label, anchor }) => (
+        <text key={`l${v}`} className="mmc-x-tick" x={p} y={bottom + 15} textAnchor={anchor} {...TEXT}>{label}</text>
+      ))}
       {axis.title ? <text className="mmc-x-title" x={box.left + box.width / 2} y={svgHeight - 4} textAnchor="middle" {...TEXT}>{axis.title}</text> : null}
     </g>
   );
