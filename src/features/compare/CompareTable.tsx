@@ -35,7 +35,7 @@ export function CompareTable({ ranked }: { ranked: readonly CompareRow[] }) {
               {strategyLabel(r.strategy)}
             </th>
             <td>{fmtPnl(r.attribution.net)}</td>
-            <td>{sharpeCell(r)}</td>
+            <td style={{ whiteSpace: 'nowrap' }}>{sharpeCell(r)}</td>
             <td>{fmtPnl(r.metrics.maxDrawdown)}</td>
             <td>{fmtCount(r.metrics.fills)}</td>
             <td>{fmtPct(r.metrics.fillRate, 2)}</td>
