@@ -343,22 +343,25 @@ function runChunk(
         if (offer > 0) { desk.time = t; desk.mid = prevMid; desk.lim = limPrev; desk.price = liveAsk; desk.offer = offer; fTake(desk, -1, i, FILL_SOURCE_INTERVAL, i); liveAskSize -= desk.filled; }
       }
     }
-    // (3) the mid moves; the inventory is marked.
     const m = mid[i];
-    fMark(acc, prevMid, m);
     const limNow = valueLimited ? fLimit(maxInventory, maxPositionValue, m) : maxInventory;
-    // (4) the live quotes meet the new market quotes (or bar), at the new mid.
+    // (3) the live quotes meet the new market quotes (or bar): a quote the market moved through filled
+    // on the way, so it is booked at the mid it rested against (prevMid) and its inventory then carried
+    // through the move below, which the markouts count as adverse selection. Booked at the new mid, every
+    // such fill would show a negative spread capture (the new mid is already past our price).
     if (useQuote && i > 0) {
       const mb = mktBid[i], ma = mktAsk[i];
       if (liveBidSize > 0) {
         const offer = model.onQuote(1, liveBid, liveBidSize, mb, ma, i);
-        if (offer > 0) { desk.time = t; desk.mid = m; desk.lim = limNow; desk.price = liveBid; desk.offer = offer; fTake(desk, 1, i, FILL_SOURCE_QUOTE, i); liveBidSize -= desk.filled; }
+        if (offer > 0) { desk.time = t; desk.mid = prevMid; desk.lim = limNow; desk.price = liveBid; desk.offer = offer; fTake(desk, 1, i, FILL_SOURCE_QUOTE, i); liveBidSize -= desk.filled; }
       }
       if (liveAskSize > 0) {
         const offer = model.onQuote(-1, liveAsk, liveAskSize, mb, ma, i);
-        if (offer > 0) { desk.time = t; desk.mid = m; desk.lim = limNow; desk.price = liveAsk; desk.offer = offer; fTake(desk, -1, i, FILL_SOURCE_QUOTE, i); liveAskSize -= desk.filled; }
+        if (offer > 0) { desk.time = t; desk.mid = prevMid; desk.lim = limNow; desk.price = liveAsk; desk.offer = offer; fTake(desk, -1, i, FILL_SOURCE_QUOTE, i); liveAskSize -= desk.filled; }
       }
     }
+    // (4) the mid moves; the inventory (with this tick's quote fills) is marked.
+    fMark(acc, prevMid, m);
     // (5) risk: a new day resets the loss budget and lifts a kill; a loss beyond it kills quoting.
     if (killed) timeKilled += t - prevT;
     let equity = acc.cash + acc.inventory * m;

@@ -4,6 +4,7 @@ import { useLab, type WalkForwardFold, type WalkForwardResult } from '../../stor
 import { maybeLabSession } from '../../stores/lab-session';
 import { describeDuration } from '../../stores/figures';
 import { fmtCount, fmtNum, fmtPnl, fmtRatio } from '../../lib/format';
+import { foldNotes } from './fold-notes';
 
 const FOLDS = { min: 2, max: 10 } as const;
 const TRAIN = { min: 0.1, max: 0.9, step: 0.05 } as const;
@@ -107,7 +108,7 @@ function WalkForwardResultView({ result }: { result: WalkForwardResult }) {
   const withDate = last.testRange.endSec - first.trainRange.startSec > 86_400;
   const params = folds.some((f) => f.resolved.strategy === 'symmetric' || f.resolved.strategy === 'skew') ? SPREAD_PARAMS : AS_LIKE_PARAMS;
   const bucketSec = first.metrics.bucketSec;
-  const notes = folds.flatMap((f) => f.notes.map((n) => `Fold ${f.fold + 1}: ${n}`));
+  const notes = foldNotes(folds);
   const fewBuckets = folds.some((f) => f.metrics.sharpeStats.buckets < 3);
   return (
     <>

@@ -29,6 +29,22 @@ describe('bars in a run', () => {
     // The first quotes (bid 99.9, ask 100.1 at the close of bar 0) rest through bar 1: [99.8, 100.4] crosses both.
     expect(Array.from(r.fills.index.slice(0, 2))).toEqual([1, 1]);
   });
+  it("books a fill at the close its quote rested against, so the quoted half-spread is the capture and the bar's move is adverse selection", () => {
+    const r = runBacktest(bars, { strategy: 'symmetric', halfSpreadBps: 10, warmupTicks: 0 });
+    // Bid 99.9 and ask 100.1 set at bar 0's close (100) fill in bar 1 (close 100.1): booked at 100, not 100.1.
+    expect(r.fills.midAtFill[0]).toBe(100);
+    expect(r.fills.midAtFill[1]).toBe(100);
+    for (let k = 0; k < r.fills.side.length; k++) {
+      // Each fill's capture is its quote's distance from the close before its bar: 10 bps of it, never negative.
+      const capture = r.fills.side[k] * (r.fills.midAtFill[k] - r.fills.price[k]);
+      expect(capture, `fill ${k}`).toBeCloseTo(close[r.fills.index[k] - 1] * 1e-3, 9);
+    }
+    const a = r.attribution;
+    expect(a.spreadCapture).toBeGreaterThan(0);
+    expect(a.spreadCapture + a.adverseSelection + a.inventoryCarry + a.fees).toBeCloseTo(a.net, 9);
+    expect(a.net).toBeCloseTo(r.equity[r.equity.length - 1] - r.equity[0], 9);
+  });
+
   it('never treats bars as quotes: quote-cross on bars is refused with the reason', () => {
     expect(() => runBacktest(bars, { fill: { model: 'quote-cross' } })).toThrow(/OHLC bars/);
   });

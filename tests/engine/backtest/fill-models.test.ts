@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createRng, poissonFillModel, quoteCrossFillModel, tradeThroughFillModel } from '../../../src/engine';
+import { createRng, poissonFillModel, quoteCrossFillModel, runBacktest, tradeThroughFillModel } from '../../../src/engine';
 
 describe('trade-through fill model', () => {
   const m = tradeThroughFillModel(0.25);
@@ -22,6 +22,27 @@ describe('quote-cross fill model', () => {
     expect(m.onQuote(1, 100, 1, 99.9, 100.01)).toBe(0);
     expect(m.onQuote(-1, 100, 1, 100, 100.2)).toBe(1);
     expect(m.onQuote(-1, 100, 1, 99.99, 100.2)).toBe(0);
+  });
+});
+
+describe('quote-cross fills in a run', () => {
+  it('are booked at the mid the quote rested against, the move through it counted as adverse selection, the parts summing to net', () => {
+    // A 1-wide market at 100 for five ticks, then the ask falls to 99.5 (mid 99.25): our bid (below 100) is crossed.
+    const bid = Float64Array.of(99.5, 99.5, 99.5, 99.5, 99.5, 99, 99, 99);
+    const ask = Float64Array.of(100.5, 100.5, 100.5, 100.5, 100.5, 99.5, 99.5, 99.5);
+    const time = Float64Array.from(bid, (_, i) => 1_700_000_000 + i);
+    const r = runBacktest({ time, bid, ask }, { strategy: 'symmetric', halfSpreadBps: 20, warmupTicks: 1, tickSize: 0.01 });
+    expect(r.resolved.fillModel).toBe('quote-cross');
+    const k = Array.from(r.fills.side).indexOf(1);
+    expect(k).toBeGreaterThanOrEqual(0);
+    expect(r.fills.index[k]).toBe(5);
+    expect(r.fills.price[k]).toBeCloseTo(99.8, 9); // 20 bps under 100
+    expect(r.fills.midAtFill[k]).toBe(100); // the mid before the crossing update, not 99.25
+    expect(r.attribution.spreadCapture).toBeGreaterThan(0);
+    expect(r.attribution.adverseSelection).toBeLessThan(0);
+    const a = r.attribution;
+    expect(a.spreadCapture + a.adverseSelection + a.inventoryCarry + a.fees).toBeCloseTo(a.net, 9);
+    expect(a.net).toBeCloseTo(r.equity[r.equity.length - 1] - r.equity[0], 9);
   });
 });
 
