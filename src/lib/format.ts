@@ -15,13 +15,19 @@ export function fmtFixed(v: number, decimals: number): string {
 }
 const FIXED = new Map<number, Intl.NumberFormat>();
 const GROUPED = new Intl.NumberFormat('en-US', { maximumFractionDigits: 0 });
+const GROUPED_ALL = new Intl.NumberFormat('en-US', { maximumFractionDigits: 20 });
+/** A number ≥ 1000 with thousands separators and all its (already rounded) decimals: 1234.5 → "1,234.5". */
+function grouped(v: number): string {
+  return GROUPED_ALL.format(v);
+}
 
-/** `sig` significant digits; scientific form outside [1e-3, 1e6); '—' for NaN, '∞' for infinities. */
+/** `sig` significant digits, thousands separated ("61,480"); scientific form outside [1e-3, 1e6); '—' for NaN, '∞' for infinities. */
 export function fmtNum(x: number, sig = 4): string {
   if (Number.isNaN(x)) return '—';
   if (!Number.isFinite(x)) return x > 0 ? '∞' : `${MINUS}∞`;
   const abs = Math.abs(x);
-  const body = abs === 0 ? '0' : abs >= 1e-3 && abs < 1e6 ? String(Number(abs.toPrecision(sig))) : abs.toExponential(sig - 1);
+  const rounded = Number(abs.toPrecision(sig));
+  const body = abs === 0 ? '0' : abs >= 1e-3 && abs < 1e6 ? (rounded >= 1000 ? grouped(rounded) : String(rounded)) : abs.toExponential(sig - 1);
   return x < 0 && body !== '0' ? `${MINUS}${body}` : body;
 }
 
@@ -35,8 +41,6 @@ export function fmtPct(x: number, decimals = 1): string {
 /** Axis ticks: up to 6 significant digits (prices like 100.5 next to 101 stay apart), no trailing zeros. */
 export const fmtTick = (v: number): string => (Number.isFinite(v) ? String(Number(v.toPrecision(6))) : '');
 
-/** Time-axis ticks in seconds: 4 significant digits (the last tick is the data's end, e.g. 4999.9 → 5000). */
-export const fmtSecTick = (v: number): string => (Number.isFinite(v) ? String(Number(v.toPrecision(4))) : '');
 
 /** Tooltip values: 4 significant digits. */
 export const fmtTip = (v: unknown): string => (typeof v === 'number' ? fmtNum(v) : String(v));

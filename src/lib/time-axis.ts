@@ -22,8 +22,8 @@ function fmtClockMillis(t: number): string {
 
 /**
  * Tick labels for a time axis whose data span [t0, t1] (s since epoch, UTC): the clock to the
- * millisecond "23:54:15.250" under 10 s, the clock "23:54:15" within a day; "Aug 8 23:54" when the
- * data span more than a day; "2024-08-08" beyond 60 days.
+ * millisecond "23:54:15.250" under 10 s, the clock "23:54:15" within a day; "Aug 8 23:54" (a midnight
+ * "Aug 9") when the data span more than a day; "2024-08-08" beyond 60 days.
  */
 export function timeTickFormatter(t0: number, t1: number): (t: number) => string {
   const span = t1 - t0;
@@ -33,7 +33,9 @@ export function timeTickFormatter(t0: number, t1: number): (t: number) => string
   return (t) => {
     if (!Number.isFinite(t)) return '';
     const d = new Date(t * 1000);
-    return `${dayLabel(d)} ${d.toISOString().slice(11, 16)}`;
+    // A tick on a UTC midnight is the day itself: "Jan 11", not "Jan 11 00:00".
+    const clock = d.toISOString().slice(11, 16);
+    return clock === '00:00' ? dayLabel(d) : `${dayLabel(d)} ${clock}`;
   };
 }
 

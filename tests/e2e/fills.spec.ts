@@ -17,11 +17,11 @@ test('fills panel: choose a fill model, see its reason, the blotter, the markout
   // One curve per side (buys, sells, all), error bars on buys and sells, an x tick at each horizon (log axis: 1 s sits
   // where the ratio puts it), and the hover readout: the engine's mean ± standard error at the nearest horizon.
   const pts = await page.evaluate(() => window.mmlab!.lab.getState().fills!.markouts);
-  const { fmtNum, fmtSecTick } = await import('../../src/lib/format');
+  const { fmtNum, fmtDuration } = await import('../../src/lib/format');
   const hs = [...new Set(pts.map((p) => p.horizonSec))].sort((a, b) => a - b);
   await expect(markouts.locator('path.mmc-line')).toHaveCount(3);
   await expect(markouts.locator('path.mmc-err')).toHaveCount(2);
-  await expect(markouts.locator('.mmc-x-tick')).toHaveText(hs.map(fmtSecTick));
+  await expect(markouts.locator('.mmc-x-tick')).toHaveText(hs.map(fmtDuration));
   const xs = await markouts.locator('.mmc-x-tick').evaluateAll((ts) => ts.map((t) => Number(t.getAttribute('x'))));
   const share = (Math.log(hs[1]) - Math.log(hs[0])) / (Math.log(hs[hs.length - 1]) - Math.log(hs[0]));
   expect(Math.abs((xs[1] - xs[0]) / (xs[xs.length - 1] - xs[0]) - share)).toBeLessThan(0.01);
@@ -29,7 +29,7 @@ test('fills panel: choose a fill model, see its reason, the blotter, the markout
   const plot = await markouts.locator('.mmc-overlay').boundingBox();
   await page.mouse.move(last!.x + last!.width / 2, plot!.y + plot!.height / 2);
   const buy = pts.find((p) => p.horizonSec === hs[hs.length - 1] && p.side === 'buy')!;
-  await expect(markouts.locator('.mmc-tooltip')).toContainText(`horizon ${fmtSecTick(buy.horizonSec)} s`);
+  await expect(markouts.locator('.mmc-tooltip')).toContainText(`horizon ${fmtDuration(buy.horizonSec)}`);
   await expect(markouts.locator('.mmc-tooltip')).toContainText(buy.count > 0 ? `our buys: ${fmtNum(buy.meanBps)} ± ${fmtNum(buy.stderrBps)}` : 'our buys: —');
 
   // Choose quote-cross: the run restarts and the reason line says it was chosen.

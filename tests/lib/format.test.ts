@@ -50,6 +50,12 @@ describe('fmtNum', () => {
     expect(fmtNum(-2.5)).toBe('\u22122.5');
     expect(fmtNum(1.23456e-7)).toBe('1.235e-7');
     expect(fmtNum(0)).toBe('0');
+    // Thousands separated, as the counts and axes are: "61,480", not "61480".
+    expect(fmtNum(61480.3)).toBe('61,480');
+    expect(fmtNum(-4409.2)).toBe('\u22124,409');
+    expect(fmtNum(1234.5, 6)).toBe('1,234.5');
+    expect(fmtNum(999.96)).toBe('1,000');
+    expect(fmtNum(2.5e6)).toBe('2.500e+6');
     expect(fmtNum(Number.NaN)).toBe('—');
     expect(fmtNum(Infinity)).toBe('∞');
   });

@@ -10,6 +10,7 @@ describe('time axes', () => {
     const days = timeTickFormatter(T0, T0 + 3 * 86_400);
     expect(days(T0)).toBe('Aug 8 23:54');
     expect(days(T0 + 86_400 + 3600)).toBe('Aug 10 00:54');
+    expect(days(Date.UTC(2024, 0, 11) / 1000)).toBe('Jan 11'); // a midnight: the day alone
     expect(timeTickFormatter(T0, T0 + 90 * 86_400)(T0)).toBe('2024-08-08');
     expect(timeLabelFormatter(T0, T0 + 3 * 86_400)(T0)).toBe('2024-08-08 23:54:15');
     expect(timeLabelFormatter(T0, T0 + 60)(T0 + 1)).toBe('23:54:16');

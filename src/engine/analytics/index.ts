@@ -1,7 +1,7 @@
 // Public surface of engine/analytics; re-exported from src/engine/index.ts.
 export type { Attribution, Metrics, RegimeShare, PnlHistogram, BuyAndHold } from './types';
 export { markoutMids, attributePnl } from './attribution';
-export { markoutCurve, DEFAULT_MARKOUT_HORIZONS_SEC } from './markout';
+export { markoutCurve, markoutHorizonsFor, DEFAULT_MARKOUT_HORIZONS_SEC } from './markout';
 export type { MarkoutPoint, MarkoutInput } from './markout';
 export { maxDrawdown } from './drawdown';
 export { bucketPnl, histogram, pnlHistogram, sharpeSortino } from './buckets';

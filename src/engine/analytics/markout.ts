@@ -18,6 +18,30 @@ export interface MarkoutPoint {
 /** The default markout horizons, seconds. */
 export const DEFAULT_MARKOUT_HORIZONS_SEC: readonly number[] = [1, 5, 30, 60];
 
+/** Consecutive tick gaps sampled (evenly spaced pairs) to find the data's typical spacing for the horizons. */
+const HORIZON_SAMPLE = 4096;
+
+/**
+ * Markout horizons for these tick times (s): DEFAULT_MARKOUT_HORIZONS_SEC while the median gap between
+ * ticks is at most a second, else the same multiples of the median gap (1-minute bars: 1, 5, 30 and
+ * 60 bars). Below the data's own spacing every horizon ends on the fill's own tick or bar, so the
+ * curve would draw one number four times.
+ */
+export function markoutHorizonsFor(time: Float64Array): readonly number[] {
+  const n = time.length;
+  if (n < 2) return DEFAULT_MARKOUT_HORIZONS_SEC;
+  const pairs = Math.min(HORIZON_SAMPLE, n - 1);
+  const gaps = new Float64Array(pairs);
+  for (let k = 0; k < pairs; k++) {
+    const i = Math.floor((k * (n - 1)) / pairs);
+    gaps[k] = time[i + 1] - time[i];
+  }
+  gaps.sort();
+  const median = gaps[pairs >> 1];
+  if (!(median > 1)) return DEFAULT_MARKOUT_HORIZONS_SEC;
+  return DEFAULT_MARKOUT_HORIZONS_SEC.map((h) => h * median);
+}
+
 /** What markoutCurve reads from a backtest result. */
 export interface MarkoutInput {
   time: Float64Array;

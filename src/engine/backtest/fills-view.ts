@@ -1,4 +1,4 @@
-import { markoutCurve, DEFAULT_MARKOUT_HORIZONS_SEC, type MarkoutPoint } from '../analytics/markout';
+import { markoutCurve, markoutHorizonsFor, type MarkoutPoint } from '../analytics/markout';
 import type { BacktestResult, FillsTable } from './types';
 
 /** The fills panel's data: which fill model ran and why, the run's notes, the markout curve and a page of the blotter. */
@@ -33,8 +33,8 @@ export const BLOTTER_COLUMNS: readonly { key: keyof FillsTable; header: string }
   { key: 'index', header: 'tick' },
 ];
 
-/** The fills view of a finished run: rows [offset, offset + pageSize) of the blotter and the markouts at `horizonsSec`. */
-export function buildFillsView(r: BacktestResult, offset = 0, pageSize = 200, horizonsSec: readonly number[] = DEFAULT_MARKOUT_HORIZONS_SEC): FillsView {
+/** The fills view of a finished run: rows [offset, offset + pageSize) of the blotter and the markouts at `horizonsSec` (default: markoutHorizonsFor the run's ticks). */
+export function buildFillsView(r: BacktestResult, offset = 0, pageSize = 200, horizonsSec: readonly number[] = markoutHorizonsFor(r.time)): FillsView {
   const total = r.fills.time.length;
   const from = Math.max(0, Math.min(Math.floor(offset), total));
   const to = Math.min(total, from + Math.max(0, Math.floor(pageSize)));

@@ -1,7 +1,7 @@
 import { useMemo } from 'react';
 import { ChartFrame } from '../../components/ui/ChartFrame';
 import type { MarkoutPoint } from '../../stores/lab-store';
-import { fmtSecTick, fmtTip } from '../../lib/format';
+import { fmtDuration, fmtTip } from '../../lib/format';
 import { finiteExtent, valueAxis } from '../../lib/value-axis';
 import { LineChart, type LineSeries } from '../../components/ui/charts/LineChart';
 import { markoutColumns } from './markout-columns';
@@ -17,7 +17,7 @@ export function MarkoutChart({ points }: { points: MarkoutPoint[] }) {
     { y: cols.all.mean, name: 'all', color: '#444', dash: '4 2', points: true },
   ], [cols]);
   const h = cols.horizons;
-  const xAxis = useMemo(() => ({ domain: [h.length > 0 ? h[0] : 1, h.length > 0 ? h[h.length - 1] : 10] as [number, number], ticks: Array.from(h), format: fmtSecTick, title: 'horizon (s)' }), [h]);
+  const xAxis = useMemo(() => ({ domain: [h.length > 0 ? h[0] : 1, h.length > 0 ? h[h.length - 1] : 10] as [number, number], ticks: Array.from(h), format: fmtDuration, title: 'horizon after the fill (log scale)' }), [h]);
   // Round ticks with one number of decimals, a real minus sign and room for the widest label (lib/value-axis); the error bars fit.
   const yAxis = useMemo(() => valueAxis(finiteExtent([points.map((p) => (p.count > 0 ? p.meanBps - p.stderrBps : NaN)), points.map((p) => (p.count > 0 ? p.meanBps + p.stderrBps : NaN))], [0]), { title: true }), [points]);
   const csv = () => ({
@@ -26,8 +26,8 @@ export function MarkoutChart({ points }: { points: MarkoutPoint[] }) {
   });
   return (
     <ChartFrame title="Markouts: mean mid move after our fills (bps, ± 1 s.e.)" name="markouts" csv={csv} testId="markout-chart" version={points}>
-      <LineChart x={h} series={series} xLog legend height={240} xAxis={xAxis} xTip={(v) => `horizon ${fmtSecTick(v)} s`} yAxis={yAxis} yTitle="bps" yTip={fmtValue}
-        label="Mean markout after our buys, our sells and all fills against the horizon in seconds (log scale), basis points, with one standard error" />
+      <LineChart x={h} series={series} xLog legend height={240} xAxis={xAxis} xTip={(v) => `horizon ${fmtDuration(v)}`} yAxis={yAxis} yTitle="bps" yTip={fmtValue}
+        label="Mean markout after our buys, our sells and all fills against the horizon after the fill (log scale), basis points, with one standard error" />
     </ChartFrame>
   );
 }

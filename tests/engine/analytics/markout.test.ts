@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { markoutCurve, ParamError, runBacktest, generateSyntheticMarket } from '../../../src/engine';
+import { DEFAULT_MARKOUT_HORIZONS_SEC, markoutCurve, markoutHorizonsFor, ParamError, runBacktest, generateSyntheticMarket } from '../../../src/engine';
 
 // Mids once a second for 10 s, and five fills (side +1 = we bought).
 const time = Float64Array.from({ length: 11 }, (_, i) => i);
@@ -58,5 +58,29 @@ describe('markoutCurve on a hand-built fixture', () => {
     const all = markoutCurve(r).filter((p) => p.side === 'all');
     expect(all[0].count).toBeGreaterThan(0);
     for (const p of markoutCurve(r)) { expect(Number.isFinite(p.meanBps)).toBe(true); expect(Number.isFinite(p.stderrBps)).toBe(true); }
+  });
+});
+
+describe('markoutHorizonsFor', () => {
+  it('keeps 1 s, 5 s, 30 s and 1 min for ticks, and counts in bars for bars', () => {
+    const ticks = Float64Array.from({ length: 5000 }, (_, i) => 1_700_000_000 + i * 0.05);
+    expect(markoutHorizonsFor(ticks)).toEqual(DEFAULT_MARKOUT_HORIZONS_SEC);
+    // One-minute bars with a weekend gap: 1, 5, 30 and 60 bars.
+    const bars = Float64Array.from({ length: 3000 }, (_, i) => 1_700_000_000 + i * 60 + (i >= 1500 ? 172_800 : 0));
+    expect(markoutHorizonsFor(bars)).toEqual([60, 300, 1800, 3600]);
+    // Many identical timestamps (median gap 0) and tiny inputs: the defaults.
+    expect(markoutHorizonsFor(Float64Array.from({ length: 100 }, (_, i) => Math.floor(i / 3)))).toEqual(DEFAULT_MARKOUT_HORIZONS_SEC);
+    expect(markoutHorizonsFor(Float64Array.of(5))).toEqual(DEFAULT_MARKOUT_HORIZONS_SEC);
+  });
+
+  it('on bars, each horizon reaches a later bar: the curve has as many distinct points as horizons', () => {
+    const n = 400;
+    const time = Float64Array.from({ length: n }, (_, i) => 1_700_000_000 + i * 60);
+    const mid = Float64Array.from({ length: n }, (_, i) => 100 + Math.sin(i / 7));
+    const fills = { time: Float64Array.of(time[10], time[50]), side: Float64Array.of(1, -1), midAtFill: Float64Array.of(mid[10], mid[50]), liquidity: Float64Array.of(1, 1) };
+    const all = markoutCurve({ time, mid, fills }, markoutHorizonsFor(time)).filter((p) => p.side === 'all');
+    expect(new Set(all.map((p) => p.meanBps)).size).toBe(4);
+    const sub = markoutCurve({ time, mid, fills }).filter((p) => p.side === 'all');
+    expect(new Set(sub.slice(0, 3).map((p) => p.meanBps)).size).toBe(1); // 1, 5 and 30 s all end on the fill's own bar
   });
 });
