@@ -21,9 +21,9 @@ export function DatasetSummaryView() {
       <dl className="cards">
         <div className="card"><dt>Rows</dt><dd data-testid="summary-rows">{formatCount(s.rows)}</dd></div>
         <div className="card"><dt>Time span</dt><dd>{formatDuration(s.spanSec)}<span className="unit" style={{ display: 'block', marginLeft: 0 }}>{dataset.source === 'synthetic' ? `simulated time ${formatDuration(s.startTime)} → ${formatDuration(s.endTime)}` : `${formatTime(s.startTime)} → ${formatTime(s.endTime)}`}</span></dd></div>
-        <div className="card"><dt>Median tick interval</dt><dd>{formatDuration(s.medianTickIntervalSec)}</dd></div>
+        <div className="card"><dt>{kind === 'bars' ? 'Median bar interval' : 'Median tick interval'}</dt><dd>{formatDuration(s.medianTickIntervalSec)}</dd></div>
         <div className="card"><dt>Median spread</dt><dd>{Number.isFinite(s.medianSpreadBps) ? `${formatNumber(s.medianSpreadBps)} bps` : '—'}<span className="unit" style={{ display: 'block', marginLeft: 0 }}>{kind === 'quotes' ? '(ask − bid) / mid' : 'needs quotes'}</span></dd></div>
-        <div className="card"><dt>Return std</dt><dd>{Number.isFinite(s.returnStd) ? `${formatNumber(s.returnStd * 1e4)} bps` : '—'}<span className="unit" style={{ display: 'block', marginLeft: 0 }}>per tick, log returns</span></dd></div>
+        <div className="card"><dt>Return std</dt><dd>{Number.isFinite(s.returnStd) ? `${formatNumber(s.returnStd * 1e4)} bps` : '—'}<span className="unit" style={{ display: 'block', marginLeft: 0 }}>{kind === 'bars' ? 'per bar, log returns of the close' : 'per tick, log returns'}</span></dd></div>
         <div className="card"><dt>Rows skipped</dt><dd data-testid="summary-skipped">{formatCount(s.rowsSkipped)}</dd></div>
       </dl>
     </section>

@@ -67,6 +67,15 @@ describe('Data panel parts', () => {
     expect(screen.getByTestId('dataset-summary')).toHaveTextContent('500 ms');
   });
 
+  it('names the interval and the return of bars as bars, not ticks', () => {
+    const columns = { time: Float64Array.of(60, 120, 180), close: Float64Array.of(1.1, 1.1001, 1.1), high: Float64Array.of(1.1002, 1.1003, 1.1002), low: Float64Array.of(1.0999, 1.1, 1.0998) };
+    act(() => datasetStore.getState().setLoaded({ ...quotes(), name: 'm1.csv', kind: 'bars', columns, summary: summarizeTicks('bars', columns, 0), rowsSkipped: 0, problems: [] }));
+    render(<DatasetSummaryView />);
+    expect(screen.getByTestId('dataset-summary')).toHaveTextContent('Median bar interval1 min');
+    expect(screen.getByTestId('dataset-summary')).toHaveTextContent('per bar, log returns of the close');
+    expect(screen.getByTestId('dataset-summary')).not.toHaveTextContent('per tick');
+  });
+
   it('offers the mapping dialog for an unreadable header, needing every required column', () => {
     act(() => datasetStore.getState().setFailed({ file: 'u.csv', line: 1, field: '', message: 'no usable columns', code: 'columns', header: ['a', 'b', 'c'] }));
     render(<ColumnMappingDialog />);
