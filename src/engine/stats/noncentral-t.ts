@@ -6,7 +6,8 @@ import { ParamError } from '../util/validate';
 const MIN_PANELS = 400;
 /** Panels per unit of |t|·(s range): Φ(t·s − δ) turns from 0 to 1 over Δs ≈ 1/|t|, which needs resolving too. */
 const PANELS_PER_T = 40;
-const MAX_PANELS = 40_000;
+/** At most this many (a Sharpe ratio of hundreds per bucket, t ≈ 10^3, still has ~20 points across the turn of Φ). */
+const MAX_PANELS = 10_000;
 
 /**
  * P(T ≤ t) for T noncentral t with ν degrees of freedom and noncentrality δ: T = (Z + δ)/S with
