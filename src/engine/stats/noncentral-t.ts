@@ -1,39 +1,49 @@
-import { logGamma } from '../filters/gamma';
-import { normalCdf } from './normal';
+import { logGamma, regularizedGammaP, regularizedGammaQ } from '../filters/gamma';
+import { normalCdf, normalQuantile } from './normal';
 import { ParamError } from '../util/validate';
 
-/** Simpson panels at least, over the scaled-chi variable's bulk: the density is smooth, so 400 give ~1e-9. */
-const MIN_PANELS = 400;
-/** Panels per unit of |t|·(s range): Φ(t·s − δ) turns from 0 to 1 over Δs ≈ 1/|t|, which needs resolving too. */
-const PANELS_PER_T = 40;
-/** At most this many (a Sharpe ratio of hundreds per bucket, t ≈ 10^3, still has ~20 points across the turn of Φ). */
-const MAX_PANELS = 10_000;
+/** Simpson panels over the part of S's range that is integrated numerically: ~1e-9 on the smooth density. */
+const PANELS = 400;
+/** Beyond ±PHI_EDGE of its argument Φ is within 1e-19 of 0 or 1. */
+const PHI_EDGE = 9;
 
 /**
  * P(T ≤ t) for T noncentral t with ν degrees of freedom and noncentrality δ: T = (Z + δ)/S with
  * S = √(V/ν), V ~ χ²_ν, so P(T ≤ t) = E[Φ(t·S − δ)] (Johnson, Kotz & Balakrishnan 1995, Continuous
- * Univariate Distributions vol. 2, ch. 31, eq. 31.3), the expectation by Simpson's rule over the density
- * of S, f(s) = 2 (ν/2)^{ν/2} / Γ(ν/2) · s^{ν−1} e^{−ν s²/2}, on the range of V = νS² outside which a χ²_ν
- * has under 1e-15.
+ * Univariate Distributions vol. 2, ch. 31, eq. 31.3). Over the range of S where Φ(t·s − δ) turns
+ * (|t·s − δ| < 9) the expectation is taken by Simpson's rule on the density of S,
+ * f(s) = 2 (ν/2)^{ν/2} / Γ(ν/2) · s^{ν−1} e^{−ν s²/2}; where Φ is 1 it is S's own probability
+ * (regularised incomplete gamma), where Φ is 0 nothing. The range of V = νS² kept, ν ± 14√(2ν) (+60
+ * above for small ν's long right tail), leaves out under 1e-15.
  */
 export function noncentralTCdf(t: number, nu: number, delta: number): number {
   if (!(nu > 0) || !Number.isFinite(nu)) throw new ParamError('degrees of freedom ν', 'a finite number above 0', nu);
   if (!Number.isFinite(t) || !Number.isFinite(delta)) return t === Infinity ? 1 : t === -Infinity ? 0 : NaN;
-  // V within ν ± 14√(2ν) (+60 above, for small ν's long right tail): 14 standard deviations either side.
+  if (t === 0) return normalCdf(-delta);
   const spread = 14 * Math.sqrt(2 * nu);
-  const sMin = Math.sqrt(Math.max(0, nu - spread) / nu);
-  const sMax = Math.sqrt((nu + spread + 60) / nu);
-  const panels = 2 * Math.ceil(Math.min(MAX_PANELS, Math.max(MIN_PANELS, PANELS_PER_T * Math.abs(t) * (sMax - sMin))) / 2);
-  const h = (sMax - sMin) / panels;
+  let lo = Math.sqrt(Math.max(0, nu - spread) / nu);
+  let hi = Math.sqrt((nu + spread + 60) / nu);
+  // Where Φ(t·s − δ) turns: s within PHI_EDGE/|t| of δ/t. On the side where Φ = 1, S's probability.
+  const turn = delta / t, w = PHI_EDGE / Math.abs(t);
+  let whole = 0;
+  if (t > 0) {
+    if (turn + w < hi) { hi = Math.max(lo, turn + w); whole = regularizedGammaQ(nu / 2, (nu * hi * hi) / 2); }
+    if (turn - w > lo) lo = Math.min(hi, turn - w);
+  } else {
+    if (turn - w > lo) { lo = Math.min(hi, turn - w); whole = regularizedGammaP(nu / 2, (nu * lo * lo) / 2); }
+    if (turn + w < hi) hi = Math.max(lo, turn + w);
+  }
+  if (!(hi > lo)) return Math.min(1, Math.max(0, whole));
+  const h = (hi - lo) / PANELS;
   const logNorm = Math.log(2) + (nu / 2) * Math.log(nu / 2) - logGamma(nu / 2);
   let sum = 0;
-  for (let k = 0; k <= panels; k++) {
-    const s = sMin + k * h;
-    const w = k === 0 || k === panels ? 1 : k % 2 === 1 ? 4 : 2;
+  for (let k = 0; k <= PANELS; k++) {
+    const s = lo + k * h;
+    const wk = k === 0 || k === PANELS ? 1 : k % 2 === 1 ? 4 : 2;
     const density = s > 0 ? Math.exp(logNorm + (nu - 1) * Math.log(s) - 0.5 * nu * s * s) : nu === 1 ? Math.exp(logNorm) : 0;
-    sum += w * density * normalCdf(t * s - delta);
+    sum += wk * density * normalCdf(t * s - delta);
   }
-  return Math.min(1, Math.max(0, (sum * h) / 3));
+  return Math.min(1, Math.max(0, whole + (sum * h) / 3));
 }
 
 /**
@@ -44,7 +54,9 @@ export function noncentralTCdf(t: number, nu: number, delta: number): number {
 export function noncentralityFor(t: number, nu: number, p: number): number {
   if (!(p > 0 && p < 1)) throw new ParamError('probability p', 'a number strictly between 0 and 1', p);
   // f(δ) = CDF − p: positive below the root, negative above.
-  let a = t - 1, b = t + 1;
+  // Bracket around the large-sample answer t − z_p·√(1 + t²/2ν), half a standard error either side, grown if need be.
+  const se = Math.sqrt(1 + (t * t) / (2 * nu)), guess = t - normalQuantile(p) * se;
+  let a = guess - 0.5 * se, b = guess + 0.5 * se;
   let fa = noncentralTCdf(t, nu, a) - p, fb = noncentralTCdf(t, nu, b) - p;
   while (fa < 0) { a -= 2 * (b - a); fa = noncentralTCdf(t, nu, a) - p; }
   while (fb > 0) { b += 2 * (b - a); fb = noncentralTCdf(t, nu, b) - p; }
