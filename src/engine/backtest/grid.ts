@@ -254,7 +254,11 @@ export function gridPboSplits(buckets: number): number {
  * (index = cell; buckets of `bucketSec`). Cells whose bucket series differ in length get no PBO.
  */
 export function gridOverfitting(spec: GridSpec, buckets: Float64Array[], bucketSec: number): GridOverfitting | null {
-  const sharpePerBucket = Float64Array.from(buckets, (b) => (b !== undefined && b.length >= 2 ? sharpePerObservation(b) : NaN));
+  // A cell whose PnL never moved (no fill, no inventory) has no Sharpe ratio (0/0), not 0: it is no
+  // candidate, so it can neither be the best cell nor count as a trial (DSR) or a configuration (PBO).
+  const flat = buckets.map((b) => b !== undefined && b.every((v) => v === 0));
+  const sharpePerBucket = Float64Array.from(buckets, (b, c) => (b !== undefined && b.length >= 2 && !flat[c] ? sharpePerObservation(b) : NaN));
+  const idle = flat.filter(Boolean).length;
   const best = bestGridCell(spec, 'sharpePerBucket', sharpePerBucket, false);
   if (best === null) return null;
   const finite: number[] = [];
@@ -277,14 +281,16 @@ export function gridOverfitting(spec: GridSpec, buckets: Float64Array[], bucketS
   let pboValue: number | null = null, pboSplits: number | null = null, pboLogits: Float64Array | null = null;
   let pboNote: string;
   const sameLength = buckets.length === sharpePerBucket.length && buckets.every((b) => b !== undefined && b.length === T);
-  if (buckets.length < 2) pboNote = 'No PBO: it needs at least 2 cells.';
+  const active = buckets.filter((_, c) => !flat[c]);
+  const idleNote = idle > 0 ? ` ${idle} cell${idle === 1 ? '' : 's'} that never traded left out.` : '';
+  if (active.length < 2) pboNote = `No PBO: it needs at least 2 cells that traded.${idleNote}`;
   else if (!sameLength) pboNote = 'No PBO: the cells have different bucket series (an axis changes the PnL bucket).';
   else if (T < GRID_PBO_MIN_BUCKETS) pboNote = `No PBO: ${T} PnL buckets, under ${GRID_PBO_MIN_BUCKETS}; use a shorter PnL bucket or more data.`;
   else {
     const S = gridPboSplits(T);
-    const r = cscvPbo(buckets, { splits: S });
+    const r = cscvPbo(active, { splits: S });
     pboValue = r.pbo; pboSplits = S; pboLogits = r.logits;
-    pboNote = `Share of ${r.combinations} in-sample/out-of-sample splits (S = ${S} blocks of ${Math.floor(T / S)} buckets) where the in-sample best cell ranks in the bottom half out of sample.`;
+    pboNote = `Share of ${r.combinations} in-sample/out-of-sample splits (S = ${S} blocks of ${Math.floor(T / S)} buckets) where the in-sample best cell ranks in the bottom half out of sample.${idleNote}`;
   }
   return { best, bucketSec, cellSharpes: sharpePerBucket, sharpe: best.value, trials, trialSharpeVariance: V, skew: m.skew, kurtosis: m.kurtosis, observations: T, dsr, sr0, dsrNote, pbo: pboValue, pboSplits, pboLogits, pboNote };
 }

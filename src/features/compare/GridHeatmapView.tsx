@@ -3,6 +3,7 @@ import { fmtNum } from '../../lib/format';
 import { strategyLabel } from './compare-rows';
 import { bestCell, cellColour, maxAbs } from './heatmap';
 import { GridColourLegend } from './GridOverfittingView';
+import { describeDuration } from '../../stores/figures';
 
 const VISUALLY_HIDDEN = { position: 'absolute', width: 1, height: 1, overflow: 'hidden', clip: 'rect(0 0 0 0)', whiteSpace: 'nowrap' } as const;
 
@@ -15,7 +16,7 @@ export function GridHeatmapView({ result, strategy }: { result: GridResult; stra
   const values = o ? o.cellSharpes : result.values;
   const best = o ? o.best.cell : result.best?.cell ?? bestCell(result.values);
   const scale = maxAbs(values);
-  const metricName = o ? `Sharpe per ${fmtNum(o.bucketSec)} s bucket (${o.observations} buckets, not annualised)` : result.metric === 'sharpe' ? 'Sharpe' : result.metric;
+  const metricName = o ? `Sharpe per ${describeDuration(o.bucketSec)} bucket (${o.observations} buckets, not annualised)` : result.metric === 'sharpe' ? 'Sharpe' : result.metric;
   const ys = result.y.values.map((_, iy) => iy).reverse();
   return (
     <figure className="chart" aria-label="Grid search heatmap">

@@ -1,6 +1,7 @@
 import type { GridEdge, GridOutOfSample, GridResult } from '../../engine';
 import { fmtNum } from '../../lib/format';
 import { cellColour, maxAbs } from './heatmap';
+import { describeDuration } from '../../stores/figures';
 
 /** A card's unit on its own line under the value (not run into it). */
 const UNIT = { display: 'block', marginLeft: 0 } as const;
@@ -45,7 +46,7 @@ export function GridOverfittingView({ result, oos = null }: { result: GridResult
         <dl className="metric-cards">
           <div className="card">
             <dt>Deflated Sharpe of the best cell</dt>
-            <dd><span data-testid="grid-dsr">{pct(o.dsr)}</span><span className="unit" style={UNIT}>P(true Sharpe &gt; {o.sr0 === null ? '—' : fmtNum(o.sr0, 3)} per {fmtNum(o.bucketSec)} s)</span></dd>
+            <dd><span data-testid="grid-dsr">{pct(o.dsr)}</span><span className="unit" style={UNIT}>P(true Sharpe &gt; {o.sr0 === null ? '—' : fmtNum(o.sr0, 3)} per {describeDuration(o.bucketSec)})</span></dd>
           </div>
           <div className="card">
             <dt>Probability of backtest overfitting</dt>
@@ -56,7 +57,7 @@ export function GridOverfittingView({ result, oos = null }: { result: GridResult
       {o ? (
         <ul className="muted" style={{ margin: '0 0 6px', paddingLeft: 18 }}>
           <li>
-            Best cell by Sharpe per {fmtNum(o.bucketSec)} s bucket: γ = {fmtNum(result.x.values[o.best.cell % nx])}, κ = {fmtNum(result.y.values[Math.floor(o.best.cell / nx)])}, Sharpe {fmtNum(o.sharpe, 3)} over {o.observations} buckets
+            Best cell by Sharpe per {describeDuration(o.bucketSec)} bucket: γ = {fmtNum(result.x.values[o.best.cell % nx])}, κ = {fmtNum(result.y.values[Math.floor(o.best.cell / nx)])}, Sharpe {fmtNum(o.sharpe, 3)} over {o.observations} buckets
             {o.best.onEdge ? <> — <strong data-testid="grid-edge-warning-sharpe">on the grid’s edge ({edgeOf(o.best.edges)})</strong></> : null}.
           </li>
           <li data-testid="grid-dsr-note">{o.dsrNote}</li>
@@ -65,8 +66,8 @@ export function GridOverfittingView({ result, oos = null }: { result: GridResult
       ) : <p className="muted">No overfitting figures: the cells’ bucket PnL did not come back with the grid.</p>}
       {oos ? (
         <p data-testid="grid-oos">
-          Out of sample: the same grid on the first {Math.round(oos.trainFraction * 100)} % of the data picks γ = {fmtNum(result.x.values[oos.best.ix])}, κ = {fmtNum(result.y.values[oos.best.iy])} (Sharpe {fmtNum(oos.inSampleSharpe, 3)} per {fmtNum(oos.bucketSec)} s bucket in sample);
-          on the rest it has Sharpe <strong data-testid="grid-oos-sharpe">{fmtNum(oos.outOfSample.sharpe, 3)}</strong> per {fmtNum(oos.bucketSec)} s bucket over {oos.outOfSample.buckets} buckets
+          Out of sample: the same grid on the first {Math.round(oos.trainFraction * 100)} % of the data picks γ = {fmtNum(result.x.values[oos.best.ix])}, κ = {fmtNum(result.y.values[oos.best.iy])} (Sharpe {fmtNum(oos.inSampleSharpe, 3)} per {describeDuration(oos.bucketSec)} bucket in sample);
+          on the rest it has Sharpe <strong data-testid="grid-oos-sharpe">{fmtNum(oos.outOfSample.sharpe, 3)}</strong> per {describeDuration(oos.bucketSec)} bucket over {oos.outOfSample.buckets} buckets
           {oos.outOfSample.ci ? ` (95 % CI [${fmtNum(oos.outOfSample.ci.lo, 3)}, ${fmtNum(oos.outOfSample.ci.hi, 3)}])` : ''} and net PnL {fmtNum(oos.outOfSampleTotalPnl)} quote ccy.
         </p>
       ) : null}

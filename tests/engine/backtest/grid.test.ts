@@ -102,6 +102,22 @@ describe('grid overfitting control', () => {
     expect(o.dsr).not.toBeNull();
   });
 
+  it('a cell that never traded has no Sharpe: it is not the best cell, not a trial and not in the PBO', () => {
+    const T = 32;
+    const losing = (k: number) => Float64Array.from({ length: T }, (_, i) => -1 + Math.sin(i * (k + 1)));
+    const buckets = [losing(0), new Float64Array(T), losing(2)]; // the middle cell never filled: PnL 0 in every bucket
+    const spec = { x: { param: 'gamma' as const, values: [1, 2, 3] }, y: { param: 'kappa' as const, values: [1] } };
+    const o = gridOverfitting(spec, buckets, 60)!;
+    expect(Number.isNaN(o.cellSharpes[1])).toBe(true);
+    expect(o.best.cell).not.toBe(1); // a 0 would have beaten both losing cells
+    expect(o.best.value).toBe(Math.max(sharpePerObservation(buckets[0]), sharpePerObservation(buckets[2])));
+    expect(o.trials).toBe(2);
+    expect(o.pbo).toBe(pbo([buckets[0], buckets[2]], { splits: 16 }).pbo);
+    expect(o.pboNote).toMatch(/1 cell that never traded left out\.$/);
+    // Every cell idle: no best cell at all.
+    expect(gridOverfitting(spec, [new Float64Array(T), new Float64Array(T), new Float64Array(T)], 60)).toBeNull();
+  });
+
   it('re-runs the in-sample best cell on the data after the train part, with the train calibration', () => {
     const oos = gridOutOfSample(market, cfg, sharpeSpec, 0.5);
     const [{ train, test }] = walkForwardRanges(market.time, { folds: 1, trainFraction: 0.5 });

@@ -4,7 +4,7 @@ import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { GridColourLegend, GridOverfittingView } from '../../../src/features/compare/GridOverfittingView';
 import { gammaKappaSpec } from '../../../src/stores/grid-runner';
 import { generateSyntheticMarket, gridOutOfSample, gridSearch, runBacktest, type GridResult } from '../../../src/engine';
-import { fmtNum } from '../../../src/lib/format';
+import { describeDuration } from '../../../src/engine';
 
 let result: GridResult;
 
@@ -40,7 +40,7 @@ describe('GridOverfittingView', () => {
     const base = runBacktest(m, { strategy: 'as', seed: 4 }).resolved;
     const oos = gridOutOfSample(m, { strategy: 'as', seed: 4 }, gammaKappaSpec(base.gamma, base.kappa, 3), 0.5);
     render(<GridOverfittingView result={result} oos={oos} />);
-    expect(screen.getByTestId('grid-oos')).toHaveTextContent(`per ${fmtNum(oos.bucketSec)} s bucket over ${oos.outOfSample.buckets} buckets`);
+    expect(screen.getByTestId('grid-oos')).toHaveTextContent(`per ${describeDuration(oos.bucketSec)} bucket over ${oos.outOfSample.buckets} buckets`);
     expect(screen.getByTestId('grid-oos')).toHaveTextContent(/net PnL \S+ quote ccy\.$/);
     expect(Number(screen.getByTestId('grid-oos-sharpe').textContent!.replace('\u2212', '-'))).toBeCloseTo(oos.outOfSample.sharpe, 2);
   });
