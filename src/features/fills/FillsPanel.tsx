@@ -11,6 +11,7 @@ import { MarkoutChart } from './MarkoutChart';
 /** Blotter rows per page (the lab worker's page size). */
 const PAGE = 50;
 const SOURCE = ['', 'trade', 'quote', 'Poisson', 'flatten'];
+// FILL_SOURCE_QUOTE (2) under the 'bar' model is a bar's range, not a quote update.
 
 function act(f: () => Promise<unknown> | undefined, setErr: (e: string) => void) {
   setErr('');
@@ -41,7 +42,7 @@ function Blotter({ view }: { view: FillsView }) {
   return (
     <div data-testid="blotter">
       <div className="blotter-actions">
-        <span>Fills {view.total === 0 ? 0 : view.offset + 1}–{view.offset + n} of {view.total}</span>{' '}
+        <span>Fills {(view.total === 0 ? 0 : view.offset + 1).toLocaleString('en-US')}–{(view.offset + n).toLocaleString('en-US')} of {view.total.toLocaleString('en-US')}</span>{' '}
         <button type="button" className="small" disabled={view.offset === 0} onClick={() => go(Math.max(0, view.offset - PAGE))}>Previous</button>{' '}
         <button type="button" className="small" disabled={view.offset + n >= view.total} onClick={() => go(view.offset + PAGE)}>Next</button>{' '}
         <button type="button" className="small" data-testid="blotter-csv" onClick={() => act(() => maybeLabSession()?.blotterCsv().then((csv) => downloadBlob(new Blob([csv], { type: 'text/csv' }), 'fills.csv')), setErr)}>Export CSV</button>
@@ -61,7 +62,7 @@ function Blotter({ view }: { view: FillsView }) {
                 <td>{fmtNum(p.fee[k], 4)}</td>
                 <td>{p.liquidity[k] > 0 ? 'maker' : 'taker'}</td>
                 <td>{Number.isFinite(p.queueAhead[k]) ? fmtQty(p.queueAhead[k], lot) : '—'}</td>
-                <td>{SOURCE[p.source[k]] ?? ''} #{p.sourceIndex[k]}</td>
+                <td>{p.source[k] === 2 && view.fillModel === 'bar' ? 'bar' : SOURCE[p.source[k]] ?? ''} #{p.sourceIndex[k]}</td>
               </tr>
             ))}
           </tbody>

@@ -48,6 +48,17 @@ describe('FillsPanel', () => {
     expect(screen.getByTestId('model-band')).toBeInTheDocument(); // other fill models may still fill
   });
 
+  it('names a bar as what filled a quote under the bar model, and writes counts with separators', () => {
+    const close = Float64Array.from({ length: 40 }, (_, i) => 100 + Math.sin(i / 3));
+    const bars = { time: Float64Array.from(close, (_, i) => 60 * (i + 1)), close, high: close.map((c) => c + 0.3), low: close.map((c) => c - 0.3) };
+    const r = runBacktest(bars, { strategy: 'symmetric', halfSpreadBps: 10, warmupTicks: 0 });
+    act(() => labStore.setState({ fills: { ...buildFillsView(r, 0, 5), applicable: ['bar'] } }));
+    render(<FillsPanel />);
+    const rows = within(screen.getByTestId('blotter')).getAllByRole('row');
+    expect(rows[1]).toHaveTextContent(/bar #\d+$/);
+    expect(screen.getByTestId('blotter')).toHaveTextContent(`Fills 1–5 of ${r.fills.side.length.toLocaleString('en-US')}`);
+  });
+
   it('shows the model in use without a second choice of it (the choice is in the run controls)', () => {
     act(() => labStore.setState({ fills: view }));
     render(<FillsPanel />);
