@@ -33,7 +33,9 @@ export interface IntensityByRegimeView {
 }
 
 function tradesOf(data: MarketData, mid: Float64Array): IntensityInput {
-  if (!data.tradeTime || data.tradeTime.length === 0 || !data.tradePrice) throw new Error('λ(δ) needs trades: this dataset has none (quotes only).');
+  if (!data.tradeTime || data.tradeTime.length === 0 || !data.tradePrice) {
+    throw new Error(`λ(δ) needs trades: this dataset has none (${data.high !== undefined ? 'OHLC bars: a bar says a price traded, not how often or how far from the mid' : 'quotes only'}).`);
+  }
   return { tradeTime: data.tradeTime, tradePrice: data.tradePrice, quoteTime: data.time, mid };
 }
 

@@ -115,7 +115,7 @@ function WalkForwardResultView({ result }: { result: WalkForwardResult }) {
       <div style={{ overflowX: 'auto' }}>
         <table className="table" data-testid="wf-table" aria-label="Walk-forward folds: test-part figures">
           <caption className="muted" style={{ textAlign: 'left', captionSide: 'top' }}>
-            {folds.length} {options.anchored ? 'anchored' : 'rolling'} folds, train fraction {fmtNum(options.trainFraction, 3)}; times UTC; PnL in quote currency; Sharpe per {fmtNum(bucketSec)} s bucket, not annualised, with its number of buckets n.
+            {folds.length} {options.anchored ? 'anchored' : 'rolling'} folds, train fraction {fmtNum(options.trainFraction, 3)}; times UTC; PnL in quote currency; Sharpe per {describeDuration(bucketSec)} bucket, not annualised, with its number of buckets n.
           </caption>
           <thead>
             <tr>
@@ -151,7 +151,7 @@ function WalkForwardResultView({ result }: { result: WalkForwardResult }) {
           <dd><span data-testid="wf-pooled-pnl">{fmtPnl(pooled.netPnl)}</span><span className="unit" style={UNIT}>quote ccy</span></dd>
         </div>
         <div className="card">
-          <dt>Sharpe per {fmtNum(bucketSec)} s bucket</dt>
+          <dt>Sharpe per {describeDuration(bucketSec)} bucket</dt>
           <dd>
             <span data-testid="wf-pooled-sharpe">{pooled.sharpe.buckets < 2 ? '—' : fmtRatio(pooled.sharpe.sharpe)}</span>
             <span className="unit" style={UNIT}>n = {pooled.sharpe.buckets} buckets{pooled.sharpe.ci ? `, 95 % CI [${fmtRatio(pooled.sharpe.ci.lo)}, ${fmtRatio(pooled.sharpe.ci.hi)}]` : ''}</span>

@@ -53,5 +53,7 @@ describe('calibration views: λ(δ) for all the data and per regime', () => {
     const quotesOnly: MarketData = { time: data.time, bid: data.bid, ask: data.ask };
     expect(() => buildIntensityView(quotesOnly, mid)).toThrow(/needs trades.*quotes only/);
     expect(() => buildIntensityByRegimeView(quotesOnly, mid, null, { nStates: 2, seed: 1 })).toThrow(/needs trades/);
+    const bars: MarketData = { time: data.time, close: mid, high: mid.map((m) => m + 1), low: mid.map((m) => m - 1) };
+    expect(() => buildIntensityView(bars, mid)).toThrow(/needs trades: this dataset has none \(OHLC bars: a bar says a price traded/);
   });
 });
