@@ -27,7 +27,8 @@ test('fills panel: choose a fill model, see its reason, the blotter, the markout
   expect(Math.abs((xs[1] - xs[0]) / (xs[xs.length - 1] - xs[0]) - share)).toBeLessThan(0.01);
   const last = await markouts.locator('.mmc-x-tick').last().boundingBox();
   const plot = await markouts.locator('.mmc-overlay').boundingBox();
-  await page.mouse.move(last!.x + last!.width / 2, plot!.y + plot!.height / 2);
+  // At the last tick, a pixel inside the plot (its centre sits on the plot's right edge, where the hover area ends).
+  await page.mouse.move(Math.min(last!.x + last!.width / 2, plot!.x + plot!.width - 2), plot!.y + plot!.height / 2);
   const buy = pts.find((p) => p.horizonSec === hs[hs.length - 1] && p.side === 'buy')!;
   await expect(markouts.locator('.mmc-tooltip')).toContainText(`horizon ${fmtDuration(buy.horizonSec)}`);
   await expect(markouts.locator('.mmc-tooltip')).toContainText(buy.count > 0 ? `our buys: ${fmtNum(buy.meanBps)} ± ${fmtNum(buy.stderrBps)}` : 'our buys: —');
