@@ -115,7 +115,6 @@ function kalmanViewOf(
   };
 }
 
-
 /** The OU cards' caveat: a random walk is not rejected, so κ, the half-life and μ∞ are not evidence of mean reversion. */
 function ouNoteOf(df: { tau: number; critical5: number; rejected: boolean }): string | null {
   if (df.rejected) return null;
