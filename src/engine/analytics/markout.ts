@@ -1,5 +1,6 @@
 import { ParamError } from '../util/validate';
 import { markoutMids } from './attribution';
+import { median } from '../data/summary';
 
 /** One point of the markout curve. */
 export interface MarkoutPoint {
@@ -36,10 +37,9 @@ export function markoutHorizonsFor(time: Float64Array): readonly number[] {
     const i = Math.floor((k * (n - 1)) / pairs);
     gaps[k] = time[i + 1] - time[i];
   }
-  gaps.sort();
-  const median = gaps[pairs >> 1];
-  if (!(median > 1)) return DEFAULT_MARKOUT_HORIZONS_SEC;
-  return DEFAULT_MARKOUT_HORIZONS_SEC.map((h) => h * median);
+  const typical = median(gaps);
+  if (!(typical > 1)) return DEFAULT_MARKOUT_HORIZONS_SEC;
+  return DEFAULT_MARKOUT_HORIZONS_SEC.map((h) => h * typical);
 }
 
 /** What markoutCurve reads from a backtest result. */
