@@ -108,6 +108,7 @@ export function resolveConfig(d: PreparedData, data: MarketData, c: BacktestConf
   const sst = sigma * sigma * horizonSec;
   const gammaDefault = sst > 0 ? Math.min(w.halfSpread / sst, (2 * w.halfSpread) / (sst * Math.min(maxInventory, 1e12))) : 1 / orderSize;
   const gamma = nonNegative('config.gamma', opt(c.gamma, gammaDefault));
+  const rateKnown = (truthA !== undefined && truthA > 0) || (Number.isFinite(w.tradeRatePerSide) && w.tradeRatePerSide > 0);
   const rateDefault = truthA !== undefined && truthA > 0 ? truthA : Number.isFinite(w.tradeRatePerSide) && w.tradeRatePerSide > 0 ? w.tradeRatePerSide : 1;
   const A = positive('config.A', opt(c.A, rateDefault));
   const xi = nonNegative('config.xi', opt(c.xi, gamma));
@@ -159,6 +160,7 @@ export function resolveConfig(d: PreparedData, data: MarketData, c: BacktestConf
     queueModel,
     queuePower,
     fillA,
+    fillAAssumed: fill.A === undefined && !rateKnown,
     fillKappa,
     probability,
     queueHaircut,

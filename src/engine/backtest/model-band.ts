@@ -1,4 +1,5 @@
 import { prepareData } from './data';
+import { resolveConfig } from './config';
 import { createOutputs } from './recorder';
 import { runBacktestInto } from './run';
 import { prepareGridConfig } from './grid';
@@ -33,6 +34,13 @@ export interface ModelBand {
   notes: string[];
 }
 
+/**
+ * Why the band leaves out 'poisson' when its arrival rate A could not be estimated: the 1-per-second
+ * default is no fill model of the data (on 1-minute bars it filled both sides of every bar, the band's
+ * widest row by far, out of an assumption).
+ */
+const POISSON_ASSUMED_A = 'no trades to estimate its arrival rate A from: the default of 1 per second would be an assumption, not this market';
+
 /** The 'queue' variants of the band: the risk-averse model, the power model with n = 1, 2, 3, and the log model. */
 const QUEUE_VARIANTS: { queueModel: NonNullable<FillConfig['queueModel']>; queuePower?: number; label: string }[] = [
   { queueModel: 'risk-averse', label: 'queue (risk-averse)' },
@@ -53,8 +61,9 @@ export function fillModelBand(data: MarketData, config: BacktestConfig = {}, onR
   const base = prepareGridConfig(data, { ...config, regime: { ...config.regime, viterbi: false } }, { x: { param: 'fill.model', values: [] }, y: { param: 'fill.queuePower', values: [] } });
   const plan: { fill: FillConfig; label: string; model: string }[] = [];
   const skipped: ModelBand['skipped'] = [];
+  const assumedA = resolveConfig(d, data, { ...base, fill: { ...config.fill, model: 'poisson' } }).fillAAssumed;
   for (const spec of fillModelSpecs()) {
-    const why = spec.unavailable(d);
+    const why = spec.id === 'poisson' && assumedA ? POISSON_ASSUMED_A : spec.unavailable(d);
     if (why !== null) { skipped.push({ model: spec.id, reason: why }); continue; }
     if (spec.id === 'queue') for (const v of QUEUE_VARIANTS) plan.push({ model: 'queue', label: v.label, fill: { ...config.fill, model: 'queue', queueModel: v.queueModel, queuePower: v.queuePower ?? config.fill?.queuePower } });
     else plan.push({ model: spec.id, label: spec.id, fill: { ...config.fill, model: spec.id } });

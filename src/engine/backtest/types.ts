@@ -267,6 +267,8 @@ export interface ResolvedParams extends StrategyParams {
   queueModel: 'risk-averse' | 'power' | 'log';
   queuePower: number;
   fillA: number;
+  /** fillA is the 1-per-second assumption: not set, and no trades (or known truth) to estimate the arrival rate from. */
+  fillAAssumed: boolean;
   fillKappa: number;
   probability: 'exp' | 'linear';
   queueHaircut: number;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { fillModelBand, runBacktest } from '../../../src/engine';
-import { loadSample } from './samples';
+import { loadSample, minuteBars } from './samples';
 
 describe('fillModelBand: one strategy under every applicable fill model', () => {
   it('runs trade-through, quote-cross, poisson and the queue variants on the USD-M sample, each row equal to its own run', async () => {
@@ -23,6 +23,19 @@ describe('fillModelBand: one strategy under every applicable fill model', () => 
     }
     expect(band.netPnlRange[0]).toBe(Math.min(...band.rows.map((r) => r.netPnl)));
     expect(band.netPnlRange[1]).toBe(Math.max(...band.rows.map((r) => r.netPnl)));
+  }, 60_000);
+
+  it('leaves poisson out on data without trades unless its arrival rate A is set, and says why', async () => {
+    const bars = minuteBars(await loadSample('usdm-btcusdt-2024-08-08'));
+    expect(bars.tradeTime === undefined || bars.tradeTime.length === 0).toBe(true);
+    const band = fillModelBand(bars, {});
+    expect(band.rows.map((r) => r.model)).not.toContain('poisson');
+    expect(band.skipped).toContainEqual({ model: 'poisson', reason: expect.stringMatching(/^no trades to estimate its arrival rate A from/) });
+    expect(runBacktest(bars, { fill: { model: 'poisson' } }).resolved.fillAAssumed).toBe(true);
+    // Set by the user, A is no longer an assumption of the band's: the row is run.
+    const withA = fillModelBand(bars, { fill: { A: 0.01 } });
+    expect(withA.rows.map((r) => r.model)).toContain('poisson');
+    expect(withA.skipped.map((s) => s.model)).not.toContain('poisson');
   }, 60_000);
 
   it('says why the queue variants coincide when they book the same fills, and says nothing when they differ', async () => {
