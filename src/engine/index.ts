@@ -10,8 +10,13 @@ export type { GlftQuote, GlftQuoteParams } from './quoting/glft';
 export {
   YEAR_SECONDS_24_7,
   YEAR_SECONDS_EXCHANGE,
+  YEAR_SECONDS_24_5,
+  YEAR_BASES,
   TRADING_DAY_HOURS,
   yearSeconds,
+  tradingDaysPerYear,
+  yearBasisLabel,
+  basisHasClosedTime,
   annualPctToSigmaPerSqrtSec,
   sigmaPerSqrtSecToAnnualPct,
   hoursToSeconds,

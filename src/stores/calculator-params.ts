@@ -1,3 +1,4 @@
+import { YEAR_BASES, type YearBasis } from '../engine';
 import { CALCULATOR_SPECS } from '../lib/params/catalog';
 import { clampToSpec as clampSpec, type ParamSpec } from '../lib/params/spec';
 
@@ -6,7 +7,12 @@ import { clampToSpec as clampSpec, type ParamSpec } from '../lib/params/spec';
  * by the sliders, the clamping of typed values and the URL parser alike, so they never disagree.
  */
 export type QuoteModel = 'as' | 'glft';
-export type YearBasisId = '24/7' | 'exchange';
+export type YearBasisId = YearBasis;
+
+/** The year basis a select's value names ('24/7' for anything else). */
+export function yearBasisOf(value: string): YearBasisId {
+  return YEAR_BASES.find((b) => b === value) ?? '24/7';
+}
 
 export interface CalculatorParams {
   model: QuoteModel;

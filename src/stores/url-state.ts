@@ -26,7 +26,7 @@ export const MAX_QUERY_LENGTH = 2000;
 const FOREIGN_KEYS = new Set<string>(['sample']);
 
 const modelSchema = z.enum(['as', 'glft']);
-const basisSchema = z.enum(['24/7', 'exchange']);
+const basisSchema = z.enum(['24/7', '24/5', 'exchange']);
 
 export interface UrlParseResult {
   params: CalculatorParams;
@@ -84,7 +84,7 @@ export function parseUrlState(search: string): UrlParseResult {
   if (y !== null) {
     const r = basisSchema.safeParse(y);
     if (r.success) params.yearBasis = r.data;
-    else notices.push(`year basis: expected "24/7" or "exchange", got ${shown(y)}; using the default.`);
+    else notices.push(`year basis: expected "24/7", "24/5" or "exchange", got ${shown(y)}; using the default.`);
   }
   for (const spec of NUMERIC_SPECS) {
     const raw = sp.get(spec.urlKey);

@@ -27,7 +27,7 @@ describe('URL state', () => {
     expect(r.params).toEqual({ ...DEFAULT_PARAMS, kappa: 1e5, q: 3, hoursToClose: 0 });
     expect(r.notices).toEqual([
       'model: expected "as" or "glft", got "evil"; using the default "as".',
-      'year basis: expected "24/7" or "exchange", got "mars"; using the default.',
+      'year basis: expected "24/7", "24/5" or "exchange", got "mars"; using the default.',
       'Risk aversion (γ): expected a number from 0.000001 to 1000 1/(price·asset), got "abc"; kept 0.1.',
       'Order-book decay (κ) = 1e+308 is out of range; clamped to 100000 (allowed 0.001 to 100000 1/price).',
       'Inventory (q) takes whole numbers; 2.5 rounded to 3.',
@@ -92,7 +92,7 @@ describe('URL state', () => {
   it('round-trips any in-range state exactly (property)', () => {
     const arbParams = fc.record({
       model: fc.constantFrom('as' as const, 'glft' as const),
-      yearBasis: fc.constantFrom('24/7' as const, 'exchange' as const),
+      yearBasis: fc.constantFrom('24/7' as const, '24/5' as const, 'exchange' as const),
       ...Object.fromEntries(NUMERIC_SPECS.map((s) => [s.key, fc.double({ min: s.min, max: s.max, noNaN: true }).map((x) => clampToSpec(s, x).value)])),
     }) as fc.Arbitrary<CalculatorParams>;
     fc.assert(fc.property(arbParams, (p) => {

@@ -1,12 +1,29 @@
 import type { PnlHistogram } from './types';
 
-/** PnL per consecutive bucket of `bucketSec` seconds from the first tick (equity at each bucket's end minus its start); times finite and non-decreasing, as a backtest's. */
-export function bucketPnl(time: Float64Array, equity: Float64Array, bucketSec: number): Float64Array {
+/** Buckets of `bucketSec` seconds from the first tick to the last (at least one); times non-decreasing. */
+export function bucketCount(time: Float64Array, bucketSec: number): number {
+  const n = time.length;
+  return n === 0 ? 0 : Math.max(1, Math.floor((time[n - 1] - time[0]) / bucketSec) + 1);
+}
+
+/**
+ * PnL per consecutive bucket of `bucketSec` seconds from the first tick (equity at each bucket's end
+ * minus its start); times finite and non-decreasing, as a backtest's. A bucket without a tick has PnL 0
+ * (nothing was marked); with `dropEmpty` (a year basis with closed time: basisHasClosedTime) it is left
+ * out instead, as closed market, and a move across the closure counts in the first bucket after it.
+ */
+export function bucketPnl(time: Float64Array, equity: Float64Array, bucketSec: number, dropEmpty = false): Float64Array {
+  return bucketWalk(time, equity, bucketSec, dropEmpty, null);
+}
+
+/** bucketPnl, with each returned bucket's index from the first tick (k: [k·bucketSec, (k + 1)·bucketSec)) into `index` when given (bucketCount long). */
+function bucketWalk(time: Float64Array, equity: Float64Array, bucketSec: number, dropEmpty: boolean, index: Float64Array | null): Float64Array {
   const n = time.length;
   if (n === 0) return new Float64Array(0);
   const t0 = time[0];
-  const nb = Math.max(1, Math.floor((time[n - 1] - t0) / bucketSec) + 1);
+  const nb = bucketCount(time, bucketSec);
   const out = new Float64Array(nb);
+  let k = 0; // the next slot of out when empty buckets are dropped
   let start = equity[0];
   let b = 0;
   // Below `next` the quotient cannot reach b + 1 (a margin of 1e-9 against rounding errors of ~1e-16), so
@@ -19,14 +36,17 @@ export function bucketPnl(time: Float64Array, equity: Float64Array, bucketSec: n
     next = (bi + 1) * bucketSec * (1 - 1e-9);
     if (bi !== b) {
       const last = equity[i - 1];
-      out[b] = last - start;
+      if (index !== null) index[dropEmpty ? k : b] = b;
+      out[dropEmpty ? k++ : b] = last - start;
       start = last;
       b = bi;
     }
     i = firstAtOrPast(time, t0, next, i + 1);
   }
-  out[b] = equity[n - 1] - start;
-  return out;
+  if (index !== null) index[dropEmpty ? k : b] = b;
+  out[dropEmpty ? k++ : b] = equity[n - 1] - start;
+  if (index !== null && !dropEmpty) for (let j = 0; j < nb; j++) index[j] = j;
+  return dropEmpty && k < nb ? out.slice(0, k) : out;
 }
 
 /** The first index j ≥ from with time[j] − t0 ≥ d (time non-decreasing), or time.length: doubling steps, then bisection. */
@@ -62,10 +82,13 @@ export function histogram(values: Float64Array, bins = 20): { edges: Float64Arra
   return { edges, counts };
 }
 
-export function pnlHistogram(time: Float64Array, equity: Float64Array, bucketSec: number): PnlHistogram {
-  const b = bucketPnl(time, equity, bucketSec);
+/** bucketPnl and its histogram; `dropEmpty` as bucketPnl's. */
+export function pnlHistogram(time: Float64Array, equity: Float64Array, bucketSec: number, dropEmpty = false): PnlHistogram {
+  const nb = bucketCount(time, bucketSec);
+  const index = new Float64Array(nb);
+  const b = bucketWalk(time, equity, bucketSec, dropEmpty, index);
   const h = histogram(b);
-  return { bucketSec, bucketPnl: b, edges: h.edges, counts: h.counts };
+  return { bucketSec, bucketPnl: b, bucketIndex: b.length < nb ? index.slice(0, b.length) : index, closedBuckets: nb - b.length, edges: h.edges, counts: h.counts };
 }
 
 /**

@@ -1,12 +1,12 @@
-import { yearSeconds, type YearBasis } from '../quoting/units';
+import { basisHasClosedTime, yearBasisLabel, yearSeconds, type YearBasis } from '../quoting/units';
 import { maxDrawdown } from './drawdown';
 import { FILL_SPAN } from './spans';
-import { pnlHistogram, sharpeSortino } from './buckets';
+import { bucketCount, pnlHistogram, sharpeSortino } from './buckets';
 import type { BuyAndHold, Metrics, RegimeShare } from './types';
 import { sharpeConfidence } from '../stats/sharpe-confidence';
 import { sharpePerObservation } from '../stats/moments';
 import { defaultResamples } from '../stats/bootstrap';
-import { annualisationBlocked, MIN_ANNUALISE_BUCKETS, MIN_ANNUALISE_DAYS, periodFigures } from './periods';
+import { annualisationBlocked, bucketsPerYear, MIN_ANNUALISE_BUCKETS, MIN_ANNUALISE_DAYS, periodFigures, tradingSeconds } from './periods';
 
 export interface MetricsInput {
   time: Float64Array;
@@ -40,15 +40,18 @@ export function computeMetrics(x: MetricsInput): Metrics {
   const duration = x.time[n - 1] - x.time[0];
   const totalPnl = x.equity[n - 1] - x.equity[0];
   const year = yearSeconds(x.yearBasis);
-  const annualisedPnl = duration > 0 ? (totalPnl * year) / duration : 0;
-  const histogram = pnlHistogram(x.time, x.equity, x.bucketSec);
-  const { sharpe, sortino, sortinoDefined } = sharpeSortino(histogram.bucketPnl, year / x.bucketSec);
+  const perYear = bucketsPerYear(x.yearBasis, x.bucketSec);
+  // On a basis with closed time (FX weekends, exchange nights) a bucket without a tick is closed market, not a flat bucket.
+  const histogram = pnlHistogram(x.time, x.equity, x.bucketSec, basisHasClosedTime(x.yearBasis));
+  const trading = tradingSeconds(duration, histogram.bucketPnl.length, x.bucketSec, x.yearBasis);
+  const annualisedPnl = trading > 0 ? (totalPnl * year) / trading : 0;
+  const { sharpe, sortino, sortinoDefined } = sharpeSortino(histogram.bucketPnl, perYear);
   const dd = maxDrawdown(x.equity, x.capital);
   const sharpeStats = x.sharpeInterval === false
     ? { sharpe: sharpePerObservation(histogram.bucketPnl), buckets: histogram.bucketPnl.length, ci: null, loSe: null }
     : sharpeConfidence(histogram.bucketPnl, { seed: x.seed ?? 1, resamples: Math.min(METRICS_SHARPE_RESAMPLES, defaultResamples(histogram.bucketPnl.length)) });
   const buckets = histogram.bucketPnl.length;
-  const blocked = annualisationBlocked(duration, buckets, x.yearBasis);
+  const blocked = annualisationBlocked(trading, buckets, x.yearBasis);
   const calmar = dd.abs > 0 ? annualisedPnl / dd.abs : 0;
 
   const f = x.fills;
@@ -65,14 +68,14 @@ export function computeMetrics(x: MetricsInput): Metrics {
     sortino,
     sortinoDefined,
     sortinoReason: sortinoDefined ? null : histogram.bucketPnl.length < 2 ? 'fewer than 2 buckets' : 'no losing bucket',
-    annualisation: `per-${x.bucketSec}s-bucket PnL, × √(${(year / x.bucketSec).toFixed(0)} buckets per ${x.yearBasis === 'exchange' ? '252 × 6.5 h' : '365 × 24 h'} year)${blocked === null ? '' : ` — ${blocked}`}`,
+    annualisation: `per-${x.bucketSec}s-bucket PnL, × √(${perYear.toFixed(0)} buckets per ${yearBasisLabel(x.yearBasis)} year)${histogram.closedBuckets > 0 ? `; ${histogram.closedBuckets} ${histogram.closedBuckets === 1 ? 'bucket' : 'buckets'} without a tick left out as closed market` : ''}${blocked === null ? '' : ` — ${blocked}`}`,
     perPeriod: periodFigures(totalPnl, duration),
     sharpeStats,
     sharpePerBucket: sharpeStats.sharpe,
     sharpeReason: buckets < 2 ? 'fewer than 2 buckets' : null,
     bucketSec: x.bucketSec,
     buckets,
-    annualised: blocked === null ? { pnl: annualisedPnl, sharpe, sortino, calmar, yearBasis: x.yearBasis, bucketsPerYear: year / x.bucketSec } : null,
+    annualised: blocked === null ? { pnl: annualisedPnl, sharpe, sortino, calmar, yearBasis: x.yearBasis, bucketsPerYear: perYear } : null,
     annualisedReason: blocked ?? `Annualised: the sample spans at least ${MIN_ANNUALISE_DAYS} days and ${MIN_ANNUALISE_BUCKETS} buckets.`,
     maxDrawdown: dd.abs,
     maxDrawdownPct: dd.pct,
@@ -199,20 +202,21 @@ export function buyAndHold(time: Float64Array, mid: Float64Array, firstAsk: numb
   const n = mid.length;
   const fee = Math.abs(firstAsk * size) * (takerBps / 1e4);
   const at = (i: number) => size * (mid[i] - firstAsk) - fee;
-  // Per-bucket PnL (the buckets of bucketPnl) and the drawdown, in one pass.
+  // Per-bucket PnL (the buckets of bucketPnl, closed ones left out as there) and the drawdown, in one pass.
   const t0 = time[0];
-  const nb = Math.max(1, Math.floor((time[n - 1] - t0) / bucketSec) + 1);
+  const nb = bucketCount(time, bucketSec);
+  const dropEmpty = basisHasClosedTime(yearBasis);
   const buckets = new Float64Array(nb);
-  let b = 0, start = at(0), peak = -Infinity, dd = 0;
+  let b = 0, k = 0, start = at(0), peak = -Infinity, dd = 0;
   for (let i = 0; i < n; i++) {
     const e = at(i);
     if (e > peak) peak = e;
     if (peak - e > dd) dd = peak - e;
     const bi = Math.min(nb - 1, Math.floor((time[i] - t0) / bucketSec));
-    if (bi !== b) { const last = at(i - 1); buckets[b] = last - start; start = last; b = bi; }
+    if (bi !== b) { const last = at(i - 1); buckets[dropEmpty ? k++ : b] = last - start; start = last; b = bi; }
   }
-  buckets[b] = at(n - 1) - start;
-  const { sharpe } = sharpeSortino(buckets, yearSeconds(yearBasis) / bucketSec);
+  buckets[dropEmpty ? k++ : b] = at(n - 1) - start;
+  const { sharpe } = sharpeSortino(dropEmpty ? buckets.subarray(0, k) : buckets, bucketsPerYear(yearBasis, bucketSec));
   const totalPnl = at(n - 1);
   return {
     size,

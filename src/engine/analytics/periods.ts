@@ -1,4 +1,4 @@
-import { yearSeconds, type YearBasis } from '../quoting/units';
+import { basisHasClosedTime, tradingDaysPerYear, yearSeconds, YEAR_SECONDS_24_7, type YearBasis } from '../quoting/units';
 
 /** Annualised figures are given only for samples at least this many days long (days of the year basis: 24 h, or a 6.5 h session)… */
 export const MIN_ANNUALISE_DAYS = 30;
@@ -44,9 +44,21 @@ export function periodFigures(totalPnl: number, durationSec: number): PeriodFigu
   return { unit, seconds, pnl: durationSec > 0 ? (totalPnl * seconds) / durationSec : 0, periods: durationSec / seconds, reason };
 }
 
-/** Seconds of trading in one day of the year basis: 24 h (24/7) or a 6.5 h session (exchange). */
+/** Seconds of trading in one day of the year basis: 24 h (24/7, 24/5) or a 6.5 h session (exchange). */
 export function basisDaySeconds(basis: YearBasis): number {
   return basis === 'exchange' ? 6.5 * 3600 : 86_400;
+}
+
+/**
+ * PnL buckets of bucketSec in a year of the basis, the √ factor of annualised Sharpe and Sortino:
+ * year/bucketSec for buckets up to a trading day; one per trading day for buckets longer than a
+ * session and up to a calendar day (exchange: the day bucket holds one session, so 252 a year, not
+ * 252 × 6.5 h / 24 h); per 365-day year for longer ones, each of which spans its closed time too.
+ */
+export function bucketsPerYear(basis: YearBasis, bucketSec: number): number {
+  if (bucketSec <= basisDaySeconds(basis)) return yearSeconds(basis) / bucketSec;
+  if (bucketSec <= 86_400) return tradingDaysPerYear(basis);
+  return YEAR_SECONDS_24_7 / bucketSec;
 }
 
 /** "12 ms", "4.2 s", "5 min 44 s", "2 h 5 min", "3 days 4 h": a duration in words for messages. */
@@ -68,19 +80,30 @@ export function describeDuration(sec: number): string {
 }
 
 /**
- * The rule for annualised figures: the sample spans at least MIN_ANNUALISE_DAYS days of the year
- * basis and has at least MIN_ANNUALISE_BUCKETS buckets. Returns null when it may annualise, else the
- * reason in one sentence.
+ * The sample's trading time, seconds, which annualised PnL scales to a year: its span on the 24/7
+ * basis; on a basis with closed time, its open buckets (those with a tick) at yearSeconds/bucketsPerYear
+ * each, and never more than its span (a 12 ms sample is not a bucket long).
+ */
+export function tradingSeconds(durationSec: number, openBuckets: number, bucketSec: number, basis: YearBasis): number {
+  if (!basisHasClosedTime(basis)) return durationSec;
+  return Math.min(durationSec, (openBuckets * yearSeconds(basis)) / bucketsPerYear(basis, bucketSec));
+}
+
+/**
+ * The rule for annualised figures: the sample's trading time (tradingSeconds) is at least
+ * MIN_ANNUALISE_DAYS days of the year basis and it has at least MIN_ANNUALISE_BUCKETS buckets. Returns
+ * null when it may annualise, else the reason in one sentence.
  */
 export function annualisationBlocked(durationSec: number, buckets: number, basis: YearBasis): string | null {
   const day = basisDaySeconds(basis);
   const factor = durationSec > 0 ? yearSeconds(basis) / durationSec : Infinity;
-  const dayName = basis === 'exchange' ? '6.5 h sessions' : '24 h days';
+  const dayName = basis === 'exchange' ? '6.5 h sessions' : basis === '24/5' ? '24 h weekdays' : '24 h days';
+  const spans = `the sample spans ${describeDuration(durationSec)}${basisHasClosedTime(basis) ? ' of open market' : ''}`;
   if (durationSec < MIN_PERIOD_SEC) {
-    return `Not annualised: the sample spans ${describeDuration(durationSec)}, too short to scale to an hour, let alone a year.`;
+    return `Not annualised: ${spans}, too short to scale to an hour, let alone a year.`;
   }
   if (durationSec < MIN_ANNUALISE_DAYS * day) {
-    return `Not annualised: the sample spans ${describeDuration(durationSec)}, under ${MIN_ANNUALISE_DAYS} ${dayName}; a yearly figure would multiply it by ${Number.isFinite(factor) ? Math.round(factor).toLocaleString('en-US') : '∞'}.`;
+    return `Not annualised: ${spans}, under ${MIN_ANNUALISE_DAYS} ${dayName}; a yearly figure would multiply it by ${Number.isFinite(factor) ? Math.round(factor).toLocaleString('en-US') : '∞'}.`;
   }
   if (buckets < MIN_ANNUALISE_BUCKETS) return `Not annualised: ${buckets} PnL buckets, under ${MIN_ANNUALISE_BUCKETS}.`;
   return null;

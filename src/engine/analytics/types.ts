@@ -30,8 +30,12 @@ export interface RegimeShare {
 
 export interface PnlHistogram {
   bucketSec: number;
-  /** PnL of each consecutive bucket, quote currency. */
+  /** PnL of each consecutive bucket, quote currency (on a basis with closed time, only the buckets with a tick). */
   bucketPnl: Float64Array;
+  /** Each bucket's place in time: bucketPnl[j] is the bucket [k·bucketSec, (k + 1)·bucketSec) from the first tick, k = bucketIndex[j]. */
+  bucketIndex: Float64Array;
+  /** Buckets without a tick left out as closed market (basisHasClosedTime); 0 on the 24/7 basis, which keeps them as flat buckets. */
+  closedBuckets: number;
   /** Histogram of bucketPnl: edges.length = counts.length + 1. */
   edges: Float64Array;
   counts: Float64Array;

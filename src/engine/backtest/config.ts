@@ -1,5 +1,6 @@
 import { finite, integerIn, nonNegative, ParamError, positive } from '../util/validate';
 import { STRATEGY_IDS } from '../strategy/types';
+import { YEAR_BASES } from '../quoting/units';
 import { autoBucketSec } from '../series/time-buckets';
 import type { PreparedData } from './data';
 import { defaultFillModel, fillModelSpec } from './fills/registry';
@@ -132,7 +133,7 @@ export function resolveConfig(d: PreparedData, data: MarketData, c: BacktestConf
   const span = d.time[d.n - 1] - d.time[0];
   const bucketSec = positive('config.bucketSec', opt(c.bucketSec, span >= 3 * 86_400 ? 86_400 : span >= 3 * 3600 ? 3600 : 60));
   const yearBasis = opt(c.yearBasis, '24/7');
-  if (yearBasis !== '24/7' && yearBasis !== 'exchange') throw new ParamError('config.yearBasis', "'24/7' or 'exchange'", yearBasis);
+  if (!YEAR_BASES.includes(yearBasis)) throw new ParamError('config.yearBasis', "'24/7', '24/5' or 'exchange'", yearBasis);
   if (w.halfSpreadFallback) notes.push('The quotes have no spread over the warm-up (bid = ask): the market half-spread is taken as 1 bps of the price.');
   if (c.sigma === undefined && w.sigmaFallback) notes.push('The price did not move over the warm-up: σ is taken as one half-spread per √s.');
   if (c.A === undefined && rateDefault === 1 && truthA === undefined) notes.push('No trades in the warm-up: the arrival rate A is taken as 1 per second.');

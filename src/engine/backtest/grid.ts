@@ -10,6 +10,7 @@ import { deflatedSharpeDetail } from '../stats/deflated-sharpe';
 import { pbo as cscvPbo } from '../stats/pbo';
 import { sampleMoments, sharpePerObservation } from '../stats/moments';
 import { bucketPnl } from '../analytics/buckets';
+import { basisHasClosedTime } from '../quoting/units';
 import { sharpeConfidence, type SharpeConfidence } from '../stats/sharpe-confidence';
 import { freezeCalibration } from '../validation/calibrate';
 import { sliceMarketData, type DataRange } from '../validation/slice';
@@ -194,7 +195,7 @@ export function evaluateGridCells(data: MarketData, base: BacktestConfig, spec: 
     out.set(cellMetrics(r), c * width);
     if (bucketsOut !== undefined) {
       const n = r.time.length;
-      bucketsOut.push(bucketPnl(r.time, r.equity, overfitBucketSec(r.time[n - 1] - r.time[0], r.resolved.bucketSec)));
+      bucketsOut.push(bucketPnl(r.time, r.equity, overfitBucketSec(r.time[n - 1] - r.time[0], r.resolved.bucketSec), basisHasClosedTime(r.resolved.yearBasis)));
     }
   }
   return out;
@@ -382,7 +383,7 @@ export function outOfSampleBest(data: MarketData, baseConfig: BacktestConfig, sp
     train: trainGrid,
     best,
     inSampleSharpe: best.value,
-    outOfSample: sharpeConfidence(bucketPnl(r.time, r.equity, bucketSec), { seed: baseConfig.seed ?? 1 }),
+    outOfSample: sharpeConfidence(bucketPnl(r.time, r.equity, bucketSec, basisHasClosedTime(r.resolved.yearBasis)), { seed: baseConfig.seed ?? 1 }),
     outOfSampleTotalPnl: r.metrics.totalPnl,
     bucketSec,
     trainFraction,

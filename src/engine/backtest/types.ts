@@ -1,4 +1,5 @@
 import type { StrategyId } from '../strategy/types';
+import type { YearBasis } from '../quoting/units';
 import type { StrategyParams } from '../strategy/create';
 import type { FairValueParams } from '../strategy/fair-value';
 import type { RegimeSetup } from '../strategy/regime-model';
@@ -158,8 +159,11 @@ export interface BacktestConfig {
   warmupTicks?: number;
   /** Bucket of the PnL histogram and of Sharpe/Sortino, seconds. Default: 1 day if the data spans ≥ 3 days, 1 h if ≥ 3 h, else 1 min. */
   bucketSec?: number;
-  /** Year used to annualise: '24/7' (crypto) or 'exchange' (252 × 6.5 h). Default '24/7'. */
-  yearBasis?: '24/7' | 'exchange';
+  /**
+   * Year used to annualise: '24/7' (crypto, 365 × 24 h), '24/5' (FX, 260 × 24 h) or 'exchange' (252 × 6.5 h).
+   * On the last two a PnL bucket without a tick is closed market, left out of Sharpe and Sortino. Default '24/7'.
+   */
+  yearBasis?: YearBasis;
   /** Capital for % figures, quote currency. Default maxInventory × first mid. */
   capital?: number;
   /** Ticks per onProgress chunk. Default 50 000. */
@@ -283,7 +287,7 @@ export interface ResolvedParams extends StrategyParams {
   flattenOnKill: boolean;
   markoutSec: number;
   bucketSec: number;
-  yearBasis: '24/7' | 'exchange';
+  yearBasis: YearBasis;
   capital: number;
   progressChunk: number;
   /** Notes on the resolved settings (calibrated values at a bound, sizes rounded to the lot, …). */

@@ -9,13 +9,35 @@ import { finite, positive } from '../util/validate';
 export const YEAR_SECONDS_24_7 = 365 * 24 * 3600;
 /** Seconds in a year of exchange trading (252 sessions × 6.5 h). */
 export const YEAR_SECONDS_EXCHANGE = 252 * 6.5 * 3600;
+/** Seconds in a year of the currency market's week (260 days × 24 h: Sunday to Friday evening, New York). */
+export const YEAR_SECONDS_24_5 = 260 * 24 * 3600;
 /** A regular equity trading day, in hours. */
 export const TRADING_DAY_HOURS = 6.5;
 
-export type YearBasis = '24/7' | 'exchange';
+/** The year figures are annualised on: continuous (crypto), 24 h on weekdays (FX), or exchange sessions (equities). */
+export type YearBasis = '24/7' | '24/5' | 'exchange';
+export const YEAR_BASES: readonly YearBasis[] = ['24/7', '24/5', 'exchange'];
 
 export function yearSeconds(basis: YearBasis): number {
-  return basis === 'exchange' ? YEAR_SECONDS_EXCHANGE : YEAR_SECONDS_24_7;
+  return basis === 'exchange' ? YEAR_SECONDS_EXCHANGE : basis === '24/5' ? YEAR_SECONDS_24_5 : YEAR_SECONDS_24_7;
+}
+
+/** Trading days in a year of the basis: 365, 260 or 252. */
+export function tradingDaysPerYear(basis: YearBasis): number {
+  return basis === 'exchange' ? 252 : basis === '24/5' ? 260 : 365;
+}
+
+/** The basis's year in words, e.g. "260 × 24 h". */
+export function yearBasisLabel(basis: YearBasis): string {
+  return basis === 'exchange' ? `252 × ${TRADING_DAY_HOURS} h` : `${tradingDaysPerYear(basis)} × 24 h`;
+}
+
+/**
+ * Whether the basis's market closes (weekends; nights and weekends for exchange sessions): a PnL bucket
+ * without a single tick is then closed time, which the year of the basis does not count either.
+ */
+export function basisHasClosedTime(basis: YearBasis): boolean {
+  return basis !== '24/7';
 }
 
 /** Annualised volatility in % of price → σ in price units per √second at price `mid`. */

@@ -1,6 +1,6 @@
 import { useDeferredValue, useMemo } from 'react';
 import { Panel } from '../../components/ui/Panel';
-import { describeDuration } from '../../stores/figures';
+import { describeDuration, yearBasisLabel } from '../../stores/figures';
 import { SampleCards } from './SampleCards';
 import { ChartFrame } from '../../components/ui/ChartFrame';
 import { pendingChartNote, pendingSubtitle, StaleNote } from '../../components/ui/StaleNote';
@@ -56,7 +56,7 @@ export function PnlPanel() {
     const h = summary.metrics.histogram;
     const t = series?.pnl.time;
     // While replaying: only the buckets complete at the cursor, in the same bins.
-    const counts = replaying && t && t.length > 0 ? bucketCountsUpTo(h.bucketPnl, h.edges, h.bucketSec, cursorT - t[0]) : h.counts;
+    const counts = replaying && t && t.length > 0 ? bucketCountsUpTo(h.bucketPnl, h.bucketIndex, h.edges, h.bucketSec, cursorT - t[0]) : h.counts;
     return { edges: h.edges, counts };
   }, [summary, series, replaying, cursorT]);
   // Axes from the whole run (not the replay cut), so they hold still while replaying.
@@ -80,7 +80,7 @@ export function PnlPanel() {
   if (!series || !axes) return <Panel id="pnl" title="PnL & risk"><p className="muted">Waiting for the run…</p></Panel>;
   const m = summary?.metrics;
   return (
-    <Panel id="pnl" title="PnL & risk" subtitle={m ? `Figures over ${describeDuration(m.durationSec)} of data: ${m.perPeriod.reason ? `too short for a PnL per ${m.perPeriod.unit}` : `PnL per ${m.perPeriod.unit}`}, Sharpe per ${describeDuration(m.bucketSec)} PnL bucket${m.annualised ? `, annualised on a ${m.annualised.yearBasis === 'exchange' ? '252 × 6.5 h' : '365 × 24 h'} year` : ''}.` : pendingSubtitle(status)}>
+    <Panel id="pnl" title="PnL & risk" subtitle={m ? `Figures over ${describeDuration(m.durationSec)} of data: ${m.perPeriod.reason ? `too short for a PnL per ${m.perPeriod.unit}` : `PnL per ${m.perPeriod.unit}`}, Sharpe per ${describeDuration(m.bucketSec)} PnL bucket${m.annualised ? `, annualised on a ${yearBasisLabel(m.annualised.yearBasis)} year` : ''}.` : pendingSubtitle(status)}>
       <StaleNote status={status} stale={stale} />
       {replaying && summary ? (
         <>
@@ -108,7 +108,7 @@ export function PnlPanel() {
               label="PnL attribution waterfall: spread capture, adverse selection, inventory carry, fees and net, quote currency" />
           ) : <p className="muted" data-testid="attribution-pending">{pendingChartNote(status)}</p>}
         </ChartFrame>
-        <ChartFrame title={`PnL per ${m ? describeDuration(m.histogram.bucketSec) : ''} bucket (count of buckets${replaying ? ' complete at the replay cursor' : ''})`} name="pnl-histogram" testId="chart-histogram" version={hist} height={220}
+        <ChartFrame title={`PnL per ${m ? describeDuration(m.histogram.bucketSec) : ''} bucket (count of buckets${replaying ? ' complete at the replay cursor' : ''}${m && m.histogram.closedBuckets > 0 ? `; ${m.histogram.closedBuckets} without a tick left out as closed market` : ''})`} name="pnl-histogram" testId="chart-histogram" version={hist} height={220}
           csv={() => ({ bucketPnl: summary?.metrics.histogram.bucketPnl ?? [] })}>
           {m && m.buckets < 2 ? (
             // One bucket is one number (in the cards), not a distribution.

@@ -1,5 +1,5 @@
 import type { RunSummaryView } from '../../stores/lab-store';
-import { describeDuration } from '../../stores/figures';
+import { describeDuration, yearBasisLabel } from '../../stores/figures';
 import { fmtBps, fmtCount, fmtPnl, fmtRatio } from '../../lib/format';
 
 // Formatters per quantity live in src/lib/format.ts; re-exported for the tests that compare card text with the engine.
@@ -63,7 +63,7 @@ export function SampleCards({ summary }: { summary: RunSummaryView }) {
         <Card label="Buy & hold" value={fmtPnl(summary.benchmark.totalPnl)} unit="quote ccy" testId="metric-buyhold" />
         {m.annualised ? (
           <>
-            <Card label="Annualised PnL" value={fmtPnl(m.annualised.pnl)} unit={`quote ccy/yr (${m.annualised.yearBasis === 'exchange' ? '252 × 6.5 h' : '365 × 24 h'})`} testId="metric-annualised" />
+            <Card label="Annualised PnL" value={fmtPnl(m.annualised.pnl)} unit={`quote ccy/yr (${yearBasisLabel(m.annualised.yearBasis)})`} testId="metric-annualised" />
             <Card label="Sharpe (annualised)" value={fmtRatio(m.annualised.sharpe)} testId="metric-sharpe" />
             <Card label="Sortino (annualised)" value={m.sortinoReason ? `n/a — ${m.sortinoReason}` : fmtRatio(m.annualised.sortino)} testId="metric-sortino" />
             <Card label="Calmar" value={fmtRatio(m.annualised.calmar)} testId="metric-calmar" />

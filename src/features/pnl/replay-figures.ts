@@ -29,15 +29,16 @@ export function pnlAtCursor(p: { time: ArrayLike<number>; pnl: ArrayLike<number>
 }
 
 /**
- * Counts of the buckets complete `elapsedSec` after the first tick (bucket k spans [k, k+1)·bucketSec,
- * the engine's bucketPnl), in the engine's histogram bins `edges` (last bin closed).
+ * Counts of the buckets complete `elapsedSec` after the first tick (bucketPnl[j] spans
+ * [k, k+1)·bucketSec with k = bucketIndex[j], the engine's PnlHistogram), in the engine's histogram
+ * bins `edges` (last bin closed).
  */
-export function bucketCountsUpTo(bucketPnl: ArrayLike<number>, edges: ArrayLike<number>, bucketSec: number, elapsedSec: number): Float64Array {
+export function bucketCountsUpTo(bucketPnl: ArrayLike<number>, bucketIndex: ArrayLike<number>, edges: ArrayLike<number>, bucketSec: number, elapsedSec: number): Float64Array {
   const nb = edges.length - 1;
   const counts = new Float64Array(Math.max(0, nb));
   if (nb <= 0 || !(bucketSec > 0)) return counts;
-  const done = Math.min(bucketPnl.length, Math.floor(elapsedSec / bucketSec + 1e-9));
-  for (let k = 0; k < done; k++) {
+  const done = Math.floor(elapsedSec / bucketSec + 1e-9); // buckets 0 .. done − 1 are complete
+  for (let k = 0; k < bucketPnl.length && bucketIndex[k] < done; k++) {
     const v = bucketPnl[k];
     if (!Number.isFinite(v)) continue;
     let b = 0;

@@ -2,7 +2,7 @@ import { SliderField } from '../../components/ui/SliderField';
 import { paramsStore, useParams } from '../../stores/params-store';
 import { labStore, useLab } from '../../stores/lab-store';
 import { loadRunIntoCalculator, copyCalculatorToBacktest } from '../../stores/param-transfer';
-import { NUMERIC_SPECS, type NumericParam } from '../../stores/calculator-params';
+import { NUMERIC_SPECS, yearBasisOf, type NumericParam } from '../../stores/calculator-params';
 
 const AS_FIELDS: NumericParam[] = ['gamma', 'kappa', 'sigmaAnnualPct', 'q', 'hoursToClose', 'mid', 'maxQ'];
 const GLFT_FIELDS: NumericParam[] = ['gamma', 'kappa', 'A', 'sigmaAnnualPct', 'q', 'mid', 'maxQ'];
@@ -43,9 +43,10 @@ export function CalculatorControls() {
         );
       })}
       <label className="select-field">
-        <span>Year for annualising σ</span>
-        <select value={params.yearBasis} onChange={(e) => setYearBasis(e.currentTarget.value === 'exchange' ? 'exchange' : '24/7')}>
+        <span>Year for annualising σ and PnL</span>
+        <select value={params.yearBasis} onChange={(e) => setYearBasis(yearBasisOf(e.currentTarget.value))}>
           <option value="24/7">24/7 market: 365 d × 24 h</option>
+          <option value="24/5">FX, weekdays: 260 d × 24 h</option>
           <option value="exchange">Exchange: 252 d × 6.5 h</option>
         </select>
       </label>

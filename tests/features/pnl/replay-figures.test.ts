@@ -16,12 +16,24 @@ describe('replay figures of the PnL panel', () => {
     // Bucket PnLs of 60 s buckets, in time order, binned by the engine.
     const b = Float64Array.from([-3, 1, 2.5, -0.5, 4, 0, -2, 3.9]);
     const h = histogram(b, 5);
-    expect(Array.from(bucketCountsUpTo(b, h.edges, 60, 8 * 60))).toEqual(Array.from(h.counts));
-    expect(Array.from(bucketCountsUpTo(b, h.edges, 60, 1e9))).toEqual(Array.from(h.counts));
+    const idx = b.map((_, k) => k);
+    expect(Array.from(bucketCountsUpTo(b, idx, h.edges, 60, 8 * 60))).toEqual(Array.from(h.counts));
+    expect(Array.from(bucketCountsUpTo(b, idx, h.edges, 60, 1e9))).toEqual(Array.from(h.counts));
     // 150 s in: buckets 0 and 1 are complete (−3 and 1), bucket 2 is not.
-    const part = bucketCountsUpTo(b, h.edges, 60, 150);
+    const part = bucketCountsUpTo(b, idx, h.edges, 60, 150);
     expect(part.reduce((s, x) => s + x, 0)).toBe(2);
     expect(part[0]).toBe(1); // −3 is the minimum: the first bin
-    expect(bucketCountsUpTo(b, h.edges, 60, 59).every((x) => x === 0)).toBe(true);
+    expect(bucketCountsUpTo(b, idx, h.edges, 60, 59).every((x) => x === 0)).toBe(true);
+  });
+
+  it('places each bucket by its own index when closed-market buckets were left out', () => {
+    // Buckets 0, 1, then a weekend (2–3 left out), then 4 and 5.
+    const b = Float64Array.from([-3, 1, 2.5, -0.5]);
+    const idx = Float64Array.from([0, 1, 4, 5]);
+    const h = histogram(b, 4);
+    // 4 buckets in (240 s): only the two before the closure are complete, not the first two after it.
+    expect(bucketCountsUpTo(b, idx, h.edges, 60, 240).reduce((s, x) => s + x, 0)).toBe(2);
+    expect(bucketCountsUpTo(b, idx, h.edges, 60, 300).reduce((s, x) => s + x, 0)).toBe(3);
+    expect(Array.from(bucketCountsUpTo(b, idx, h.edges, 60, 360))).toEqual(Array.from(h.counts));
   });
 });
