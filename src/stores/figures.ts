@@ -1,8 +1,8 @@
-import { describeDuration, rankByNetPnl, RANKING_STATISTIC, yearBasisLabel } from '../engine';
+import { closedTimeHint, describeDuration, rankByNetPnl, RANKING_STATISTIC, yearBasisLabel } from '../engine';
 import type { CompareRow } from './lab-store';
 
 /** Panels read the engine's figure helpers through the stores (features never call the engine). */
-export { describeDuration, RANKING_STATISTIC, yearBasisLabel };
+export { closedTimeHint, describeDuration, RANKING_STATISTIC, yearBasisLabel };
 
 /** The compare rows in the engine's one ranking (rankByNetPnl: best net PnL first, NaN last, ties in input order). */
 export function rankCompareRows(rows: readonly CompareRow[]): CompareRow[] {

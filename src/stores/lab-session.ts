@@ -59,6 +59,8 @@ export function startLabSession(stores: { params?: ParamsStore; lab?: LabStore; 
   const grid = createGridRunner({ dataset, lab, params, served });
   const walkForward = createWalkForwardRunner(lab, dataset, { yearBasis: () => params.getState().params.yearBasis, served });
   installGridRunner(grid);
+  // The year basis annualises the run's figures and decides which buckets are closed market: a new one re-runs.
+  const unsubBasis = params.subscribe((s, prev) => { if (s.params.yearBasis !== prev.params.yearBasis && dataset.getState().dataset) runner.runNow(); });
   void loader.start();
   session = {
     run: () => runner.runNow(),
@@ -77,7 +79,7 @@ export function startLabSession(stores: { params?: ParamsStore; lab?: LabStore; 
     retryWithMapping: (options) => loader.retryWithMapping(options),
     cancelLoad: () => loader.cancelLoad(),
     clearSaved: () => loader.clearSaved(),
-    stop: () => { runner.stop(); walkForward.stop(); session = null; },
+    stop: () => { unsubBasis(); runner.stop(); walkForward.stop(); session = null; },
   };
   return session;
 }

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
-import { watchErrors } from './helpers';
+import { waitForRunDone, watchErrors } from './helpers';
+import type {} from '../../src/app/devtools/console-api'; // window.mmlab type
 
 const vendor = (name: string) => readFileSync(new URL(`../fixtures/vendors/${name}`, import.meta.url));
 const MSG = 'AAPL_2012-06-21_34200000_57600000_message_1.csv';
@@ -154,5 +155,54 @@ test('three Binance bookTicker rows over 12 ms: no figure scaled from them, no e
     const boxes = await chart.locator('.mmc-x-tick').evaluateAll((els) => els.map((e) => { const r = e.getBoundingClientRect(); return { text: e.textContent, left: r.left, right: r.right }; }));
     for (let k = 1; k < boxes.length; k++) expect(boxes[k].left, `${id}: ${boxes[k - 1].text} / ${boxes[k].text}`).toBeGreaterThan(boxes[k - 1].right);
   }
+  expect(errors).toEqual([]);
+});
+
+/** HistData's 1-minute bars ("YYYYMMDD HHMMSS;open;high;low;close;0", no header) over `weeks` weeks of a weekday market, no weekend rows. */
+function weekdayBars(weeks: number): Buffer {
+  const lines: string[] = [];
+  const pad = (v: number) => String(v).padStart(2, '0');
+  let p = 1.085;
+  for (let w = 0; w < weeks; w++) {
+    for (let d = 0; d < 5; d++) {
+      const day = new Date(Date.UTC(2024, 2, 4 + 7 * w + d)); // Monday 2024-03-04 onwards
+      const ymd = `${day.getUTCFullYear()}${pad(day.getUTCMonth() + 1)}${pad(day.getUTCDate())}`;
+      for (let m = 0; m < 1440; m++) {
+        const k = (w * 5 + d) * 1440 + m;
+        const c = p + 2e-5 * Math.sin(k * 0.37) + 1e-5 * Math.sin(k * 0.011);
+        lines.push(`${ymd} ${pad(Math.floor(m / 60))}${pad(m % 60)}00;${p.toFixed(5)};${(Math.max(p, c) + 1e-5).toFixed(5)};${(Math.min(p, c) - 1e-5).toFixed(5)};${c.toFixed(5)};0`);
+        p = c;
+      }
+    }
+  }
+  return Buffer.from(`${lines.join('\n')}\n`);
+}
+
+test('FX bars with weekends: the data panel says so, one click sets the 24/5 year, and the run leaves the weekend buckets out', async ({ page }) => {
+  test.setTimeout(240_000);
+  const errors = watchErrors(page);
+  await page.goto('./?sample=synthetic-3&p=pnl');
+  await expect(page.getByTestId('summary-rows')).toHaveText('300,000', { timeout: 30_000 });
+  await expect(page.getByTestId('run-status')).toHaveText(/^Done: /, { timeout: 90_000 });
+  await page.getByTestId('quotes-file').setInputFiles({ name: 'DAT_ASCII_EURUSD_M1_202403.csv', mimeType: 'text/csv', buffer: weekdayBars(5) });
+  await page.getByTestId('load-files').click();
+  await expect(page.getByTestId('summary-rows')).toHaveText('36,000', { timeout: 60_000 });
+  await expect(page.getByTestId('run-status')).toHaveText('Done: 36,000 ticks', { timeout: 90_000 });
+  const hint = page.getByTestId('closed-time-hint');
+  // HistData writes New York standard time (UTC−5): Friday 23:59 there is Saturday 04:59 UTC.
+  await expect(hint).toContainText(/^The data pause for 48 h from Sat 2024-03-09 04:59 UTC: a weekend of a market that closes\?/);
+  // On 24/7 the weekend days are flat day buckets.
+  const before = await page.evaluate(() => { const s = window.mmlab!.lab.getState(); return { runId: s.runId, closed: s.summary!.metrics.histogram.closedBuckets, buckets: s.summary!.metrics.buckets }; });
+  expect(before.closed).toBe(0);
+  await hint.getByRole('button', { name: 'Use the FX year (24/5)' }).click();
+  await waitForRunDone(page, before.runId);
+  await expect(hint).toHaveCount(0);
+  const after = await page.evaluate(() => { const m = window.mmlab!.lab.getState().summary!.metrics; return { closed: m.histogram.closedBuckets, buckets: m.buckets, annualisation: m.annualisation, basis: window.mmlab!.params.getState().params.yearBasis }; });
+  expect(after.basis).toBe('24/5');
+  // 5 weeks of day buckets from the first bar: 4 weekends of 2 days are closed.
+  expect(after.closed).toBe(8);
+  expect(after.buckets).toBe(before.buckets - 8);
+  expect(after.annualisation).toMatch(/√\(260 buckets per 260 × 24 h year\); 8 buckets without a tick left out as closed market/);
+  await expect(page.getByTestId('chart-histogram')).toContainText('8 without a tick left out as closed market');
   expect(errors).toEqual([]);
 });

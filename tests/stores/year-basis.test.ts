@@ -17,4 +17,14 @@ describe('one year basis for the calculator and the run (issue 14)', () => {
     expect(r.metrics.annualisation).toMatch(/252 × 6\.5 h/);
     expect(r.metrics.annualisedReason).toMatch(/6\.5 h sessions/);
   });
+
+  it('the FX basis (24/5) reaches the run: 260 × 24 h, and closed buckets are left out', () => {
+    const c = toBacktestConfig(DEFAULT_LAB, { refMid: 100, yearBasis: '24/5' });
+    expect(c.yearBasis).toBe('24/5');
+    const m = generateSyntheticMarket({ seed: 2, nTicks: 2000 });
+    const r = runBacktest(m, { ...c, progressChunk: undefined });
+    expect(r.resolved.yearBasis).toBe('24/5');
+    expect(r.metrics.annualisation).toMatch(/260 × 24 h/);
+    expect(r.metrics.annualisedReason).toMatch(/of open market, under 30 24 h weekdays/);
+  });
 });

@@ -9,6 +9,9 @@ export interface DatasetSummary {
   spanSec: number;
   /** Median time between consecutive rows, seconds. */
   medianTickIntervalSec: number;
+  /** The longest time between consecutive rows, seconds (0 with fewer than 2 rows), and the time of the row before it. */
+  longestGapSec: number;
+  longestGapFrom: number;
   /** Median (ask − bid) / mid in basis points; NaN without quotes. */
   medianSpreadBps: number;
   /** Standard deviation of tick-to-tick log returns of the reference price (mid, trade price or close), per tick. */
@@ -34,7 +37,12 @@ export function summarizeTicks(kind: TickKind, columns: Record<string, Float64Ar
   const time = columns.time;
   const n = time.length;
   const gaps = new Float64Array(Math.max(0, n - 1));
-  for (let i = 1; i < n; i++) gaps[i - 1] = time[i] - time[i - 1];
+  let longest = 0, longestFrom = n > 0 ? time[0] : NaN;
+  for (let i = 1; i < n; i++) {
+    const g = time[i] - time[i - 1];
+    gaps[i - 1] = g;
+    if (g > longest) { longest = g; longestFrom = time[i - 1]; }
+  }
   let medianSpreadBps = NaN;
   if (kind === 'quotes') {
     const { bid, ask } = columns;
@@ -61,11 +69,32 @@ export function summarizeTicks(kind: TickKind, columns: Record<string, Float64Ar
     endTime: n > 0 ? time[n - 1] : NaN,
     spanSec: span,
     medianTickIntervalSec: median(gaps),
+    longestGapSec: longest,
+    longestGapFrom: longestFrom,
     medianSpreadBps,
     returnStd: k > 1 ? Math.sqrt(m2 / (k - 1)) : NaN,
     sigmaPerSqrtSec: span > 0 ? Math.sqrt(sumSq / span) : NaN,
     rowsSkipped,
   };
+}
+
+/** A pause in the data this long (s) looks like a closed market: a night (12 h) or a weekend (36 h and more). */
+export const CLOSED_GAP_SEC = 12 * 3600;
+
+const WEEKDAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
+
+/**
+ * When the data pause for CLOSED_GAP_SEC or more (the longest pause), a sentence saying so and what the
+ * year basis does with it, for a user on the 24/7 basis, where closed days count as flat PnL buckets;
+ * else null. Times are seconds since the epoch, shown in UTC.
+ */
+export function closedTimeHint(s: Pick<DatasetSummary, 'longestGapSec' | 'longestGapFrom'>): string | null {
+  if (!(s.longestGapSec >= CLOSED_GAP_SEC) || !Number.isFinite(s.longestGapFrom)) return null;
+  const d = new Date(s.longestGapFrom * 1000);
+  const at = `${WEEKDAYS[d.getUTCDay()]} ${d.toISOString().slice(0, 16).replace('T', ' ')} UTC`;
+  const hours = Math.round(s.longestGapSec / 3600);
+  const what = s.longestGapSec >= 36 * 3600 ? 'a weekend' : 'a night';
+  return `The data pause for ${hours} h from ${at}: ${what} of a market that closes? On the 24/7 year basis closed time counts as flat PnL buckets; the FX (24/5) or exchange basis leaves it out of Sharpe and Sortino.`;
 }
 
 /** Median of a scratch array (reordered in place; Hoare's quickselect, Comm. ACM 4(7) 1961); NaN when empty. */

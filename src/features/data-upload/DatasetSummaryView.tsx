@@ -1,12 +1,18 @@
 import { useDataset } from '../../stores/dataset-store';
+import { useParams } from '../../stores/params-store';
+import { closedTimeHint } from '../../stores/figures';
 import { formatCount, formatDuration, formatNumber, formatTime } from './format';
 
 /** What was loaded: rows, time span, median tick interval, median spread, return std, rows skipped. */
 export function DatasetSummaryView() {
   const dataset = useDataset((s) => s.dataset);
   const origin = useDataset((s) => s.origin);
+  const yearBasis = useParams((s) => s.params.yearBasis);
+  const setYearBasis = useParams((s) => s.setYearBasis);
   if (!dataset) return null;
   const { summary: s, name, kind, columns } = dataset;
+  // Only where it changes something: on the 24/7 basis closed days count as flat buckets.
+  const closedHint = yearBasis === '24/7' ? closedTimeHint(s) : null;
   const trades = columns.tradeTime?.length;
   return (
     <section className="dataset-summary" data-testid="dataset-summary" aria-label="dataset summary">
@@ -26,6 +32,13 @@ export function DatasetSummaryView() {
         <div className="card"><dt>Return std</dt><dd>{Number.isFinite(s.returnStd) ? `${formatNumber(s.returnStd * 1e4)} bps` : '—'}<span className="unit" style={{ display: 'block', marginLeft: 0 }}>{kind === 'bars' ? 'per bar, log returns of the close' : 'per tick, log returns'}</span></dd></div>
         <div className="card"><dt>Rows skipped</dt><dd data-testid="summary-skipped">{formatCount(s.rowsSkipped)}</dd></div>
       </dl>
+      {closedHint !== null ? (
+        <p className="muted" data-testid="closed-time-hint">
+          {closedHint}{' '}
+          <button type="button" onClick={() => setYearBasis('24/5')}>Use the FX year (24/5)</button>{' '}
+          <button type="button" onClick={() => setYearBasis('exchange')}>Use the exchange year</button>
+        </p>
+      ) : null}
     </section>
   );
 }

@@ -9,7 +9,7 @@ export { parseIsoSeconds, epochUnitOf } from './time';
 export type { TickKind, TickColumn, TimeUnit, CsvProblem, ProblemKind, ParseTicksOptions, ParsedTicks, DetectedFormat } from './types';
 export { alignQuotesTrades } from './align';
 export type { AlignedTicks, AlignOptions } from './align';
-export { summarizeTicks, referencePrice, median } from '../summary';
+export { summarizeTicks, referencePrice, median, closedTimeHint, CLOSED_GAP_SEC } from '../summary';
 export type { DatasetSummary } from '../summary';
 export { parseLobster, lobsterPair } from '../vendors/lobster';
 export type { LobsterOptions } from '../vendors/lobster';
