@@ -85,7 +85,9 @@ function ModelBandView() {
       {error ? <p className="error" role="alert">{error}</p> : null}
       {band ? (
         <>
-          <p>Net PnL from {fmtNum(band.netPnlRange[0])} to {fmtNum(band.netPnlRange[1])} quote ccy across {band.rows.length} fill assumptions.</p>
+          <p data-testid="band-range">{band.rows.length === 1
+            ? `Net PnL ${fmtNum(band.netPnlRange[0])} quote ccy under the one fill model that applies to these data: no spread of assumptions to show.`
+            : `Net PnL from ${fmtNum(band.netPnlRange[0])} to ${fmtNum(band.netPnlRange[1])} quote ccy across ${band.rows.length} fill assumptions.`}</p>
           <table className="table">
             <thead><tr><th>fill model</th><th>net PnL (quote ccy)</th><th>fills</th><th>fill rate (of quotes sent)</th><th>spread capture (quote ccy)</th><th>adverse selection (quote ccy)</th></tr></thead>
             <tbody>

@@ -76,6 +76,20 @@ describe('FillsPanel', () => {
     expect(screen.queryByTestId('model-band-note')).toBeNull();
   });
 
+  it('says the range of net PnL across several fill models, and that there is none to show under one', () => {
+    const band = fillModelBand(data, { strategy: 'symmetric' });
+    act(() => labStore.setState({ fills: view, modelBand: band }));
+    render(<FillsPanel />);
+    expect(screen.getByTestId('band-range')).toHaveTextContent(new RegExp(`across ${band.rows.length} fill assumptions\\.$`));
+    cleanup();
+    // Quotes only: quote-cross is the one model that applies.
+    const quotesOnly = fillModelBand({ time: data.time, bid: data.bid, ask: data.ask }, { strategy: 'symmetric' });
+    expect(quotesOnly.rows.map((r) => r.model)).toEqual(['quote-cross']);
+    act(() => labStore.setState({ fills: view, modelBand: quotesOnly }));
+    render(<FillsPanel />);
+    expect(screen.getByTestId('band-range')).toHaveTextContent(/^Net PnL [−-]?[\d,.]+ quote ccy under the one fill model that applies to these data: no spread of assumptions to show\.$/);
+  });
+
   it("shows the band's notes under it", () => {
     const band = fillModelBand(data, { strategy: 'symmetric' });
     const note = 'The 5 queue variants booked the same fills.';
