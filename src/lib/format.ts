@@ -103,26 +103,8 @@ export function fmtQty(v: number, lot = 0): string {
   return fmtNum(v);
 }
 
-/**
- * Durations: "850 µs", "12.5 ms", "4.2 s", "6 min 5 s", "3 h 2 min", "2 d 4 h". Rounded to the shown
- * unit first, so a carry moves up ("59 min 59.7 s" is "1 h", never "59 min 60 s").
- */
-export function fmtDuration(sec: number): string {
-  if (!Number.isFinite(sec)) return '—';
-  const sign = sec < 0 ? MINUS : '';
-  const a = Math.abs(sec);
-  if (a === 0) return '0 s';
-  if (a < 1e-3) return `${sign}${Math.round(a * 1e6)} µs`;
-  if (a < 1 && Number((a * 1e3).toPrecision(3)) < 1000) return `${sign}${Number((a * 1e3).toPrecision(3))} ms`;
-  if (a < 60 && Number(a.toPrecision(3)) < 60) return `${sign}${Number(Math.max(1, a).toPrecision(3))} s`;
-  const s = Math.round(a);
-  if (s < 3600) { const m = Math.floor(s / 60), r = s % 60; return `${sign}${m} min${r > 0 ? ` ${r} s` : ''}`; }
-  const min = Math.round(a / 60);
-  if (min < 24 * 60) { const h = Math.floor(min / 60), r = min % 60; return `${sign}${h} h${r > 0 ? ` ${r} min` : ''}`; }
-  const hours = Math.round(a / 3600);
-  const d = Math.floor(hours / 24), r = hours % 24;
-  return `${sign}${d} d${r > 0 ? ` ${r} h` : ''}`;
-}
+/** A duration in words ("5 min 44 s", "29 days 7 h"): the engine's one formatter, which its messages use too. */
+export { describeDuration as fmtDuration } from '../engine/util/duration';
 
 /** A p-value: four significant digits, and below 0.0001 "< 0.0001" (a p of 0 is an underflow, not a certainty). */
 export function fmtPValue(p: number): string {

@@ -9,8 +9,8 @@ describe('fmtDuration', () => {
     expect(fmtDuration(3599.6)).toBe('1 h');
     expect(fmtDuration(119.6)).toBe('2 min');
     expect(fmtDuration(59.99)).toBe('1 min');
-    expect(fmtDuration(86_399 + 0.9)).toBe('1 d');
-    expect(fmtDuration(3600 * 23 + 59.6 * 60)).toBe('1 d');
+    expect(fmtDuration(86_399 + 0.9)).toBe('1 day');
+    expect(fmtDuration(3600 * 23 + 59.6 * 60)).toBe('1 day');
     expect(fmtDuration(0.9999)).toBe('1 s');
   });
 
@@ -20,7 +20,7 @@ describe('fmtDuration', () => {
     expect(fmtDuration(0.0125)).toBe('12.5 ms');
     expect(fmtDuration(0.00085)).toBe('850 µs');
     expect(fmtDuration(3 * 3600 + 120)).toBe('3 h 2 min');
-    expect(fmtDuration(2 * 86_400 + 4 * 3600)).toBe('2 d 4 h');
+    expect(fmtDuration(2 * 86_400 + 4 * 3600)).toBe('2 days 4 h');
     expect(fmtDuration(-90)).toBe(`${M}1 min 30 s`);
     expect(fmtDuration(NaN)).toBe('—');
   });

@@ -1,3 +1,4 @@
+import { describeDuration } from '../util/duration';
 import { basisHasClosedTime, tradingDaysPerYear, yearSeconds, YEAR_SECONDS_24_7, type YearBasis } from '../quoting/units';
 
 /** Annualised figures are given only for samples at least this many days long (days of the year basis: 24 h, or a 6.5 h session)… */
@@ -61,23 +62,8 @@ export function bucketsPerYear(basis: YearBasis, bucketSec: number): number {
   return YEAR_SECONDS_24_7 / bucketSec;
 }
 
-/** "12 ms", "4.2 s", "5 min 44 s", "2 h 5 min", "3 days 4 h": a duration in words for messages. */
-export function describeDuration(sec: number): string {
-  if (!(sec >= 0)) return `${sec} s`;
-  if (sec === 0) return '0 s';
-  // Below a second in ms or µs (three digits), below 10 s to a tenth: a 12 ms sample is not "0 s".
-  if (sec < 1e-3) return `${Number((sec * 1e6).toPrecision(3))} µs`;
-  if (sec < 1 && Number((sec * 1e3).toPrecision(3)) < 1000) return `${Number((sec * 1e3).toPrecision(3))} ms`;
-  if (sec < 9.95) return `${Number(Math.max(1, sec).toFixed(1))} s`;
-  const s = Math.round(sec);
-  if (s < 60) return `${s} s`;
-  if (s < 3600) { const m = Math.floor(s / 60); const r = s % 60; return r > 0 ? `${m} min ${r} s` : `${m} min`; }
-  if (sec < 86_400) { const h = Math.floor(s / 3600); const m = Math.floor((s % 3600) / 60); return m > 0 ? `${h} h ${m} min` : `${h} h`; }
-  // Days and hours, carried like the shorter units: "1 day", "2 days 4 h", never "1.0 days".
-  const hours = Math.round(sec / 3600);
-  const d = Math.floor(hours / 24), h = hours % 24;
-  return `${d} ${d === 1 ? 'day' : 'days'}${h > 0 ? ` ${h} h` : ''}`;
-}
+/** The engine's one duration formatter, where the period figures' messages have always found it. */
+export { describeDuration };
 
 /**
  * The sample's trading time, seconds, which annualised PnL scales to a year: its span on the 24/7

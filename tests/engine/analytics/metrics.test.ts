@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { fmtDuration } from '../../../src/lib/format';
 import fc from 'fast-check';
 import {
   annualisationBlocked, MIN_PERIOD_SEC, bucketPnl, buyAndHold, computeMetrics, createRng, describeDuration, histogram, markoutMids, maxDrawdown, periodFigures, rankByNetPnl, regimeShares,
@@ -223,7 +224,12 @@ describe('figures honest for their sample', () => {
     expect(describeDuration(0.000_85)).toBe('850 µs');
     expect(describeDuration(0.999_96)).toBe('1 s');
     expect(describeDuration(4.2)).toBe('4.2 s');
-    expect(describeDuration(9.96)).toBe('10 s');
+    expect(describeDuration(9.96)).toBe('9.96 s'); // three significant digits below a minute
+    expect(describeDuration(59.96)).toBe('1 min');
+    // The panels' formatter is this one: the data card and the PnL subtitle write a span alike.
+    expect(fmtDuration).toBe(describeDuration);
+    expect(describeDuration(NaN)).toBe('—');
+    expect(describeDuration(-90)).toBe('\u22121 min 30 s');
     expect(describeDuration(3599.6)).toBe('1 h');
     expect(describeDuration(3540)).toBe('59 min');
     expect(describeDuration(86_400)).toBe('1 day');

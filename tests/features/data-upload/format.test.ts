@@ -9,7 +9,7 @@ describe('data panel formatting', () => {
     expect(formatDuration(3599.6)).toBe('1 h'); // carried, never "59 min 60 s"
     expect(formatDuration(119.7)).toBe('2 min');
     expect(formatDuration(365)).toBe('6 min 5 s');
-    expect(formatDuration(2 * 86400 + 4 * 3600)).toBe('2 d 4 h');
+    expect(formatDuration(2 * 86400 + 4 * 3600)).toBe('2 days 4 h');
     expect(formatDuration(NaN)).toBe('—');
     expect(formatDuration(0)).toBe('0 s');
   });
