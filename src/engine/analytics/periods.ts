@@ -25,7 +25,7 @@ export interface PeriodFigures {
 
 /** Figures scaled to a year, given only when the sample is long enough (annualisationRule). */
 export interface AnnualisedFigures {
-  /** totalPnl · year / duration, quote currency per year. */
+  /** totalPnl · year / trading time (tradingSeconds: the span on 24/7), quote currency per year. */
   pnl: number;
   /** Per-bucket Sharpe × √(buckets per year). */
   sharpe: number;
@@ -34,6 +34,7 @@ export interface AnnualisedFigures {
   /** pnl / max drawdown (0 without a drawdown). */
   calmar: number;
   yearBasis: YearBasis;
+  /** The √ factor's buckets per year (bucketsPerYear). */
   bucketsPerYear: number;
 }
 

@@ -84,7 +84,7 @@ export interface Metrics {
   sharpeReason: string | null;
   /** Length of the PnL buckets, seconds. */
   bucketSec: number;
-  /** Number of PnL buckets (sharpeStats.buckets). */
+  /** Number of PnL buckets (sharpeStats.buckets): on a basis with closed time only those with a tick (histogram.closedBuckets the rest). */
   buckets: number;
   /** Figures per year; null when the sample is too short to annualise (annualisedReason says why). */
   annualised: AnnualisedFigures | null;
