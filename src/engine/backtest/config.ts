@@ -136,7 +136,10 @@ export function resolveConfig(d: PreparedData, data: MarketData, c: BacktestConf
   if (!YEAR_BASES.includes(yearBasis)) throw new ParamError('config.yearBasis', "'24/7', '24/5' or 'exchange'", yearBasis);
   if (w.halfSpreadFallback) notes.push('The quotes have no spread over the warm-up (bid = ask): the market half-spread is taken as 1 bps of the price.');
   if (c.sigma === undefined && w.sigmaFallback) notes.push('The price did not move over the warm-up: σ is taken as one half-spread per √s.');
-  if (c.A === undefined && rateDefault === 1 && truthA === undefined) notes.push('No trades in the warm-up: the arrival rate A is taken as 1 per second.');
+  // Only where A is read: GLFT's quotes (config.A) and the Poisson fill model (config.fill.A).
+  if (!rateKnown && ((strategy === 'glft' && c.A === undefined) || (fillModel === 'poisson' && fill.A === undefined))) {
+    notes.push(`No trades in the warm-up: the arrival rate A${strategy === 'glft' ? ' of the GLFT quotes' : ''}${fillModel === 'poisson' ? `${strategy === 'glft' ? ' and' : ' of'} the Poisson fill model` : ''} is taken as 1 per second, an assumption, not the market.`);
+  }
   if (c.kappa === undefined && !(truthKappa !== undefined && truthKappa > 0) && KAPPA_STRATEGIES.includes(strategy)) {
     notes.push(`κ ${fmt(kappa)} 1/price is 1/(the market's median half-spread ${fmt(w.halfSpread)} over the warm-up): a scale default that keeps the AS spread near the market's, not a fit to the trades (the Fills panel's λ(δ) calibration fits κ to them).`);
   }

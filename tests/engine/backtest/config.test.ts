@@ -1,0 +1,33 @@
+import { describe, expect, it } from 'vitest';
+import { generateSyntheticMarket, runBacktest } from '../../../src/engine';
+
+/** Quotes only, no trades (and no known truth): the arrival rate A cannot be estimated. */
+function quotesOnly() {
+  const m = generateSyntheticMarket({ seed: 3, nTicks: 3000 });
+  return { time: m.time, bid: m.bid, ask: m.ask };
+}
+
+const aNote = (notes: readonly string[]) => notes.filter((n) => n.includes('arrival rate A'));
+
+describe('resolveConfig: the note on an assumed arrival rate A', () => {
+  it('is written only where A is read: GLFT quotes or the Poisson fill model, not AS with quote-cross fills', () => {
+    const d = quotesOnly();
+    expect(aNote(runBacktest(d, { strategy: 'as' }).resolved.notes)).toEqual([]);
+    expect(aNote(runBacktest(d, { strategy: 'glft' }).resolved.notes)).toEqual(['No trades in the warm-up: the arrival rate A of the GLFT quotes is taken as 1 per second, an assumption, not the market.']);
+    expect(aNote(runBacktest(d, { strategy: 'as', fill: { model: 'poisson' } }).resolved.notes)).toEqual(['No trades in the warm-up: the arrival rate A of the Poisson fill model is taken as 1 per second, an assumption, not the market.']);
+    expect(aNote(runBacktest(d, { strategy: 'glft', fill: { model: 'poisson' } }).resolved.notes)).toEqual(['No trades in the warm-up: the arrival rate A of the GLFT quotes and the Poisson fill model is taken as 1 per second, an assumption, not the market.']);
+    // Set by the user, it is no assumption of ours.
+    expect(aNote(runBacktest(d, { strategy: 'glft', A: 2 }).resolved.notes)).toEqual([]);
+    const r = runBacktest(d, { strategy: 'as', fill: { model: 'poisson', A: 0.5 } }).resolved;
+    expect(aNote(r.notes)).toEqual([]);
+    expect(r.fillAAssumed).toBe(false);
+  });
+
+  it('is not written when the trades give the rate', () => {
+    const m = generateSyntheticMarket({ seed: 3, nTicks: 3000 });
+    const withTrades = { time: m.time, bid: m.bid, ask: m.ask, tradeTime: m.tradeTime, tradePrice: m.tradePrice, tradeSize: m.tradeSize, tradeSide: m.tradeSide };
+    const r = runBacktest(withTrades, { strategy: 'glft', fill: { model: 'poisson' } }).resolved;
+    expect(aNote(r.notes)).toEqual([]);
+    expect(r.fillAAssumed).toBe(false);
+  });
+});
