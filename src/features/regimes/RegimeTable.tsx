@@ -1,5 +1,5 @@
 import type { RegimeRow } from '../../stores/lab-store';
-import { fmtBps, fmtNum, fmtPct } from '../../lib/format';
+import { fmtBps, fmtDuration, fmtNum, fmtPct } from '../../lib/format';
 import { regimeColour } from './regime-rows';
 
 /** One row per regime: how often, how volatile, the AS half-spread it implies, and how it traded. */
@@ -14,7 +14,7 @@ export function RegimeTable({ rows }: { rows: readonly RegimeRow[] }) {
           <th scope="col">κ (1/price)</th>
           <th scope="col">δ* (bps)</th>
           <th scope="col">Fill rate (fills/tick)</th>
-          <th scope="col">Expected duration (s)</th>
+          <th scope="col" title="Mean stay in the regime once entered: bucket length / (1 − p_kk)">Expected duration</th>
           <th scope="col">PnL share</th>
           <th scope="col" title="λ(δ) = A·e^(−κδ) fitted on the trades printed while this regime held">κ from its trades (1/price)</th>
         </tr>
@@ -31,7 +31,7 @@ export function RegimeTable({ rows }: { rows: readonly RegimeRow[] }) {
             <td>{fmtNum(r.kappa)}</td>
             <td>{fmtBps(r.halfSpreadBps)}</td>
             <td>{fmtNum(r.fillRate)}</td>
-            <td>{fmtNum(r.expectedDurationSec)}</td>
+            <td title={`${fmtNum(r.expectedDurationSec)} s`}>{fmtDuration(r.expectedDurationSec)}</td>
             <td>{fmtPct(r.pnlShare)}</td>
             <td>{Number.isFinite(r.kappaTrades) ? fmtNum(r.kappaTrades) : '—'}</td>
           </tr>

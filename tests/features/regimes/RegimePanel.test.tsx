@@ -5,7 +5,7 @@ import { RegimePanel } from '../../../src/features/regimes/RegimePanel';
 import { labStore } from '../../../src/stores/lab-store';
 import { generateSyntheticMarket, runBacktest, type BacktestResult, type MarketData } from '../../../src/engine';
 import { buildRegimeView, buildSeriesView, buildSummaryView, type RegimeView, buyAndHoldOf } from '../../../src/engine/views';
-import { fmtNum } from '../../../src/lib/format';
+import { fmtDuration, fmtNum } from '../../../src/lib/format';
 
 const num = (text: string | null) => Number((text ?? '').replace('\u2212', '-').replace(/[^0-9eE+\-.]/g, ''));
 /** A shown number equals the view's to its displayed precision (4 significant digits, or 0.1 % points). */
@@ -62,7 +62,9 @@ describe('RegimePanel', () => {
       else expect(cells[7]).toHaveTextContent('—');
       expectNear(cells[3].textContent, r.halfSpreadBps, 0.005); // bps: two decimals (fmtBps)
       expectNear(cells[4].textContent, fillRateOf(r.label));
-      expectNear(cells[5].textContent, r.expectedDurationSec);
+      // In words ("40 min 20 s", "1 day 23 h"), the seconds in its title.
+      expect(cells[5]).toHaveTextContent(fmtDuration(r.expectedDurationSec));
+      expectNear(cells[5].getAttribute('title'), r.expectedDurationSec);
       const share = shareOf(r.label);
       if (Number.isFinite(share)) expectNear(cells[6].textContent, share * 100, 0.05);
       else expect(cells[6]).toHaveTextContent('—');
