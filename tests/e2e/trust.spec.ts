@@ -111,6 +111,13 @@ test('the regime charts draw a line per regime, posteriors stacked to 1, and a Î
   await page.mouse.move(bar!.x + bar!.width / 2, bar!.y + bar!.height / 2);
   await expect(delta.locator('.mmc-tooltip')).toContainText(v.rows[0].label);
   await expect(delta.locator('.mmc-tooltip')).toContainText(`Î´* (bps): ${fmtBps(v.rows[0].d)} bps`);
+  // The default strategy quotes without regimes: its half-spread chart draws and lists the grey line alone.
+  expect(await page.evaluate(() => window.mmlab!.lab.getState().summary!.resolved.strategy)).toBe('as-kalman');
+  const spread = page.getByTestId('regime-spread-chart');
+  await spread.scrollIntoViewIfNeeded();
+  await page.evaluate(() => window.mmlab!.chartsSettled());
+  await expect(spread.locator('.mmc-legend-item')).toHaveText(['no regime (strategy without regimes)']);
+  await expect(spread.locator('path.mmc-line')).toHaveCount(1);
 });
 
 /** y tick labels of the lab's own SVG charts (components/ui/charts). */

@@ -76,7 +76,9 @@ export function RegimeCharts({ view, rows, series, strategyLabels, replay = 1 }:
   }), [names, priceCols, postCols]);
   const spreadLines = useMemo((): LineSeries[] => {
     if (!spread) return [];
-    const out = spreadNames.map((name, k): LineSeries => ({ y: spread.cols[k], name, color: regimeColour(name, k) }));
+    // Only regimes the strategy quoted in over the whole run (not the replay cut, so the legend holds still): one
+    // without regimes draws the grey line alone, and its legend lists no regime colours.
+    const out = spreadNames.flatMap((name, k): LineSeries[] => (anyFinite(spread.cols[k], spread.cols[k].length) ? [{ y: spread.cols[k], name, color: regimeColour(name, k) }] : []));
     if (hasNone) out.push({ y: spread.cols[Ks], name: 'no regime (strategy without regimes)', color: NO_REGIME_COLOUR });
     return out;
   }, [spread, spreadNames, Ks, hasNone]);
