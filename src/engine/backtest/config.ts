@@ -134,7 +134,10 @@ export function resolveConfig(d: PreparedData, data: MarketData, c: BacktestConf
   const bucketSec = positive('config.bucketSec', opt(c.bucketSec, span >= 3 * 86_400 ? 86_400 : span >= 3 * 3600 ? 3600 : 60));
   const yearBasis = opt(c.yearBasis, '24/7');
   if (!YEAR_BASES.includes(yearBasis)) throw new ParamError('config.yearBasis', "'24/7', '24/5' or 'exchange'", yearBasis);
-  if (w.halfSpreadFallback) notes.push('The quotes have no spread over the warm-up (bid = ask): the market half-spread is taken as 1 bps of the price.');
+  if (w.halfSpreadFallback) {
+    const why = d.isBars ? 'Bars carry no bid and ask' : data.bid === undefined ? 'The data carry a price, no bid and ask' : 'The quotes have no spread over the warm-up (bid = ask)';
+    notes.push(`${why}: the market half-spread is taken as 1 bps of the price.`);
+  }
   if (c.sigma === undefined && w.sigmaFallback) notes.push('The price did not move over the warm-up: σ is taken as one half-spread per √s.');
   // Only where A is read: GLFT's quotes (config.A) and the Poisson fill model (config.fill.A).
   if (!rateKnown && ((strategy === 'glft' && c.A === undefined) || (fillModel === 'poisson' && fill.A === undefined))) {

@@ -31,3 +31,15 @@ describe('resolveConfig: the note on an assumed arrival rate A', () => {
     expect(r.fillAAssumed).toBe(false);
   });
 });
+
+describe('resolveConfig: the note on an assumed half-spread', () => {
+  it('names what the data lack: bars and a bare price have no bid and ask, quotes at bid = ask no spread', () => {
+    const m = generateSyntheticMarket({ seed: 3, nTicks: 2000 });
+    const spreadNote = (notes: readonly string[]) => notes.filter((n) => n.includes('half-spread is taken as 1 bps'));
+    const bars = { time: m.time, high: Float64Array.from(m.mid, (v) => v + 0.01), low: Float64Array.from(m.mid, (v) => v - 0.01), close: m.mid };
+    expect(spreadNote(runBacktest(bars, {}).resolved.notes)).toEqual(['Bars carry no bid and ask: the market half-spread is taken as 1 bps of the price.']);
+    expect(spreadNote(runBacktest({ time: m.time, mid: m.mid }, {}).resolved.notes)).toEqual(['The data carry a price, no bid and ask: the market half-spread is taken as 1 bps of the price.']);
+    expect(spreadNote(runBacktest({ time: m.time, bid: m.mid, ask: m.mid }, {}).resolved.notes)).toEqual(['The quotes have no spread over the warm-up (bid = ask): the market half-spread is taken as 1 bps of the price.']);
+    expect(spreadNote(runBacktest({ time: m.time, bid: m.bid, ask: m.ask }, {}).resolved.notes)).toEqual([]);
+  });
+});
