@@ -69,7 +69,7 @@ export function computeMetrics(x: MetricsInput): Metrics {
     sortinoDefined,
     sortinoReason: sortinoDefined ? null : histogram.bucketPnl.length < 2 ? 'fewer than 2 buckets' : 'no losing bucket',
     annualisation: `per-${x.bucketSec}s-bucket PnL, × √(${perYear.toFixed(0)} buckets per ${yearBasisLabel(x.yearBasis)} year)${histogram.closedBuckets > 0 ? `; ${histogram.closedBuckets} ${histogram.closedBuckets === 1 ? 'bucket' : 'buckets'} without a tick left out as closed market` : ''}${blocked === null ? '' : ` — ${blocked}`}`,
-    perPeriod: periodFigures(totalPnl, duration),
+    perPeriod: periodFigures(totalPnl, duration, basisHasClosedTime(x.yearBasis) ? trading : undefined),
     sharpeStats,
     sharpePerBucket: sharpeStats.sharpe,
     sharpeReason: buckets < 2 ? 'fewer than 2 buckets' : null,

@@ -15,10 +15,14 @@ export interface PeriodFigures {
   unit: 'hour' | 'day';
   /** Length of the unit, seconds. */
   seconds: number;
-  /** Net PnL per unit: totalPnl · seconds / duration, quote currency. */
+  /** Net PnL per unit: totalPnl · seconds / overSec, quote currency. */
   pnl: number;
   /** How many units the sample spans (below 1: pnl extrapolates the sample to a whole unit). */
   periods: number;
+  /** The time pnl is spread over, seconds: the sample's span, or its open-market time (tradingSeconds) on a basis with closed time. */
+  overSec: number;
+  /** Whether overSec is open-market time (closed time left out) rather than the span. */
+  openMarket: boolean;
   /** Why pnl is not a figure to read (the sample spans under MIN_PERIOD_SEC), in a few words; null when it is. */
   reason: string | null;
 }
@@ -38,12 +42,17 @@ export interface AnnualisedFigures {
   bucketsPerYear: number;
 }
 
-/** Per-hour figures below one day of data, per-day figures from one day on. */
-export function periodFigures(totalPnl: number, durationSec: number): PeriodFigures {
-  const unit = durationSec >= 86_400 ? 'day' : 'hour';
+/**
+ * Per-hour figures below one day of data, per-day figures from one day on. With `tradingSec` (a basis
+ * with closed time: tradingSeconds) the PnL is spread over the open-market time instead of the span,
+ * so an FX month's weekends do not dilute its PnL per day.
+ */
+export function periodFigures(totalPnl: number, durationSec: number, tradingSec?: number): PeriodFigures {
+  const over = tradingSec ?? durationSec;
+  const unit = over >= 86_400 ? 'day' : 'hour';
   const seconds = unit === 'day' ? 86_400 : 3600;
   const reason = durationSec >= MIN_PERIOD_SEC ? null : `under ${describeDuration(MIN_PERIOD_SEC)} of data`;
-  return { unit, seconds, pnl: durationSec > 0 ? (totalPnl * seconds) / durationSec : 0, periods: durationSec / seconds, reason };
+  return { unit, seconds, pnl: over > 0 ? (totalPnl * seconds) / over : 0, periods: over / seconds, reason, overSec: over, openMarket: tradingSec !== undefined };
 }
 
 /** Seconds of trading in one day of the year basis: 24 h (24/7, 24/5) or a 6.5 h session (exchange). */

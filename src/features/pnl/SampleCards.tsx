@@ -43,7 +43,7 @@ export function SampleCards({ summary }: { summary: RunSummaryView }) {
         <Card
           label={`PnL per ${perUnit}`}
           value={m.perPeriod.reason ? `n/a — ${m.perPeriod.reason}` : fmtPnl(m.perPeriod.pnl)}
-          unit={`quote ccy/${perUnit === 'day' ? 'day' : 'h'} · over ${describeDuration(m.durationSec)}`}
+          unit={`quote ccy/${perUnit === 'day' ? 'day' : 'h'} · over ${describeDuration(m.perPeriod.overSec)}${m.perPeriod.openMarket ? ' of open market' : ''}`}
           testId="metric-per-period"
         />
         <Card

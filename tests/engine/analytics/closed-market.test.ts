@@ -82,6 +82,10 @@ describe('closed market: buckets without a tick', () => {
     expect(tradingSeconds(fx.durationSec, 40, DAY, '24/5')).toBe(40 * DAY);
     expect(fx.annualised!.pnl).toBeCloseTo((total * 260) / 40, 9);
     expect(fx.annualisation).toMatch(/√\(260 buckets per 260 × 24 h year\); 14 buckets without a tick left out as closed market/);
+    // PnL per day over the 40 trading days, not the 54 calendar days the weekends would dilute it over.
+    expect(fx.perPeriod).toMatchObject({ unit: 'day', overSec: 40 * DAY, openMarket: true, periods: 40 });
+    expect(fx.perPeriod.pnl).toBeCloseTo(total / 40, 9);
+    expect(all.perPeriod).toMatchObject({ unit: 'day', overSec: all.durationSec, openMarket: false });
     // The 24/7 basis keeps the flat weekend buckets, as before.
     expect(all.annualised!.sharpe).toBe(sharpeSortino(bucketPnl(time, equity, DAY), 365).sharpe);
     expect(all.annualisation).not.toMatch(/closed market/);

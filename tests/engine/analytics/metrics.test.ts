@@ -213,9 +213,9 @@ describe('figures honest for their sample', () => {
     expect(annualisationBlocked(span, 200, 'exchange')).toBeNull();
     expect(annualisationBlocked(span, 200, '24/7')).toMatch(/under 30 24 h days/);
     expect(annualisationBlocked(40 * 86_400, 10, '24/7')).toMatch(/10 PnL buckets, under 30/);
-    expect(periodFigures(5, 0)).toEqual({ unit: 'hour', seconds: 3600, pnl: 0, periods: 0, reason: 'under 1 min of data' });
+    expect(periodFigures(5, 0)).toEqual({ unit: 'hour', seconds: 3600, pnl: 0, periods: 0, reason: 'under 1 min of data', overSec: 0, openMarket: false });
     expect(periodFigures(5, 59.9).reason).toBe('under 1 min of data');
-    expect(periodFigures(5, MIN_PERIOD_SEC)).toEqual({ unit: 'hour', seconds: 3600, pnl: 300, periods: 1 / 60, reason: null });
+    expect(periodFigures(5, MIN_PERIOD_SEC)).toEqual({ unit: 'hour', seconds: 3600, pnl: 300, periods: 1 / 60, reason: null, overSec: MIN_PERIOD_SEC, openMarket: false });
     // Under a minute the yearly factor means nothing (12 ms: × 2.6e9): the reason says so in words, without it.
     expect(annualisationBlocked(0.012, 1, '24/7')).toBe('Not annualised: the sample spans 12 ms, too short to scale to an hour, let alone a year.');
     expect(annualisationBlocked(0, 1, '24/7')).toBe('Not annualised: the sample spans 0 s, too short to scale to an hour, let alone a year.');
