@@ -14,6 +14,10 @@ const AS_LIKE_PARAMS: { label: string; value: (f: WalkForwardFold) => number }[]
   { label: 'γ (1/(price·asset))', value: (f) => f.resolved.gamma },
   { label: 'κ (1/price)', value: (f) => f.resolved.kappa },
   { label: 'σ (price/√s)', value: (f) => f.resolved.sigma },
+];
+/** GLFT's quotes read the arrival rate A too (the AS strategies do not: a column of it there would be a number nothing used). */
+const GLFT_PARAMS: { label: string; value: (f: WalkForwardFold) => number }[] = [
+  ...AS_LIKE_PARAMS,
   { label: 'A (1/s)', value: (f) => f.resolved.A },
 ];
 const SPREAD_PARAMS: { label: string; value: (f: WalkForwardFold) => number }[] = [
@@ -106,7 +110,8 @@ function WalkForwardResultView({ result }: { result: WalkForwardResult }) {
   const { folds, pooled, options } = result;
   const first = folds[0], last = folds[folds.length - 1];
   const withDate = last.testRange.endSec - first.trainRange.startSec > 86_400;
-  const params = folds.some((f) => f.resolved.strategy === 'symmetric' || f.resolved.strategy === 'skew') ? SPREAD_PARAMS : AS_LIKE_PARAMS;
+  const params = folds.some((f) => f.resolved.strategy === 'symmetric' || f.resolved.strategy === 'skew') ? SPREAD_PARAMS
+    : folds.some((f) => f.resolved.strategy === 'glft') ? GLFT_PARAMS : AS_LIKE_PARAMS;
   const bucketSec = first.metrics.bucketSec;
   const notes = foldNotes(folds);
   const fewBuckets = folds.some((f) => f.metrics.sharpeStats.buckets < 3);

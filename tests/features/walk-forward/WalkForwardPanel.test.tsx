@@ -66,6 +66,19 @@ describe('WalkForwardPanel', () => {
     expect(screen.queryByTestId('wf-stale')).toBeNull();
   });
 
+  it('shows the arrival rate A only for GLFT, the one strategy whose quotes read it', () => {
+    const headers = () => screen.getAllByRole('columnheader').map((h) => h.textContent);
+    act(() => labStore.setState({ walkForward: result, walkForwardStatus: 'done', walkForwardRunId: 0, runId: 0 }));
+    render(<WalkForwardPanel />);
+    expect(headers()).toContain('γ (1/(price·asset))');
+    expect(headers()).not.toContain('A (1/s)');
+    cleanup();
+    const glft = { ...result, folds: result.folds.map((f) => ({ ...f, resolved: { ...f.resolved, strategy: 'glft' as const } })) };
+    act(() => labStore.setState({ walkForward: glft }));
+    render(<WalkForwardPanel />);
+    expect(headers()).toContain('A (1/s)');
+  });
+
   it('shows no Sharpe for a test part of one bucket (no spread to divide by), and says why', () => {
     const oneBucket = { ...result, folds: result.folds.map((f, i) => (i === 0 ? { ...f, metrics: { ...f.metrics, sharpeStats: { sharpe: 0, buckets: 1, ci: null, loSe: null } } } : f)) };
     act(() => labStore.setState({ walkForward: oneBucket, walkForwardStatus: 'done' }));
