@@ -13,18 +13,23 @@ export function bucketCount(time: Float64Array, bucketSec: number): number {
  * out instead, as closed market, and a move across the closure counts in the first bucket after it.
  */
 export function bucketPnl(time: Float64Array, equity: Float64Array, bucketSec: number, dropEmpty = false): Float64Array {
-  return bucketWalk(time, equity, bucketSec, dropEmpty, null);
+  return bucketWalk(time, (i) => equity[i], bucketSec, dropEmpty, null);
 }
 
-/** bucketPnl, with each returned bucket's index from the first tick (k: [k·bucketSec, (k + 1)·bucketSec)) into `index` when given (bucketCount long). */
-function bucketWalk(time: Float64Array, equity: Float64Array, bucketSec: number, dropEmpty: boolean, index: Float64Array | null): Float64Array {
+/**
+ * bucketPnl of the series whose value at tick i is valueAt(i), read only at bucket ends (so a series
+ * computed from another, as buy-and-hold's from the mid, needs no column of its own), with each
+ * returned bucket's index from the first tick (k: [k·bucketSec, (k + 1)·bucketSec)) into `index` when
+ * given (bucketCount long).
+ */
+export function bucketWalk(time: Float64Array, valueAt: (i: number) => number, bucketSec: number, dropEmpty: boolean, index: Float64Array | null): Float64Array {
   const n = time.length;
   if (n === 0) return new Float64Array(0);
   const t0 = time[0];
   const nb = bucketCount(time, bucketSec);
   const out = new Float64Array(nb);
   let k = 0; // the next slot of out when empty buckets are dropped
-  let start = equity[0];
+  let start = valueAt(0);
   let b = 0;
   // Below `next` the quotient cannot reach b + 1 (a margin of 1e-9 against rounding errors of ~1e-16), so
   // the bucket index is only computed at the first tick at or past `next`, found by a galloping search
@@ -35,17 +40,17 @@ function bucketWalk(time: Float64Array, equity: Float64Array, bucketSec: number,
     const bi = Math.min(nb - 1, Math.floor((time[i] - t0) / bucketSec));
     next = (bi + 1) * bucketSec * (1 - 1e-9);
     if (bi !== b) {
-      const last = equity[i - 1];
-      if (index !== null) index[dropEmpty ? k : b] = b;
+      const last = valueAt(i - 1);
+      if (index !== null && dropEmpty) index[k] = b;
       out[dropEmpty ? k++ : b] = last - start;
       start = last;
       b = bi;
     }
     i = firstAtOrPast(time, t0, next, i + 1);
   }
-  if (index !== null) index[dropEmpty ? k : b] = b;
-  out[dropEmpty ? k++ : b] = equity[n - 1] - start;
-  if (index !== null && !dropEmpty) for (let j = 0; j < nb; j++) index[j] = j;
+  if (index !== null && dropEmpty) index[k] = b;
+  out[dropEmpty ? k++ : b] = valueAt(n - 1) - start;
+  if (index !== null && !dropEmpty) for (let j = 0; j < nb; j++) index[j] = j; // every bucket kept, in place
   return dropEmpty && k < nb ? out.slice(0, k) : out;
 }
 
@@ -86,7 +91,7 @@ export function histogram(values: Float64Array, bins = 20): { edges: Float64Arra
 export function pnlHistogram(time: Float64Array, equity: Float64Array, bucketSec: number, dropEmpty = false): PnlHistogram {
   const nb = bucketCount(time, bucketSec);
   const index = new Float64Array(nb);
-  const b = bucketWalk(time, equity, bucketSec, dropEmpty, index);
+  const b = bucketWalk(time, (i) => equity[i], bucketSec, dropEmpty, index);
   const h = histogram(b);
   return { bucketSec, bucketPnl: b, bucketIndex: b.length < nb ? index.slice(0, b.length) : index, closedBuckets: nb - b.length, edges: h.edges, counts: h.counts };
 }

@@ -1,7 +1,7 @@
 import { basisHasClosedTime, yearBasisLabel, yearSeconds, type YearBasis } from '../quoting/units';
 import { maxDrawdown } from './drawdown';
 import { FILL_SPAN } from './spans';
-import { bucketCount, pnlHistogram, sharpeSortino } from './buckets';
+import { bucketWalk, pnlHistogram, sharpeSortino } from './buckets';
 import type { BuyAndHold, Metrics, RegimeShare } from './types';
 import { sharpeConfidence } from '../stats/sharpe-confidence';
 import { sharpePerObservation } from '../stats/moments';
@@ -42,7 +42,8 @@ export function computeMetrics(x: MetricsInput): Metrics {
   const year = yearSeconds(x.yearBasis);
   const perYear = bucketsPerYear(x.yearBasis, x.bucketSec);
   // On a basis with closed time (FX weekends, exchange nights) a bucket without a tick is closed market, not a flat bucket.
-  const histogram = pnlHistogram(x.time, x.equity, x.bucketSec, basisHasClosedTime(x.yearBasis));
+  const closed = basisHasClosedTime(x.yearBasis);
+  const histogram = pnlHistogram(x.time, x.equity, x.bucketSec, closed);
   const trading = tradingSeconds(duration, histogram.bucketPnl.length, x.bucketSec, x.yearBasis);
   const annualisedPnl = trading > 0 ? (totalPnl * year) / trading : 0;
   const { sharpe, sortino, sortinoDefined } = sharpeSortino(histogram.bucketPnl, perYear);
@@ -69,7 +70,7 @@ export function computeMetrics(x: MetricsInput): Metrics {
     sortinoDefined,
     sortinoReason: sortinoDefined ? null : histogram.bucketPnl.length < 2 ? 'fewer than 2 buckets' : 'no losing bucket',
     annualisation: `per-${x.bucketSec}s-bucket PnL, × √(${perYear.toFixed(0)} buckets per ${yearBasisLabel(x.yearBasis)} year)${histogram.closedBuckets > 0 ? `; ${histogram.closedBuckets} ${histogram.closedBuckets === 1 ? 'bucket' : 'buckets'} without a tick left out as closed market` : ''}${blocked === null ? '' : ` — ${blocked}`}`,
-    perPeriod: periodFigures(totalPnl, duration, basisHasClosedTime(x.yearBasis) ? trading : undefined),
+    perPeriod: periodFigures(totalPnl, duration, closed ? trading : undefined),
     sharpeStats,
     sharpePerBucket: sharpeStats.sharpe,
     sharpeReason: buckets < 2 ? 'fewer than 2 buckets' : null,
@@ -202,21 +203,15 @@ export function buyAndHold(time: Float64Array, mid: Float64Array, firstAsk: numb
   const n = mid.length;
   const fee = Math.abs(firstAsk * size) * (takerBps / 1e4);
   const at = (i: number) => size * (mid[i] - firstAsk) - fee;
-  // Per-bucket PnL (the buckets of bucketPnl, closed ones left out as there) and the drawdown, in one pass.
-  const t0 = time[0];
-  const nb = bucketCount(time, bucketSec);
-  const dropEmpty = basisHasClosedTime(yearBasis);
-  const buckets = new Float64Array(nb);
-  let b = 0, k = 0, start = at(0), peak = -Infinity, dd = 0;
+  let peak = -Infinity, dd = 0;
   for (let i = 0; i < n; i++) {
     const e = at(i);
     if (e > peak) peak = e;
     if (peak - e > dd) dd = peak - e;
-    const bi = Math.min(nb - 1, Math.floor((time[i] - t0) / bucketSec));
-    if (bi !== b) { const last = at(i - 1); buckets[dropEmpty ? k++ : b] = last - start; start = last; b = bi; }
   }
-  buckets[dropEmpty ? k++ : b] = at(n - 1) - start;
-  const { sharpe } = sharpeSortino(dropEmpty ? buckets.subarray(0, k) : buckets, bucketsPerYear(yearBasis, bucketSec));
+  // Per-bucket PnL: the strategy's buckets (bucketWalk), closed ones left out as there.
+  const buckets = bucketWalk(time, at, bucketSec, basisHasClosedTime(yearBasis), null);
+  const { sharpe } = sharpeSortino(buckets, bucketsPerYear(yearBasis, bucketSec));
   const totalPnl = at(n - 1);
   return {
     size,
