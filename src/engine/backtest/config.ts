@@ -109,8 +109,10 @@ export function resolveConfig(d: PreparedData, data: MarketData, c: BacktestConf
   const sst = sigma * sigma * horizonSec;
   const gammaDefault = sst > 0 ? Math.min(w.halfSpread / sst, (2 * w.halfSpread) / (sst * Math.min(maxInventory, 1e12))) : 1 / orderSize;
   const gamma = nonNegative('config.gamma', opt(c.gamma, gammaDefault));
-  const rateKnown = (truthA !== undefined && truthA > 0) || (Number.isFinite(w.tradeRatePerSide) && w.tradeRatePerSide > 0);
-  const rateDefault = truthA !== undefined && truthA > 0 ? truthA : Number.isFinite(w.tradeRatePerSide) && w.tradeRatePerSide > 0 ? w.tradeRatePerSide : 1;
+  // The arrival rate per side: a synthetic market's truth, else the warm-up's trades, else unknown (1 per second assumed).
+  const rateEstimate = truthA !== undefined && truthA > 0 ? truthA : Number.isFinite(w.tradeRatePerSide) && w.tradeRatePerSide > 0 ? w.tradeRatePerSide : NaN;
+  const rateKnown = Number.isFinite(rateEstimate);
+  const rateDefault = rateKnown ? rateEstimate : 1;
   const A = positive('config.A', opt(c.A, rateDefault));
   const xi = nonNegative('config.xi', opt(c.xi, gamma));
 
@@ -139,10 +141,9 @@ export function resolveConfig(d: PreparedData, data: MarketData, c: BacktestConf
     notes.push(`${why}: the market half-spread is taken as 1 bps of the price.`);
   }
   if (c.sigma === undefined && w.sigmaFallback) notes.push('The price did not move over the warm-up: σ is taken as one half-spread per √s.');
-  // Only where A is read: GLFT's quotes (config.A) and the Poisson fill model (config.fill.A).
-  if (!rateKnown && ((strategy === 'glft' && c.A === undefined) || (fillModel === 'poisson' && fill.A === undefined))) {
-    notes.push(`No trades in the warm-up: the arrival rate A${strategy === 'glft' ? ' of the GLFT quotes' : ''}${fillModel === 'poisson' ? `${strategy === 'glft' ? ' and' : ' of'} the Poisson fill model` : ''} is taken as 1 per second, an assumption, not the market.`);
-  }
+  // Only where an unset A is read: GLFT's quotes (config.A) and the Poisson fill model (config.fill.A).
+  const assumedBy = [strategy === 'glft' && c.A === undefined ? 'the GLFT quotes' : null, fillModel === 'poisson' && fill.A === undefined ? 'the Poisson fill model' : null].filter((r) => r !== null);
+  if (!rateKnown && assumedBy.length > 0) notes.push(`No trades in the warm-up: the arrival rate A of ${assumedBy.join(' and ')} is taken as 1 per second, an assumption, not the market.`);
   if (c.kappa === undefined && !(truthKappa !== undefined && truthKappa > 0) && KAPPA_STRATEGIES.includes(strategy)) {
     notes.push(`κ ${fmt(kappa)} 1/price is 1/(the market's median half-spread ${fmt(w.halfSpread)} over the warm-up): a scale default that keeps the AS spread near the market's, not a fit to the trades (the Fills panel's λ(δ) calibration fits κ to them).`);
   }

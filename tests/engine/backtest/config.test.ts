@@ -16,8 +16,10 @@ describe('resolveConfig: the note on an assumed arrival rate A', () => {
     expect(aNote(runBacktest(d, { strategy: 'glft' }).resolved.notes)).toEqual(['No trades in the warm-up: the arrival rate A of the GLFT quotes is taken as 1 per second, an assumption, not the market.']);
     expect(aNote(runBacktest(d, { strategy: 'as', fill: { model: 'poisson' } }).resolved.notes)).toEqual(['No trades in the warm-up: the arrival rate A of the Poisson fill model is taken as 1 per second, an assumption, not the market.']);
     expect(aNote(runBacktest(d, { strategy: 'glft', fill: { model: 'poisson' } }).resolved.notes)).toEqual(['No trades in the warm-up: the arrival rate A of the GLFT quotes and the Poisson fill model is taken as 1 per second, an assumption, not the market.']);
-    // Set by the user, it is no assumption of ours.
+    // Set by the user, it is no assumption of ours, and the note names only the reader whose A was not set.
     expect(aNote(runBacktest(d, { strategy: 'glft', A: 2 }).resolved.notes)).toEqual([]);
+    expect(aNote(runBacktest(d, { strategy: 'glft', A: 2, fill: { model: 'poisson' } }).resolved.notes)).toEqual(['No trades in the warm-up: the arrival rate A of the Poisson fill model is taken as 1 per second, an assumption, not the market.']);
+    expect(aNote(runBacktest(d, { strategy: 'glft', fill: { model: 'poisson', A: 0.5 } }).resolved.notes)).toEqual(['No trades in the warm-up: the arrival rate A of the GLFT quotes is taken as 1 per second, an assumption, not the market.']);
     const r = runBacktest(d, { strategy: 'as', fill: { model: 'poisson', A: 0.5 } }).resolved;
     expect(aNote(r.notes)).toEqual([]);
     expect(r.fillAAssumed).toBe(false);
