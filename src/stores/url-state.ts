@@ -6,7 +6,7 @@ import {
   type NumericParam,
 } from './calculator-params';
 import { applyParam } from '../lib/params/spec';
-import { fillModelSpecs } from '../engine';
+import { fillModelSpecs, YEAR_BASES } from '../engine';
 import {
   DEFAULT_LAB, KALMAN_SPECS, LAB_PANELS, LAB_SPECS, LAB_STRATEGIES, QUEUE_MODELS, QUEUE_POWER_SPEC, checkKalmanValue, type LabPanel, type LabSettings,
 } from './lab-settings';
@@ -26,7 +26,7 @@ export const MAX_QUERY_LENGTH = 2000;
 const FOREIGN_KEYS = new Set<string>(['sample']);
 
 const modelSchema = z.enum(['as', 'glft']);
-const basisSchema = z.enum(['24/7', '24/5', 'exchange']);
+const basisSchema = z.enum(YEAR_BASES);
 
 export interface UrlParseResult {
   params: CalculatorParams;

@@ -15,8 +15,8 @@ export const YEAR_SECONDS_24_5 = 260 * 24 * 3600;
 export const TRADING_DAY_HOURS = 6.5;
 
 /** The year figures are annualised on: continuous (crypto), 24 h on weekdays (FX), or exchange sessions (equities). */
-export type YearBasis = '24/7' | '24/5' | 'exchange';
-export const YEAR_BASES: readonly YearBasis[] = ['24/7', '24/5', 'exchange'];
+export const YEAR_BASES = ['24/7', '24/5', 'exchange'] as const;
+export type YearBasis = (typeof YEAR_BASES)[number];
 
 export function yearSeconds(basis: YearBasis): number {
   return basis === 'exchange' ? YEAR_SECONDS_EXCHANGE : basis === '24/5' ? YEAR_SECONDS_24_5 : YEAR_SECONDS_24_7;
